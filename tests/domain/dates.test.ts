@@ -1,0 +1,24 @@
+import { formatDateZh, isLocalDate, shanghaiDate, shanghaiTime } from '../../src/domain/dates';
+
+describe('dates are Asia/Shanghai whatever the process time zone', () => {
+  test('an instant late on the UTC day is already the next day in Shanghai', () => {
+    const instant = Date.UTC(2026, 1, 16, 17, 30); // 2026-02-17 01:30 in Shanghai
+    expect(shanghaiDate(instant)).toBe('2026-02-17');
+    expect(shanghaiTime(instant)).toBe('01:30');
+  });
+
+  test('the day before, at Shanghai noon', () => {
+    expect(shanghaiDate(Date.UTC(2026, 1, 16, 4, 0))).toBe('2026-02-16');
+  });
+
+  test('only real calendar dates are dates', () => {
+    expect(isLocalDate('2026-02-28')).toBe(true);
+    expect(isLocalDate('2026-02-30')).toBe(false);
+    expect(isLocalDate('2026-2-3')).toBe(false);
+    expect(isLocalDate('tomorrow')).toBe(false);
+  });
+
+  test('a date reads as month, day and weekday in Chinese', () => {
+    expect(formatDateZh('2026-03-05')).toBe('3月5日 周四');
+  });
+});
