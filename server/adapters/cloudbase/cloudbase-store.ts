@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import tcb from '@cloudbase/node-sdk';
+import type { HolidayArrangement } from '../../../src/domain/holiday-calendar';
+import type { SessionOverride } from '../../../src/domain/reception-calendar';
+import type { Account, Invite } from '../../../src/domain/roles';
+import type { Deputy, Station } from '../../../src/domain/station';
+import type { AuditEntry, Store } from '../../ports/store';
+import type { CollectionName } from './collections';
+
+type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
+interface Tx {
+  collection: Db['collection'];
+}
+type Doc = Record<string, unknown>;
+
+/** The most documents one server-side query may return (the default is 100). */
+const PAGE = 1000;
+
+/** Drop CloudBase's own fields so documents compare equal to what the SQLite adapter returns. */
+function strip<T>(doc: Doc): T {
+  const { _id: _ignoredId, _openid: _ignoredOpenid, ...rest } = doc;
+  return rest as T;
+}
+
+class RolledBack extends Error {}
+
+/**
+ * The production store on CloudBase's document database. Reads page past the 1,000-document
+ * limit by _id; writes that must happen together run in a transaction, whose callback
+ * CloudBase may retry, so every callback here is safe to run twice.
+ */
+export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })): Store {
+  const db: Db = app.database();
+  const _ = db.command;
+  const col = (name: CollectionName) => db.collection(name);
+
+  /** Every document matching `where`, in _id order, a page at a time. */
+  async function fetchAll<T>(name: CollectionName, where: Doc = {}): Promise<T[]> {
+    const out: T[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const condition = after === undefined ? where : { ...where, _id: _.gt(after) };
+      const res = await col(name).where(condition).orderBy('_id', 'asc').limit(PAGE).get();
+      const page = (res.data ?? []) as Doc[];
+      for (const doc of page) out.push(strip<T>(doc));
+      if (page.length < PAGE) return out;
+      after = String(page[page.length - 1]?._id);
+    }
+  }
+
+  async function getDoc<T>(name: CollectionName, id: string): Promise<T | null> {
+    const res = await col(name).where({ _id: id }).limit(1).get();
+    const doc = (res.data as Doc[] | undefined)?.[0];
+    return doc ? strip<T>(doc) : null;
+  }
+
+  const auditDoc = (audit: AuditEntry): Doc => ({ ...audit });
+
+  /** Write a document and its audit line together. */
+  async function putWithAudit(name: CollectionName, id: string, data: object, audit: AuditEntry): Promise<void> {
+    await db.runTransaction(async (tx: Tx) => {
+      await tx.collection(name).doc(id).set({ ...data });
+      await tx.collection('audit_log').doc(`${audit.at}-${randomUUID()}`).set(auditDoc(audit));
+    });
+  }
+
+  const byOrder = <T extends { sortOrder: number; id: string }>(a: T, b: T) =>
+    a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : 1);
+
+  return {
+    listStations: async () => (await fetchAll<Station>('stations')).sort(byOrder),
+    getStation: (id) => getDoc<Station>('stations', id),
+    listDeputies: async (stationIds) => {
+      if (stationIds && stationIds.length === 0) return [];
+      const deputies = await fetchAll<Deputy>('deputies', stationIds ? { stationId: _.in([...stationIds]) } : {});
+      return deputies.sort((a, b) => (a.stationId === b.stationId ? (a.id < b.id ? -1 : 1) : a.stationId < b.stationId ? -1 : 1));
+    },
+    getDeputy: (id) => getDoc<Deputy>('deputies', id),
+    listSessionOverrides: async (stationIds, fromMonth) => {
+      if (stationIds.length === 0) return [];
+      const rows = await fetchAll<SessionOverride>('session_overrides', {
+        stationId: _.in([...stationIds]),
+        month: _.gte(fromMonth),
+      });
+      return rows.sort((a, b) => (a.stationId + a.month < b.stationId + b.month ? -1 : 1));
+    },
+    listHolidayArrangements: async () =>
+      (await fetchAll<HolidayArrangement>('holiday_arrangements')).sort((a, b) => a.year - b.year),
+    getAccount: (openid) => getDoc<Account>('accounts', openid),
+    getInvite: (code) => getDoc<Invite>('invites', code),
+    listAudit: async (targetType, targetId) =>
+      (await fetchAll<AuditEntry>('audit_log', { targetType, targetId })).sort((a, b) => a.at - b.at),
+
+    redeemInvite: async (code, account, audit) => {
+      try {
+        await db.runTransaction(async (tx: Tx) => {
+          const res = await tx.collection('invites').doc(code).get();
+          const invite = (Array.isArray(res.data) ? res.data[0] : res.data) as Invite | undefined;
+          if (!invite || invite.usedBy) throw new RolledBack();
+          await tx.collection('invites').doc(code).update({ usedBy: account.openid, usedAt: account.createdAt });
+          await tx.collection('accounts').doc(account.openid).set({ ...account });
+          await tx.collection('audit_log').doc(`${audit.at}-${randomUUID()}`).set(auditDoc(audit));
+        });
+        return true;
+      } catch (error) {
+        if (error instanceof RolledBack) return false;
+        throw error;
+      }
+    },
+    putStation: (s, audit) => putWithAudit('stations', s.id, s, audit),
+    putDeputy: (d, audit) => putWithAudit('deputies', d.id, d, audit),
+    putSessionOverride: (o, audit) => putWithAudit('session_overrides', `${o.stationId}_${o.month}`, o, audit),
+    putHolidayArrangement: (a, audit) => putWithAudit('holiday_arrangements', String(a.year), a, audit),
+    putAccount: (a, audit) => putWithAudit('accounts', a.openid, a, audit),
+    putInvite: (i, audit) => putWithAudit('invites', i.code, i, audit),
+    getMarker: async (name) => (await getDoc<{ value: string }>('markers', name))?.value ?? null,
+    setMarkerOnce: async (name, value) => {
+      try {
+        await col('markers').add({ _id: name, value });
+        return true;
+      } catch {
+        // add() fails on an existing _id: the marker was already set.
+        return (await getDoc('markers', name)) === null;
+      }
+    },
+    close: async () => undefined,
+  };
+}

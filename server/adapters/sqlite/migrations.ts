@@ -1,0 +1,101 @@
+/**
+ * Schema migrations of the local store, applied in order and recorded in
+ * schema_migrations. Never edit a released step: add the next one.
+ * Every index here serves a query of sqlite-store.ts (named beside it).
+ */
+export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE stations (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('liaison_station', 'reception_point')),
+        setting TEXT NOT NULL,
+        address TEXT NOT NULL,
+        latitude REAL NOT NULL,
+        longitude REAL NOT NULL,
+        phone TEXT NOT NULL,
+        districts TEXT NOT NULL,
+        odd_month_day INTEGER NOT NULL CHECK (odd_month_day BETWEEN 1 AND 31),
+        even_month_day INTEGER NOT NULL CHECK (even_month_day BETWEEN 1 AND 31),
+        reception_start TEXT NOT NULL,
+        reception_end TEXT NOT NULL,
+        sort_order INTEGER NOT NULL
+      );
+      -- listStations: ORDER BY sort_order
+      CREATE INDEX stations_sort ON stations (sort_order, id);
+
+      CREATE TABLE deputies (
+        id TEXT PRIMARY KEY,
+        station_id TEXT NOT NULL REFERENCES stations (id),
+        name TEXT NOT NULL,
+        title TEXT NOT NULL,
+        focus_categories TEXT NOT NULL,
+        active INTEGER NOT NULL
+      );
+      -- listDeputies(stationIds): WHERE station_id IN (...)
+      CREATE INDEX deputies_station ON deputies (station_id, id);
+
+      CREATE TABLE session_overrides (
+        station_id TEXT NOT NULL REFERENCES stations (id),
+        month TEXT NOT NULL,
+        cancelled INTEGER NOT NULL DEFAULT 0,
+        moved_to TEXT,
+        reason TEXT,
+        theme TEXT,
+        deputy_ids TEXT,
+        start_time TEXT,
+        end_time TEXT,
+        -- listSessionOverrides: WHERE station_id IN (...) AND month >= ?
+        PRIMARY KEY (station_id, month)
+      );
+
+      CREATE TABLE holiday_arrangements (
+        year INTEGER PRIMARY KEY,
+        holidays TEXT NOT NULL,
+        workdays TEXT NOT NULL
+      );
+
+      CREATE TABLE accounts (
+        openid TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('voter', 'deputy', 'staff', 'admin')),
+        station_id TEXT,
+        deputy_id TEXT,
+        display_name TEXT,
+        created_at INTEGER NOT NULL
+      );
+      -- one account per deputy record
+      CREATE UNIQUE INDEX accounts_deputy ON accounts (deputy_id) WHERE deputy_id IS NOT NULL;
+
+      CREATE TABLE invites (
+        code TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('deputy', 'staff')),
+        station_id TEXT NOT NULL,
+        deputy_id TEXT,
+        display_name TEXT,
+        expires_at INTEGER NOT NULL,
+        issued_by TEXT NOT NULL,
+        used_by TEXT,
+        used_at INTEGER
+      );
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_type TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        detail TEXT
+      );
+      -- listAudit: WHERE target_type = ? AND target_id = ? ORDER BY id
+      CREATE INDEX audit_target ON audit_log (target_type, target_id, id);
+
+      CREATE TABLE markers (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+];

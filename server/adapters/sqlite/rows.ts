@@ -1,0 +1,222 @@
+import type { HolidayArrangement } from '../../../src/domain/holiday-calendar';
+import type { SessionOverride } from '../../../src/domain/reception-calendar';
+import type { Account, Invite, Role } from '../../../src/domain/roles';
+import type { CategoryId } from '../../../src/domain/categories';
+import type { Deputy, Station, StationKind, StationSetting } from '../../../src/domain/station';
+import type { AuditEntry } from '../../ports/store';
+
+// Row shapes as SQLite returns them, and their mapping to domain objects. Optional
+// domain fields are absent (not undefined) when the column is NULL, so that both
+// adapters return objects that compare equal.
+
+export interface StationRow {
+  id: string;
+  name: string;
+  kind: string;
+  setting: string;
+  address: string;
+  latitude: number;
+  longitude: number;
+  phone: string;
+  districts: string;
+  odd_month_day: number;
+  even_month_day: number;
+  reception_start: string;
+  reception_end: string;
+  sort_order: number;
+}
+
+export const stationFromRow = (r: StationRow): Station => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind as StationKind,
+  setting: r.setting as StationSetting,
+  address: r.address,
+  location: { latitude: r.latitude, longitude: r.longitude },
+  phone: r.phone,
+  districts: JSON.parse(r.districts) as string[],
+  receptionRule: { oddMonthDay: r.odd_month_day, evenMonthDay: r.even_month_day, start: r.reception_start, end: r.reception_end },
+  sortOrder: r.sort_order,
+});
+
+export const stationToRow = (s: Station): StationRow => ({
+  id: s.id,
+  name: s.name,
+  kind: s.kind,
+  setting: s.setting,
+  address: s.address,
+  latitude: s.location.latitude,
+  longitude: s.location.longitude,
+  phone: s.phone,
+  districts: JSON.stringify(s.districts),
+  odd_month_day: s.receptionRule.oddMonthDay,
+  even_month_day: s.receptionRule.evenMonthDay,
+  reception_start: s.receptionRule.start,
+  reception_end: s.receptionRule.end,
+  sort_order: s.sortOrder,
+});
+
+export interface DeputyRow {
+  id: string;
+  station_id: string;
+  name: string;
+  title: string;
+  focus_categories: string;
+  active: number;
+}
+
+export const deputyFromRow = (r: DeputyRow): Deputy => ({
+  id: r.id,
+  stationId: r.station_id,
+  name: r.name,
+  title: r.title,
+  focusCategories: JSON.parse(r.focus_categories) as CategoryId[],
+  active: r.active === 1,
+});
+
+export const deputyToRow = (d: Deputy): DeputyRow => ({
+  id: d.id,
+  station_id: d.stationId,
+  name: d.name,
+  title: d.title,
+  focus_categories: JSON.stringify(d.focusCategories),
+  active: d.active ? 1 : 0,
+});
+
+export interface OverrideRow {
+  station_id: string;
+  month: string;
+  cancelled: number;
+  moved_to: string | null;
+  reason: string | null;
+  theme: string | null;
+  deputy_ids: string | null;
+  start_time: string | null;
+  end_time: string | null;
+}
+
+export const overrideFromRow = (r: OverrideRow): SessionOverride => ({
+  stationId: r.station_id,
+  month: r.month,
+  ...(r.cancelled ? { cancelled: true } : {}),
+  ...(r.moved_to ? { movedTo: r.moved_to } : {}),
+  ...(r.reason ? { reason: r.reason } : {}),
+  ...(r.theme ? { theme: r.theme } : {}),
+  ...(r.deputy_ids ? { deputyIds: JSON.parse(r.deputy_ids) as string[] } : {}),
+  ...(r.start_time ? { start: r.start_time } : {}),
+  ...(r.end_time ? { end: r.end_time } : {}),
+});
+
+export const overrideToRow = (o: SessionOverride): OverrideRow => ({
+  station_id: o.stationId,
+  month: o.month,
+  cancelled: o.cancelled ? 1 : 0,
+  moved_to: o.movedTo ?? null,
+  reason: o.reason ?? null,
+  theme: o.theme ?? null,
+  deputy_ids: o.deputyIds ? JSON.stringify(o.deputyIds) : null,
+  start_time: o.start ?? null,
+  end_time: o.end ?? null,
+});
+
+export interface ArrangementRow {
+  year: number;
+  holidays: string;
+  workdays: string;
+}
+
+export const arrangementFromRow = (r: ArrangementRow): HolidayArrangement => ({
+  year: r.year,
+  holidays: JSON.parse(r.holidays) as HolidayArrangement['holidays'],
+  workdays: JSON.parse(r.workdays) as HolidayArrangement['workdays'],
+});
+
+export interface AccountRow {
+  openid: string;
+  role: string;
+  station_id: string | null;
+  deputy_id: string | null;
+  display_name: string | null;
+  created_at: number;
+}
+
+export const accountFromRow = (r: AccountRow): Account => ({
+  openid: r.openid,
+  role: r.role as Role,
+  ...(r.station_id ? { stationId: r.station_id } : {}),
+  ...(r.deputy_id ? { deputyId: r.deputy_id } : {}),
+  ...(r.display_name ? { displayName: r.display_name } : {}),
+  createdAt: r.created_at,
+});
+
+export const accountToRow = (a: Account): AccountRow => ({
+  openid: a.openid,
+  role: a.role,
+  station_id: a.stationId ?? null,
+  deputy_id: a.deputyId ?? null,
+  display_name: a.displayName ?? null,
+  created_at: a.createdAt,
+});
+
+export interface InviteRow {
+  code: string;
+  role: string;
+  station_id: string;
+  deputy_id: string | null;
+  display_name: string | null;
+  expires_at: number;
+  issued_by: string;
+  used_by: string | null;
+  used_at: number | null;
+}
+
+export const inviteFromRow = (r: InviteRow): Invite => ({
+  code: r.code,
+  role: r.role as Invite['role'],
+  stationId: r.station_id,
+  ...(r.deputy_id ? { deputyId: r.deputy_id } : {}),
+  ...(r.display_name ? { displayName: r.display_name } : {}),
+  expiresAt: r.expires_at,
+  issuedBy: r.issued_by,
+  ...(r.used_by ? { usedBy: r.used_by } : {}),
+  ...(r.used_at !== null ? { usedAt: r.used_at } : {}),
+});
+
+export const inviteToRow = (i: Invite): InviteRow => ({
+  code: i.code,
+  role: i.role,
+  station_id: i.stationId,
+  deputy_id: i.deputyId ?? null,
+  display_name: i.displayName ?? null,
+  expires_at: i.expiresAt,
+  issued_by: i.issuedBy,
+  used_by: i.usedBy ?? null,
+  used_at: i.usedAt ?? null,
+});
+
+export interface AuditRow {
+  at: number;
+  actor: string;
+  action: string;
+  target_type: string;
+  target_id: string;
+  detail: string | null;
+}
+
+export const auditFromRow = (r: AuditRow): AuditEntry => ({
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  targetType: r.target_type,
+  targetId: r.target_id,
+  ...(r.detail ? { detail: JSON.parse(r.detail) as Record<string, unknown> } : {}),
+});
+
+export const auditToRow = (a: AuditEntry): AuditRow => ({
+  at: a.at,
+  actor: a.actor,
+  action: a.action,
+  target_type: a.targetType,
+  target_id: a.targetId,
+  detail: a.detail ? JSON.stringify(a.detail) : null,
+});

@@ -1,0 +1,156 @@
+import type { Store } from '../../ports/store';
+import { openDatabase, type SqliteDatabase } from './database';
+import {
+  type AccountRow,
+  accountFromRow,
+  accountToRow,
+  type ArrangementRow,
+  arrangementFromRow,
+  type AuditRow,
+  auditFromRow,
+  auditToRow,
+  type DeputyRow,
+  deputyFromRow,
+  deputyToRow,
+  type InviteRow,
+  inviteFromRow,
+  inviteToRow,
+  type OverrideRow,
+  overrideFromRow,
+  overrideToRow,
+  type StationRow,
+  stationFromRow,
+  stationToRow,
+} from './rows';
+
+const upsert = (table: string, columns: string[], key: string[]): string => {
+  const updates = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`);
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
+    ON CONFLICT (${key.join(', ')}) DO ${updates.length ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`;
+};
+
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
+/** The local store: one SQLite file, real tables and indexes, each change one transaction. */
+export function createSqliteStore(file: string): Store & { db: SqliteDatabase } {
+  const db = openDatabase(file);
+  const insertAudit = db.prepare<AuditRow>(
+    'INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (@at, @actor, @action, @target_type, @target_id, @detail)',
+  );
+  const statements = {
+    listStations: db.prepare('SELECT * FROM stations ORDER BY sort_order, id'),
+    getStation: db.prepare('SELECT * FROM stations WHERE id = ?'),
+    listAllDeputies: db.prepare('SELECT * FROM deputies ORDER BY station_id, id'),
+    getDeputy: db.prepare('SELECT * FROM deputies WHERE id = ?'),
+    listArrangements: db.prepare('SELECT * FROM holiday_arrangements ORDER BY year'),
+    getAccount: db.prepare('SELECT * FROM accounts WHERE openid = ?'),
+    getInvite: db.prepare('SELECT * FROM invites WHERE code = ?'),
+    listAudit: db.prepare('SELECT * FROM audit_log WHERE target_type = ? AND target_id = ? ORDER BY id'),
+    claimInvite: db.prepare('UPDATE invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL'),
+  };
+  const put = <Row extends object>(table: string, key: string[], sample: Row) =>
+    db.prepare<Row>(upsert(table, Object.keys(sample), key));
+
+  // Statements for writes are built from the row shapes so that a new column is never forgotten.
+  const putStation = put<StationRow>('stations', ['id'], stationToRow(sampleStation()));
+  const putDeputy = put<DeputyRow>('deputies', ['id'], deputyToRow({ id: '', stationId: '', name: '', title: '', focusCategories: [], active: true }));
+  const putOverride = put<OverrideRow>('session_overrides', ['station_id', 'month'], overrideToRow({ stationId: '', month: '' }));
+  const putArrangement = put<ArrangementRow>('holiday_arrangements', ['year'], { year: 0, holidays: '', workdays: '' });
+  const putAccount = put<AccountRow>('accounts', ['openid'], accountToRow({ openid: '', role: 'voter', createdAt: 0 }));
+  const putInvite = put<InviteRow>(
+    'invites',
+    ['code'],
+    inviteToRow({ code: '', role: 'deputy', stationId: '', expiresAt: 0, issuedBy: '' }),
+  );
+  const getMarker = db.prepare('SELECT value FROM markers WHERE name = ?');
+  const setMarker = db.prepare('INSERT INTO markers (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING');
+
+  const withAudit = <A>(write: (arg: A) => void) =>
+    db.transaction((arg: A, audit: Parameters<typeof auditToRow>[0]) => {
+      write(arg);
+      insertAudit.run(auditToRow(audit));
+    });
+
+  const writeStation = withAudit((s: Parameters<typeof stationToRow>[0]) => putStation.run(stationToRow(s)));
+  const writeDeputy = withAudit((d: Parameters<typeof deputyToRow>[0]) => putDeputy.run(deputyToRow(d)));
+  const writeOverride = withAudit((o: Parameters<typeof overrideToRow>[0]) => putOverride.run(overrideToRow(o)));
+  const writeAccount = withAudit((a: Parameters<typeof accountToRow>[0]) => putAccount.run(accountToRow(a)));
+  const writeInvite = withAudit((i: Parameters<typeof inviteToRow>[0]) => putInvite.run(inviteToRow(i)));
+  const writeArrangement = withAudit((a: ArrangementRow) => putArrangement.run(a));
+
+  const redeem = db.transaction((code: string, account: Parameters<typeof accountToRow>[0], audit: Parameters<typeof auditToRow>[0]) => {
+    const claimed = statements.claimInvite.run(account.openid, account.createdAt, code).changes === 1;
+    if (!claimed) return false;
+    putAccount.run(accountToRow(account));
+    insertAudit.run(auditToRow(audit));
+    return true;
+  });
+
+  return {
+    db,
+    listStations: async () => (statements.listStations.all() as StationRow[]).map(stationFromRow),
+    getStation: async (id) => {
+      const row = statements.getStation.get(id) as StationRow | undefined;
+      return row ? stationFromRow(row) : null;
+    },
+    listDeputies: async (stationIds) => {
+      if (!stationIds) return (statements.listAllDeputies.all() as DeputyRow[]).map(deputyFromRow);
+      if (stationIds.length === 0) return [];
+      const rows = db
+        .prepare(`SELECT * FROM deputies WHERE station_id IN (${placeholders(stationIds.length)}) ORDER BY station_id, id`)
+        .all(...stationIds) as DeputyRow[];
+      return rows.map(deputyFromRow);
+    },
+    getDeputy: async (id) => {
+      const row = statements.getDeputy.get(id) as DeputyRow | undefined;
+      return row ? deputyFromRow(row) : null;
+    },
+    listSessionOverrides: async (stationIds, fromMonth) => {
+      if (stationIds.length === 0) return [];
+      const rows = db
+        .prepare(
+          `SELECT * FROM session_overrides WHERE station_id IN (${placeholders(stationIds.length)}) AND month >= ? ORDER BY station_id, month`,
+        )
+        .all(...stationIds, fromMonth) as OverrideRow[];
+      return rows.map(overrideFromRow);
+    },
+    listHolidayArrangements: async () => (statements.listArrangements.all() as ArrangementRow[]).map(arrangementFromRow),
+    getAccount: async (openid) => {
+      const row = statements.getAccount.get(openid) as AccountRow | undefined;
+      return row ? accountFromRow(row) : null;
+    },
+    getInvite: async (code) => {
+      const row = statements.getInvite.get(code) as InviteRow | undefined;
+      return row ? inviteFromRow(row) : null;
+    },
+    listAudit: async (targetType, targetId) => (statements.listAudit.all(targetType, targetId) as AuditRow[]).map(auditFromRow),
+    redeemInvite: async (code, account, audit) => redeem(code, account, audit),
+    putStation: async (station, audit) => writeStation(station, audit),
+    putDeputy: async (deputy, audit) => writeDeputy(deputy, audit),
+    putSessionOverride: async (override, audit) => writeOverride(override, audit),
+    putHolidayArrangement: async (a, audit) =>
+      writeArrangement({ year: a.year, holidays: JSON.stringify(a.holidays), workdays: JSON.stringify(a.workdays) }, audit),
+    putAccount: async (account, audit) => writeAccount(account, audit),
+    putInvite: async (invite, audit) => writeInvite(invite, audit),
+    getMarker: async (name) => (getMarker.get(name) as { value: string } | undefined)?.value ?? null,
+    setMarkerOnce: async (name, value) => setMarker.run(name, value).changes === 1,
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+function sampleStation(): Parameters<typeof stationToRow>[0] {
+  return {
+    id: '',
+    name: '',
+    kind: 'liaison_station',
+    setting: 'village',
+    address: '',
+    location: { latitude: 0, longitude: 0 },
+    phone: '',
+    districts: [],
+    receptionRule: { oddMonthDay: 1, evenMonthDay: 1, start: '', end: '' },
+    sortOrder: 0,
+  };
+}

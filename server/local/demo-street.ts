@@ -1,0 +1,136 @@
+import type { CategoryId } from '../../src/domain/categories';
+import type { Deputy, Station } from '../../src/domain/station';
+
+// A fictitious street (青溪街道 of a fictitious county) laid out like the one in the
+// work report: liaison stations at the street office and in new communities, reception
+// points in villages, communities and an industrial park. Coordinates are GCJ-02.
+
+const station = (
+  id: string,
+  sortOrder: number,
+  fields: Omit<Station, 'id' | 'sortOrder' | 'receptionRule'> & { days: [number, number] },
+): Station => {
+  const { days, ...rest } = fields;
+  return { id, sortOrder, ...rest, receptionRule: { oddMonthDay: days[0], evenMonthDay: days[1], start: '08:30', end: '11:30' } };
+};
+
+export const DEMO_STATIONS: Station[] = [
+  station('qx-jiedao', 1, {
+    name: '青溪街道人大代表联络站',
+    kind: 'liaison_station',
+    setting: 'street_office',
+    address: '青溪街道环城西路 88 号街道办事处一楼东侧',
+    location: { latitude: 29.47683, longitude: 121.86912 },
+    phone: '0574-65710288',
+    districts: ['第一选区', '第二选区'],
+    days: [5, 20],
+  }),
+  station('qx-wenchang', 2, {
+    name: '文昌新村人大代表联络站',
+    kind: 'liaison_station',
+    setting: 'new_community',
+    address: '青溪街道文昌路 166 号文昌新村邻里中心二楼',
+    location: { latitude: 29.48421, longitude: 121.87735 },
+    phone: '0574-65716602',
+    districts: ['第三选区'],
+    days: [10, 25],
+  }),
+  station('qx-laixun', 3, {
+    name: '来薰社区人大代表联络站',
+    kind: 'liaison_station',
+    setting: 'community',
+    address: '青溪街道来薰路 31 号社区党群服务中心',
+    location: { latitude: 29.47102, longitude: 121.88206 },
+    phone: '0574-65712031',
+    districts: ['第四选区'],
+    days: [15, 15],
+  }),
+  station('qx-youche', 4, {
+    name: '油车巷村人大代表接待点',
+    kind: 'reception_point',
+    setting: 'village',
+    address: '青溪街道油车巷村村民委员会办公楼一楼',
+    location: { latitude: 29.46588, longitude: 121.86133 },
+    phone: '0574-65718817',
+    districts: ['第二选区'],
+    days: [8, 8],
+  }),
+  station('qx-qingcao', 5, {
+    name: '青草巷社区人大代表接待点',
+    kind: 'reception_point',
+    setting: 'community',
+    address: '青溪街道青草巷 12 号社区服务站',
+    location: { latitude: 29.47955, longitude: 121.86408 },
+    phone: '0574-65713312',
+    districts: ['第一选区'],
+    days: [12, 28],
+  }),
+  station('qx-dongao', 6, {
+    name: '东岙村人大代表接待点',
+    kind: 'reception_point',
+    setting: 'village',
+    address: '青溪街道东岙村文化礼堂',
+    location: { latitude: 29.49217, longitude: 121.89841 },
+    phone: '0574-65719036',
+    districts: ['第五选区'],
+    days: [18, 18],
+  }),
+  station('qx-danfeng', 7, {
+    name: '丹峰工业园区人大代表接待点',
+    kind: 'reception_point',
+    setting: 'enterprise',
+    address: '青溪街道丹峰路 9 号园区服务中心三楼',
+    location: { latitude: 29.45836, longitude: 121.88975 },
+    phone: '0574-65711509',
+    districts: ['第六选区'],
+    days: [22, 22],
+  }),
+  station('qx-xizhou', 8, {
+    name: '西周村人大代表接待点',
+    kind: 'reception_point',
+    setting: 'village',
+    address: '青溪街道西周村便民服务中心',
+    location: { latitude: 29.46233, longitude: 121.84517 },
+    phone: '0574-65717745',
+    districts: ['第五选区'],
+    days: [31, 30],
+  }),
+];
+
+const deputy = (id: string, stationId: string, name: string, title: string, focusCategories: CategoryId[]): Deputy => ({
+  id,
+  stationId,
+  name,
+  title,
+  focusCategories,
+  active: true,
+});
+
+export const DEMO_DEPUTIES: Deputy[] = [
+  deputy('d01', 'qx-jiedao', '陈建国', '县人大代表，青溪街道城建办主任', ['housing', 'transport']),
+  deputy('d02', 'qx-jiedao', '王秀英', '县人大代表，青溪中心小学校长', ['education']),
+  deputy('d03', 'qx-jiedao', '李志强', '县人大代表，律师', ['security', 'other']),
+  deputy('d04', 'qx-wenchang', '张丽华', '县人大代表，文昌新村党支部书记', ['housing', 'environment']),
+  deputy('d05', 'qx-wenchang', '刘海涛', '县人大代表，县人民医院副院长', ['health']),
+  deputy('d06', 'qx-laixun', '杨春梅', '县人大代表，来薰社区居委会主任', ['security', 'health']),
+  deputy('d07', 'qx-laixun', '赵国庆', '县人大代表，个体工商户', ['economy', 'transport']),
+  deputy('d08', 'qx-youche', '周德明', '县人大代表，油车巷村村委会主任', ['rural', 'housing']),
+  deputy('d09', 'qx-qingcao', '吴淑芬', '县人大代表，退休教师', ['education', 'environment']),
+  deputy('d10', 'qx-dongao', '徐福生', '县人大代表，渔业合作社社长', ['rural', 'environment']),
+  deputy('d11', 'qx-danfeng', '孙晓东', '县人大代表，浙东机械有限公司总经理', ['economy', 'transport']),
+  deputy('d12', 'qx-xizhou', '胡桂兰', '县人大代表，西周村妇联主席', ['rural', 'health']),
+];
+
+/** The demo callers of DESIGN.md; demo-admin is an admin by ADMIN_OPENIDS, not by an account. */
+export const DEMO_CALLERS = {
+  voter: 'demo-voter',
+  deputy: 'demo-deputy',
+  staff: 'demo-staff',
+  admin: 'demo-admin',
+} as const;
+
+/** Unused invite codes, so that redeeming one can be tried locally. */
+export const DEMO_INVITES = [
+  { code: 'DBQX2345', role: 'deputy' as const, stationId: 'qx-jiedao', deputyId: 'd02', displayName: '王秀英' },
+  { code: 'GZQX6789', role: 'staff' as const, stationId: 'qx-wenchang', displayName: '文昌新村联络站工作人员' },
+];

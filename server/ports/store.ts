@@ -1,0 +1,53 @@
+import type { HolidayArrangement } from '../../src/domain/holiday-calendar';
+import type { SessionOverride } from '../../src/domain/reception-calendar';
+import type { Account, Invite } from '../../src/domain/roles';
+import type { Deputy, Station } from '../../src/domain/station';
+
+/** One line of the audit trail: who changed what, when. */
+export interface AuditEntry {
+  at: number;
+  /** The OPENID of the caller, or 'system' for seeding and timers. */
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * The persistence port. Each method is one query or one atomic change; the adapters
+ * (SQLite locally, CloudBase in production) must give the same answers, which
+ * tests/server/store-contract.test.ts checks against both.
+ */
+export interface Store {
+  listStations(): Promise<Station[]>;
+  getStation(stationId: string): Promise<Station | null>;
+  /** Active and inactive deputies of the given stations (all stations when omitted). */
+  listDeputies(stationIds?: readonly string[]): Promise<Deputy[]>;
+  getDeputy(deputyId: string): Promise<Deputy | null>;
+  /** Overrides of the given stations for months from `fromMonth` ('YYYY-MM') on. */
+  listSessionOverrides(stationIds: readonly string[], fromMonth: string): Promise<SessionOverride[]>;
+  listHolidayArrangements(): Promise<HolidayArrangement[]>;
+  getAccount(openid: string): Promise<Account | null>;
+  getInvite(code: string): Promise<Invite | null>;
+  listAudit(targetType: string, targetId: string): Promise<AuditEntry[]>;
+
+  /**
+   * Use an invite and give its account, in one transaction: true when the invite was
+   * still unused, false (and nothing written) when another caller took it first.
+   */
+  redeemInvite(code: string, account: Account, audit: AuditEntry): Promise<boolean>;
+
+  putStation(station: Station, audit: AuditEntry): Promise<void>;
+  putDeputy(deputy: Deputy, audit: AuditEntry): Promise<void>;
+  putSessionOverride(override: SessionOverride, audit: AuditEntry): Promise<void>;
+  putHolidayArrangement(arrangement: HolidayArrangement, audit: AuditEntry): Promise<void>;
+  putAccount(account: Account, audit: AuditEntry): Promise<void>;
+  putInvite(invite: Invite, audit: AuditEntry): Promise<void>;
+
+  /** A named marker, e.g. that demo data was seeded. */
+  getMarker(name: string): Promise<string | null>;
+  /** Set a marker only if absent; returns whether it set it. */
+  setMarkerOnce(name: string, value: string): Promise<boolean>;
+  close(): Promise<void>;
+}

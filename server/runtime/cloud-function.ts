@@ -1,0 +1,55 @@
+import { getCloudbaseContext } from '@cloudbase/node-sdk';
+import type { z } from 'zod';
+import { failure, success, type Envelope } from '../../src/domain/envelope';
+import { AppError, isAppError } from '../../src/domain/errors';
+import { eventSchema, parseInput } from '../../src/domain/schemas';
+import { identify, type ServiceContext } from '../services/context';
+import { getRuntime } from './runtime';
+
+export interface ActionDefinition<S extends z.ZodTypeAny> {
+  input: S;
+  /** 'public' actions answer callers without an OPENID (station information); 'user' ones refuse them. */
+  access: 'public' | 'user';
+  run: (input: z.output<S>, ctx: ServiceContext) => Promise<unknown>;
+}
+
+/** Keeps each action's input type tied to its schema. */
+export function action<S extends z.ZodTypeAny>(definition: ActionDefinition<S>): ActionDefinition<S> {
+  return definition;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own schema type
+export type ActionTable = Record<string, ActionDefinition<any>>;
+
+/** The caller's OPENID as the platform gives it; nothing in the event is ever trusted for this. */
+export function openidFromContext(context: unknown): string | undefined {
+  if (!context || typeof context !== 'object') return undefined;
+  const value = getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0]).WX_OPENID;
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/**
+ * Make a cloud function's `main` from its actions: read the caller from the context,
+ * validate the event, run the use case and answer the envelope. Errors meant for the
+ * user keep their code and Chinese message; anything else is logged here and answered
+ * as INTERNAL, never with a stack or an echo of the event.
+ */
+export function createCloudFunction(name: string, actions: ActionTable) {
+  return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
+    try {
+      const { action: actionName } = parseInput(eventSchema, event);
+      const definition = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
+      if (!definition) throw new AppError('INVALID_INPUT', `不支持的操作：${actionName.slice(0, 32)}`);
+      const openid = openidFromContext(context);
+      if (definition.access === 'user' && !openid) throw new AppError('UNAUTHENTICATED');
+      const input = parseInput(definition.input, event);
+      const runtime = await getRuntime();
+      const caller = await identify(runtime.store, runtime.config, openid);
+      return success(await definition.run(input, { ...runtime, caller }));
+    } catch (error) {
+      if (isAppError(error)) return failure(error.code, error.message);
+      console.error(`[${name}] unexpected error`, error);
+      return failure('INTERNAL', new AppError('INTERNAL').message);
+    }
+  };
+}

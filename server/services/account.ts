@@ -1,0 +1,53 @@
+import { AppError } from '../../src/domain/errors';
+import { redeemInvite as decideRedeem } from '../../src/domain/invites';
+import { ROLE_LABELS, type Role } from '../../src/domain/roles';
+import type { ServiceContext } from './context';
+
+export interface MeView {
+  role: Role;
+  roleLabel: string;
+  displayName?: string;
+  station?: { id: string; name: string };
+  deputy?: { id: string; name: string };
+}
+
+function requireOpenid(ctx: ServiceContext): string {
+  if (!ctx.caller.openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序后再操作');
+  return ctx.caller.openid;
+}
+
+/** account.me: the caller's role and, for deputies and staff, their station. */
+export async function me(_input: Record<string, never>, ctx: ServiceContext): Promise<MeView> {
+  requireOpenid(ctx);
+  const { role, account } = ctx.caller;
+  const [station, deputy] = await Promise.all([
+    account?.stationId ? ctx.store.getStation(account.stationId) : null,
+    account?.deputyId ? ctx.store.getDeputy(account.deputyId) : null,
+  ]);
+  return {
+    role,
+    roleLabel: ROLE_LABELS[role],
+    ...(account?.displayName ? { displayName: account.displayName } : deputy ? { displayName: deputy.name } : {}),
+    ...(station ? { station: { id: station.id, name: station.name } } : {}),
+    ...(deputy ? { deputy: { id: deputy.id, name: deputy.name } } : {}),
+  };
+}
+
+/** account.redeemInvite: become a deputy or station staff with a one-time code. */
+export async function redeemInvite(input: { code: string }, ctx: ServiceContext): Promise<MeView> {
+  const openid = requireOpenid(ctx);
+  const now = ctx.clock.now();
+  const invite = await ctx.store.getInvite(input.code);
+  const current = ctx.caller.role === 'admin' ? { openid, role: 'admin' as const, createdAt: now } : ctx.caller.account;
+  const account = decideRedeem(invite, current, openid, now);
+  const claimed = await ctx.store.redeemInvite(input.code, account, {
+    at: now,
+    actor: openid,
+    action: 'account.redeemInvite',
+    targetType: 'invite',
+    targetId: input.code,
+    detail: { role: account.role, stationId: account.stationId, deputyId: account.deputyId },
+  });
+  if (!claimed) throw new AppError('CONFLICT', '这个邀请码已被使用');
+  return me({}, { ...ctx, caller: { openid, role: account.role, account } });
+}
