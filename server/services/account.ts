@@ -1,15 +1,8 @@
 import { AppError } from '../../src/domain/errors';
 import { redeemInvite as decideRedeem } from '../../src/domain/invites';
-import { ROLE_LABELS, type Role } from '../../src/domain/roles';
+import { ROLE_LABELS } from '../../src/domain/roles';
+import type { MeView } from '../../src/domain/views';
 import type { ServiceContext } from './context';
-
-export interface MeView {
-  role: Role;
-  roleLabel: string;
-  displayName?: string;
-  station?: { id: string; name: string };
-  deputy?: { id: string; name: string };
-}
 
 function requireOpenid(ctx: ServiceContext): string {
   if (!ctx.caller.openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序后再操作');

@@ -2,35 +2,11 @@ import { shanghaiDate, shiftMonth, yearMonth, monthKey } from '../../src/domain/
 import { sortByDistance } from '../../src/domain/distance';
 import { AppError } from '../../src/domain/errors';
 import { createHolidayCalendar, type HolidayCalendar } from '../../src/domain/holiday-calendar';
-import { nextSessions, type ReceptionSession, type SessionOverride } from '../../src/domain/reception-calendar';
-import type { GeoPoint, PublicDeputy, Station } from '../../src/domain/station';
+import { nextSessions, type SessionOverride } from '../../src/domain/reception-calendar';
+import type { GeoPoint, Station } from '../../src/domain/station';
+import type { SessionView, StationDetail, StationSummary } from '../../src/domain/views';
 import { toPublicDeputy } from '../../src/domain/station';
 import type { ServiceContext } from './context';
-
-/** A session as the app shows it. */
-export interface SessionView {
-  date: string;
-  start: string;
-  end: string;
-  status: ReceptionSession['status'];
-  provisional: boolean;
-  theme?: string;
-  reason?: string;
-  shiftedFor?: string;
-  /** Names of the deputies on duty (all of the station's when staff named none). */
-  deputiesOnDuty: string[];
-}
-
-export type StationSummary = Station & {
-  deputyCount: number;
-  nextSessions: SessionView[];
-  distanceMeters?: number;
-};
-
-export type StationDetail = Station & {
-  deputies: PublicDeputy[];
-  sessions: SessionView[];
-};
 
 const LIST_SESSIONS = 3;
 const DETAIL_SESSIONS = 6;

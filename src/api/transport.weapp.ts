@@ -1,0 +1,15 @@
+import Taro from '@tarojs/taro';
+import type { Envelope } from '../domain/envelope';
+import type { Transport } from './transport.types';
+
+let initialised = false;
+
+/** weapp: the cloud function through WeChat; the platform attaches the caller's OPENID. */
+export const transport: Transport = async (functionName, event) => {
+  if (!initialised) {
+    Taro.cloud.init({ env: CLOUD_ENV_ID || undefined, traceUser: true });
+    initialised = true;
+  }
+  const res = await Taro.cloud.callFunction({ name: functionName, data: event });
+  return res.result as Envelope<unknown>;
+};

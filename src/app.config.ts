@@ -1,0 +1,34 @@
+export default defineAppConfig({
+  pages: ['pages/stations/index', 'pages/station/index', 'pages/me/index'],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#b71c1c',
+    navigationBarTitleText: '代表联络站',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f6f3ee',
+  },
+  tabBar: {
+    color: '#5b5b5b',
+    selectedColor: '#b71c1c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/stations/index',
+        text: '联络站',
+        iconPath: 'assets/tab/station.png',
+        selectedIconPath: 'assets/tab/station-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
+    ],
+  },
+  permission: {
+    'scope.userLocation': { desc: '用于查找离您最近的代表联络站' },
+  },
+  requiredPrivateInfos: ['getLocation'],
+});

@@ -1,0 +1,99 @@
+import { Button, Input, Switch, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { ApiError, call } from '../../api/client';
+import type { MeView } from '../../domain/views';
+import { DevCallerSwitcher } from '../../components/DevCallerSwitcher';
+import { PageShell } from '../../components/PageShell';
+import { ErrorState, Loading } from '../../components/StatusView';
+import { setLargeFont, useLargeFont } from '../../settings/large-font';
+
+type MeState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; me: MeView };
+
+/** 我的: who the app takes the caller to be, 大字模式, and redeeming an invite code. */
+export default function MePage() {
+  const [state, setState] = useState<MeState>({ kind: 'loading' });
+  const [code, setCode] = useState('');
+  const [redeemMessage, setRedeemMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const large = useLargeFont();
+
+  const load = useCallback(async () => {
+    setState({ kind: 'loading' });
+    try {
+      setState({ kind: 'ready', me: await call('account.me', {}) });
+    } catch (error) {
+      setState({ kind: 'error', message: (error as Error).message });
+    }
+  }, []);
+
+  useDidShow(() => {
+    void load();
+  });
+
+  const redeem = async () => {
+    setRedeemMessage(null);
+    try {
+      const me = await call('account.redeemInvite', { code });
+      setState({ kind: 'ready', me });
+      setCode('');
+      setRedeemMessage({ ok: true, text: `已确认身份：${me.roleLabel}` });
+    } catch (error) {
+      setRedeemMessage({ ok: false, text: error instanceof ApiError ? error.message : '操作失败，请重试' });
+    }
+  };
+
+  return (
+    <PageShell>
+      <DevCallerSwitcher onChange={() => void load()} />
+      <View className='card'>
+        <Text className='card__label'>我的身份</Text>
+        {state.kind === 'loading' && <Loading />}
+        {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void load()} />}
+        {state.kind === 'ready' && (
+          <View className='me'>
+            <Text className='me__role' data-role={state.me.role}>
+              {state.me.roleLabel}
+            </Text>
+            {state.me.displayName && <Text className='card__line'>{state.me.displayName}</Text>}
+            {state.me.station && <Text className='card__line'>所属：{state.me.station.name}</Text>}
+            {state.me.role === 'voter' && (
+              <Text className='card__hint'>选民可查看联络站和接待日，向代表反映意见建议。</Text>
+            )}
+          </View>
+        )}
+      </View>
+
+      <View className='card'>
+        <View className='setting'>
+          <View className='setting__text'>
+            <Text className='setting__title'>大字模式</Text>
+            <Text className='card__hint'>放大全部文字，方便阅读</Text>
+          </View>
+          <Switch checked={large} onChange={(e) => setLargeFont(Boolean(e.detail.value))} aria-label='大字模式' />
+        </View>
+      </View>
+
+      {state.kind === 'ready' && state.me.role === 'voter' && (
+        <View className='card'>
+          <Text className='card__label'>代表或工作人员认证</Text>
+          <Text className='card__hint'>请输入联络站或人大工委发给您的 8 位邀请码。</Text>
+          <Input
+            className='input invite-input'
+            value={code}
+            maxlength={12}
+            placeholder='例如 ABCD2345'
+            onInput={(e) => setCode(e.detail.value)}
+          />
+          <Button className='btn btn--primary' disabled={code.trim().length === 0} onClick={() => void redeem()}>
+            确认身份
+          </Button>
+          {redeemMessage && (
+            <Text className={`form-message ${redeemMessage.ok ? 'form-message--ok' : 'form-message--error'}`}>
+              {redeemMessage.text}
+            </Text>
+          )}
+        </View>
+      )}
+    </PageShell>
+  );
+}

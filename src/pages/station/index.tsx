@@ -1,0 +1,112 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../../api/client';
+import { CATEGORY_LABELS } from '../../domain/categories';
+import { STATION_KIND_LABELS, STATION_SETTING_LABELS } from '../../domain/station';
+import type { StationDetail } from '../../domain/views';
+import { PageShell } from '../../components/PageShell';
+import { SessionCalendar } from '../../components/SessionCalendar';
+import { SessionLine } from '../../components/SessionLine';
+import { ErrorState, Loading } from '../../components/StatusView';
+import { openMap } from '../../platform/navigate';
+
+type DetailState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; station: StationDetail };
+
+/** One station: how to get there and call, its reception days, and who receives voters. */
+export default function StationPage() {
+  const router = useRouter();
+  const stationId = router.params.id ?? '';
+  const [state, setState] = useState<DetailState>({ kind: 'loading' });
+
+  const load = useCallback(async () => {
+    setState({ kind: 'loading' });
+    try {
+      const station = await call('stations.get', { stationId });
+      setState({ kind: 'ready', station });
+      void Taro.setNavigationBarTitle({ title: station.name });
+    } catch (error) {
+      setState({ kind: 'error', message: (error as Error).message });
+    }
+  }, [stationId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (state.kind === 'loading') {
+    return (
+      <PageShell>
+        <Loading />
+      </PageShell>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <PageShell>
+        <ErrorState message={state.message} onRetry={() => void load()} />
+      </PageShell>
+    );
+  }
+  const { station } = state;
+  const rule = station.receptionRule;
+  return (
+    <PageShell>
+      <View className='card'>
+        <View className='card__head'>
+          <Text className='card__title station-title'>{station.name}</Text>
+          <Text className={`chip ${station.kind === 'liaison_station' ? 'chip--primary' : 'chip--muted'}`}>
+            {STATION_KIND_LABELS[station.kind]}
+          </Text>
+        </View>
+        <Text className='card__line'>
+          {STATION_SETTING_LABELS[station.setting]} · 服务{station.districts.join('、')}
+        </Text>
+        <Text className='card__line'>地址：{station.address}</Text>
+        <Text className='card__line'>电话：{station.phone}</Text>
+        <View className='actions'>
+          <Button className='btn btn--primary' onClick={() => void Taro.makePhoneCall({ phoneNumber: station.phone })}>
+            拨打电话
+          </Button>
+          <Button className='btn' onClick={() => void openMap(station)}>
+            导航前往
+          </Button>
+        </View>
+      </View>
+
+      <View className='card'>
+        <Text className='card__label'>接待时间</Text>
+        <Text className='card__line rule-text'>
+          单月{rule.oddMonthDay}日、双月{rule.evenMonthDay}日 {rule.start}–{rule.end}
+        </Text>
+        <Text className='card__hint'>遇周末或法定节假日顺延至下一个工作日；当月没有该日的，安排在月末最后一天。</Text>
+      </View>
+
+      <View className='card'>
+        <Text className='card__label'>接下来的接待日</Text>
+        <View className='session-list'>
+          {station.sessions.map((s) => (
+            <SessionLine key={s.date + s.status} session={s} showDeputies />
+          ))}
+        </View>
+      </View>
+
+      <View className='card'>
+        <Text className='card__label'>接待日历</Text>
+        <SessionCalendar sessions={station.sessions} />
+      </View>
+
+      <View className='card'>
+        <Text className='card__label'>驻站人大代表</Text>
+        {station.deputies.length === 0 && <Text className='card__line'>暂无驻站代表，意见由工作人员受理</Text>}
+        {station.deputies.map((d) => (
+          <View className='deputy' key={d.id}>
+            <Text className='deputy__name'>{d.name}</Text>
+            <Text className='deputy__title'>{d.title}</Text>
+            <Text className='deputy__focus'>关注：{d.focusCategories.map((c) => CATEGORY_LABELS[c]).join('、')}</Text>
+          </View>
+        ))}
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,104 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../../api/client';
+import { formatDistance } from '../../domain/distance';
+import { STATION_KIND_LABELS, STATION_SETTING_LABELS, type GeoPoint } from '../../domain/station';
+import type { StationSummary } from '../../domain/views';
+import { PageShell } from '../../components/PageShell';
+import { SessionLine } from '../../components/SessionLine';
+import { EmptyState, ErrorState, Loading } from '../../components/StatusView';
+import { locateVoter } from '../../platform/location';
+
+type LocationState = 'asking' | 'granted' | 'denied';
+
+type ListState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: StationSummary[] };
+
+/** 联络站 list: every station of the street, nearest first once the voter's location is known. */
+export default function StationsPage() {
+  const [state, setState] = useState<ListState>({ kind: 'loading' });
+  const [location, setLocation] = useState<LocationState>('asking');
+
+  const load = useCallback(async (near?: GeoPoint) => {
+    try {
+      const { items } = await call('stations.list', near ? { near } : {});
+      setState({ kind: 'ready', items });
+    } catch (error) {
+      setState({ kind: 'error', message: (error as Error).message });
+    }
+  }, []);
+
+  const locateAndLoad = useCallback(async () => {
+    setLocation('asking');
+    const here = await locateVoter();
+    setLocation(here ? 'granted' : 'denied');
+    await load(here ?? undefined);
+  }, [load]);
+
+  useEffect(() => {
+    // Show the list at once in the default order; reorder when the position arrives.
+    void load();
+    void locateAndLoad();
+  }, [load, locateAndLoad]);
+
+  usePullDownRefresh(() => {
+    void locateAndLoad().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  return (
+    <PageShell>
+      <View className='hero'>
+        <Text className='hero__title'>找代表，说说您的意见</Text>
+        <Text className='hero__sub'>到离您最近的联络站、接待点，在接待日当面反映</Text>
+      </View>
+      {location === 'denied' && (
+        <View className='notice' role='status'>
+          <Text className='notice__text'>未能获取您的位置，按街道默认顺序显示。</Text>
+          <Button className='btn btn--small' onClick={() => void locateAndLoad()}>
+            重新定位
+          </Button>
+        </View>
+      )}
+      {location === 'granted' && state.kind === 'ready' && (
+        <View className='notice notice--ok'>
+          <Text className='notice__text'>已按离您的距离由近到远排列</Text>
+        </View>
+      )}
+      {state.kind === 'loading' && <Loading text='正在查找联络站…' />}
+      {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void locateAndLoad()} />}
+      {state.kind === 'ready' && state.items.length === 0 && <EmptyState text='本街道暂未设立联络站' />}
+      {state.kind === 'ready' &&
+        state.items.map((station) => (
+          <View
+            className='card station-card'
+            key={station.id}
+            data-station-id={station.id}
+            role='link'
+            onClick={() => void Taro.navigateTo({ url: `/pages/station/index?id=${station.id}` })}
+          >
+            <View className='card__head'>
+              <Text className='card__title'>{station.name}</Text>
+              <Text className={`chip ${station.kind === 'liaison_station' ? 'chip--primary' : 'chip--muted'}`}>
+                {STATION_KIND_LABELS[station.kind]}
+              </Text>
+            </View>
+            <Text className='card__line'>
+              {STATION_SETTING_LABELS[station.setting]} · {station.address}
+            </Text>
+            {station.distanceMeters !== undefined && (
+              <Text className='card__line card__distance'>距您{formatDistance(station.distanceMeters)}</Text>
+            )}
+            <View className='card__section'>
+              <Text className='card__label'>近期接待日</Text>
+              {station.nextSessions.length === 0 ? (
+                <Text className='card__line'>暂无安排</Text>
+              ) : (
+                station.nextSessions.slice(0, 2).map((s) => <SessionLine key={s.date + s.status} session={s} />)
+              )}
+            </View>
+            <Text className='card__more'>查看详情、联系电话与驻站代表 ›</Text>
+          </View>
+        ))}
+    </PageShell>
+  );
+}
