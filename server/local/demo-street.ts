@@ -11,7 +11,12 @@ const station = (
   fields: Omit<Station, 'id' | 'sortOrder' | 'receptionRule'> & { days: [number, number] },
 ): Station => {
   const { days, ...rest } = fields;
-  return { id, sortOrder, ...rest, receptionRule: { oddMonthDay: days[0], evenMonthDay: days[1], start: '08:30', end: '11:30' } };
+  return {
+    id,
+    sortOrder,
+    ...rest,
+    receptionRule: { oddMonthDay: days[0], evenMonthDay: days[1], start: '08:30', end: '11:30' },
+  };
 };
 
 export const DEMO_STATIONS: Station[] = [

@@ -30,7 +30,13 @@ export async function seedDemoData(store: Store, clock: Clock): Promise<boolean>
     audit('seed.account', 'account', DEMO_CALLERS.deputy),
   );
   await store.putAccount(
-    { openid: DEMO_CALLERS.staff, role: 'staff', stationId: 'qx-jiedao', displayName: '青溪街道联络站 林晓燕', createdAt: now },
+    {
+      openid: DEMO_CALLERS.staff,
+      role: 'staff',
+      stationId: 'qx-jiedao',
+      displayName: '青溪街道联络站 林晓燕',
+      createdAt: now,
+    },
     audit('seed.account', 'account', DEMO_CALLERS.staff),
   );
   for (const invite of DEMO_INVITES) {
@@ -56,7 +62,12 @@ function demoOverrides(today: string): SessionOverride[] {
     { stationId: 'qx-jiedao', month: at(1), theme: '剿劣治水：河道整治意见征集', deputyIds: ['d01', 'd03'] },
     { stationId: 'qx-jiedao', month: at(2), theme: '棚改政策答疑' },
     { stationId: 'qx-wenchang', month: at(1), theme: '老旧小区加装电梯', deputyIds: ['d04'] },
-    { stationId: 'qx-laixun', month: at(1), cancelled: true, reason: '接待代表参加县人大常委会会议，本月接待暂停，可到青溪街道联络站反映' },
+    {
+      stationId: 'qx-laixun',
+      month: at(1),
+      cancelled: true,
+      reason: '接待代表参加县人大常委会会议，本月接待暂停，可到青溪街道联络站反映',
+    },
     { stationId: 'qx-youche', month: at(2), theme: '农村生活污水治理' },
     { stationId: 'qx-danfeng', month: at(1), theme: '企业用工与交通出行' },
   ];

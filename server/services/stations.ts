@@ -55,7 +55,10 @@ function sessionsOf(
  * stations.list: every station with its next sessions; nearest first when the caller
  * gave a location, else in the committee's display order.
  */
-export async function listStations(input: { near?: GeoPoint }, ctx: ServiceContext): Promise<{ items: StationSummary[] }> {
+export async function listStations(
+  input: { near?: GeoPoint },
+  ctx: ServiceContext,
+): Promise<{ items: StationSummary[] }> {
   const stations = await ctx.store.listStations();
   const ids = stations.map((s) => s.id);
   const [deputies, context] = await Promise.all([ctx.store.listDeputies(ids), calendarContext(ctx, ids)]);
@@ -71,7 +74,10 @@ export async function listStations(input: { near?: GeoPoint }, ctx: ServiceConte
 export async function getStation(input: { stationId: string }, ctx: ServiceContext): Promise<StationDetail> {
   const station = await ctx.store.getStation(input.stationId);
   if (!station) throw new AppError('NOT_FOUND', '没有找到这个联络站，可能已被撤并');
-  const [deputies, context] = await Promise.all([ctx.store.listDeputies([station.id]), calendarContext(ctx, [station.id])]);
+  const [deputies, context] = await Promise.all([
+    ctx.store.listDeputies([station.id]),
+    calendarContext(ctx, [station.id]),
+  ]);
   const active = deputies.filter((d) => d.active);
   const names = new Map(active.map((d) => [d.id, d.name]));
   return {

@@ -17,7 +17,10 @@ export class ApiError extends Error {
  * The one way pages reach the functions: `call('stations.get', { stationId })` resolves
  * with the data or rejects with an ApiError whose message can be shown as it is.
  */
-export async function call<N extends ApiName>(name: N, input: ApiContract[N]['input']): Promise<ApiContract[N]['output']> {
+export async function call<N extends ApiName>(
+  name: N,
+  input: ApiContract[N]['input'],
+): Promise<ApiContract[N]['output']> {
   const [functionName, action] = name.split('.') as [string, string];
   let envelope;
   try {

@@ -22,9 +22,7 @@ export function SessionLine(props: { session: SessionView; showDeputies?: boolea
       {session.shiftedFor && !cancelled && session.status !== 'moved' && (
         <Text className='session__note'>因{session.shiftedFor}顺延</Text>
       )}
-      {session.provisional && !cancelled && (
-        <Text className='session__note'>当年节假日安排尚未公布，日期可能调整</Text>
-      )}
+      {session.provisional && !cancelled && <Text className='session__note'>当年节假日安排尚未公布，日期可能调整</Text>}
       {props.showDeputies && !cancelled && session.deputiesOnDuty.length > 0 && (
         <Text className='session__note'>接待代表：{session.deputiesOnDuty.join('、')}</Text>
       )}

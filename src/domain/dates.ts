@@ -34,7 +34,9 @@ export function isLocalDate(value: string): boolean {
   if (!match) return false;
   const [, y, m, d] = match;
   const parsed = dayjs.utc(value);
-  return parsed.isValid() && parsed.year() === Number(y) && parsed.month() + 1 === Number(m) && parsed.date() === Number(d);
+  return (
+    parsed.isValid() && parsed.year() === Number(y) && parsed.month() + 1 === Number(m) && parsed.date() === Number(d)
+  );
 }
 
 export function localDate(year: number, month: number, day: number): LocalDate {

@@ -55,8 +55,10 @@ function bundledYears(): Map<number, YearTable> {
     }
     return table;
   };
-  for (const [date, label] of Object.entries(bundled.holidays as BundledTable)) tableFor(date).holidays.set(date, chineseName(label));
-  for (const [date, label] of Object.entries(bundled.workdays as BundledTable)) tableFor(date).workdays.set(date, chineseName(label));
+  for (const [date, label] of Object.entries(bundled.holidays as BundledTable))
+    tableFor(date).holidays.set(date, chineseName(label));
+  for (const [date, label] of Object.entries(bundled.workdays as BundledTable))
+    tableFor(date).workdays.set(date, chineseName(label));
   return years;
 }
 

@@ -1,12 +1,4 @@
-import {
-  addDays,
-  daysInMonth,
-  type LocalDate,
-  localDate,
-  monthKey,
-  shiftMonth,
-  yearMonth,
-} from './dates';
+import { addDays, daysInMonth, type LocalDate, localDate, monthKey, shiftMonth, yearMonth } from './dates';
 import type { HolidayCalendar } from './holiday-calendar';
 import type { ReceptionRule } from './station';
 

@@ -12,7 +12,11 @@ const id = (label: string) =>
 
 export const geoPointSchema = z.object(
   {
-    latitude: z.number({ invalid_type_error: '纬度必须是数字' }).finite().min(-90, '纬度超出范围').max(90, '纬度超出范围'),
+    latitude: z
+      .number({ invalid_type_error: '纬度必须是数字' })
+      .finite()
+      .min(-90, '纬度超出范围')
+      .max(90, '纬度超出范围'),
     longitude: z
       .number({ invalid_type_error: '经度必须是数字' })
       .finite()
@@ -56,6 +60,9 @@ export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const message = issue && !issue.message.startsWith('Required') && /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : '提交的内容格式不正确';
+  const message =
+    issue && !issue.message.startsWith('Required') && /[\u4e00-\u9fa5]/.test(issue.message)
+      ? issue.message
+      : '提交的内容格式不正确';
   throw new AppError('INVALID_INPUT', message);
 }

@@ -10,7 +10,10 @@ describe('distance ordering', () => {
 
   test('nearest first, with each distance attached', () => {
     const origin = { latitude: 29.2, longitude: 121.9 };
-    const sorted = sortByDistance([place('far', 29.3, 121.9), place('near', 29.201, 121.9), place('mid', 29.22, 121.9)], origin);
+    const sorted = sortByDistance(
+      [place('far', 29.3, 121.9), place('near', 29.201, 121.9), place('mid', 29.22, 121.9)],
+      origin,
+    );
     expect(sorted.map((p) => p.id)).toEqual(['near', 'mid', 'far']);
     expect(sorted[0]?.distanceMeters).toBe(111);
   });

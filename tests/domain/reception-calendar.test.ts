@@ -52,9 +52,17 @@ describe('a year whose official arrangement is not published', () => {
   test('loading the published arrangement as data replaces the fallback', () => {
     const published: HolidayArrangement = {
       year: 2027,
-      holidays: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12', '2027-02-13'].map(
-        (date) => ({ date, name: '春节' }),
-      ),
+      holidays: [
+        '2027-02-05',
+        '2027-02-06',
+        '2027-02-07',
+        '2027-02-08',
+        '2027-02-09',
+        '2027-02-10',
+        '2027-02-11',
+        '2027-02-12',
+        '2027-02-13',
+      ].map((date) => ({ date, name: '春节' })),
       workdays: [{ date: '2027-02-14', name: '春节' }],
     };
     const loaded = createHolidayCalendar([published]);

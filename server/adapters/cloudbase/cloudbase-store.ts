@@ -59,7 +59,10 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
   /** Write a document and its audit line together. */
   async function putWithAudit(name: CollectionName, id: string, data: object, audit: AuditEntry): Promise<void> {
     await db.runTransaction(async (tx: Tx) => {
-      await tx.collection(name).doc(id).set({ ...data });
+      await tx
+        .collection(name)
+        .doc(id)
+        .set({ ...data });
       await tx.collection('audit_log').doc(`${audit.at}-${randomUUID()}`).set(auditDoc(audit));
     });
   }
@@ -73,7 +76,9 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     listDeputies: async (stationIds) => {
       if (stationIds && stationIds.length === 0) return [];
       const deputies = await fetchAll<Deputy>('deputies', stationIds ? { stationId: _.in([...stationIds]) } : {});
-      return deputies.sort((a, b) => (a.stationId === b.stationId ? (a.id < b.id ? -1 : 1) : a.stationId < b.stationId ? -1 : 1));
+      return deputies.sort((a, b) =>
+        a.stationId === b.stationId ? (a.id < b.id ? -1 : 1) : a.stationId < b.stationId ? -1 : 1,
+      );
     },
     getDeputy: (id) => getDoc<Deputy>('deputies', id),
     listSessionOverrides: async (stationIds, fromMonth) => {
@@ -98,7 +103,10 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
           const invite = (Array.isArray(res.data) ? res.data[0] : res.data) as Invite | undefined;
           if (!invite || invite.usedBy) throw new RolledBack();
           await tx.collection('invites').doc(code).update({ usedBy: account.openid, usedAt: account.createdAt });
-          await tx.collection('accounts').doc(account.openid).set({ ...account });
+          await tx
+            .collection('accounts')
+            .doc(account.openid)
+            .set({ ...account });
           await tx.collection('audit_log').doc(`${audit.at}-${randomUUID()}`).set(auditDoc(audit));
         });
         return true;

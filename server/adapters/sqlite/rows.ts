@@ -35,7 +35,12 @@ export const stationFromRow = (r: StationRow): Station => ({
   location: { latitude: r.latitude, longitude: r.longitude },
   phone: r.phone,
   districts: JSON.parse(r.districts) as string[],
-  receptionRule: { oddMonthDay: r.odd_month_day, evenMonthDay: r.even_month_day, start: r.reception_start, end: r.reception_end },
+  receptionRule: {
+    oddMonthDay: r.odd_month_day,
+    evenMonthDay: r.even_month_day,
+    start: r.reception_start,
+    end: r.reception_end,
+  },
   sortOrder: r.sort_order,
 });
 

@@ -53,8 +53,16 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
 
   // Statements for writes are built from the row shapes so that a new column is never forgotten.
   const putStation = put<StationRow>('stations', ['id'], stationToRow(sampleStation()));
-  const putDeputy = put<DeputyRow>('deputies', ['id'], deputyToRow({ id: '', stationId: '', name: '', title: '', focusCategories: [], active: true }));
-  const putOverride = put<OverrideRow>('session_overrides', ['station_id', 'month'], overrideToRow({ stationId: '', month: '' }));
+  const putDeputy = put<DeputyRow>(
+    'deputies',
+    ['id'],
+    deputyToRow({ id: '', stationId: '', name: '', title: '', focusCategories: [], active: true }),
+  );
+  const putOverride = put<OverrideRow>(
+    'session_overrides',
+    ['station_id', 'month'],
+    overrideToRow({ stationId: '', month: '' }),
+  );
   const putArrangement = put<ArrangementRow>('holiday_arrangements', ['year'], { year: 0, holidays: '', workdays: '' });
   const putAccount = put<AccountRow>('accounts', ['openid'], accountToRow({ openid: '', role: 'voter', createdAt: 0 }));
   const putInvite = put<InviteRow>(
@@ -78,13 +86,15 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
   const writeInvite = withAudit((i: Parameters<typeof inviteToRow>[0]) => putInvite.run(inviteToRow(i)));
   const writeArrangement = withAudit((a: ArrangementRow) => putArrangement.run(a));
 
-  const redeem = db.transaction((code: string, account: Parameters<typeof accountToRow>[0], audit: Parameters<typeof auditToRow>[0]) => {
-    const claimed = statements.claimInvite.run(account.openid, account.createdAt, code).changes === 1;
-    if (!claimed) return false;
-    putAccount.run(accountToRow(account));
-    insertAudit.run(auditToRow(audit));
-    return true;
-  });
+  const redeem = db.transaction(
+    (code: string, account: Parameters<typeof accountToRow>[0], audit: Parameters<typeof auditToRow>[0]) => {
+      const claimed = statements.claimInvite.run(account.openid, account.createdAt, code).changes === 1;
+      if (!claimed) return false;
+      putAccount.run(accountToRow(account));
+      insertAudit.run(auditToRow(audit));
+      return true;
+    },
+  );
 
   return {
     db,
@@ -97,7 +107,9 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
       if (!stationIds) return (statements.listAllDeputies.all() as DeputyRow[]).map(deputyFromRow);
       if (stationIds.length === 0) return [];
       const rows = db
-        .prepare(`SELECT * FROM deputies WHERE station_id IN (${placeholders(stationIds.length)}) ORDER BY station_id, id`)
+        .prepare(
+          `SELECT * FROM deputies WHERE station_id IN (${placeholders(stationIds.length)}) ORDER BY station_id, id`,
+        )
         .all(...stationIds) as DeputyRow[];
       return rows.map(deputyFromRow);
     },
@@ -114,7 +126,8 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
         .all(...stationIds, fromMonth) as OverrideRow[];
       return rows.map(overrideFromRow);
     },
-    listHolidayArrangements: async () => (statements.listArrangements.all() as ArrangementRow[]).map(arrangementFromRow),
+    listHolidayArrangements: async () =>
+      (statements.listArrangements.all() as ArrangementRow[]).map(arrangementFromRow),
     getAccount: async (openid) => {
       const row = statements.getAccount.get(openid) as AccountRow | undefined;
       return row ? accountFromRow(row) : null;
@@ -123,13 +136,17 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
       const row = statements.getInvite.get(code) as InviteRow | undefined;
       return row ? inviteFromRow(row) : null;
     },
-    listAudit: async (targetType, targetId) => (statements.listAudit.all(targetType, targetId) as AuditRow[]).map(auditFromRow),
+    listAudit: async (targetType, targetId) =>
+      (statements.listAudit.all(targetType, targetId) as AuditRow[]).map(auditFromRow),
     redeemInvite: async (code, account, audit) => redeem(code, account, audit),
     putStation: async (station, audit) => writeStation(station, audit),
     putDeputy: async (deputy, audit) => writeDeputy(deputy, audit),
     putSessionOverride: async (override, audit) => writeOverride(override, audit),
     putHolidayArrangement: async (a, audit) =>
-      writeArrangement({ year: a.year, holidays: JSON.stringify(a.holidays), workdays: JSON.stringify(a.workdays) }, audit),
+      writeArrangement(
+        { year: a.year, holidays: JSON.stringify(a.holidays), workdays: JSON.stringify(a.workdays) },
+        audit,
+      ),
     putAccount: async (account, audit) => writeAccount(account, audit),
     putInvite: async (invite, audit) => writeInvite(invite, audit),
     getMarker: async (name) => (getMarker.get(name) as { value: string } | undefined)?.value ?? null,

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../api/client';
 import { formatDistance } from '../../domain/distance';
 import { STATION_KIND_LABELS, STATION_SETTING_LABELS, type GeoPoint } from '../../domain/station';
@@ -19,12 +19,16 @@ export default function StationsPage() {
   const [state, setState] = useState<ListState>({ kind: 'loading' });
   const [location, setLocation] = useState<LocationState>('asking');
 
+  // The unsorted first answer can arrive after the sorted one: only the latest request counts.
+  const latest = useRef(0);
+
   const load = useCallback(async (near?: GeoPoint) => {
+    const request = ++latest.current;
     try {
       const { items } = await call('stations.list', near ? { near } : {});
-      setState({ kind: 'ready', items });
+      if (request === latest.current) setState({ kind: 'ready', items });
     } catch (error) {
-      setState({ kind: 'error', message: (error as Error).message });
+      if (request === latest.current) setState({ kind: 'error', message: (error as Error).message });
     }
   }, []);
 

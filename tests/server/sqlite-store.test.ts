@@ -1,0 +1,39 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../server/adapters/sqlite/database';
+import { MIGRATIONS } from '../../server/adapters/sqlite/migrations';
+import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';
+import { describeStoreContract } from './store-contract';
+
+const scratch = () => join(mkdtempSync(join(tmpdir(), 'lianluo-store-')), 'store.sqlite');
+
+describeStoreContract('SQLite', async () => createSqliteStore(scratch()), 'c-');
+
+describe('the SQLite file', () => {
+  test('is migrated once: reopening applies nothing again', () => {
+    const file = scratch();
+    openDatabase(file).close();
+    const db = openDatabase(file);
+    const versions = db.prepare('SELECT version FROM schema_migrations').all();
+    expect(versions).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  test.each`
+    query                                                                                 | index
+    ${'SELECT * FROM stations ORDER BY sort_order, id'}                                   | ${'stations_sort'}
+    ${"SELECT * FROM deputies WHERE station_id IN ('a', 'b') ORDER BY station_id, id"}    | ${'deputies_station'}
+    ${"SELECT * FROM session_overrides WHERE station_id IN ('a') AND month >= '2026-01'"} | ${'sqlite_autoindex_session_overrides_1'}
+    ${"SELECT * FROM audit_log WHERE target_type = 'x' AND target_id = 'y' ORDER BY id"}  | ${'audit_target'}
+  `('the query plan of "$query" uses $index', ({ query, index }) => {
+    const db = openDatabase(scratch());
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as Array<{ detail: string }>)
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(plan).toContain(index);
+    expect(plan).not.toMatch(/SCAN (stations|deputies|session_overrides|audit_log)(?! USING)/);
+    db.close();
+  });
+});

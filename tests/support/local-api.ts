@@ -1,0 +1,44 @@
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';
+import { createLocalServer } from '../../server/local/http-server';
+import { LOCAL_FUNCTIONS } from '../../server/local/functions';
+import { seedDemoData } from '../../server/local/seed';
+import { setRuntime } from '../../server/runtime/runtime';
+import type { Clock } from '../../src/domain/dates';
+
+/** 2026-03-01 10:00 in Shanghai: a fixed "now" so that expected dates are written out. */
+export const FIXED_NOW = Date.UTC(2026, 2, 1, 2, 0);
+
+/**
+ * The local server in this process, on a fresh seeded SQLite file, on a free port.
+ * `post` calls a function the way the H5 app does.
+ */
+export async function startLocalApi(clock: Clock = { now: () => FIXED_NOW }) {
+  const dir = mkdtempSync(join(tmpdir(), 'lianluo-test-'));
+  const store = createSqliteStore(join(dir, 'test.sqlite'));
+  await seedDemoData(store, clock);
+  setRuntime({ store, clock, config: { adminOpenids: ['demo-admin'] } });
+  const server = createLocalServer({ functions: LOCAL_FUNCTIONS });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function post(fn: string, body: unknown, openid?: string, raw = false) {
+    const response = await fetch(`${base}/api/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) },
+      body: raw ? (body as string) : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  }
+
+  async function stop() {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  return { base, store, post, stop };
+}
