@@ -48,6 +48,13 @@ try {
       const file = join(out, `${name}${large ? '-large' : ''}.png`);
       await page.screenshot({ path: file, fullPage: process.env.FULL_PAGE === '1' });
       console.log(file);
+      if (name === 'station') {
+        // The lower half of the page: calendar and deputies, scrolled into view.
+        const lower = join(out, `station-calendar${large ? '-large' : ''}.png`);
+        await page.locator('.calendar').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: lower });
+        console.log(lower);
+      }
     }
     await context.close();
   }

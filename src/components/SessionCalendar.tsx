@@ -35,21 +35,18 @@ export function SessionCalendar(props: { sessions: SessionView[]; months?: numbe
                   const session = byDate.get(date);
                   const mark = session
                     ? session.status === 'cancelled'
-                      ? 'calendar__cell--cancelled'
-                      : 'calendar__cell--session'
+                      ? 'calendar__day--cancelled'
+                      : 'calendar__day--session'
                     : '';
+                  const label = session
+                    ? `${month}月${k + 1}日 ${session.status === 'cancelled' ? '暂停接待' : '接待日'}`
+                    : undefined;
                   return (
-                    <Text
-                      className={`calendar__cell ${mark}`}
-                      key={date}
-                      aria-label={
-                        session
-                          ? `${month}月${k + 1}日 ${session.status === 'cancelled' ? '暂停接待' : '接待日'}`
-                          : undefined
-                      }
-                    >
-                      {k + 1}
-                    </Text>
+                    <View className='calendar__cell' key={date}>
+                      <Text className={`calendar__day ${mark}`} aria-label={label}>
+                        {k + 1}
+                      </Text>
+                    </View>
                   );
                 })}
               </View>
