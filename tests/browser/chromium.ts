@@ -1,20 +1,9 @@
 import { chromium, type Browser } from 'playwright-core';
+import CHROMIUM_ARGS from '../../scripts/chromium-flags.json';
 
-/** Debian's chromium with the flags this machine needs (see scripts/chromium.mjs). */
+/** Debian's chromium with the flags this machine needs (scripts/chromium-flags.json). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
 export const PHONE = {
