@@ -1,6 +1,8 @@
 import { main as account } from '../../cloudfunctions/account/index';
+import { main as casework } from '../../cloudfunctions/casework/index';
+import { main as opinions } from '../../cloudfunctions/opinions/index';
 import { main as stations } from '../../cloudfunctions/stations/index';
 import type { CloudFunctionMain } from './http-server';
 
 /** Every cloud function the local server exposes: the same entries CloudBase runs. */
-export const LOCAL_FUNCTIONS: Record<string, CloudFunctionMain> = { account, stations };
+export const LOCAL_FUNCTIONS: Record<string, CloudFunctionMain> = { account, stations, opinions, casework };

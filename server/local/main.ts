@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import { createSqliteStore } from '../adapters/sqlite/sqlite-store';
 import { dataFile } from '../runtime/data-dir';
-import { configFromEnv, setRuntime, systemClock } from '../runtime/runtime';
+import { nodeIds } from '../adapters/node-ids';
+import { configFromEnv, localAdapters, setRuntime, systemClock } from '../runtime/runtime';
 import { DEMO_CALLERS } from './demo-street';
 import { LOCAL_FUNCTIONS } from './functions';
 import { createLocalServer } from './http-server';
 import { seedDemoData } from './seed';
+import { dispatchOutbox } from '../services/outbox-dispatch';
 
 /**
  * `npm start`: the whole product on one machine — the cloud functions on the SQLite
@@ -21,7 +23,12 @@ async function main(): Promise<void> {
     await store.close();
     return;
   }
-  setRuntime({ store, clock: systemClock, config: configFromEnv() });
+  const runtime = { ...localAdapters(), store, clock: systemClock, config: configFromEnv(), ids: nodeIds };
+  setRuntime(runtime);
+  // Locally the outbox is sent every two seconds to the log (the scheduler does it in CloudBase).
+  const outbox = setInterval(() => {
+    dispatchOutbox(store, runtime.notifier, systemClock).catch((error: unknown) => console.error('[outbox]', error));
+  }, 2000);
 
   const port = Number(process.env.PORT ?? 8080);
   const server = createLocalServer({
@@ -39,6 +46,7 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    clearInterval(outbox);
     console.log('正在停止…');
     server.close(() => {
       void store.close().then(() => process.exit(0));

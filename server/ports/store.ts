@@ -2,6 +2,7 @@ import type { HolidayArrangement } from '../../src/domain/holiday-calendar';
 import type { SessionOverride } from '../../src/domain/reception-calendar';
 import type { Account, Invite } from '../../src/domain/roles';
 import type { Deputy, Station } from '../../src/domain/station';
+import type { OpinionStore } from './opinion-store';
 
 /** One line of the audit trail: who changed what, when. */
 export interface AuditEntry {
@@ -19,7 +20,7 @@ export interface AuditEntry {
  * (SQLite locally, CloudBase in production) must give the same answers, which
  * tests/server/store-contract.test.ts checks against both.
  */
-export interface Store {
+export interface Store extends OpinionStore {
   listStations(): Promise<Station[]>;
   getStation(stationId: string): Promise<Station | null>;
   /** Active and inactive deputies of the given stations (all stations when omitted). */
@@ -29,6 +30,8 @@ export interface Store {
   listSessionOverrides(stationIds: readonly string[], fromMonth: string): Promise<SessionOverride[]>;
   listHolidayArrangements(): Promise<HolidayArrangement[]>;
   getAccount(openid: string): Promise<Account | null>;
+  /** The account linked to a deputy record, if the deputy has redeemed their invite. */
+  getAccountByDeputy(deputyId: string): Promise<Account | null>;
   getInvite(code: string): Promise<Invite | null>;
   listAudit(targetType: string, targetId: string): Promise<AuditEntry[]>;
 

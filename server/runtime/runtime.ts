@@ -1,5 +1,11 @@
 import type { Clock } from '../../src/domain/dates';
+import type { ContentCheck } from '../ports/content-check';
+import type { Ids } from '../ports/ids';
+import type { Notifier } from '../ports/notifier';
 import type { Store } from '../ports/store';
+import { nodeIds } from '../adapters/node-ids';
+import { createLogNotifier } from '../adapters/local/log-notifier';
+import { createWordListCheck } from '../adapters/local/word-list-check';
 import type { ServiceConfig } from '../services/context';
 
 /** The adapters a function runs on. */
@@ -7,6 +13,9 @@ export interface Runtime {
   store: Store;
   clock: Clock;
   config: ServiceConfig;
+  contentCheck: ContentCheck;
+  ids: Ids;
+  notifier: Notifier;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -17,7 +26,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConf
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    dailySubmitLimit: Number(env.DAILY_SUBMIT_LIMIT ?? 10),
   };
+}
+
+/** The local stand-ins for the WeChat edge: a word-list content check and a logging notifier. */
+export function localAdapters(): Pick<Runtime, 'contentCheck' | 'notifier'> {
+  return { contentCheck: createWordListCheck(), notifier: createLogNotifier() };
 }
 
 let current: Promise<Runtime> | undefined;
@@ -43,8 +58,19 @@ async function createDefaultRuntime(): Promise<Runtime> {
   if (process.env.LIANLUO_STORE === 'sqlite') {
     const { createSqliteStore } = await import('../adapters/sqlite/sqlite-store');
     const { dataFile } = await import('./data-dir');
-    return { store: createSqliteStore(dataFile()), clock: systemClock, config };
+    return { ...localAdapters(), store: createSqliteStore(dataFile()), clock: systemClock, config, ids: nodeIds };
   }
+  const tcb = (await import('@cloudbase/node-sdk')).default;
+  const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
   const { createCloudbaseStore } = await import('../adapters/cloudbase/cloudbase-store');
-  return { store: createCloudbaseStore(), clock: systemClock, config };
+  const { createMsgSecCheck } = await import('../adapters/wechat/msg-sec-check');
+  const { createSubscribeNotifier } = await import('../adapters/wechat/subscribe-notifier');
+  return {
+    store: createCloudbaseStore(app),
+    clock: systemClock,
+    config,
+    ids: nodeIds,
+    contentCheck: createMsgSecCheck(app),
+    notifier: createSubscribeNotifier(app),
+  };
 }

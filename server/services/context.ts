@@ -1,5 +1,7 @@
 import type { Clock } from '../../src/domain/dates';
 import type { Account, Role } from '../../src/domain/roles';
+import type { ContentCheck } from '../ports/content-check';
+import type { Ids } from '../ports/ids';
 import type { Store } from '../ports/store';
 
 /** Who is calling, as the platform says: an OPENID (absent for anonymous H5 visitors). */
@@ -12,12 +14,16 @@ export interface Caller {
 export interface ServiceConfig {
   /** 人大工委 accounts, configured per environment (ADMIN_OPENIDS). */
   adminOpenids: readonly string[];
+  /** Opinions one caller may submit in 24 hours. */
+  dailySubmitLimit: number;
 }
 
 /** Everything a use case may touch: ports, never concrete adapters. */
 export interface ServiceContext {
   store: Store;
   clock: Clock;
+  contentCheck: ContentCheck;
+  ids: Ids;
   config: ServiceConfig;
   caller: Caller;
 }

@@ -1,3 +1,5 @@
+import type { CategoryId } from './categories';
+import type { Contact, OpinionStatus, Satisfaction } from './opinion';
 import type { ReceptionSession } from './reception-calendar';
 import type { Role } from './roles';
 import type { PublicDeputy, Station } from './station';
@@ -38,4 +40,89 @@ export interface MeView {
   displayName?: string;
   station?: { id: string; name: string };
   deputy?: { id: string; name: string };
+}
+
+/** What the app may do with an opinion, computed on the server for the viewer. */
+export interface OpinionActions {
+  withdraw: boolean;
+  rate: boolean;
+  reply: boolean;
+  transfer: boolean;
+  note: boolean;
+  assign: boolean;
+  resolve: boolean;
+  reject: boolean;
+  release: boolean;
+  close: boolean;
+}
+
+export interface TimelineLine {
+  at: number;
+  actorName: string;
+  text: string;
+  internal: boolean;
+}
+
+/** One opinion as a given viewer may see it: contact masked or hidden by the rules. */
+export interface OpinionView {
+  id: string;
+  /** The last six characters, read out on the phone. */
+  shortId: string;
+  station: { id: string; name: string };
+  category: CategoryId;
+  categoryLabel: string;
+  content: string;
+  images: string[];
+  status: OpinionStatus;
+  statusLabel: string;
+  source: 'app' | 'walk_in';
+  createdAt: number;
+  replyDueDate?: string;
+  overdue: boolean;
+  assignedDeputy?: { id: string; name: string };
+  /** Full for the voter, the assigned deputy (unless anonymous) and the station's staff; masked otherwise. */
+  contact?: Contact;
+  anonymous: boolean;
+  reply?: { content: string; deputyName: string; at: number };
+  transfer?: { unit: string; expectedDate: string; at: number };
+  resolution?: { note: string; at: number };
+  rating?: { satisfaction: Satisfaction; label: string; comment?: string; at: number };
+  rejection?: { kind: 'out_of_remit' | 'duplicate'; reason: string; mergedInto?: string; at: number };
+  reopenCount: number;
+  staffReview: boolean;
+  /** Staff and admins only. */
+  routingReason?: string;
+  /** Staff only: the code the walk-in voter was given. */
+  claimCode?: string;
+  timeline: TimelineLine[];
+  can: OpinionActions;
+}
+
+/** A line of a list: enough to recognise the opinion and its state. */
+export interface OpinionSummary {
+  id: string;
+  shortId: string;
+  stationName: string;
+  category: CategoryId;
+  categoryLabel: string;
+  excerpt: string;
+  status: OpinionStatus;
+  statusLabel: string;
+  createdAt: number;
+  replyDueDate?: string;
+  overdue: boolean;
+  assignedDeputyName?: string;
+  staffReview: boolean;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface SubmitResult {
+  opinionId: string;
+  status: OpinionStatus;
+  assignedDeputyId: string | null;
+  replyDueAt: string | null;
 }

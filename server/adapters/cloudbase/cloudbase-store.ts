@@ -5,6 +5,7 @@ import type { SessionOverride } from '../../../src/domain/reception-calendar';
 import type { Account, Invite } from '../../../src/domain/roles';
 import type { Deputy, Station } from '../../../src/domain/station';
 import type { AuditEntry, Store } from '../../ports/store';
+import { createCloudbaseOpinionStore } from './cloudbase-opinion-store';
 import type { CollectionName } from './collections';
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
@@ -71,6 +72,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : 1);
 
   return {
+    ...createCloudbaseOpinionStore(db),
     listStations: async () => (await fetchAll<Station>('stations')).sort(byOrder),
     getStation: (id) => getDoc<Station>('stations', id),
     listDeputies: async (stationIds) => {
@@ -92,6 +94,11 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     listHolidayArrangements: async () =>
       (await fetchAll<HolidayArrangement>('holiday_arrangements')).sort((a, b) => a.year - b.year),
     getAccount: (openid) => getDoc<Account>('accounts', openid),
+    getAccountByDeputy: async (deputyId) => {
+      const res = await col('accounts').where({ deputyId }).limit(1).get();
+      const doc = (res.data as Doc[] | undefined)?.[0];
+      return doc ? strip<Account>(doc) : null;
+    },
     getInvite: (code) => getDoc<Invite>('invites', code),
     listAudit: async (targetType, targetId) =>
       (await fetchAll<AuditEntry>('audit_log', { targetType, targetId })).sort((a, b) => a.at - b.at),

@@ -98,4 +98,62 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- An opinion: the columns every query filters or sorts on, and the whole opinion as JSON.
+      CREATE TABLE opinions (
+        id TEXT PRIMARY KEY,
+        station_id TEXT NOT NULL REFERENCES stations (id),
+        author_openid TEXT NOT NULL,
+        submitted_by TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        claim_code TEXT,
+        status TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        assigned_deputy_id TEXT,
+        reply_due_date TEXT,
+        staff_review INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      -- createOpinion: idempotency of (submitter, requestId); countSubmittedSince
+      CREATE UNIQUE INDEX opinions_request ON opinions (submitted_by, request_id);
+      CREATE INDEX opinions_submitted ON opinions (submitted_by, created_at);
+      -- getOpinionByClaimCode
+      CREATE UNIQUE INDEX opinions_claim ON opinions (claim_code) WHERE claim_code IS NOT NULL;
+      -- listOpinions by voter / deputy / station, newest first
+      CREATE INDEX opinions_author ON opinions (author_openid, created_at DESC, id DESC);
+      CREATE INDEX opinions_deputy ON opinions (assigned_deputy_id, status, created_at DESC, id DESC);
+      CREATE INDEX opinions_station ON opinions (station_id, status, created_at DESC, id DESC);
+
+      CREATE TABLE opinion_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        opinion_id TEXT NOT NULL REFERENCES opinions (id),
+        at INTEGER NOT NULL,
+        actor_role TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        visibility TEXT NOT NULL CHECK (visibility IN ('public', 'internal'))
+      );
+      -- listTimeline
+      CREATE INDEX opinion_events_opinion ON opinion_events (opinion_id, id);
+
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        recipient_openid TEXT NOT NULL,
+        opinion_id TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'gave_up')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error TEXT
+      );
+      -- listDueOutbox
+      CREATE INDEX outbox_due ON outbox (status, next_attempt_at, id);
+    `,
+  },
 ];

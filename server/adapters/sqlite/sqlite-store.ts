@@ -1,5 +1,6 @@
 import type { Store } from '../../ports/store';
 import { openDatabase, type SqliteDatabase } from './database';
+import { createSqliteOpinionStore } from './sqlite-opinion-store';
 import {
   type AccountRow,
   accountFromRow,
@@ -44,6 +45,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     getDeputy: db.prepare('SELECT * FROM deputies WHERE id = ?'),
     listArrangements: db.prepare('SELECT * FROM holiday_arrangements ORDER BY year'),
     getAccount: db.prepare('SELECT * FROM accounts WHERE openid = ?'),
+    getAccountByDeputy: db.prepare('SELECT * FROM accounts WHERE deputy_id = ?'),
     getInvite: db.prepare('SELECT * FROM invites WHERE code = ?'),
     listAudit: db.prepare('SELECT * FROM audit_log WHERE target_type = ? AND target_id = ? ORDER BY id'),
     claimInvite: db.prepare('UPDATE invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL'),
@@ -98,6 +100,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
 
   return {
     db,
+    ...createSqliteOpinionStore(db),
     listStations: async () => (statements.listStations.all() as StationRow[]).map(stationFromRow),
     getStation: async (id) => {
       const row = statements.getStation.get(id) as StationRow | undefined;
@@ -130,6 +133,10 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
       (statements.listArrangements.all() as ArrangementRow[]).map(arrangementFromRow),
     getAccount: async (openid) => {
       const row = statements.getAccount.get(openid) as AccountRow | undefined;
+      return row ? accountFromRow(row) : null;
+    },
+    getAccountByDeputy: async (deputyId) => {
+      const row = statements.getAccountByDeputy.get(deputyId) as AccountRow | undefined;
       return row ? accountFromRow(row) : null;
     },
     getInvite: async (code) => {

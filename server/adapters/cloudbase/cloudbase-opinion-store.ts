@@ -1,0 +1,179 @@
+import type { Opinion, TimelineEvent } from '../../../src/domain/opinion';
+import type { OpinionStore, OutboxMessage } from '../../ports/opinion-store';
+import { decodeCursor, encodeCursor } from '../cursor';
+import type { CollectionName } from './collections';
+
+// The structural slice of the CloudBase database API this file uses.
+/* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
+type Db = any;
+type Tx = any;
+
+const PAGE = 1000;
+
+class RolledBack extends Error {}
+
+function strip<T>(doc: Record<string, unknown>): T {
+  const { _id: _ignoredId, _openid: _ignoredOpenid, ...rest } = doc;
+  return rest as T;
+}
+
+/**
+ * Opinions on CloudBase. The opinion's _id is its id, which the service derives from
+ * (submittedBy, requestId), so a retried submit finds the first one inside the transaction.
+ * Timeline lines and outbox messages are written in the same transaction as the change.
+ */
+export function createCloudbaseOpinionStore(db: Db): OpinionStore {
+  const _ = db.command;
+  const col = (name: CollectionName) => db.collection(name);
+
+  const sideEffects = async (tx: Tx, events: readonly TimelineEvent[], outbox: readonly OutboxMessage[]) => {
+    for (const [i, e] of events.entries()) {
+      await tx
+        .collection('opinion_events')
+        .doc(`${e.opinionId}-${e.at}-${i}`)
+        .set({ ...e, seq: i });
+    }
+    for (const [i, m] of outbox.entries()) {
+      const id = `${m.opinionId}-${m.kind}-${m.createdAt}-${i}`;
+      await tx
+        .collection('outbox')
+        .doc(id)
+        .set({ ...m, id });
+    }
+  };
+
+  const getDoc = async <T>(name: CollectionName, id: string): Promise<T | null> => {
+    const res = await col(name).where({ _id: id }).limit(1).get();
+    const doc = res.data?.[0];
+    return doc ? strip<T>(doc) : null;
+  };
+
+  return {
+    createOpinion: async (opinion, events, outbox) => {
+      let existing: Opinion | null = null;
+      await db.runTransaction(async (tx: Tx) => {
+        existing = null;
+        const res = await tx.collection('opinions').doc(opinion.id).get();
+        const found = Array.isArray(res.data) ? res.data[0] : res.data;
+        if (found) {
+          existing = strip<Opinion>(found);
+          return;
+        }
+        await tx
+          .collection('opinions')
+          .doc(opinion.id)
+          .set({ ...opinion });
+        await sideEffects(tx, events, outbox);
+      });
+      return existing ? { created: false, opinion: existing } : { created: true, opinion };
+    },
+    getOpinion: (id) => getDoc<Opinion>('opinions', id),
+    getOpinionByClaimCode: async (code) => {
+      const res = await col('opinions').where({ claimCode: code }).limit(1).get();
+      return res.data?.[0] ? strip<Opinion>(res.data[0]) : null;
+    },
+    updateOpinion: async (next, expected, events, outbox) => {
+      try {
+        await db.runTransaction(async (tx: Tx) => {
+          const res = await tx.collection('opinions').doc(next.id).get();
+          const current = Array.isArray(res.data) ? res.data[0] : res.data;
+          if (!current || current.version !== expected) throw new RolledBack();
+          await tx
+            .collection('opinions')
+            .doc(next.id)
+            .set({ ...next });
+          await sideEffects(tx, events, outbox);
+        });
+        return true;
+      } catch (error) {
+        if (error instanceof RolledBack) return false;
+        throw error;
+      }
+    },
+    listOpinions: async (query) => {
+      const conditions: Record<string, unknown>[] = [];
+      const where: Record<string, unknown> = {};
+      if (query.authorOpenid !== undefined) where.authorOpenid = query.authorOpenid;
+      if (query.assignedDeputyId !== undefined) where.assignedDeputyId = query.assignedDeputyId;
+      if (query.stationId !== undefined) where.stationId = query.stationId;
+      if (query.statuses) {
+        if (query.statuses.length === 0) return { items: [], nextCursor: null };
+        where.status = _.in([...query.statuses]);
+      }
+      if (query.dueOnOrBefore !== undefined) where.replyDueDate = _.lte(query.dueOnOrBefore);
+      if (query.staffReview !== undefined) where.staffReview = query.staffReview ? true : _.neq(true);
+      conditions.push(where);
+      const after = query.cursor ? decodeCursor(query.cursor) : null;
+      if (after) {
+        conditions.push(
+          _.or([{ createdAt: _.lt(after.createdAt) }, { createdAt: after.createdAt, _id: _.lt(after.id) }]),
+        );
+      }
+      const res = await col('opinions')
+        .where(_.and(conditions))
+        .orderBy('createdAt', 'desc')
+        .orderBy('_id', 'desc')
+        .limit(Math.min(query.limit + 1, PAGE))
+        .get();
+      const rows = (res.data ?? []).map((d: Record<string, unknown>) => strip<Opinion>(d)) as Opinion[];
+      const items = rows.slice(0, query.limit);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+    },
+    countSubmittedSince: async (submittedBy, since) => {
+      const res = await col('opinions')
+        .where({ submittedBy, createdAt: _.gte(since) })
+        .count();
+      return res.total as number;
+    },
+    countOpenByDeputy: async (stationId) => {
+      const $ = _.aggregate;
+      const res = await col('opinions')
+        .aggregate()
+        .match({ stationId, status: _.in(['assigned', 'transferred']) })
+        .group({ _id: '$assignedDeputyId', n: $.sum(1) })
+        .end();
+      return new Map(
+        (res.data as Array<{ _id: string | null; n: number }>).filter((r) => r._id).map((r) => [r._id as string, r.n]),
+      );
+    },
+    listTimeline: async (opinionId) => {
+      const out: Array<TimelineEvent & { seq: number }> = [];
+      for (let skip = 0; ; skip += PAGE) {
+        const res = await col('opinion_events')
+          .where({ opinionId })
+          .orderBy('at', 'asc')
+          .orderBy('seq', 'asc')
+          .skip(skip)
+          .limit(PAGE)
+          .get();
+        out.push(...(res.data ?? []).map((d: Record<string, unknown>) => strip<TimelineEvent & { seq: number }>(d)));
+        if ((res.data ?? []).length < PAGE) break;
+      }
+      return out.map(({ seq: _seq, ...event }) => event);
+    },
+    listDueOutbox: async (now, limit) => {
+      const res = await col('outbox')
+        .where({ status: 'pending', nextAttemptAt: _.lte(now) })
+        .orderBy('nextAttemptAt', 'asc')
+        .limit(Math.min(limit, PAGE))
+        .get();
+      return (res.data ?? []).map((d: Record<string, unknown>) => strip<OutboxMessage>(d));
+    },
+    updateOutbox: async (message, expectedAttempts) => {
+      const res = await col('outbox')
+        .where({ _id: message.id, attempts: expectedAttempts, status: 'pending' })
+        .update({
+          status: message.status,
+          attempts: message.attempts,
+          nextAttemptAt: message.nextAttemptAt,
+          lastError: message.lastError ?? null,
+        });
+      return res.updated === 1;
+    },
+    listOutbox: async (limit) => {
+      const res = await col('outbox').orderBy('createdAt', 'desc').limit(Math.min(limit, PAGE)).get();
+      return (res.data ?? []).map((d: Record<string, unknown>) => strip<OutboxMessage>(d));
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { createHash, randomInt } from 'node:crypto';
+import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from '../../src/domain/invites';
+import type { Ids } from '../ports/ids';
+
+const code = () =>
+  Array.from({ length: INVITE_CODE_LENGTH }, () => INVITE_CODE_ALPHABET[randomInt(INVITE_CODE_ALPHABET.length)]).join(
+    '',
+  );
+
+/** Ids from node:crypto: opinion ids hash (submitter, requestId); codes are random. */
+export const nodeIds: Ids = {
+  opinionId: (submittedBy, requestId) =>
+    `op${createHash('sha256').update(`${submittedBy}\u0000${requestId}`).digest('hex').slice(0, 20)}`,
+  claimCode: code,
+  inviteCode: code,
+};

@@ -1,0 +1,185 @@
+import type { Opinion, TimelineEvent } from '../../../src/domain/opinion';
+import type { OpinionStore, OutboxMessage } from '../../ports/opinion-store';
+import { decodeCursor, encodeCursor } from '../cursor';
+import type { SqliteDatabase } from './database';
+
+interface OpinionRow {
+  doc: string;
+}
+
+interface EventRow {
+  opinion_id: string;
+  at: number;
+  actor_role: TimelineEvent['actorRole'];
+  actor_name: string;
+  kind: string;
+  text: string;
+  visibility: TimelineEvent['visibility'];
+}
+
+interface OutboxRow {
+  id: number;
+  kind: string;
+  recipient_openid: string;
+  opinion_id: string;
+  payload: string;
+  created_at: number;
+  status: OutboxMessage['status'];
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+}
+
+const columns = (o: Opinion) => ({
+  id: o.id,
+  station_id: o.stationId,
+  author_openid: o.authorOpenid,
+  submitted_by: o.submittedBy,
+  request_id: o.requestId,
+  claim_code: o.claimCode ?? null,
+  status: o.status,
+  version: o.version,
+  assigned_deputy_id: o.assignedDeputyId ?? null,
+  reply_due_date: o.replyDueDate ?? null,
+  staff_review: o.staffReview ? 1 : 0,
+  created_at: o.createdAt,
+  doc: JSON.stringify(o),
+});
+
+const fromEventRow = (r: EventRow): TimelineEvent => ({
+  opinionId: r.opinion_id,
+  at: r.at,
+  actorRole: r.actor_role,
+  actorName: r.actor_name,
+  kind: r.kind,
+  text: r.text,
+  visibility: r.visibility,
+});
+
+const fromOutboxRow = (r: OutboxRow): OutboxMessage => ({
+  id: r.id,
+  kind: r.kind,
+  recipientOpenid: r.recipient_openid,
+  opinionId: r.opinion_id,
+  payload: JSON.parse(r.payload) as Record<string, string>,
+  createdAt: r.created_at,
+  status: r.status,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  ...(r.last_error ? { lastError: r.last_error } : {}),
+});
+
+/** Opinions, their timelines and the outbox on SQLite; every write is one transaction. */
+export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
+  const insertOpinion = db.prepare(
+    `INSERT INTO opinions (id, station_id, author_openid, submitted_by, request_id, claim_code, status, version,
+       assigned_deputy_id, reply_due_date, staff_review, created_at, doc)
+     VALUES (@id, @station_id, @author_openid, @submitted_by, @request_id, @claim_code, @status, @version,
+       @assigned_deputy_id, @reply_due_date, @staff_review, @created_at, @doc)
+     ON CONFLICT DO NOTHING`,
+  );
+  const updateOpinionRow = db.prepare(
+    `UPDATE opinions SET author_openid = @author_openid, claim_code = @claim_code, status = @status, version = @version,
+       assigned_deputy_id = @assigned_deputy_id, reply_due_date = @reply_due_date, staff_review = @staff_review, doc = @doc
+     WHERE id = @id AND version = @expected`,
+  );
+  const byRequest = db.prepare('SELECT doc FROM opinions WHERE submitted_by = ? AND request_id = ?');
+  const byId = db.prepare('SELECT doc FROM opinions WHERE id = ?');
+  const byClaim = db.prepare('SELECT doc FROM opinions WHERE claim_code = ?');
+  const insertEvent = db.prepare(
+    `INSERT INTO opinion_events (opinion_id, at, actor_role, actor_name, kind, text, visibility)
+     VALUES (@opinionId, @at, @actorRole, @actorName, @kind, @text, @visibility)`,
+  );
+  const insertOutbox = db.prepare(
+    `INSERT INTO outbox (kind, recipient_openid, opinion_id, payload, created_at, status, attempts, next_attempt_at)
+     VALUES (@kind, @recipientOpenid, @opinionId, @payload, @createdAt, @status, @attempts, @nextAttemptAt)`,
+  );
+  const countSince = db.prepare('SELECT COUNT(*) AS n FROM opinions WHERE submitted_by = ? AND created_at >= ?');
+  const openByDeputy = db.prepare(
+    `SELECT assigned_deputy_id AS deputy, COUNT(*) AS n FROM opinions
+     WHERE station_id = ? AND status IN ('assigned', 'transferred') AND assigned_deputy_id IS NOT NULL
+     GROUP BY assigned_deputy_id`,
+  );
+  const timeline = db.prepare('SELECT * FROM opinion_events WHERE opinion_id = ? ORDER BY id');
+  const dueOutbox = db.prepare(
+    "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+  );
+  const recentOutbox = db.prepare('SELECT * FROM outbox ORDER BY id DESC LIMIT ?');
+  const updateOutboxRow = db.prepare(
+    `UPDATE outbox SET status = @status, attempts = @attempts, next_attempt_at = @nextAttemptAt, last_error = @lastError
+     WHERE id = @id AND attempts = @expected AND status = 'pending'`,
+  );
+
+  const writeSideEffects = (events: readonly TimelineEvent[], outbox: readonly OutboxMessage[]) => {
+    for (const e of events) insertEvent.run(e);
+    for (const m of outbox) insertOutbox.run({ ...m, payload: JSON.stringify(m.payload) });
+  };
+
+  const create = db.transaction(
+    (opinion: Opinion, events: readonly TimelineEvent[], outbox: readonly OutboxMessage[]) => {
+      if (insertOpinion.run(columns(opinion)).changes === 0) {
+        const existing = byRequest.get(opinion.submittedBy, opinion.requestId) as OpinionRow;
+        return { created: false, opinion: JSON.parse(existing.doc) as Opinion };
+      }
+      writeSideEffects(events, outbox);
+      return { created: true, opinion };
+    },
+  );
+
+  const update = db.transaction(
+    (next: Opinion, expected: number, events: readonly TimelineEvent[], outbox: readonly OutboxMessage[]) => {
+      if (updateOpinionRow.run({ ...columns(next), expected }).changes === 0) return false;
+      writeSideEffects(events, outbox);
+      return true;
+    },
+  );
+
+  const parse = (row: OpinionRow | undefined) => (row ? (JSON.parse(row.doc) as Opinion) : null);
+
+  return {
+    createOpinion: async (opinion, events, outbox) => create(opinion, events, outbox),
+    getOpinion: async (id) => parse(byId.get(id) as OpinionRow | undefined),
+    getOpinionByClaimCode: async (code) => parse(byClaim.get(code) as OpinionRow | undefined),
+    updateOpinion: async (next, expected, events, outbox) => update(next, expected, events, outbox),
+    listOpinions: async (query) => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const add = (clause: string, ...values: unknown[]) => {
+        where.push(clause);
+        params.push(...values);
+      };
+      if (query.authorOpenid !== undefined) add('author_openid = ?', query.authorOpenid);
+      if (query.assignedDeputyId !== undefined) add('assigned_deputy_id = ?', query.assignedDeputyId);
+      if (query.stationId !== undefined) add('station_id = ?', query.stationId);
+      if (query.statuses) {
+        if (query.statuses.length === 0) return { items: [], nextCursor: null };
+        add(`status IN (${query.statuses.map(() => '?').join(', ')})`, ...query.statuses);
+      }
+      if (query.dueOnOrBefore !== undefined) add('reply_due_date <= ?', query.dueOnOrBefore);
+      if (query.staffReview !== undefined) add('staff_review = ?', query.staffReview ? 1 : 0);
+      const after = query.cursor ? decodeCursor(query.cursor) : null;
+      if (after) add('(created_at < ? OR (created_at = ? AND id < ?))', after.createdAt, after.createdAt, after.id);
+      const sql = `SELECT doc FROM opinions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY created_at DESC, id DESC LIMIT ?`;
+      const rows = db.prepare(sql).all(...params, query.limit + 1) as OpinionRow[];
+      const items = rows.slice(0, query.limit).map((r) => JSON.parse(r.doc) as Opinion);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+    },
+    countSubmittedSince: async (submittedBy, since) => (countSince.get(submittedBy, since) as { n: number }).n,
+    countOpenByDeputy: async (stationId) =>
+      new Map((openByDeputy.all(stationId) as Array<{ deputy: string; n: number }>).map((r) => [r.deputy, r.n])),
+    listTimeline: async (opinionId) => (timeline.all(opinionId) as EventRow[]).map(fromEventRow),
+    listDueOutbox: async (now, limit) => (dueOutbox.all(now, limit) as OutboxRow[]).map(fromOutboxRow),
+    updateOutbox: async (message, expectedAttempts) =>
+      updateOutboxRow.run({
+        id: message.id,
+        status: message.status,
+        attempts: message.attempts,
+        nextAttemptAt: message.nextAttemptAt,
+        lastError: message.lastError ?? null,
+        expected: expectedAttempts,
+      }).changes === 1,
+    listOutbox: async (limit) => (recentOutbox.all(limit) as OutboxRow[]).map(fromOutboxRow),
+  };
+}

@@ -1,0 +1,27 @@
+import type tcb from '@cloudbase/node-sdk';
+import type { ContentCheck, ContentVerdict } from '../../ports/content-check';
+
+type App = ReturnType<typeof tcb.init>;
+
+/**
+ * WeChat security.msgSecCheck (v2) through CloudBase's open-API gateway; the function's
+ * config.json lists it under permissions.openapi. An unanswered check holds the opinion for
+ * review rather than publishing or losing it.
+ */
+export function createMsgSecCheck(app: App): ContentCheck {
+  return {
+    checkText: async (text, openid): Promise<ContentVerdict> => {
+      try {
+        const res = (await app.callWxOpenApi({
+          apiName: '/wxa/msg_sec_check',
+          requestData: { content: text, version: 2, scene: 2, openid },
+        })) as { result?: unknown };
+        const body = typeof res.result === 'string' ? JSON.parse(res.result) : res.result;
+        const suggest = (body as { result?: { suggest?: string } })?.result?.suggest;
+        return suggest === 'pass' || suggest === 'risky' ? suggest : 'review';
+      } catch {
+        return 'review';
+      }
+    },
+  };
+}

@@ -1,0 +1,9 @@
+/** Identifiers the services need; made with a real random source by the runtime. */
+export interface Ids {
+  /** The same (submittedBy, requestId) always gives the same id: that is what makes submit idempotent. */
+  opinionId(submittedBy: string, requestId: string): string;
+  /** 8 characters a voter types to follow a walk-in opinion. */
+  claimCode(): string;
+  /** 8 characters for an invite. */
+  inviteCode(): string;
+}

@@ -1,0 +1,71 @@
+import type { Opinion, OpinionStatus, TimelineEvent } from '../../src/domain/opinion';
+
+/** A notification waiting to be sent; written in the same transaction as the change it reports. */
+export interface OutboxMessage {
+  id?: number | string;
+  /** e.g. reply_to_voter, resolved_to_voter, assigned_to_deputy */
+  kind: string;
+  recipientOpenid: string;
+  opinionId: string;
+  payload: Record<string, string>;
+  createdAt: number;
+  status: 'pending' | 'sent' | 'failed' | 'gave_up';
+  attempts: number;
+  nextAttemptAt: number;
+  lastError?: string;
+}
+
+export interface OpinionQuery {
+  authorOpenid?: string;
+  assignedDeputyId?: string;
+  stationId?: string;
+  statuses?: readonly OpinionStatus[];
+  /** Only opinions whose reply is due on or before this date. */
+  dueOnOrBefore?: string;
+  staffReview?: boolean;
+  /** Opaque: the nextCursor of the previous page. */
+  cursor?: string;
+  limit: number;
+}
+
+export interface OpinionPage {
+  items: Opinion[];
+  nextCursor: string | null;
+}
+
+/** The opinions part of the store. Each write is one transaction with its timeline and outbox lines. */
+export interface OpinionStore {
+  /**
+   * Create an opinion unless one with the same (submittedBy, requestId) exists: then nothing is
+   * written and the existing one is returned with created = false.
+   */
+  createOpinion(
+    opinion: Opinion,
+    events: readonly TimelineEvent[],
+    outbox: readonly OutboxMessage[],
+  ): Promise<{ created: boolean; opinion: Opinion }>;
+  getOpinion(opinionId: string): Promise<Opinion | null>;
+  getOpinionByClaimCode(claimCode: string): Promise<Opinion | null>;
+  /**
+   * Replace an opinion if its stored version is still `expectedVersion` (the new one carries
+   * expectedVersion + 1); false, and nothing written, when another change came first.
+   */
+  updateOpinion(
+    next: Opinion,
+    expectedVersion: number,
+    events: readonly TimelineEvent[],
+    outbox: readonly OutboxMessage[],
+  ): Promise<boolean>;
+  /** Newest first. */
+  listOpinions(query: OpinionQuery): Promise<OpinionPage>;
+  /** How many opinions `submittedBy` created since `since` (per-caller limits). */
+  countSubmittedSince(submittedBy: string, since: number): Promise<number>;
+  /** Open (assigned or transferred) opinions per deputy of a station. */
+  countOpenByDeputy(stationId: string): Promise<Map<string, number>>;
+  listTimeline(opinionId: string): Promise<TimelineEvent[]>;
+  /** Pending messages due by `now`, oldest first. */
+  listDueOutbox(now: number, limit: number): Promise<OutboxMessage[]>;
+  /** Record an attempt's outcome; only one dispatcher may claim a message (status still pending). */
+  updateOutbox(message: OutboxMessage, expectedAttempts: number): Promise<boolean>;
+  listOutbox(limit: number): Promise<OutboxMessage[]>;
+}

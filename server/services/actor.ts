@@ -1,0 +1,69 @@
+import { AppError } from '../../src/domain/errors';
+import type { ActorRole, Opinion } from '../../src/domain/opinion';
+import type { Role } from '../../src/domain/roles';
+import type { ServiceContext } from './context';
+
+/** The caller as the case-handling rules see them. */
+export interface Actor {
+  openid: string;
+  role: Role;
+  stationId?: string;
+  deputyId?: string;
+  /** How they appear in a timeline: 选民 / 代表 陈建国 / 工作人员 林晓燕 / 人大工委. */
+  name: string;
+}
+
+/** The caller, who must have an OPENID. */
+export async function actorOf(ctx: ServiceContext): Promise<Actor> {
+  const { openid, role, account } = ctx.caller;
+  if (!openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序后再操作');
+  const base = {
+    openid,
+    role,
+    ...(account?.stationId ? { stationId: account.stationId } : {}),
+    ...(account?.deputyId ? { deputyId: account.deputyId } : {}),
+  };
+  if (role === 'deputy' && account?.deputyId) {
+    const deputy = await ctx.store.getDeputy(account.deputyId);
+    return { ...base, name: `代表 ${deputy?.name ?? ''}`.trim() };
+  }
+  if (role === 'staff') return { ...base, name: account?.displayName ?? '联络站工作人员' };
+  if (role === 'admin') return { ...base, name: '人大工委' };
+  return { ...base, name: '选民' };
+}
+
+export function actorRole(actor: Actor): ActorRole {
+  return actor.role;
+}
+
+/**
+ * Who may see an opinion at all: its voter, the deputy it is routed to, the staff of its
+ * station, and admins. Everyone else is told it does not exist.
+ */
+export function canSee(actor: Actor, opinion: Opinion): boolean {
+  switch (actor.role) {
+    case 'admin':
+      return true;
+    case 'staff':
+      return opinion.stationId === actor.stationId;
+    case 'deputy':
+      return (
+        (opinion.assignedDeputyId !== undefined && opinion.assignedDeputyId === actor.deputyId) ||
+        opinion.authorOpenid === actor.openid
+      );
+    default:
+      return opinion.authorOpenid === actor.openid;
+  }
+}
+
+/** Load an opinion the actor may see, or NOT_FOUND. */
+export async function visibleOpinion(ctx: ServiceContext, actor: Actor, opinionId: string): Promise<Opinion> {
+  const opinion = await ctx.store.getOpinion(opinionId);
+  if (!opinion || !canSee(actor, opinion)) throw new AppError('NOT_FOUND', '没有找到这条意见');
+  return opinion;
+}
+
+/** Refuse unless the actor holds one of `roles`. */
+export function requireRole(actor: Actor, roles: readonly Role[], message = '您没有权限进行此操作'): void {
+  if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', message);
+}

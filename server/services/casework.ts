@@ -1,0 +1,240 @@
+import { addDays, formatDateZh, shanghaiDate } from '../../src/domain/dates';
+import { addWorkingDays } from '../../src/domain/deadlines';
+import { AppError } from '../../src/domain/errors';
+import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
+import { transition } from '../../src/domain/lifecycle';
+import type { InboxFilter } from '../../src/domain/opinion-schemas';
+import type { Opinion, OpinionStatus } from '../../src/domain/opinion';
+import type { OpinionSummary, Page } from '../../src/domain/views';
+import type { OpinionQuery } from '../ports/opinion-store';
+import { actorOf, requireRole, visibleOpinion, type Actor } from './actor';
+import type { ServiceContext } from './context';
+import { assignment, commit, decideRouting, event, notify } from './opinion-change';
+import { namesFor, toSummary, viewOf } from './opinion-view';
+
+const OPEN: OpinionStatus[] = ['assigned', 'transferred'];
+
+/** The statuses and due-date bound a filter means (DESIGN.md: deputy inbox and station queue). */
+async function filterQuery(ctx: ServiceContext, filter: InboxFilter): Promise<Partial<OpinionQuery>> {
+  const today = shanghaiDate(ctx.clock.now());
+  switch (filter) {
+    case 'new':
+      return { statuses: ['assigned'] };
+    case 'due_soon': {
+      const calendar = createHolidayCalendar(await ctx.store.listHolidayArrangements());
+      return { statuses: OPEN, dueOnOrBefore: addWorkingDays(today, 2, calendar) };
+    }
+    case 'overdue':
+      return { statuses: OPEN, dueOnOrBefore: addDays(today, -1) };
+    case 'replied':
+      return { statuses: ['replied', 'resolved', 'closed'] };
+    case 'unrouted':
+      return { statuses: ['submitted'] };
+    case 'held':
+      return { statuses: ['held'] };
+    case 'awaiting_confirmation':
+      return { statuses: ['replied'] };
+    case 'review':
+      return { statuses: ['resolved'], staffReview: true };
+    default:
+      return {};
+  }
+}
+
+/**
+ * casework.inbox: a deputy's routed opinions, or the station queue for staff (all stations
+ * for admins), newest first, with the filters the issue names.
+ */
+export async function inbox(
+  input: { filter?: InboxFilter; status?: OpinionStatus; cursor?: string; limit?: number },
+  ctx: ServiceContext,
+): Promise<Page<OpinionSummary>> {
+  const actor = await actorOf(ctx);
+  requireRole(actor, ['deputy', 'staff', 'admin'], '只有代表和联络站工作人员可以查看待办意见');
+  const scope: Partial<OpinionQuery> =
+    actor.role === 'deputy'
+      ? { assignedDeputyId: actor.deputyId ?? '-' }
+      : actor.role === 'staff'
+        ? { stationId: actor.stationId ?? '-' }
+        : {};
+  const page = await ctx.store.listOpinions({
+    ...scope,
+    ...(await filterQuery(ctx, input.filter ?? 'all')),
+    ...(input.status ? { statuses: [input.status] } : {}),
+    ...(input.cursor ? { cursor: input.cursor } : {}),
+    limit: input.limit ?? 20,
+  });
+  const names = await namesFor(ctx, page.items);
+  const today = shanghaiDate(ctx.clock.now());
+  return { items: page.items.map((o) => toSummary(o, names, today)), nextCursor: page.nextCursor };
+}
+
+async function assignedToMe(ctx: ServiceContext, opinionId: string) {
+  const actor = await actorOf(ctx);
+  requireRole(actor, ['deputy'], '只有被分派的代表可以这样做');
+  const opinion = await visibleOpinion(ctx, actor, opinionId);
+  if (opinion.assignedDeputyId !== actor.deputyId) throw new AppError('FORBIDDEN', '这条意见没有分派给您');
+  return { actor, opinion };
+}
+
+async function ofMyStation(ctx: ServiceContext, opinionId: string) {
+  const actor = await actorOf(ctx);
+  requireRole(actor, ['staff', 'admin'], '只有联络站工作人员可以这样做');
+  const opinion = await visibleOpinion(ctx, actor, opinionId);
+  return { actor, opinion };
+}
+
+const who = (actor: Actor) => ({ role: actor.role, name: actor.name });
+
+/** casework.reply: the deputy's official answer, which the voter sees. */
+export async function reply(input: { opinionId: string; content: string }, ctx: ServiceContext) {
+  const { actor, opinion } = await assignedToMe(ctx, input.opinionId);
+  const status = transition(opinion.status, 'reply', 'deputy');
+  const now = ctx.clock.now();
+  const saved = await commit(
+    ctx,
+    opinion,
+    { ...opinion, status, reply: { content: input.content, deputyId: opinion.assignedDeputyId!, at: now } },
+    [event(opinion, now, who(actor), 'replied', `${actor.name} 作出答复`)],
+    notify(opinion, now, 'reply_to_voter', opinion.authorOpenid, { excerpt: input.content.slice(0, 20) }),
+  );
+  return viewOf(ctx, actor, saved);
+}
+
+/** casework.transfer: the deputy refers it to a handling unit (承办单位); the voter is told which and when. */
+export async function transfer(input: { opinionId: string; unit: string; expectedDate: string }, ctx: ServiceContext) {
+  const { actor, opinion } = await assignedToMe(ctx, input.opinionId);
+  if (input.expectedDate < shanghaiDate(ctx.clock.now()))
+    throw new AppError('INVALID_INPUT', '预计办结日期不能早于今天');
+  const status = transition(opinion.status, 'transfer', 'deputy');
+  const now = ctx.clock.now();
+  const text = `已转交${input.unit}办理，预计${formatDateZh(input.expectedDate)}前办结`;
+  const saved = await commit(
+    ctx,
+    opinion,
+    { ...opinion, status, transfer: { unit: input.unit, expectedDate: input.expectedDate, at: now } },
+    [event(opinion, now, who(actor), 'transferred', text)],
+  );
+  return viewOf(ctx, actor, saved);
+}
+
+/** casework.note: an internal note for deputies and staff, never shown to the voter. */
+export async function addNote(input: { opinionId: string; text: string }, ctx: ServiceContext) {
+  const actor = await actorOf(ctx);
+  requireRole(actor, ['deputy', 'staff', 'admin'], '只有代表和工作人员可以添加内部备注');
+  const opinion = await visibleOpinion(ctx, actor, input.opinionId);
+  if (actor.role === 'deputy' && opinion.assignedDeputyId !== actor.deputyId) {
+    throw new AppError('FORBIDDEN', '这条意见没有分派给您');
+  }
+  const now = ctx.clock.now();
+  const saved = await commit(ctx, opinion, opinion, [event(opinion, now, who(actor), 'note', input.text, 'internal')]);
+  return viewOf(ctx, actor, saved);
+}
+
+/** casework.assign: staff (re)assign to a deputy of the station, or to the routing rule's choice. */
+export async function assign(input: { opinionId: string; deputyId?: string }, ctx: ServiceContext) {
+  const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
+  transition(opinion.status, 'assign', actor.role);
+  let deputyId = input.deputyId;
+  let reason: string;
+  if (deputyId) {
+    const deputy = await ctx.store.getDeputy(deputyId);
+    if (!deputy || !deputy.active || deputy.stationId !== opinion.stationId) {
+      throw new AppError('INVALID_INPUT', '只能分派给本站在任的代表');
+    }
+    if (deputyId === opinion.assignedDeputyId) throw new AppError('CONFLICT', '已经分派给这位代表');
+    reason = `${actor.name}指定由${deputy.name}办理`;
+  } else {
+    const decision = await decideRouting(ctx, opinion, opinion.assignedDeputyId);
+    if (!decision.deputyId) throw new AppError('CONFLICT', '本站暂无可分派的代表');
+    deputyId = decision.deputyId;
+    reason = `${actor.name}按分派规则重新分派：${decision.reason}`;
+  }
+  const { next, events, outbox } = await assignment(ctx, opinion, deputyId, reason, who(actor));
+  const { transfer: _previousTransfer, ...rest } = next;
+  return viewOf(ctx, actor, await commit(ctx, opinion, rest, events, outbox));
+}
+
+/** casework.resolve: staff confirm that a replied opinion is settled; the voter may then rate it. */
+export async function resolve(input: { opinionId: string; note: string }, ctx: ServiceContext) {
+  const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
+  const status = transition(opinion.status, 'resolve', actor.role);
+  const now = ctx.clock.now();
+  const saved = await commit(
+    ctx,
+    opinion,
+    { ...opinion, status, resolution: { note: input.note, at: now, by: actor.openid } },
+    [event(opinion, now, who(actor), 'resolved', `联络站确认已办结：${input.note}`)],
+    notify(opinion, now, 'resolved_to_voter', opinion.authorOpenid, { note: input.note.slice(0, 20) }),
+  );
+  return viewOf(ctx, actor, saved);
+}
+
+/**
+ * casework.reject: out of remit, or a duplicate merged into another opinion of the station.
+ * The voter sees the reason (and, for a duplicate, which opinion carries it on).
+ */
+export async function reject(
+  input: { opinionId: string; kind: 'out_of_remit' | 'duplicate'; reason: string; mergedInto?: string },
+  ctx: ServiceContext,
+) {
+  const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
+  const status = transition(opinion.status, 'reject', actor.role);
+  let target: Opinion | null = null;
+  if (input.kind === 'duplicate') {
+    target = input.mergedInto ? await ctx.store.getOpinion(input.mergedInto) : null;
+    if (!target || target.id === opinion.id || target.stationId !== opinion.stationId) {
+      throw new AppError('INVALID_INPUT', '请指明本站另一条意见作为合并对象');
+    }
+  }
+  const now = ctx.clock.now();
+  const text = target
+    ? `与编号 ${target.id.slice(-6).toUpperCase()} 的意见重复，已合并办理：${input.reason}`
+    : `不予受理：${input.reason}`;
+  const saved = await commit(
+    ctx,
+    opinion,
+    {
+      ...opinion,
+      status,
+      rejection: { kind: input.kind, reason: input.reason, ...(target ? { mergedInto: target.id } : {}), at: now },
+    },
+    [event(opinion, now, who(actor), 'rejected', text)],
+    notify(opinion, now, 'rejected_to_voter', opinion.authorOpenid, { reason: input.reason.slice(0, 20) }),
+  );
+  return viewOf(ctx, actor, saved);
+}
+
+/** casework.release: staff clear a held opinion after review; it is routed like a new one. */
+export async function release(input: { opinionId: string }, ctx: ServiceContext) {
+  const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
+  const submitted = transition(opinion.status, 'release', actor.role);
+  const now = ctx.clock.now();
+  const released: Opinion = { ...opinion, status: submitted };
+  const cleared = event(opinion, now, who(actor), 'released', '内容审核通过');
+  const decision = await decideRouting(ctx, released);
+  if (!decision.deputyId) {
+    const saved = await commit(ctx, opinion, { ...released, routingReason: decision.reason }, [
+      cleared,
+      event(opinion, now, { role: 'system', name: '系统' }, 'queued', '已转联络站工作人员分派'),
+    ]);
+    return viewOf(ctx, actor, saved);
+  }
+  const { next, events, outbox } = await assignment(ctx, released, decision.deputyId, decision.reason, {
+    role: 'system',
+    name: '系统',
+  });
+  return viewOf(ctx, actor, await commit(ctx, opinion, next, [cleared, ...events], outbox));
+}
+
+/** casework.close: staff close an opinion after reviewing a second 不满意. */
+export async function close(input: { opinionId: string; note: string }, ctx: ServiceContext) {
+  const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
+  if (!opinion.staffReview) throw new AppError('CONFLICT', '这条意见不需要复核');
+  const status = transition(opinion.status, 'close', actor.role);
+  const now = ctx.clock.now();
+  const saved = await commit(ctx, opinion, { ...opinion, status, staffReview: false }, [
+    event(opinion, now, who(actor), 'closed', `联络站复核后结案：${input.note}`),
+  ]);
+  return viewOf(ctx, actor, saved);
+}

@@ -1,0 +1,128 @@
+import { formatDateZh, shanghaiDate } from '../../src/domain/dates';
+import { replyDueDate } from '../../src/domain/deadlines';
+import { AppError } from '../../src/domain/errors';
+import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
+import type { ActorRole, Opinion, TimelineEvent } from '../../src/domain/opinion';
+import { nextSessions } from '../../src/domain/reception-calendar';
+import { routeOpinion, type RoutingDecision } from '../../src/domain/routing';
+import type { OutboxMessage } from '../ports/opinion-store';
+import type { ServiceContext } from './context';
+
+/** A timeline line written by `actor`. */
+export function event(
+  opinion: Pick<Opinion, 'id'>,
+  at: number,
+  actor: { role: ActorRole; name: string },
+  kind: string,
+  text: string,
+  visibility: TimelineEvent['visibility'] = 'public',
+): TimelineEvent {
+  return { opinionId: opinion.id, at, actorRole: actor.role, actorName: actor.name, kind, text, visibility };
+}
+
+/** An outbox message for `recipient`, due now; nothing when there is nobody to tell. */
+export function notify(
+  opinion: Pick<Opinion, 'id'>,
+  at: number,
+  kind: string,
+  recipient: string | undefined,
+  payload: Record<string, string>,
+): OutboxMessage[] {
+  if (!recipient) return [];
+  return [
+    {
+      kind,
+      recipientOpenid: recipient,
+      opinionId: opinion.id,
+      payload,
+      createdAt: at,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: at,
+    },
+  ];
+}
+
+/**
+ * Write `next` over `current` if nobody changed it meanwhile (version check), with its
+ * timeline lines and notifications in the same transaction. CONFLICT when another change won.
+ */
+export async function commit(
+  ctx: ServiceContext,
+  current: Opinion,
+  next: Omit<Opinion, 'version' | 'updatedAt'>,
+  events: readonly TimelineEvent[],
+  outbox: readonly OutboxMessage[] = [],
+): Promise<Opinion> {
+  const saved: Opinion = { ...next, version: current.version + 1, updatedAt: ctx.clock.now() };
+  const ok = await ctx.store.updateOpinion(saved, current.version, events, outbox);
+  if (!ok) throw new AppError('CONFLICT', '这条意见刚刚被其他人处理过，请刷新后再操作');
+  return saved;
+}
+
+/** The routing decision for an opinion at its station now (DESIGN.md: routing). */
+export async function decideRouting(ctx: ServiceContext, opinion: Opinion, exclude?: string): Promise<RoutingDecision> {
+  const station = await ctx.store.getStation(opinion.stationId);
+  if (!station) throw new AppError('NOT_FOUND', '没有找到这个联络站');
+  const today = shanghaiDate(ctx.clock.now());
+  const [deputies, openCounts, overrides, arrangements] = await Promise.all([
+    ctx.store.listDeputies([station.id]),
+    ctx.store.countOpenByDeputy(station.id),
+    ctx.store.listSessionOverrides([station.id], today.slice(0, 7)),
+    ctx.store.listHolidayArrangements(),
+  ]);
+  const [next] = nextSessions({
+    rule: station.receptionRule,
+    calendar: createHolidayCalendar(arrangements),
+    overrides,
+    today,
+    count: 1,
+  });
+  const active = deputies.filter((d) => d.active);
+  const onDutyNext = next && next.deputyIds.length > 0 ? next.deputyIds : [];
+  return routeOpinion({
+    category: opinion.category,
+    deputies: active,
+    onDutyNext,
+    openCounts,
+    ...(exclude ? { exclude } : {}),
+  });
+}
+
+/**
+ * The opinion assigned to `deputyId`: assignment time, reply due date (N working days from
+ * today), the public line the voter sees, the internal reason, and the deputy's notification.
+ */
+export async function assignment(
+  ctx: ServiceContext,
+  opinion: Opinion,
+  deputyId: string,
+  reason: string,
+  actor: { role: ActorRole; name: string },
+) {
+  const now = ctx.clock.now();
+  const [deputy, account, arrangements] = await Promise.all([
+    ctx.store.getDeputy(deputyId),
+    ctx.store.getAccountByDeputy(deputyId),
+    ctx.store.listHolidayArrangements(),
+  ]);
+  const due = replyDueDate(shanghaiDate(now), createHolidayCalendar(arrangements));
+  const next: Opinion = {
+    ...opinion,
+    status: 'assigned',
+    assignedDeputyId: deputyId,
+    assignedAt: now,
+    replyDueDate: due,
+    routingReason: reason,
+  };
+  const events = [
+    event(opinion, now, actor, 'assigned', `已交由代表 ${deputy?.name ?? ''} 办理，应于${formatDateZh(due)}前答复`),
+    event(opinion, now, actor, 'routing', reason, 'internal'),
+  ];
+  const outbox = notify(opinion, now, 'assigned_to_deputy', account?.openid, {
+    category: opinion.category,
+    due,
+    excerpt: opinion.content.slice(0, 20),
+  });
+  return { next, events, outbox };
+}

@@ -1,0 +1,146 @@
+import { CATEGORY_LABELS } from '../../src/domain/categories';
+import { shanghaiDate } from '../../src/domain/dates';
+import { isOverdue } from '../../src/domain/deadlines';
+import { canTransition, type OpinionAction } from '../../src/domain/lifecycle';
+import {
+  maskPhone,
+  OPINION_STATUS_LABELS,
+  SATISFACTION_LABELS,
+  type Opinion,
+  type TimelineEvent,
+} from '../../src/domain/opinion';
+import type { OpinionActions, OpinionSummary, OpinionView } from '../../src/domain/views';
+import type { Actor } from './actor';
+import type { ServiceContext } from './context';
+
+const OPEN = ['assigned', 'transferred'];
+
+function overdue(opinion: Opinion, today: string): boolean {
+  return Boolean(opinion.replyDueDate && OPEN.includes(opinion.status) && isOverdue(opinion.replyDueDate, today));
+}
+
+/** Names the views need, loaded once per request. */
+export async function namesFor(ctx: ServiceContext, opinions: readonly Opinion[]) {
+  const stationIds = [...new Set(opinions.map((o) => o.stationId))];
+  const [stations, deputies] = await Promise.all([ctx.store.listStations(), ctx.store.listDeputies(stationIds)]);
+  return {
+    station: new Map(stations.map((s) => [s.id, s.name])),
+    deputy: new Map(deputies.map((d) => [d.id, d.name])),
+  };
+}
+
+type Names = Awaited<ReturnType<typeof namesFor>>;
+
+function actionsFor(actor: Actor, opinion: Opinion): OpinionActions {
+  const may = (action: OpinionAction) => canTransition(opinion.status, action, actor.role);
+  const isAuthor = opinion.authorOpenid === actor.openid;
+  const isAssigned = actor.role === 'deputy' && opinion.assignedDeputyId === actor.deputyId;
+  const isStaff = actor.role === 'admin' || (actor.role === 'staff' && opinion.stationId === actor.stationId);
+  return {
+    withdraw: isAuthor && canTransition(opinion.status, 'withdraw', 'voter'),
+    rate: isAuthor && opinion.status === 'resolved' && !opinion.staffReview,
+    reply: isAssigned && may('reply'),
+    transfer: isAssigned && may('transfer'),
+    note: isAssigned || isStaff,
+    assign: isStaff && may('assign'),
+    resolve: isStaff && may('resolve'),
+    reject: isStaff && may('reject'),
+    release: isStaff && may('release'),
+    close: isStaff && may('close') && Boolean(opinion.staffReview),
+  };
+}
+
+/**
+ * An opinion as `actor` may see it. The phone number is shown in full to the voter, the
+ * station's staff and the assigned deputy (to the deputy only when the voter did not ask for
+ * anonymity, in which case the contact is left out); everyone else sees it masked.
+ * Internal timeline lines and the routing reason are for deputies and staff only.
+ */
+export function toView(
+  opinion: Opinion,
+  timeline: readonly TimelineEvent[],
+  actor: Actor,
+  names: Names,
+  today: string,
+): OpinionView {
+  const isAuthor = opinion.authorOpenid === actor.openid;
+  const isStaff = actor.role === 'admin' || (actor.role === 'staff' && opinion.stationId === actor.stationId);
+  const isStationStaff = actor.role === 'staff' && opinion.stationId === actor.stationId;
+  const isAssigned = actor.role === 'deputy' && opinion.assignedDeputyId === actor.deputyId;
+  const insider = isStaff || isAssigned;
+  let contact = opinion.contact;
+  if (contact && !isAuthor && !isStationStaff) {
+    if (isAssigned && opinion.anonymous) contact = undefined;
+    else if (!isAssigned) contact = { name: contact.name, phone: maskPhone(contact.phone) };
+  }
+  const deputyName = opinion.assignedDeputyId ? names.deputy.get(opinion.assignedDeputyId) : undefined;
+  return {
+    id: opinion.id,
+    shortId: opinion.id.slice(-6).toUpperCase(),
+    station: { id: opinion.stationId, name: names.station.get(opinion.stationId) ?? '' },
+    category: opinion.category,
+    categoryLabel: CATEGORY_LABELS[opinion.category],
+    content: opinion.content,
+    images: opinion.images,
+    status: opinion.status,
+    statusLabel: OPINION_STATUS_LABELS[opinion.status],
+    source: opinion.source,
+    createdAt: opinion.createdAt,
+    ...(opinion.replyDueDate ? { replyDueDate: opinion.replyDueDate } : {}),
+    overdue: overdue(opinion, today),
+    ...(opinion.assignedDeputyId && deputyName
+      ? { assignedDeputy: { id: opinion.assignedDeputyId, name: deputyName } }
+      : {}),
+    ...(contact ? { contact } : {}),
+    anonymous: opinion.anonymous,
+    ...(opinion.reply
+      ? {
+          reply: {
+            content: opinion.reply.content,
+            deputyName: names.deputy.get(opinion.reply.deputyId) ?? '',
+            at: opinion.reply.at,
+          },
+        }
+      : {}),
+    ...(opinion.transfer ? { transfer: opinion.transfer } : {}),
+    ...(opinion.resolution ? { resolution: { note: opinion.resolution.note, at: opinion.resolution.at } } : {}),
+    ...(opinion.rating
+      ? { rating: { ...opinion.rating, label: SATISFACTION_LABELS[opinion.rating.satisfaction] } }
+      : {}),
+    ...(opinion.rejection ? { rejection: opinion.rejection } : {}),
+    reopenCount: opinion.reopenCount,
+    staffReview: Boolean(opinion.staffReview),
+    ...(isStaff && opinion.routingReason ? { routingReason: opinion.routingReason } : {}),
+    ...(isStaff && opinion.claimCode ? { claimCode: opinion.claimCode } : {}),
+    timeline: timeline
+      .filter((e) => e.visibility === 'public' || insider)
+      .map((e) => ({ at: e.at, actorName: e.actorName, text: e.text, internal: e.visibility === 'internal' })),
+    can: actionsFor(actor, opinion),
+  };
+}
+
+/** A list line of an opinion. */
+export function toSummary(opinion: Opinion, names: Names, today: string): OpinionSummary {
+  const deputyName = opinion.assignedDeputyId ? names.deputy.get(opinion.assignedDeputyId) : undefined;
+  return {
+    id: opinion.id,
+    shortId: opinion.id.slice(-6).toUpperCase(),
+    stationName: names.station.get(opinion.stationId) ?? '',
+    category: opinion.category,
+    categoryLabel: CATEGORY_LABELS[opinion.category],
+    excerpt: opinion.content.length > 60 ? `${opinion.content.slice(0, 60)}…` : opinion.content,
+    status: opinion.status,
+    statusLabel: OPINION_STATUS_LABELS[opinion.status],
+    createdAt: opinion.createdAt,
+    ...(opinion.replyDueDate ? { replyDueDate: opinion.replyDueDate } : {}),
+    overdue: overdue(opinion, today),
+    ...(deputyName ? { assignedDeputyName: deputyName } : {}),
+    staffReview: Boolean(opinion.staffReview),
+  };
+}
+
+/** The view after a change, for the caller who made it. */
+export async function viewOf(ctx: ServiceContext, actor: Actor, opinion: Opinion): Promise<OpinionView> {
+  const [timeline, names] = await Promise.all([ctx.store.listTimeline(opinion.id), namesFor(ctx, [opinion])]);
+  return toView(opinion, timeline, actor, names, shanghaiDate(ctx.clock.now()));
+}

@@ -1,0 +1,115 @@
+import { AppError } from '../../src/domain/errors';
+import type { Contact, Opinion } from '../../src/domain/opinion';
+import type { CategoryId } from '../../src/domain/categories';
+import type { SubmitResult } from '../../src/domain/views';
+import { actorOf, requireRole, type Actor } from './actor';
+import type { ServiceContext } from './context';
+import { assignment, decideRouting, event } from './opinion-change';
+
+export interface OpinionDraft {
+  stationId: string;
+  category: CategoryId;
+  content: string;
+  requestId: string;
+  images?: string[];
+  contact?: Contact;
+  anonymous?: boolean;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function result(opinion: Opinion): SubmitResult {
+  return {
+    opinionId: opinion.id,
+    status: opinion.status,
+    assignedDeputyId: opinion.assignedDeputyId ?? null,
+    replyDueAt: opinion.replyDueDate ?? null,
+  };
+}
+
+/**
+ * Create an opinion and route it, once per (submitter, requestId): a retry returns the first
+ * answer and writes nothing. The text is checked first: risky is refused, review is held
+ * for staff, anything else goes to a deputy by the routing rule (or the staff queue).
+ */
+async function createAndRoute(
+  ctx: ServiceContext,
+  actor: Actor,
+  draft: OpinionDraft,
+  walkIn: boolean,
+): Promise<Opinion> {
+  const now = ctx.clock.now();
+  const id = ctx.ids.opinionId(actor.openid, draft.requestId);
+  const existing = await ctx.store.getOpinion(id);
+  if (existing) return existing;
+
+  if (!(await ctx.store.getStation(draft.stationId))) throw new AppError('NOT_FOUND', '没有找到这个联络站');
+  const submittedToday = await ctx.store.countSubmittedSince(actor.openid, now - DAY);
+  if (!walkIn && submittedToday >= ctx.config.dailySubmitLimit) {
+    throw new AppError('RATE_LIMITED', `每天最多提交${ctx.config.dailySubmitLimit}条意见，请明天再提交`);
+  }
+  const verdict = await ctx.contentCheck.checkText(draft.content, actor.openid);
+  if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '意见内容含有不适宜发布的信息，请修改后再提交');
+
+  const base: Opinion = {
+    id,
+    stationId: draft.stationId,
+    category: draft.category,
+    content: draft.content,
+    images: draft.images ?? [],
+    ...(draft.contact ? { contact: draft.contact } : {}),
+    anonymous: draft.anonymous ?? false,
+    authorOpenid: walkIn ? '' : actor.openid,
+    submittedBy: actor.openid,
+    source: walkIn ? 'walk_in' : 'app',
+    ...(walkIn ? { claimCode: ctx.ids.claimCode() } : {}),
+    requestId: draft.requestId,
+    status: 'submitted',
+    version: 1,
+    createdAt: now,
+    reopenCount: 0,
+    updatedAt: now,
+  };
+  const submitter = walkIn ? { role: 'staff' as const, name: actor.name } : { role: 'voter' as const, name: '选民' };
+  const events = [
+    event(base, now, submitter, 'submitted', walkIn ? `${actor.name}在接待日代为登记了这条意见` : '意见已提交'),
+  ];
+  if (verdict === 'review') {
+    const held: Opinion = { ...base, status: 'held' };
+    events.push(event(base, now, { role: 'system', name: '系统' }, 'held', '内容正在审核，审核通过后将交代表办理'));
+    return (await ctx.store.createOpinion(held, events, [])).opinion;
+  }
+  const decision = await decideRouting(ctx, base);
+  if (!decision.deputyId) {
+    events.push(event(base, now, { role: 'system', name: '系统' }, 'queued', '已转联络站工作人员分派'));
+    events.push(event(base, now, { role: 'system', name: '系统' }, 'routing', decision.reason, 'internal'));
+    return (await ctx.store.createOpinion({ ...base, routingReason: decision.reason }, events, [])).opinion;
+  }
+  const assigned = await assignment(ctx, base, decision.deputyId, decision.reason, { role: 'system', name: '系统' });
+  return (await ctx.store.createOpinion(assigned.next, [...events, ...assigned.events], assigned.outbox)).opinion;
+}
+
+/** opinions.submit: a voter's opinion. */
+export async function submitOpinion(
+  input: OpinionDraft & { consent?: boolean },
+  ctx: ServiceContext,
+): Promise<SubmitResult> {
+  const actor = await actorOf(ctx);
+  return result(await createAndRoute(ctx, actor, input, false));
+}
+
+/** casework.intake: staff record a walk-in opinion from a reception day; the voter gets a claim code. */
+export async function intakeOpinion(
+  input: Omit<OpinionDraft, 'stationId'> & { stationId?: string; consent?: boolean },
+  ctx: ServiceContext,
+): Promise<SubmitResult & { claimCode: string }> {
+  const actor = await actorOf(ctx);
+  requireRole(actor, ['staff', 'admin'], '只有联络站工作人员可以代为登记');
+  const stationId = input.stationId ?? actor.stationId;
+  if (!stationId) throw new AppError('INVALID_INPUT', '请选择联络站');
+  if (actor.role === 'staff' && stationId !== actor.stationId) {
+    throw new AppError('FORBIDDEN', '只能为本站登记意见');
+  }
+  const opinion = await createAndRoute(ctx, actor, { ...input, stationId }, true);
+  return { ...result(opinion), claimCode: opinion.claimCode ?? '' };
+}

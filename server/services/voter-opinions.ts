@@ -1,0 +1,112 @@
+import { shanghaiDate } from '../../src/domain/dates';
+import { replyDueDate } from '../../src/domain/deadlines';
+import { AppError } from '../../src/domain/errors';
+import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
+import { transition } from '../../src/domain/lifecycle';
+import { SATISFACTION_LABELS, type OpinionStatus, type Satisfaction } from '../../src/domain/opinion';
+import type { OpinionSummary, OpinionView, Page } from '../../src/domain/views';
+import { actorOf, visibleOpinion } from './actor';
+import type { ServiceContext } from './context';
+import { commit, event, notify } from './opinion-change';
+import { namesFor, toSummary, toView, viewOf } from './opinion-view';
+
+const VOTER = { role: 'voter' as const, name: '选民' };
+
+/** opinions.mine: the caller's own opinions, newest first, a page at a time. */
+export async function myOpinions(
+  input: { status?: OpinionStatus; cursor?: string; limit?: number },
+  ctx: ServiceContext,
+): Promise<Page<OpinionSummary>> {
+  const actor = await actorOf(ctx);
+  const page = await ctx.store.listOpinions({
+    authorOpenid: actor.openid,
+    ...(input.status ? { statuses: [input.status] } : {}),
+    ...(input.cursor ? { cursor: input.cursor } : {}),
+    limit: input.limit ?? 20,
+  });
+  const names = await namesFor(ctx, page.items);
+  const today = shanghaiDate(ctx.clock.now());
+  return { items: page.items.map((o) => toSummary(o, names, today)), nextCursor: page.nextCursor };
+}
+
+/** opinions.get: one opinion, as far as the caller may see it. */
+export async function getOpinion(input: { opinionId: string }, ctx: ServiceContext): Promise<OpinionView> {
+  const actor = await actorOf(ctx);
+  const opinion = await visibleOpinion(ctx, actor, input.opinionId);
+  const [timeline, names] = await Promise.all([ctx.store.listTimeline(opinion.id), namesFor(ctx, [opinion])]);
+  return toView(opinion, timeline, actor, names, shanghaiDate(ctx.clock.now()));
+}
+
+async function ownOpinion(ctx: ServiceContext, opinionId: string) {
+  const actor = await actorOf(ctx);
+  const opinion = await visibleOpinion(ctx, actor, opinionId);
+  if (opinion.authorOpenid !== actor.openid) throw new AppError('FORBIDDEN', '只有提出意见的选民可以这样做');
+  return { actor, opinion };
+}
+
+/** opinions.withdraw: the voter takes an opinion back before it is answered. */
+export async function withdrawOpinion(input: { opinionId: string; reason?: string }, ctx: ServiceContext) {
+  const { actor, opinion } = await ownOpinion(ctx, input.opinionId);
+  if (!['submitted', 'held', 'assigned', 'transferred'].includes(opinion.status)) {
+    throw new AppError('CONFLICT', '代表已经答复，不能再撤回');
+  }
+  const status = transition(opinion.status, 'withdraw', 'voter');
+  const now = ctx.clock.now();
+  const text = input.reason ? `选民撤回了意见：${input.reason}` : '选民撤回了意见';
+  const saved = await commit(ctx, opinion, { ...opinion, status }, [event(opinion, now, VOTER, 'withdrawn', text)]);
+  return viewOf(ctx, actor, saved);
+}
+
+/**
+ * opinions.rate: after resolution the voter rates it. 满意 or 基本满意 closes it. A first 不满意
+ * sends it back to the same deputy with a new due date (reopenCount + 1); a second one puts it
+ * before the station's staff for review.
+ */
+export async function rateOpinion(
+  input: { opinionId: string; satisfaction: Satisfaction; comment?: string },
+  ctx: ServiceContext,
+) {
+  const { actor, opinion } = await ownOpinion(ctx, input.opinionId);
+  if (opinion.status !== 'resolved' || opinion.staffReview) throw new AppError('CONFLICT', '这条意见现在不能评价');
+  const now = ctx.clock.now();
+  const rating = { satisfaction: input.satisfaction, ...(input.comment ? { comment: input.comment } : {}), at: now };
+  const said = `选民评价：${SATISFACTION_LABELS[input.satisfaction]}${input.comment ? `，${input.comment}` : ''}`;
+  const rated = event(opinion, now, VOTER, 'rated', said);
+
+  if (input.satisfaction !== 'dissatisfied') {
+    const status = transition(opinion.status, 'close', 'voter');
+    return viewOf(ctx, actor, await commit(ctx, opinion, { ...opinion, status, rating }, [rated]));
+  }
+  if (opinion.reopenCount === 0 && opinion.assignedDeputyId) {
+    const status = transition(opinion.status, 'reopen', 'voter');
+    const due = replyDueDate(shanghaiDate(now), createHolidayCalendar(await ctx.store.listHolidayArrangements()));
+    const account = await ctx.store.getAccountByDeputy(opinion.assignedDeputyId);
+    const saved = await commit(
+      ctx,
+      opinion,
+      { ...opinion, status, rating, reopenCount: 1, assignedAt: now, replyDueDate: due },
+      [rated, event(opinion, now, { role: 'system', name: '系统' }, 'reopened', '选民不满意，已退回代表重新办理')],
+      notify(opinion, now, 'reopened_to_deputy', account?.openid, { due }),
+    );
+    return viewOf(ctx, actor, saved);
+  }
+  const saved = await commit(ctx, opinion, { ...opinion, rating, staffReview: true }, [
+    rated,
+    event(opinion, now, { role: 'system', name: '系统' }, 'review', '选民再次不满意，已提交联络站复核'),
+  ]);
+  return viewOf(ctx, actor, saved);
+}
+
+/** opinions.claim: a voter whose opinion was recorded at a reception day follows it with its code. */
+export async function claimOpinion(input: { claimCode: string }, ctx: ServiceContext) {
+  const actor = await actorOf(ctx);
+  const opinion = await ctx.store.getOpinionByClaimCode(input.claimCode);
+  if (!opinion) throw new AppError('NOT_FOUND', '查询码不存在，请核对后重新输入');
+  if (opinion.authorOpenid === actor.openid) return viewOf(ctx, actor, opinion);
+  if (opinion.authorOpenid) throw new AppError('CONFLICT', '这条意见已被其他微信账号认领');
+  const now = ctx.clock.now();
+  const saved = await commit(ctx, opinion, { ...opinion, authorOpenid: actor.openid }, [
+    event(opinion, now, VOTER, 'claimed', '选民已在小程序中关注这条意见'),
+  ]);
+  return viewOf(ctx, actor, saved);
+}

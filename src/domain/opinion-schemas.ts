@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { CATEGORY_IDS } from './categories';
+import { isLocalDate } from './dates';
+
+// Input schemas of the opinions and casework actions. Limits are in characters and
+// are shown to the voter while typing (the same constants).
+
+export const CONTENT_MIN = 5;
+export const CONTENT_MAX = 1000;
+export const REPLY_MAX = 2000;
+export const MAX_IMAGES = 9;
+export const COMMENT_MAX = 200;
+
+const id = (label: string) =>
+  z
+    .string({ required_error: `请提供${label}`, invalid_type_error: `${label}格式不正确` })
+    .trim()
+    .min(1, `请提供${label}`)
+    .max(64, `${label}过长`)
+    .regex(/^[A-Za-z0-9_-]+$/, `${label}格式不正确`);
+
+const text = (label: string, min: number, max: number) =>
+  z
+    .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
+    .trim()
+    .min(min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
+    .max(max, `${label}不能超过${max}个字`);
+
+export const categorySchema = z.enum(CATEGORY_IDS, {
+  errorMap: () => ({ message: '请选择意见类别' }),
+});
+
+export const contactSchema = z.object(
+  {
+    name: text('联系人姓名', 1, 20),
+    phone: z
+      .string({ required_error: '请填写联系电话', invalid_type_error: '联系电话格式不正确' })
+      .trim()
+      .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写正确的手机号或固定电话'),
+  },
+  { invalid_type_error: '联系方式格式不正确' },
+);
+
+const requestId = z
+  .string({ required_error: '缺少请求编号', invalid_type_error: '请求编号格式不正确' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确');
+
+const page = {
+  cursor: z.string().max(200, '分页参数不正确').optional(),
+  limit: z.number({ invalid_type_error: '分页参数不正确' }).int().min(1).max(50).optional(),
+};
+
+export const submitOpinionInput = z
+  .object({
+    stationId: id('联络站'),
+    category: categorySchema,
+    content: text('意见内容', CONTENT_MIN, CONTENT_MAX),
+    requestId,
+    images: z
+      .array(z.string().min(1).max(256), { invalid_type_error: '图片格式不正确' })
+      .max(MAX_IMAGES, `最多上传${MAX_IMAGES}张图片`)
+      .optional(),
+    contact: contactSchema.optional(),
+    /** The voter read the personal-information notice; required when a contact is given. */
+    consent: z.boolean().optional(),
+    anonymous: z.boolean({ invalid_type_error: '匿名选项格式不正确' }).optional(),
+  })
+  .refine((v) => !v.contact || v.consent === true, { message: '留下联系方式前，请先阅读并同意个人信息说明' });
+
+export const opinionStatusSchema = z.enum(
+  ['submitted', 'held', 'assigned', 'transferred', 'replied', 'resolved', 'closed', 'rejected', 'withdrawn'],
+  { errorMap: () => ({ message: '状态参数不正确' }) },
+);
+
+export const listMineInput = z.object({ status: opinionStatusSchema.optional(), ...page });
+export const opinionIdInput = z.object({ opinionId: id('意见编号') });
+export const rateInput = z.object({
+  opinionId: id('意见编号'),
+  satisfaction: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied'], {
+    errorMap: () => ({ message: '请选择满意、基本满意或不满意' }),
+  }),
+  comment: text('评价意见', 0, COMMENT_MAX).optional(),
+});
+export const withdrawInput = z.object({
+  opinionId: id('意见编号'),
+  reason: text('撤回原因', 0, COMMENT_MAX).optional(),
+});
+export const claimInput = z.object({
+  claimCode: z
+    .string({ required_error: '请输入查询码' })
+    .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
+    .refine((s) => /^[A-Z0-9]{8}$/.test(s), '查询码是8位字母和数字'),
+});
+
+export const INBOX_FILTERS = [
+  'new',
+  'due_soon',
+  'overdue',
+  'replied',
+  'unrouted',
+  'held',
+  'awaiting_confirmation',
+  'review',
+  'all',
+] as const;
+export type InboxFilter = (typeof INBOX_FILTERS)[number];
+
+export const inboxInput = z.object({
+  filter: z.enum(INBOX_FILTERS, { errorMap: () => ({ message: '筛选条件不正确' }) }).optional(),
+  status: opinionStatusSchema.optional(),
+  ...page,
+});
+export const replyInput = z.object({ opinionId: id('意见编号'), content: text('答复内容', 5, REPLY_MAX) });
+export const transferInput = z.object({
+  opinionId: id('意见编号'),
+  unit: text('承办单位', 2, 50),
+  expectedDate: z.string({ required_error: '请填写预计办结日期' }).refine(isLocalDate, '预计办结日期格式不正确'),
+});
+export const noteInput = z.object({ opinionId: id('意见编号'), text: text('备注', 1, 500) });
+export const assignInput = z.object({ opinionId: id('意见编号'), deputyId: id('代表').optional() });
+export const resolveInput = z.object({ opinionId: id('意见编号'), note: text('办结说明', 2, 500) });
+export const rejectInput = z
+  .object({
+    opinionId: id('意见编号'),
+    kind: z.enum(['out_of_remit', 'duplicate'], { errorMap: () => ({ message: '请选择不予受理的原因类型' }) }),
+    reason: text('不予受理的理由', 2, 300),
+    mergedInto: id('合并到的意见编号').optional(),
+  })
+  .refine((v) => v.kind !== 'duplicate' || Boolean(v.mergedInto), { message: '重复意见请指明合并到哪一条' });
+export const intakeInput = z
+  .object({
+    stationId: id('联络站').optional(),
+    category: categorySchema,
+    content: text('意见内容', CONTENT_MIN, CONTENT_MAX),
+    requestId,
+    contact: contactSchema.optional(),
+    consent: z.boolean().optional(),
+    anonymous: z.boolean().optional(),
+  })
+  .refine((v) => !v.contact || v.consent === true, { message: '记录联系方式前，请确认选民已同意个人信息说明' });
+export const issueInviteInput = z.object({
+  role: z.enum(['deputy', 'staff'], { errorMap: () => ({ message: '请选择邀请的身份' }) }),
+  deputyId: id('代表').optional(),
+  stationId: id('联络站').optional(),
+});

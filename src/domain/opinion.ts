@@ -1,0 +1,95 @@
+import type { CategoryId } from './categories';
+import type { LocalDate } from './dates';
+
+/** Where an opinion is in its life (DESIGN.md: lifecycle). */
+export type OpinionStatus =
+  'submitted' | 'held' | 'assigned' | 'transferred' | 'replied' | 'resolved' | 'closed' | 'rejected' | 'withdrawn';
+
+export const OPINION_STATUS_LABELS: Record<OpinionStatus, string> = {
+  submitted: '已提交',
+  held: '审核中',
+  assigned: '代表办理中',
+  transferred: '已转承办单位',
+  replied: '已答复',
+  resolved: '已办结',
+  closed: '已评价',
+  rejected: '未受理',
+  withdrawn: '已撤回',
+};
+
+export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  dissatisfied: '不满意',
+};
+
+export interface Contact {
+  name: string;
+  phone: string;
+}
+
+/** 意见建议: one voter's opinion and everything that happened to it. */
+export interface Opinion {
+  id: string;
+  stationId: string;
+  category: CategoryId;
+  content: string;
+  /** File ids in storage; at most 9. */
+  images: string[];
+  contact?: Contact;
+  /** Hide the voter's contact from the deputy (staff still see it). */
+  anonymous: boolean;
+  /** The voter's OPENID; for a walk-in opinion, empty until the voter claims it. */
+  authorOpenid: string;
+  source: 'app' | 'walk_in';
+  /** For walk-in opinions: the code the voter enters to follow it in the app. */
+  claimCode?: string;
+  /** Who submitted it: the voter, or the staff member who recorded a walk-in. */
+  submittedBy: string;
+  /** The client's idempotency key: a retry with the same key gives back this opinion. */
+  requestId: string;
+  status: OpinionStatus;
+  /** Raised by one on every change: a change based on an older version is refused. */
+  version: number;
+  assignedDeputyId?: string;
+  /** Why the opinion went where it went; shown to staff. */
+  routingReason?: string;
+  createdAt: number;
+  assignedAt?: number;
+  /** The last day (Asia/Shanghai) by which a reply is due. */
+  replyDueDate?: LocalDate;
+  reply?: { content: string; deputyId: string; at: number };
+  transfer?: { unit: string; expectedDate: LocalDate; at: number };
+  resolution?: { note: string; at: number; by: string };
+  rating?: { satisfaction: Satisfaction; comment?: string; at: number };
+  /** How many times a 不满意 rating sent it back to the deputy (at most once). */
+  reopenCount: number;
+  /** A second 不满意: staff must look at it before it is closed. */
+  staffReview?: boolean;
+  rejection?: { kind: 'out_of_remit' | 'duplicate'; reason: string; mergedInto?: string; at: number };
+  updatedAt: number;
+}
+
+export type ActorRole = 'voter' | 'deputy' | 'staff' | 'admin' | 'system';
+
+/** One line of an opinion's timeline. Internal lines (notes, routing detail) are for deputies and staff. */
+export interface TimelineEvent {
+  opinionId: string;
+  at: number;
+  actorRole: ActorRole;
+  /** A display name (代表 陈建国, 工作人员, 系统) — never an OPENID. */
+  actorName: string;
+  kind: string;
+  /** What happened, in plain Chinese. */
+  text: string;
+  visibility: 'public' | 'internal';
+}
+
+/** 138****5678: what everyone but the assigned deputy and the station's staff sees of a phone number. */
+export function maskPhone(phone: string): string {
+  if (phone.length <= 4) return '*'.repeat(phone.length);
+  const keep = phone.length >= 11 ? 3 : 0;
+  return `${phone.slice(0, keep)}****${phone.slice(-4)}`;
+}
