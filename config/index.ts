@@ -13,6 +13,7 @@ export default defineConfig<'webpack5'>(async (merge, { command }) => {
     plugins: [],
     defineConstants: {
       CLOUD_ENV_ID: JSON.stringify(process.env.CLOUD_ENV_ID ?? ''),
+      SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.SUBSCRIBE_TEMPLATE_IDS ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -6,6 +6,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 const shapes = {
   station: (c) =>
     `<path d="M40 8c-13 0-23 10-23 23 0 17 23 41 23 41s23-24 23-41C63 18 53 8 40 8z" fill="none" stroke="${c}" stroke-width="6"/><circle cx="40" cy="31" r="8" fill="${c}"/>`,
+  opinions: (c) =>
+    `<rect x="14" y="8" width="52" height="64" rx="6" fill="none" stroke="${c}" stroke-width="6"/><path d="M26 28h28M26 42h28M26 56h16" stroke="${c}" stroke-width="6" stroke-linecap="round"/>`,
   me: (c) =>
     `<circle cx="40" cy="26" r="14" fill="none" stroke="${c}" stroke-width="6"/><path d="M12 72c3-16 14-24 28-24s25 8 28 24" fill="none" stroke="${c}" stroke-width="6" stroke-linecap="round"/>`,
 };

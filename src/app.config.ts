@@ -1,5 +1,14 @@
 export default defineAppConfig({
-  pages: ['pages/stations/index', 'pages/station/index', 'pages/me/index'],
+  pages: [
+    'pages/stations/index',
+    'pages/station/index',
+    'pages/mine/index',
+    'pages/me/index',
+    'pages/submit/index',
+    'pages/opinion/index',
+  ],
+  // Deputies' and staff's pages load only for them: voters never download them.
+  subPackages: [{ root: 'casework', pages: ['inbox/index', 'case/index', 'intake/index'] }],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#b71c1c',
@@ -18,6 +27,12 @@ export default defineAppConfig({
         text: '联络站',
         iconPath: 'assets/tab/station.png',
         selectedIconPath: 'assets/tab/station-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的意见',
+        iconPath: 'assets/tab/opinions.png',
+        selectedIconPath: 'assets/tab/opinions-active.png',
       },
       {
         pagePath: 'pages/me/index',

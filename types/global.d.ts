@@ -11,3 +11,6 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | undefined;
   }
 }
+
+/** Comma-separated subscription-message template ids the voter is asked to allow on submit. */
+declare const SUBSCRIBE_TEMPLATE_IDS: string;

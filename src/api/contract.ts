@@ -1,12 +1,70 @@
+import type { CategoryId } from '../domain/categories';
+import type { Contact, OpinionStatus, Satisfaction } from '../domain/opinion';
+import type { InboxFilter } from '../domain/opinion-schemas';
 import type { GeoPoint } from '../domain/station';
-import type { MeView, StationDetail, StationSummary } from '../domain/views';
+import type {
+  MeView,
+  OpinionSummary,
+  OpinionView,
+  Page,
+  StationDetail,
+  StationSummary,
+  SubmitResult,
+} from '../domain/views';
 
-/** Every call the app makes: `function.action` → its input and its data. */
+type Paging = { cursor?: string; limit?: number };
+
+/** Every call the app makes: `function.action` → its input and its data (docs/API.md). */
 export interface ApiContract {
   'stations.list': { input: { near?: GeoPoint }; output: { items: StationSummary[] } };
   'stations.get': { input: { stationId: string }; output: StationDetail };
   'account.me': { input: Record<string, never>; output: MeView };
   'account.redeemInvite': { input: { code: string }; output: MeView };
+  'opinions.submit': {
+    input: {
+      stationId: string;
+      category: CategoryId;
+      content: string;
+      requestId: string;
+      images?: string[];
+      contact?: Contact;
+      consent?: boolean;
+      anonymous?: boolean;
+    };
+    output: SubmitResult;
+  };
+  'opinions.mine': { input: { status?: OpinionStatus } & Paging; output: Page<OpinionSummary> };
+  'opinions.get': { input: { opinionId: string }; output: OpinionView };
+  'opinions.withdraw': { input: { opinionId: string; reason?: string }; output: OpinionView };
+  'opinions.rate': {
+    input: { opinionId: string; satisfaction: Satisfaction; comment?: string };
+    output: OpinionView;
+  };
+  'opinions.claim': { input: { claimCode: string }; output: OpinionView };
+  'casework.inbox': { input: { filter?: InboxFilter } & Paging; output: Page<OpinionSummary> };
+  'casework.reply': { input: { opinionId: string; content: string }; output: OpinionView };
+  'casework.transfer': { input: { opinionId: string; unit: string; expectedDate: string }; output: OpinionView };
+  'casework.note': { input: { opinionId: string; text: string }; output: OpinionView };
+  'casework.assign': { input: { opinionId: string; deputyId?: string }; output: OpinionView };
+  'casework.resolve': { input: { opinionId: string; note: string }; output: OpinionView };
+  'casework.reject': {
+    input: { opinionId: string; kind: 'out_of_remit' | 'duplicate'; reason: string; mergedInto?: string };
+    output: OpinionView;
+  };
+  'casework.release': { input: { opinionId: string }; output: OpinionView };
+  'casework.close': { input: { opinionId: string; note: string }; output: OpinionView };
+  'casework.intake': {
+    input: {
+      stationId?: string;
+      category: CategoryId;
+      content: string;
+      requestId: string;
+      contact?: Contact;
+      consent?: boolean;
+      anonymous?: boolean;
+    };
+    output: SubmitResult & { claimCode: string };
+  };
 }
 
 export type ApiName = keyof ApiContract;

@@ -1,5 +1,5 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import type { MeView } from '../../domain/views';
@@ -56,6 +56,22 @@ export default function MePage() {
             </Text>
             {state.me.displayName && <Text className='card__line'>{state.me.displayName}</Text>}
             {state.me.station && <Text className='card__line'>所属：{state.me.station.name}</Text>}
+            {state.me.role === 'deputy' && (
+              <Button
+                className='btn btn--primary btn--block inbox-entry'
+                onClick={() => void Taro.navigateTo({ url: '/casework/inbox/index' })}
+              >
+                我的待办意见
+              </Button>
+            )}
+            {(state.me.role === 'staff' || state.me.role === 'admin') && (
+              <Button
+                className='btn btn--primary btn--block inbox-entry'
+                onClick={() => void Taro.navigateTo({ url: '/casework/inbox/index' })}
+              >
+                {state.me.role === 'staff' ? '本站意见办理' : '各站意见办理'}
+              </Button>
+            )}
             {state.me.role === 'voter' && (
               <Text className='card__hint'>选民可查看联络站和接待日，向代表反映意见建议。</Text>
             )}

@@ -74,6 +74,13 @@ export default function StationPage() {
         </View>
       </View>
 
+      <Button
+        className='btn btn--primary btn--block submit-entry'
+        onClick={() => void Taro.navigateTo({ url: `/pages/submit/index?stationId=${station.id}` })}
+      >
+        向本站提意见
+      </Button>
+
       <View className='card'>
         <Text className='card__label'>接待时间</Text>
         <Text className='card__line rule-text'>

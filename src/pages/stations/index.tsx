@@ -53,7 +53,13 @@ export default function StationsPage() {
     <PageShell>
       <View className='hero'>
         <Text className='hero__title'>找代表，说说您的意见</Text>
-        <Text className='hero__sub'>到离您最近的联络站、接待点，在接待日当面反映</Text>
+        <Text className='hero__sub'>到离您最近的联络站、接待点，在接待日当面反映，也可以在这里留言</Text>
+        <Button
+          className='btn btn--primary btn--block'
+          onClick={() => void Taro.navigateTo({ url: '/pages/submit/index' })}
+        >
+          我要提意见
+        </Button>
       </View>
       {location === 'denied' && (
         <View className='notice' role='status'>

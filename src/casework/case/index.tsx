@@ -1,0 +1,196 @@
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../../api/client';
+import type { OpinionView } from '../../domain/views';
+import { OpinionDetail } from '../../components/OpinionDetail';
+import { PageShell } from '../../components/PageShell';
+import { ErrorState, Loading } from '../../components/StatusView';
+
+type DetailState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; opinion: OpinionView };
+
+/** A case for its deputy or the station's staff: the opinion, and the actions its state allows them. */
+export default function CasePage() {
+  const opinionId = useRouter().params.id ?? '';
+  const [state, setState] = useState<DetailState>({ kind: 'loading' });
+  const [text, setText] = useState('');
+  const [unit, setUnit] = useState('');
+  const [expectedDate, setExpectedDate] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setState({ kind: 'ready', opinion: await call('opinions.get', { opinionId }) });
+    } catch (e) {
+      setState({ kind: 'error', message: (e as Error).message });
+    }
+  }, [opinionId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const act = async (done: string, run: () => Promise<OpinionView>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setState({ kind: 'ready', opinion: await run() });
+      setText('');
+      setMessage({ ok: true, text: done });
+    } catch (e) {
+      setMessage({ ok: false, text: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (state.kind === 'loading') {
+    return (
+      <PageShell>
+        <Loading />
+      </PageShell>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <PageShell>
+        <ErrorState message={state.message} onRetry={() => void load()} />
+      </PageShell>
+    );
+  }
+  const o = state.opinion;
+  const can = o.can;
+  const anyText = can.reply || can.resolve || can.reject || can.note || can.close;
+  return (
+    <PageShell>
+      <OpinionDetail opinion={o} />
+      {message && (
+        <View className={`notice ${message.ok ? 'notice--ok' : 'notice--error'}`}>
+          <Text className='notice__text case-message'>{message.text}</Text>
+        </View>
+      )}
+      {anyText && (
+        <View className='card'>
+          <Text className='card__label'>{can.reply ? '答复选民' : can.resolve ? '确认办结' : '办理说明'}</Text>
+          <Textarea
+            className='textarea case-text'
+            value={text}
+            maxlength={2000}
+            placeholder={can.reply ? '正式答复，选民会看到' : '写明办结情况或理由'}
+            onInput={(e) => setText(e.detail.value)}
+          />
+          <View className='actions actions--wrap'>
+            {can.reply && (
+              <Button
+                className='btn btn--primary reply-button'
+                disabled={busy || !text.trim()}
+                onClick={() =>
+                  void act('答复已发送给选民', () => call('casework.reply', { opinionId, content: text.trim() }))
+                }
+              >
+                发送答复
+              </Button>
+            )}
+            {can.resolve && (
+              <Button
+                className='btn btn--primary resolve-button'
+                disabled={busy || !text.trim()}
+                onClick={() => void act('已确认办结', () => call('casework.resolve', { opinionId, note: text.trim() }))}
+              >
+                确认已办结
+              </Button>
+            )}
+            {can.close && (
+              <Button
+                className='btn'
+                disabled={busy || !text.trim()}
+                onClick={() => void act('已复核结案', () => call('casework.close', { opinionId, note: text.trim() }))}
+              >
+                复核后结案
+              </Button>
+            )}
+            {can.reject && (
+              <Button
+                className='btn'
+                disabled={busy || !text.trim()}
+                onClick={() =>
+                  void act('已告知选民不予受理', () =>
+                    call('casework.reject', { opinionId, kind: 'out_of_remit', reason: text.trim() }),
+                  )
+                }
+              >
+                不予受理
+              </Button>
+            )}
+            {can.note && (
+              <Button
+                className='btn note-button'
+                disabled={busy || !text.trim()}
+                onClick={() =>
+                  void act('内部备注已保存', () => call('casework.note', { opinionId, text: text.trim() }))
+                }
+              >
+                仅记内部备注
+              </Button>
+            )}
+          </View>
+        </View>
+      )}
+      {can.transfer && (
+        <View className='card'>
+          <Text className='card__label'>转交承办单位</Text>
+          <Input
+            className='input'
+            value={unit}
+            maxlength={50}
+            placeholder='承办单位，如 县交通运输局'
+            onInput={(e) => setUnit(e.detail.value)}
+          />
+          <Input
+            className='input'
+            value={expectedDate}
+            maxlength={10}
+            placeholder='预计办结日期，如 2027-01-15'
+            onInput={(e) => setExpectedDate(e.detail.value)}
+          />
+          <Button
+            className='btn btn--block'
+            disabled={busy || !unit.trim() || !expectedDate.trim()}
+            onClick={() =>
+              void act('已转交，选民会看到承办单位', () =>
+                call('casework.transfer', { opinionId, unit: unit.trim(), expectedDate: expectedDate.trim() }),
+              )
+            }
+          >
+            转交办理
+          </Button>
+        </View>
+      )}
+      {(can.assign || can.release) && (
+        <View className='card'>
+          <Text className='card__label'>分派</Text>
+          {o.routingReason && <Text className='card__hint'>系统建议：{o.routingReason}</Text>}
+          {can.release && (
+            <Button
+              className='btn btn--primary btn--block'
+              disabled={busy}
+              onClick={() => void act('审核通过，已分派', () => call('casework.release', { opinionId }))}
+            >
+              审核通过并分派
+            </Button>
+          )}
+          {can.assign && (
+            <Button
+              className='btn btn--block assign-button'
+              disabled={busy}
+              onClick={() => void act('已重新分派', () => call('casework.assign', { opinionId }))}
+            >
+              按规则{o.assignedDeputy ? '改派其他代表' : '分派给代表'}
+            </Button>
+          )}
+        </View>
+      )}
+    </PageShell>
+  );
+}

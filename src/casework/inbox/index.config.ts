@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '待办意见', enablePullDownRefresh: true });

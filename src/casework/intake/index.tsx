@@ -1,0 +1,109 @@
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { useRef, useState } from 'react';
+import { call } from '../../api/client';
+import { newRequestId } from '../../api/request-id';
+import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../../domain/categories';
+import { CONTENT_MAX, CONTENT_MIN } from '../../domain/opinion-schemas';
+import { PageShell } from '../../components/PageShell';
+
+/** Staff record an opinion a voter brought to a reception day; the voter takes away a claim code. */
+export default function IntakePage() {
+  const [category, setCategory] = useState<CategoryId | null>(null);
+  const [content, setContent] = useState('');
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [consent, setConsent] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const requestId = useRef(newRequestId());
+
+  const withContact = Boolean(name.trim() || phone.trim());
+  const ready = category && content.trim().length >= CONTENT_MIN && (!withContact || consent);
+
+  const save = async () => {
+    if (!ready || !category) return;
+    setBusy(true);
+    setResult(null);
+    try {
+      const saved = await call('casework.intake', {
+        category,
+        content: content.trim(),
+        requestId: requestId.current,
+        ...(withContact ? { contact: { name: name.trim(), phone: phone.trim() }, consent } : {}),
+      });
+      setResult({ ok: true, text: `已登记。请把查询码 ${saved.claimCode} 交给选民，在“我的意见”里输入即可跟进。` });
+      requestId.current = newRequestId();
+      setContent('');
+      setName('');
+      setPhone('');
+      setConsent(false);
+    } catch (e) {
+      setResult({ ok: false, text: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PageShell>
+      <View className='card'>
+        <Text className='card__label'>意见类别</Text>
+        <View className='options'>
+          {CATEGORY_IDS.map((id) => (
+            <View
+              key={id}
+              className={`option option--inline ${category === id ? 'option--on' : ''}`}
+              role='radio'
+              aria-checked={category === id}
+              onClick={() => setCategory(id)}
+            >
+              {CATEGORY_LABELS[id]}
+            </View>
+          ))}
+        </View>
+        <Textarea
+          className='textarea'
+          value={content}
+          maxlength={CONTENT_MAX}
+          placeholder='选民反映的问题和诉求'
+          onInput={(e) => setContent(e.detail.value)}
+        />
+        <Text className='card__hint'>
+          {content.trim().length}/{CONTENT_MAX} 字
+        </Text>
+        <Input
+          className='input'
+          value={name}
+          maxlength={20}
+          placeholder='选民姓名（可不填）'
+          onInput={(e) => setName(e.detail.value)}
+        />
+        <Input
+          className='input'
+          value={phone}
+          maxlength={13}
+          placeholder='联系电话（可不填）'
+          onInput={(e) => setPhone(e.detail.value)}
+        />
+        {withContact && (
+          <View
+            className={`option ${consent ? 'option--on' : ''}`}
+            role='checkbox'
+            aria-checked={consent}
+            onClick={() => setConsent(!consent)}
+          >
+            {consent ? '✓ ' : ''}已向选民说明个人信息用途并获同意
+          </View>
+        )}
+      </View>
+      {result && (
+        <View className={`notice ${result.ok ? 'notice--ok' : 'notice--error'}`}>
+          <Text className='notice__text intake-result'>{result.text}</Text>
+        </View>
+      )}
+      <Button className='btn btn--primary btn--block' disabled={!ready || busy} onClick={() => void save()}>
+        登记
+      </Button>
+    </PageShell>
+  );
+}

@@ -1,0 +1,96 @@
+import { Text, View } from '@tarojs/components';
+import { formatDateZh, shanghaiDate, shanghaiTime } from '../domain/dates';
+import type { OpinionView } from '../domain/views';
+import { StatusChip } from './StatusChip';
+
+const when = (at: number) => `${formatDateZh(shanghaiDate(at))} ${shanghaiTime(at)}`;
+
+/** Everything about an opinion that its viewer may see, in the order a voter reads it. */
+export function OpinionDetail(props: { opinion: OpinionView }) {
+  const o = props.opinion;
+  return (
+    <>
+      <View className='card'>
+        <View className='card__head'>
+          <Text className='card__title'>{o.categoryLabel}</Text>
+          <View>
+            <StatusChip status={o.status} label={o.statusLabel} overdue={o.overdue} />
+          </View>
+        </View>
+        <Text className='card__hint'>
+          编号 {o.shortId} · {o.station.name}
+        </Text>
+        <Text className='card__line opinion-content'>{o.content}</Text>
+        {o.contact && (
+          <Text className='card__hint'>
+            联系人：{o.contact.name} {o.contact.phone}
+          </Text>
+        )}
+        {o.anonymous && <Text className='card__hint'>已选择对代表匿名</Text>}
+        {o.assignedDeputy && <Text className='card__line'>办理代表：{o.assignedDeputy.name}</Text>}
+        {o.replyDueDate && ['assigned', 'transferred'].includes(o.status) && (
+          <Text className='card__line'>答复期限：{formatDateZh(o.replyDueDate)}</Text>
+        )}
+        {o.routingReason && <Text className='card__hint'>分派理由：{o.routingReason}</Text>}
+        {o.claimCode && <Text className='card__hint'>选民查询码：{o.claimCode}</Text>}
+      </View>
+
+      {o.transfer && (
+        <View className='card'>
+          <Text className='card__label'>转交承办单位</Text>
+          <Text className='card__line'>
+            {o.transfer.unit}，预计{formatDateZh(o.transfer.expectedDate)}前办结
+          </Text>
+        </View>
+      )}
+      {o.reply && (
+        <View className='card reply'>
+          <Text className='card__label'>代表答复</Text>
+          <Text className='card__line reply__content'>{o.reply.content}</Text>
+          <Text className='card__hint'>
+            {o.reply.deputyName} · {when(o.reply.at)}
+          </Text>
+        </View>
+      )}
+      {o.resolution && (
+        <View className='card'>
+          <Text className='card__label'>办结情况</Text>
+          <Text className='card__line'>{o.resolution.note}</Text>
+        </View>
+      )}
+      {o.rejection && (
+        <View className='card'>
+          <Text className='card__label'>{o.rejection.kind === 'duplicate' ? '合并办理' : '不予受理'}</Text>
+          <Text className='card__line'>{o.rejection.reason}</Text>
+        </View>
+      )}
+      {o.rating && (
+        <View className='card'>
+          <Text className='card__label'>评价</Text>
+          <Text className='card__line'>
+            {o.rating.label}
+            {o.rating.comment ? `：${o.rating.comment}` : ''}
+          </Text>
+        </View>
+      )}
+
+      <View className='card'>
+        <Text className='card__label'>办理进度</Text>
+        <View className='timeline'>
+          {o.timeline.map((line, i) => (
+            <View
+              className={`timeline__item ${line.internal ? 'timeline__item--internal' : ''}`}
+              key={`${line.at}-${i}`}
+            >
+              <Text className='timeline__when'>{when(line.at)}</Text>
+              <Text className='timeline__text'>
+                {line.internal ? '【内部】' : ''}
+                {line.actorName}：{line.text}
+              </Text>
+            </View>
+          ))}
+        </View>
+      </View>
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../../api/client';
+import { SATISFACTION_LABELS, type Satisfaction } from '../../domain/opinion';
+import type { OpinionView } from '../../domain/views';
+import { OpinionDetail } from '../../components/OpinionDetail';
+import { PageShell } from '../../components/PageShell';
+import { ErrorState, Loading } from '../../components/StatusView';
+
+type DetailState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; opinion: OpinionView };
+
+const CHOICES: Satisfaction[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
+
+/** 意见详情 for the voter: where it stands, the reply, the timeline, and what they may do now. */
+export default function OpinionPage() {
+  const router = useRouter();
+  const opinionId = router.params.id ?? '';
+  const [state, setState] = useState<DetailState>({ kind: 'loading' });
+  const [satisfaction, setSatisfaction] = useState<Satisfaction | null>(null);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setState({ kind: 'ready', opinion: await call('opinions.get', { opinionId }) });
+    } catch (e) {
+      setState({ kind: 'error', message: (e as Error).message });
+    }
+  }, [opinionId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const act = async (run: () => Promise<OpinionView>) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      setState({ kind: 'ready', opinion: await run() });
+    } catch (e) {
+      setActionError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const withdraw = async () => {
+    const { confirm } = await Taro.showModal({ title: '撤回意见', content: '撤回后代表将不再办理，确定撤回吗？' });
+    if (confirm) await act(() => call('opinions.withdraw', { opinionId }));
+  };
+
+  if (state.kind === 'loading') {
+    return (
+      <PageShell>
+        <Loading />
+      </PageShell>
+    );
+  }
+  if (state.kind === 'error') {
+    return (
+      <PageShell>
+        <ErrorState message={state.message} onRetry={() => void load()} />
+      </PageShell>
+    );
+  }
+  const o = state.opinion;
+  return (
+    <PageShell>
+      {router.params.submitted === '1' && (
+        <View className='notice notice--ok'>
+          <Text className='notice__text'>提交成功！办理进展会显示在这里。</Text>
+        </View>
+      )}
+      <OpinionDetail opinion={o} />
+      {o.can.rate && (
+        <View className='card rate'>
+          <Text className='card__label'>对办理结果满意吗？</Text>
+          <View className='options'>
+            {CHOICES.map((c) => (
+              <View
+                key={c}
+                className={`option option--inline ${satisfaction === c ? 'option--on' : ''}`}
+                data-satisfaction={c}
+                role='radio'
+                aria-checked={satisfaction === c}
+                onClick={() => setSatisfaction(c)}
+              >
+                {SATISFACTION_LABELS[c]}
+              </View>
+            ))}
+          </View>
+          {satisfaction === 'dissatisfied' && o.reopenCount === 0 && (
+            <Text className='card__hint'>选择不满意，意见会退回代表重新办理一次。</Text>
+          )}
+          <Textarea
+            className='textarea textarea--short'
+            value={comment}
+            maxlength={200}
+            placeholder='还想说点什么（可不填）'
+            onInput={(e) => setComment(e.detail.value)}
+          />
+          <Button
+            className='btn btn--primary btn--block rate-button'
+            disabled={!satisfaction || busy}
+            onClick={() =>
+              satisfaction &&
+              void act(() =>
+                call('opinions.rate', {
+                  opinionId,
+                  satisfaction,
+                  ...(comment.trim() ? { comment: comment.trim() } : {}),
+                }),
+              )
+            }
+          >
+            提交评价
+          </Button>
+        </View>
+      )}
+      {actionError && (
+        <View className='notice notice--error'>
+          <Text className='notice__text'>{actionError}</Text>
+        </View>
+      )}
+      {o.can.withdraw && (
+        <Button className='btn btn--block withdraw-button' disabled={busy} onClick={() => void withdraw()}>
+          撤回这条意见
+        </Button>
+      )}
+    </PageShell>
+  );
+}

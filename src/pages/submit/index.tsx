@@ -1,0 +1,209 @@
+import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, call } from '../../api/client';
+import { newRequestId } from '../../api/request-id';
+import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../../domain/categories';
+import { CONTENT_MAX, CONTENT_MIN } from '../../domain/opinion-schemas';
+import type { StationSummary } from '../../domain/views';
+import { PageShell } from '../../components/PageShell';
+import { ErrorState, Loading } from '../../components/StatusView';
+import { requestSubmitNotifications } from '../../platform/subscribe';
+
+/** 提意见: choose the station and category, write, optionally leave a contact, submit once. */
+export default function SubmitPage() {
+  const router = useRouter();
+  const [stations, setStations] = useState<StationSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [stationId, setStationId] = useState(router.params.stationId ?? '');
+  const [choosingStation, setChoosingStation] = useState(!router.params.stationId);
+  const [category, setCategory] = useState<CategoryId | null>(null);
+  const [content, setContent] = useState('');
+  const [withContact, setWithContact] = useState(false);
+  const [name, setName] = useState('');
+  const [phone, setPhone] = useState('');
+  const [consent, setConsent] = useState(false);
+  const [anonymous, setAnonymous] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  // One key per form: a double tap or a retry after a lost answer is the same submission.
+  const requestId = useRef(newRequestId());
+
+  const loadStations = () => {
+    setLoadError(null);
+    call('stations.list', {})
+      .then(({ items }) => {
+        setStations(items);
+        if (!stationId && items[0]) setStationId(items[0].id);
+      })
+      .catch((e: Error) => setLoadError(e.message));
+  };
+  useEffect(loadStations, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const length = content.trim().length;
+  const ready = Boolean(stationId && category && length >= CONTENT_MIN && (!withContact || (name && phone && consent)));
+
+  const submit = async () => {
+    if (!ready || sending || !category) return;
+    setSending(true);
+    setError(null);
+    await requestSubmitNotifications();
+    try {
+      const result = await call('opinions.submit', {
+        stationId,
+        category,
+        content: content.trim(),
+        requestId: requestId.current,
+        ...(withContact ? { contact: { name: name.trim(), phone: phone.trim() }, consent } : {}),
+        anonymous,
+      });
+      void Taro.redirectTo({ url: `/pages/opinion/index?id=${result.opinionId}&submitted=1` });
+    } catch (e) {
+      // A refusal means this content will not go through as it is: a corrected one is a new submission.
+      if (e instanceof ApiError && e.code !== 'NETWORK' && e.code !== 'INTERNAL') requestId.current = newRequestId();
+      setError((e as Error).message);
+      setSending(false);
+    }
+  };
+
+  if (loadError) {
+    return (
+      <PageShell>
+        <ErrorState message={loadError} onRetry={loadStations} />
+      </PageShell>
+    );
+  }
+  if (!stations) {
+    return (
+      <PageShell>
+        <Loading />
+      </PageShell>
+    );
+  }
+  const station = stations.find((s) => s.id === stationId);
+  return (
+    <PageShell>
+      <View className='card'>
+        <Text className='card__label'>反映给哪个联络站</Text>
+        {!choosingStation && station && (
+          <View className='setting'>
+            <Text className='card__line station-choice'>{station.name}</Text>
+            <Button className='btn btn--small' onClick={() => setChoosingStation(true)}>
+              更换
+            </Button>
+          </View>
+        )}
+        {choosingStation &&
+          stations.map((s) => (
+            <View
+              key={s.id}
+              className={`option ${s.id === stationId ? 'option--on' : ''}`}
+              data-station-id={s.id}
+              role='radio'
+              aria-checked={s.id === stationId}
+              onClick={() => {
+                setStationId(s.id);
+                setChoosingStation(false);
+              }}
+            >
+              {s.name}
+            </View>
+          ))}
+      </View>
+
+      <View className='card'>
+        <Text className='card__label'>意见类别</Text>
+        <View className='options'>
+          {CATEGORY_IDS.map((id) => (
+            <View
+              key={id}
+              className={`option option--inline ${category === id ? 'option--on' : ''}`}
+              data-category={id}
+              role='radio'
+              aria-checked={category === id}
+              onClick={() => setCategory(id)}
+            >
+              {CATEGORY_LABELS[id]}
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <View className='card'>
+        <Text className='card__label'>您的意见或建议</Text>
+        <Textarea
+          className='textarea opinion-text'
+          value={content}
+          maxlength={CONTENT_MAX}
+          placeholder='请写清楚在哪里、什么问题、希望怎么解决'
+          onInput={(e) => setContent(e.detail.value)}
+        />
+        <Text className={`card__hint ${length > 0 && length < CONTENT_MIN ? 'form-message--error' : ''}`}>
+          {length}/{CONTENT_MAX} 字{length > 0 && length < CONTENT_MIN ? `，至少${CONTENT_MIN}个字` : ''}
+        </Text>
+      </View>
+
+      <View className='card'>
+        <View className='setting'>
+          <View className='setting__text'>
+            <Text className='setting__title'>留下联系方式</Text>
+            <Text className='card__hint'>方便代表向您了解情况、告知结果</Text>
+          </View>
+          <Switch checked={withContact} onChange={(e) => setWithContact(Boolean(e.detail.value))} />
+        </View>
+        {withContact && (
+          <View>
+            <Input
+              className='input contact-name'
+              value={name}
+              maxlength={20}
+              placeholder='姓名'
+              onInput={(e) => setName(e.detail.value)}
+            />
+            <Input
+              className='input contact-phone'
+              type='number'
+              value={phone}
+              maxlength={13}
+              placeholder='手机号或固定电话'
+              onInput={(e) => setPhone(e.detail.value)}
+            />
+            <View className='notice notice--info'>
+              <Text className='notice__text'>
+                个人信息说明：您的姓名和电话只用于办理这条意见，只有办理代表和本站工作人员能看到完整号码，其他人看到的号码会隐去中间四位；意见办结两年后删除。
+              </Text>
+            </View>
+            <View
+              className={`option ${consent ? 'option--on' : ''} consent`}
+              role='checkbox'
+              aria-checked={consent}
+              onClick={() => setConsent(!consent)}
+            >
+              {consent ? '✓ ' : ''}我已阅读并同意个人信息说明
+            </View>
+          </View>
+        )}
+        <View className='setting setting--spaced'>
+          <View className='setting__text'>
+            <Text className='setting__title'>对代表匿名</Text>
+            <Text className='card__hint'>代表看不到您的联系方式，工作人员仍可联系您</Text>
+          </View>
+          <Switch checked={anonymous} onChange={(e) => setAnonymous(Boolean(e.detail.value))} />
+        </View>
+      </View>
+
+      {error && (
+        <View className='notice notice--error'>
+          <Text className='notice__text form-error'>{error}</Text>
+        </View>
+      )}
+      <Button
+        className='btn btn--primary btn--block submit-button'
+        disabled={!ready || sending}
+        onClick={() => void submit()}
+      >
+        {sending ? '正在提交…' : '提交意见'}
+      </Button>
+    </PageShell>
+  );
+}

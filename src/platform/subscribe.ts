@@ -1,0 +1,7 @@
+/**
+ * Ask the voter to allow the reply and resolution notices. The build picks
+ * subscribe.weapp.ts (WeChat's subscription prompt); elsewhere there is nothing to ask.
+ */
+export async function requestSubmitNotifications(): Promise<void> {
+  return undefined;
+}
