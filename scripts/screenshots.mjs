@@ -22,11 +22,42 @@ if (!base) {
   base = `http://127.0.0.1:${port}`;
 }
 
+// One opinion carried to "replied", so that the opinion and case pages have something to show.
+async function api(fn, openid, body) {
+  const res = await fetch(`${base}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!json.ok) throw new Error(`${fn}.${body.action}: ${json.error.message}`);
+  return json.data;
+}
+const submitted = await api('opinions', 'demo-voter', {
+  action: 'submit',
+  stationId: 'qx-jiedao',
+  category: 'housing',
+  content: '青草巷棚改区块签约已经三个月，安置房的交付时间一直没有公布，住在周转房的老人很着急，希望代表帮忙问问进度。',
+  requestId: `shots-${Date.now()}`,
+  contact: { name: '王阿婆', phone: '13957412345' },
+  consent: true,
+});
+await api('casework', 'demo-deputy', {
+  action: 'reply',
+  opinionId: submitted.opinionId,
+  content: '已向街道棚改办了解：青草巷安置房主体已结顶，预计明年6月交付，届时将提前一个月通知各户选房。',
+});
+
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const pages = [
-  ['stations', '/pages/stations/index', '.station-card'],
-  ['station', '/pages/station/index?id=qx-jiedao', '.session'],
-  ['me', '/pages/me/index', '.me__role'],
+  ['stations', '/pages/stations/index', '.station-card', 'demo-voter'],
+  ['station', '/pages/station/index?id=qx-jiedao', '.session', 'demo-voter'],
+  ['me', '/pages/me/index', '.me__role', 'demo-voter'],
+  ['submit', '/pages/submit/index?stationId=qx-jiedao', '.opinion-text', 'demo-voter'],
+  ['mine', '/pages/mine/index', '.opinion-card', 'demo-voter'],
+  ['opinion', `/pages/opinion/index?id=${submitted.opinionId}`, '.reply__content', 'demo-voter'],
+  ['inbox', '/casework/inbox/index', '.hero__title', 'demo-staff'],
+  ['case', `/casework/case/index?id=${submitted.opinionId}`, '.case-text', 'demo-staff'],
 ];
 try {
   for (const large of [false, true]) {
@@ -41,7 +72,12 @@ try {
       window.localStorage.setItem('lianluo.largeFont', JSON.stringify({ data: on }));
     }, large);
     const page = await context.newPage();
-    for (const [name, path, ready] of pages) {
+    for (const [name, path, ready, caller] of pages) {
+      await page.goto(base + '/healthz');
+      await page.evaluate(
+        (openid) => window.localStorage.setItem('lianluo.devCaller', JSON.stringify({ data: openid })),
+        caller,
+      );
       await page.goto(base + path);
       await page.waitForSelector(ready, { timeout: 15000 });
       await page.waitForTimeout(300);

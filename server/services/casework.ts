@@ -95,7 +95,7 @@ export async function reply(input: { opinionId: string; content: string }, ctx: 
     ctx,
     opinion,
     { ...opinion, status, reply: { content: input.content, deputyId: opinion.assignedDeputyId!, at: now } },
-    [event(opinion, now, who(actor), 'replied', `${actor.name} 作出答复`)],
+    [event(opinion, now, who(actor), 'replied', '作出答复')],
     notify(opinion, now, 'reply_to_voter', opinion.authorOpenid, { excerpt: input.content.slice(0, 20) }),
   );
   return viewOf(ctx, actor, saved);

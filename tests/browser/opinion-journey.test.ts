@@ -1,0 +1,92 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, PHONE } from './chromium';
+import { startServerProcess } from './server-process';
+
+jest.setTimeout(90000);
+
+let server: Awaited<ReturnType<typeof startServerProcess>>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServerProcess();
+  browser = await launchChromium();
+  context = await browser.newContext(PHONE);
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Switch the demo caller on the 我的 page, as a tester would. */
+async function actAs(openid: string, role: string) {
+  await page.goto(`${server.url}/pages/me/index`);
+  await page.locator(`[data-openid="${openid}"]`).click();
+  await page.locator(`.me__role[data-role="${role}"]`).waitFor();
+}
+
+const CONTENT = '青溪街道环城西路与来薰路交叉口早高峰拥堵，老人过马路很危险，建议增设红绿灯和斑马线。';
+
+describe('an opinion from submission to a rated resolution, by three people in the app', () => {
+  let opinionUrl = '';
+
+  test('the voter submits at the first station and sees it assigned with a due date', async () => {
+    await actAs('demo-voter', 'voter');
+    await page.goto(`${server.url}/pages/station/index?id=qx-jiedao`);
+    await page.locator('.submit-entry').click();
+    await page.waitForURL(/pages\/submit\/index\?stationId=qx-jiedao/);
+    await expect(page.locator('.station-choice').textContent()).resolves.toBe('青溪街道人大代表联络站');
+    await page.locator('[data-category="transport"]').click();
+    await page.locator('.opinion-text textarea').fill(CONTENT);
+    await page.getByText(`${CONTENT.length}/1000 字`).waitFor();
+    await page.locator('.submit-button').click();
+    await page.waitForURL(/pages\/opinion\/index\?id=op/);
+    opinionUrl = page.url().replace(/&submitted=1$/, '');
+    await page.getByText('提交成功').waitFor();
+    await expect(page.locator('body').textContent()).resolves.toContain('代表办理中');
+    await expect(page.locator('body').textContent()).resolves.toMatch(
+      /已交由代表 陈建国 办理，应于\d+月\d+日 周.前答复/,
+    );
+  });
+
+  test('the deputy finds it in the inbox and replies', async () => {
+    await actAs('demo-deputy', 'deputy');
+    await page.locator('.inbox-entry').click();
+    await page.waitForURL(/casework\/inbox/);
+    await page.locator('.opinion-card').first().click();
+    await page.waitForURL(/casework\/case/);
+    await expect(page.locator('body').textContent()).resolves.toContain(CONTENT);
+    await page.locator('.case-text textarea').fill('已联系县交警大队，计划下月在该路口增设信号灯和人行横道。');
+    await page.locator('.reply-button').click();
+    await page.getByText('答复已发送给选民').waitFor();
+  });
+
+  test('the voter sees the reply and the timeline', async () => {
+    await actAs('demo-voter', 'voter');
+    await page.goto(opinionUrl);
+    await page.locator('.reply__content').waitFor();
+    await expect(page.locator('.reply__content').textContent()).resolves.toContain('增设信号灯');
+    await expect(page.locator('.timeline').textContent()).resolves.toContain('代表 陈建国：作出答复');
+  });
+
+  test('station staff confirm it resolved', async () => {
+    await actAs('demo-staff', 'staff');
+    await page.goto(opinionUrl.replace('/pages/opinion/index', '/casework/case/index'));
+    await page.locator('.case-text textarea').fill('路口信号灯已安装投用，经现场查看通行有序。');
+    await page.locator('.resolve-button').click();
+    await page.getByText('已确认办结').waitFor();
+  });
+
+  test('the voter rates it 满意 and the case is closed', async () => {
+    await actAs('demo-voter', 'voter');
+    await page.goto(opinionUrl);
+    await page.locator('[data-satisfaction="satisfied"]').click();
+    await page.locator('.rate-button').click();
+    await page.getByText('选民评价：满意').waitFor();
+    await expect(page.locator('body').textContent()).resolves.toContain('已评价');
+    await page.goto(`${server.url}/pages/mine/index`);
+    await expect(page.locator('.opinion-card').first().textContent()).resolves.toContain('已评价');
+  });
+});
