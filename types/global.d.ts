@@ -14,3 +14,6 @@ declare namespace NodeJS {
 
 /** Comma-separated subscription-message template ids the voter is asked to allow on submit. */
 declare const SUBSCRIBE_TEMPLATE_IDS: string;
+
+/** Template ids a deputy is asked to allow when opening the inbox (new assignment). */
+declare const CASEWORK_TEMPLATE_IDS: string;

@@ -65,6 +65,10 @@ export interface ApiContract {
     };
     output: SubmitResult & { claimCode: string };
   };
+  'casework.issueInvite': {
+    input: { role: 'deputy' | 'staff'; deputyId?: string; stationId?: string };
+    output: { code: string; role: 'deputy' | 'staff'; stationId: string; expiresAt: number; displayName?: string };
+  };
 }
 
 export type ApiName = keyof ApiContract;

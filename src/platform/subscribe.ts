@@ -5,3 +5,8 @@
 export async function requestSubmitNotifications(): Promise<void> {
   return undefined;
 }
+
+/** Ask a deputy to allow new-assignment notices (weapp only; see subscribe.weapp.ts). */
+export async function requestCaseworkNotifications(): Promise<void> {
+  return undefined;
+}

@@ -1,8 +1,7 @@
 import Taro from '@tarojs/taro';
 
-/** WeChat asks at the moment of submitting; a refusal changes nothing about the opinion. */
-export async function requestSubmitNotifications(): Promise<void> {
-  const ids = SUBSCRIBE_TEMPLATE_IDS.split(',').filter(Boolean);
+async function ask(list: string): Promise<void> {
+  const ids = list.split(',').filter(Boolean);
   if (ids.length === 0) return;
   try {
     await Taro.requestSubscribeMessage({
@@ -12,4 +11,14 @@ export async function requestSubmitNotifications(): Promise<void> {
   } catch {
     // The voter declined or the prompt failed: the opinion is submitted all the same.
   }
+}
+
+/** WeChat asks at the moment of submitting; a refusal changes nothing about the opinion. */
+export function requestSubmitNotifications(): Promise<void> {
+  return ask(SUBSCRIBE_TEMPLATE_IDS);
+}
+
+/** Asked when a deputy opens their inbox: the new-assignment notice. */
+export function requestCaseworkNotifications(): Promise<void> {
+  return ask(CASEWORK_TEMPLATE_IDS);
 }

@@ -2,6 +2,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api/client';
+import type { PublicDeputy } from '../../domain/station';
 import type { OpinionView } from '../../domain/views';
 import { OpinionDetail } from '../../components/OpinionDetail';
 import { PageShell } from '../../components/PageShell';
@@ -18,10 +19,14 @@ export default function CasePage() {
   const [expectedDate, setExpectedDate] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [deputies, setDeputies] = useState<PublicDeputy[]>([]);
 
   const load = useCallback(async () => {
     try {
-      setState({ kind: 'ready', opinion: await call('opinions.get', { opinionId }) });
+      const opinion = await call('opinions.get', { opinionId });
+      setState({ kind: 'ready', opinion });
+      // Staff choose among the station's deputies; the list is public station information.
+      if (opinion.can.assign) setDeputies((await call('stations.get', { stationId: opinion.station.id })).deputies);
     } catch (e) {
       setState({ kind: 'error', message: (e as Error).message });
     }
@@ -189,6 +194,22 @@ export default function CasePage() {
               按规则{o.assignedDeputy ? '改派其他代表' : '分派给代表'}
             </Button>
           )}
+          {can.assign &&
+            deputies
+              .filter((d) => d.id !== o.assignedDeputy?.id)
+              .map((d) => (
+                <View
+                  key={d.id}
+                  className='option'
+                  role='button'
+                  data-deputy-id={d.id}
+                  onClick={() =>
+                    void act(`已改派给${d.name}`, () => call('casework.assign', { opinionId, deputyId: d.id }))
+                  }
+                >
+                  指定 {d.name}（{d.title}）
+                </View>
+              ))}
         </View>
       )}
     </PageShell>

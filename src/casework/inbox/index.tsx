@@ -7,6 +7,7 @@ import type { MeView, OpinionSummary } from '../../domain/views';
 import { OpinionCard } from '../../components/OpinionCard';
 import { PageShell } from '../../components/PageShell';
 import { EmptyState, ErrorState, Loading } from '../../components/StatusView';
+import { requestCaseworkNotifications } from '../../platform/subscribe';
 
 const DEPUTY_FILTERS: Array<[InboxFilter, string]> = [
   ['new', '待答复'],
@@ -40,6 +41,7 @@ export default function InboxPage() {
     try {
       const me = await call('account.me', {});
       const effective = chosen ?? (me.role === 'deputy' ? 'new' : 'all');
+      if (me.role === 'deputy') void requestCaseworkNotifications();
       const page = await call('casework.inbox', { filter: effective });
       setFilter(effective);
       setState({ kind: 'ready', me, ...page });
@@ -70,9 +72,20 @@ export default function InboxPage() {
             {state.me.role === 'deputy' ? '我的待办' : `${state.me.station?.name ?? '全部联络站'}`}
           </Text>
           {state.me.role !== 'deputy' && (
-            <Button className='btn btn--small' onClick={() => void Taro.navigateTo({ url: '/casework/intake/index' })}>
-              代为登记意见
-            </Button>
+            <View className='actions'>
+              <Button
+                className='btn btn--small'
+                onClick={() => void Taro.navigateTo({ url: '/casework/intake/index' })}
+              >
+                代为登记意见
+              </Button>
+              <Button
+                className='btn btn--small'
+                onClick={() => void Taro.navigateTo({ url: '/casework/invite/index' })}
+              >
+                发放邀请码
+              </Button>
+            </View>
           )}
         </View>
       )}
