@@ -53,3 +53,28 @@ export function createCloudFunction(name: string, actions: ActionTable) {
     }
   };
 }
+
+/**
+ * Make a timer-triggered function's `main`. It runs only when CloudBase's timer calls it
+ * (TRIGGER_SRC = timer in the context); any client call — even from a logged-in user — is
+ * FORBIDDEN, since every function can be invoked by any user of the mini program.
+ */
+export function createTimerFunction(
+  name: string,
+  run: (runtime: Awaited<ReturnType<typeof getRuntime>>) => Promise<unknown>,
+) {
+  return async function main(_event: unknown, context: unknown): Promise<Envelope<unknown>> {
+    try {
+      const source =
+        context && typeof context === 'object'
+          ? getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0]).TRIGGER_SRC
+          : undefined;
+      if (source !== 'timer') throw new AppError('FORBIDDEN', '该功能仅由系统定时执行');
+      return success(await run(await getRuntime()));
+    } catch (error) {
+      if (isAppError(error)) return failure(error.code, error.message);
+      console.error(`[${name}] unexpected error`, error);
+      return failure('INTERNAL', new AppError('INTERNAL').message);
+    }
+  };
+}
