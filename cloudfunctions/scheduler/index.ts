@@ -1,7 +1,12 @@
 import { createTimerFunction } from '../../server/runtime/cloud-function';
+import { watchDeadlines } from '../../server/services/deadline-watch';
 import { dispatchOutbox } from '../../server/services/outbox-dispatch';
 
-/** scheduler: every minute, send the notifications that are due. Refuses client calls. */
-export const main = createTimerFunction('scheduler', async (runtime) => ({
+/**
+ * scheduler, timer-only (config.json): "outbox" every minute sends the notifications that are
+ * due; "deadlines" hourly applies the deadline rules (催办, escalation) and then sends.
+ */
+export const main = createTimerFunction('scheduler', async (runtime, trigger) => ({
+  ...(trigger === 'deadlines' ? { deadlines: await watchDeadlines(runtime.store, runtime.clock) } : {}),
   outbox: await dispatchOutbox(runtime.store, runtime.notifier, runtime.clock),
 }));

@@ -30,6 +30,8 @@ export interface Store extends OpinionStore {
   listSessionOverrides(stationIds: readonly string[], fromMonth: string): Promise<SessionOverride[]>;
   listHolidayArrangements(): Promise<HolidayArrangement[]>;
   getAccount(openid: string): Promise<Account | null>;
+  /** The staff accounts of a station (who hears about overdue opinions). */
+  listStaffAccounts(stationId: string): Promise<Account[]>;
   /** The account linked to a deputy record, if the deputy has redeemed their invite. */
   getAccountByDeputy(deputyId: string): Promise<Account | null>;
   getInvite(code: string): Promise<Invite | null>;

@@ -61,16 +61,20 @@ export function createCloudFunction(name: string, actions: ActionTable) {
  */
 export function createTimerFunction(
   name: string,
-  run: (runtime: Awaited<ReturnType<typeof getRuntime>>) => Promise<unknown>,
+  run: (runtime: Awaited<ReturnType<typeof getRuntime>>, trigger: string) => Promise<unknown>,
 ) {
-  return async function main(_event: unknown, context: unknown): Promise<Envelope<unknown>> {
+  return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
     try {
       const source =
         context && typeof context === 'object'
           ? getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0]).TRIGGER_SRC
           : undefined;
       if (source !== 'timer') throw new AppError('FORBIDDEN', '该功能仅由系统定时执行');
-      return success(await run(await getRuntime()));
+      const trigger =
+        event && typeof event === 'object' && typeof (event as { TriggerName?: unknown }).TriggerName === 'string'
+          ? (event as { TriggerName: string }).TriggerName
+          : '';
+      return success(await run(await getRuntime(), trigger));
     } catch (error) {
       if (isAppError(error)) return failure(error.code, error.message);
       console.error(`[${name}] unexpected error`, error);

@@ -60,6 +60,10 @@ export interface Opinion {
   assignedAt?: number;
   /** The last day (Asia/Shanghai) by which a reply is due. */
   replyDueDate?: LocalDate;
+  /** The due date a 催办 reminder was sent for (once per due date). */
+  remindedFor?: LocalDate;
+  /** The due date whose passing was escalated to staff (once per due date). */
+  escalatedFor?: LocalDate;
   reply?: { content: string; deputyId: string; at: number };
   transfer?: { unit: string; expectedDate: LocalDate; at: number };
   resolution?: { note: string; at: number; by: string };

@@ -30,9 +30,9 @@ describe('the timer-only scheduler', () => {
       'demo-voter',
     );
     const timerContext = { environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) };
-    const result = await main({ Type: 'Timer', TriggerName: 'every-minute' }, timerContext);
+    const result = await main({ Type: 'Timer', TriggerName: 'outbox' }, timerContext);
     expect(result).toEqual({ ok: true, data: { outbox: { sent: 1, failed: 0, gaveUp: 0, skipped: 0 } } });
-    const again = await main({ Type: 'Timer', TriggerName: 'every-minute' }, timerContext);
+    const again = await main({ Type: 'Timer', TriggerName: 'outbox' }, timerContext);
     expect(again).toEqual({ ok: true, data: { outbox: { sent: 0, failed: 0, gaveUp: 0, skipped: 0 } } });
   });
 });

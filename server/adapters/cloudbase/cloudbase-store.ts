@@ -94,6 +94,10 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     listHolidayArrangements: async () =>
       (await fetchAll<HolidayArrangement>('holiday_arrangements')).sort((a, b) => a.year - b.year),
     getAccount: (openid) => getDoc<Account>('accounts', openid),
+    listStaffAccounts: async (stationId) =>
+      (await fetchAll<Account>('accounts', { stationId, role: 'staff' })).sort((a, b) =>
+        a.openid < b.openid ? -1 : 1,
+      ),
     getAccountByDeputy: async (deputyId) => {
       const res = await col('accounts').where({ deputyId }).limit(1).get();
       const doc = (res.data as Doc[] | undefined)?.[0];

@@ -156,4 +156,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX outbox_due ON outbox (status, next_attempt_at, id);
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- listStaffAccounts: WHERE station_id = ? AND role = 'staff'
+      CREATE INDEX accounts_station_role ON accounts (station_id, role);
+    `,
+  },
 ];

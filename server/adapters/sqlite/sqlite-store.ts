@@ -46,6 +46,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     listArrangements: db.prepare('SELECT * FROM holiday_arrangements ORDER BY year'),
     getAccount: db.prepare('SELECT * FROM accounts WHERE openid = ?'),
     getAccountByDeputy: db.prepare('SELECT * FROM accounts WHERE deputy_id = ?'),
+    listStaff: db.prepare("SELECT * FROM accounts WHERE station_id = ? AND role = 'staff' ORDER BY openid"),
     getInvite: db.prepare('SELECT * FROM invites WHERE code = ?'),
     listAudit: db.prepare('SELECT * FROM audit_log WHERE target_type = ? AND target_id = ? ORDER BY id'),
     claimInvite: db.prepare('UPDATE invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL'),
@@ -135,6 +136,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
       const row = statements.getAccount.get(openid) as AccountRow | undefined;
       return row ? accountFromRow(row) : null;
     },
+    listStaffAccounts: async (stationId) => (statements.listStaff.all(stationId) as AccountRow[]).map(accountFromRow),
     getAccountByDeputy: async (deputyId) => {
       const row = statements.getAccountByDeputy.get(deputyId) as AccountRow | undefined;
       return row ? accountFromRow(row) : null;
