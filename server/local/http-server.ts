@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Envelope } from '../../src/domain/envelope';
 import type { ErrorCode } from '../../src/domain/errors';
+import { createLocalFileStore } from './file-store';
 
 export type CloudFunctionMain = (event: unknown, context: unknown) => Promise<Envelope<unknown>>;
 
@@ -10,6 +11,8 @@ export interface LocalServerOptions {
   functions: Record<string, CloudFunctionMain>;
   /** The H5 build to serve at /, if any. */
   staticDir?: string;
+  /** Where uploaded photos are kept (POST /files, GET /files/<name>), if anywhere. */
+  filesDir?: string;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -137,8 +140,19 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string): v
 /** The local stand-in for CloudBase: POST /api/<function> runs the function, GET serves the H5 app. */
 export function createLocalServer(options: LocalServerOptions): Server {
   const root = options.staticDir ? resolve(options.staticDir) : undefined;
+  const files = options.filesDir ? createLocalFileStore(options.filesDir) : undefined;
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (files && path === '/files' && req.method === 'POST') {
+      files.upload(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
+    if (files && path.startsWith('/files/')) {
+      files.serve(path.slice('/files/'.length), res);
+      return;
+    }
     const api = /^\/api\/([A-Za-z0-9_-]+)\/?$/.exec(path);
     if (api?.[1]) {
       handleApi(req, res, api[1], options).catch((error: unknown) => {

@@ -1,6 +1,6 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createSqliteStore } from '../adapters/sqlite/sqlite-store';
-import { dataFile } from '../runtime/data-dir';
+import { dataDir, dataFile } from '../runtime/data-dir';
 import { nodeIds } from '../adapters/node-ids';
 import { configFromEnv, localAdapters, setRuntime, systemClock } from '../runtime/runtime';
 import { DEMO_CALLERS } from './demo-street';
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   const server = createLocalServer({
     functions: LOCAL_FUNCTIONS,
     staticDir: resolve(process.env.LIANLUO_H5_DIR ?? 'dist/h5'),
+    filesDir: join(dataDir(), 'files'),
   });
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();

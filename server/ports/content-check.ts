@@ -4,4 +4,9 @@ export type ContentVerdict = 'pass' | 'review' | 'risky';
 /** Content check before anything a voter wrote is visible to others (WeChat msgSecCheck in production). */
 export interface ContentCheck {
   checkText(text: string, openid: string): Promise<ContentVerdict>;
+  /**
+   * Start the check of a photo. pass: show it; pending: the answer comes later (WeChat's
+   * mediaCheckAsync) and the photo stays hidden from others until then; risky: refuse.
+   */
+  checkImage(fileId: string, openid: string): Promise<'pass' | 'pending' | 'risky'>;
 }

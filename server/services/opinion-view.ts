@@ -81,7 +81,7 @@ export function toView(
     category: opinion.category,
     categoryLabel: CATEGORY_LABELS[opinion.category],
     content: opinion.content,
-    images: opinion.images,
+    images: isAuthor ? opinion.images : opinion.images.filter((f) => !opinion.hiddenImages?.includes(f)),
     status: opinion.status,
     statusLabel: OPINION_STATUS_LABELS[opinion.status],
     source: opinion.source,

@@ -50,13 +50,18 @@ async function createAndRoute(
   }
   const verdict = await ctx.contentCheck.checkText(draft.content, actor.openid);
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '意见内容含有不适宜发布的信息，请修改后再提交');
+  const images = draft.images ?? [];
+  const imageVerdicts = await Promise.all(images.map((fileId) => ctx.contentCheck.checkImage(fileId, actor.openid)));
+  if (imageVerdicts.includes('risky')) throw new AppError('CONTENT_REJECTED', '有图片未通过安全审核，请更换后再提交');
+  const hiddenImages = images.filter((_, i) => imageVerdicts[i] === 'pending');
 
   const base: Opinion = {
     id,
     stationId: draft.stationId,
     category: draft.category,
     content: draft.content,
-    images: draft.images ?? [],
+    images,
+    ...(hiddenImages.length ? { hiddenImages } : {}),
     ...(draft.contact ? { contact: draft.contact } : {}),
     anonymous: draft.anonymous ?? false,
     authorOpenid: walkIn ? '' : actor.openid,

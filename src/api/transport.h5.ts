@@ -9,6 +9,11 @@ export function setApiBase(url: string): void {
   base = url.replace(/\/$/, '');
 }
 
+/** The local server's address ('' when it is the page's own origin). */
+export function apiBase(): string {
+  return base;
+}
+
 /** H5: POST /api/<function> on the local server; the demo caller rides in X-Dev-Openid. */
 export const transport: Transport = async (functionName, event) => {
   const response = await fetch(`${base}/api/${functionName}`, {

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { formatDateZh, shanghaiDate, shanghaiTime } from '../domain/dates';
 import type { OpinionView } from '../domain/views';
+import { PhotoGrid } from './PhotoGrid';
 import { StatusChip } from './StatusChip';
 
 const when = (at: number) => `${formatDateZh(shanghaiDate(at))} ${shanghaiTime(at)}`;
@@ -21,6 +22,7 @@ export function OpinionDetail(props: { opinion: OpinionView }) {
           编号 {o.shortId} · {o.station.name}
         </Text>
         <Text className='card__line opinion-content'>{o.content}</Text>
+        {o.images.length > 0 && <PhotoGrid fileIds={o.images} />}
         {o.contact && (
           <Text className='card__hint'>
             联系人：{o.contact.name} {o.contact.phone}

@@ -41,6 +41,9 @@ export const contactSchema = z.object(
   { invalid_type_error: '联系方式格式不正确' },
 );
 
+/** A photo: a CloudBase storage file id (weapp) or a file of the local server's store (H5). */
+export const FILE_ID = /^(cloud:\/\/\S{1,240}|local-files\/[a-f0-9]{64}\.(jpg|png|webp))$/;
+
 const requestId = z
   .string({ required_error: '缺少请求编号', invalid_type_error: '请求编号格式不正确' })
   .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确');
@@ -57,7 +60,7 @@ export const submitOpinionInput = z
     content: text('意见内容', CONTENT_MIN, CONTENT_MAX),
     requestId,
     images: z
-      .array(z.string().min(1).max(256), { invalid_type_error: '图片格式不正确' })
+      .array(z.string().regex(FILE_ID, '图片格式不正确'), { invalid_type_error: '图片格式不正确' })
       .max(MAX_IMAGES, `最多上传${MAX_IMAGES}张图片`)
       .optional(),
     contact: contactSchema.optional(),

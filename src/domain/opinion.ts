@@ -38,6 +38,8 @@ export interface Opinion {
   content: string;
   /** File ids in storage; at most 9. */
   images: string[];
+  /** Photos the image check has not cleared yet: shown to their voter only. */
+  hiddenImages?: string[];
   contact?: Contact;
   /** Hide the voter's contact from the deputy (staff still see it). */
   anonymous: boolean;

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, PHONE } from './chromium';
 import { startServerProcess } from './server-process';
@@ -41,10 +42,18 @@ describe('an opinion from submission to a rated resolution, by three people in t
     await page.locator('[data-category="transport"]').click();
     await page.locator('.opinion-text textarea').fill(CONTENT);
     await page.getByText(`${CONTENT.length}/1000 字`).waitFor();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.add-photos').click()]);
+    await chooser.setFiles(resolve('src/assets/tab/station-active.png'));
+    await page.locator('.photos__image').first().waitFor();
+    await page.getByText('添加照片（1/9）').waitFor();
     await page.locator('.submit-button').click();
     await page.waitForURL(/pages\/opinion\/index\?id=op/);
     opinionUrl = page.url().replace(/&submitted=1$/, '');
     await page.getByText('提交成功').waitFor();
+    expect(await page.locator('.photos__image').count()).toBe(1);
+    const shown = page.locator('.photos__image img').first();
+    await page.waitForFunction((img) => (img as HTMLImageElement).complete, await shown.elementHandle());
+    expect(await shown.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await expect(page.locator('body').textContent()).resolves.toContain('代表办理中');
     await expect(page.locator('body').textContent()).resolves.toMatch(
       /已交由代表 陈建国 办理，应于\d+月\d+日 周.前答复/,

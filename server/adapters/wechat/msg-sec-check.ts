@@ -23,5 +23,22 @@ export function createMsgSecCheck(app: App): ContentCheck {
         return 'review';
       }
     },
+    // mediaCheckAsync answers later through WeChat's message push; until a result is recorded
+    // the photo stays hidden from everyone but its voter.
+    checkImage: async (fileId, openid) => {
+      try {
+        const { fileList } = await app.getTempFileURL({ fileList: [fileId] });
+        const url = (fileList as Array<{ tempFileURL?: string }>)[0]?.tempFileURL;
+        if (url) {
+          await app.callWxOpenApi({
+            apiName: '/wxa/media_check_async',
+            requestData: { media_url: url, media_type: 2, version: 2, scene: 2, openid },
+          });
+        }
+      } catch {
+        // The photo stays hidden: nothing unchecked is shown to others.
+      }
+      return 'pending';
+    },
   };
 }

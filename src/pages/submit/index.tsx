@@ -4,7 +4,9 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { newRequestId } from '../../api/request-id';
 import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../../domain/categories';
-import { CONTENT_MAX, CONTENT_MIN } from '../../domain/opinion-schemas';
+import { CONTENT_MAX, CONTENT_MIN, MAX_IMAGES } from '../../domain/opinion-schemas';
+import { PhotoGrid } from '../../components/PhotoGrid';
+import { uploadPhoto } from '../../platform/photos';
 import type { StationSummary } from '../../domain/views';
 import { PageShell } from '../../components/PageShell';
 import { ErrorState, Loading } from '../../components/StatusView';
@@ -24,6 +26,8 @@ export default function SubmitPage() {
   const [phone, setPhone] = useState('');
   const [consent, setConsent] = useState(false);
   const [anonymous, setAnonymous] = useState(false);
+  const [photos, setPhotos] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   // One key per form: a double tap or a retry after a lost answer is the same submission.
@@ -43,6 +47,26 @@ export default function SubmitPage() {
   const length = content.trim().length;
   const ready = Boolean(stationId && category && length >= CONTENT_MIN && (!withContact || (name && phone && consent)));
 
+  const addPhotos = async () => {
+    setError(null);
+    try {
+      const { tempFilePaths } = await Taro.chooseImage({
+        count: MAX_IMAGES - photos.length,
+        sizeType: ['compressed'],
+        sourceType: ['album', 'camera'],
+      });
+      setUploading(true);
+      const uploaded: string[] = [];
+      for (const path of tempFilePaths.slice(0, MAX_IMAGES - photos.length)) uploaded.push(await uploadPhoto(path));
+      setPhotos((current) => [...current, ...uploaded].slice(0, MAX_IMAGES));
+    } catch (e) {
+      const message = (e as { errMsg?: string; message?: string }).errMsg ?? (e as Error).message ?? '';
+      if (!/cancel/i.test(message)) setError(message || '图片上传失败，请重试');
+    } finally {
+      setUploading(false);
+    }
+  };
+
   const submit = async () => {
     if (!ready || sending || !category) return;
     setSending(true);
@@ -55,6 +79,7 @@ export default function SubmitPage() {
         content: content.trim(),
         requestId: requestId.current,
         ...(withContact ? { contact: { name: name.trim(), phone: phone.trim() }, consent } : {}),
+        ...(photos.length ? { images: photos } : {}),
         anonymous,
       });
       void Taro.redirectTo({ url: `/pages/opinion/index?id=${result.opinionId}&submitted=1` });
@@ -144,6 +169,16 @@ export default function SubmitPage() {
       </View>
 
       <View className='card'>
+        <Text className='card__label'>照片（可不传，最多{MAX_IMAGES}张）</Text>
+        <PhotoGrid fileIds={photos} onRemove={(f) => setPhotos((current) => current.filter((p) => p !== f))} />
+        {photos.length < MAX_IMAGES && (
+          <Button className='btn btn--block add-photos' disabled={uploading} onClick={() => void addPhotos()}>
+            {uploading ? '正在上传…' : `添加照片（${photos.length}/${MAX_IMAGES}）`}
+          </Button>
+        )}
+      </View>
+
+      <View className='card'>
         <View className='setting'>
           <View className='setting__text'>
             <Text className='setting__title'>留下联系方式</Text>
@@ -199,7 +234,7 @@ export default function SubmitPage() {
       )}
       <Button
         className='btn btn--primary btn--block submit-button'
-        disabled={!ready || sending}
+        disabled={!ready || sending || uploading}
         onClick={() => void submit()}
       >
         {sending ? '正在提交…' : '提交意见'}

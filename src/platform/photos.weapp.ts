@@ -1,0 +1,14 @@
+import Taro from '@tarojs/taro';
+
+/** Upload to CloudBase storage; the file id (cloud://…) goes with the opinion. */
+export async function uploadPhoto(tempFilePath: string): Promise<string> {
+  const ext = /\.(png|webp)$/i.exec(tempFilePath)?.[1]?.toLowerCase() ?? 'jpg';
+  const name = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}.${ext}`;
+  const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `opinions/${name}`, filePath: tempFilePath });
+  return fileID;
+}
+
+/** An <Image> loads cloud:// file ids directly in the mini program. */
+export function photoUrl(fileId: string): string {
+  return fileId;
+}
