@@ -1,0 +1,230 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogNotifier } from '../server/adapters/local/log-notifier';
+import { createWordListCheck } from '../server/adapters/local/word-list-check';
+import { nodeIds } from '../server/adapters/node-ids';
+import { createSqliteStore } from '../server/adapters/sqlite/sqlite-store';
+import { DEMO_DEPUTIES, DEMO_STATIONS } from '../server/local/demo-street';
+import { LOCAL_FUNCTIONS } from '../server/local/functions';
+import { createLocalServer } from '../server/local/http-server';
+import { seedDemoData } from '../server/local/seed';
+import { setRuntime, systemClock } from '../server/runtime/runtime';
+import { CATEGORY_IDS } from '../src/domain/categories';
+import type { Opinion, OpinionStatus } from '../src/domain/opinion';
+
+// `npm run bench`: latency of the main actions on the local SQLite store filled with
+// BENCH_OPINIONS opinions (default 100,000; generated through the store, not over HTTP), each
+// beside a bare Node http server measured in the same run; then weapp package sizes. Prints a
+// table and writes bench-report.json. Figures only — nothing here passes or fails.
+
+const OPINIONS = Number(process.env.BENCH_OPINIONS ?? 100_000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 400);
+const VOTERS = 5_000;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function latency(send: (i: number) => Promise<void>, samples = SAMPLES) {
+  for (let i = 0; i < 20; i += 1) await send(-1 - i); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const start = process.hrtime.bigint();
+    await send(i);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+}
+
+async function throughput(send: (i: number) => Promise<void>, total: number, concurrency: number) {
+  let next = 0;
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) await send(next++);
+    }),
+  );
+  return total / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
+function fill(store: ReturnType<typeof createSqliteStore>, now: number) {
+  const statuses: OpinionStatus[] = ['assigned', 'replied', 'resolved', 'closed', 'transferred', 'submitted'];
+  const insert = store.db.prepare(
+    `INSERT INTO opinions (id, station_id, author_openid, submitted_by, request_id, claim_code, status, version,
+       assigned_deputy_id, reply_due_date, staff_review, created_at, doc)
+     VALUES (?, ?, ?, ?, ?, NULL, ?, 1, ?, ?, 0, ?, ?)`,
+  );
+  const many = store.db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i += 1) {
+      const station = DEMO_STATIONS[i % DEMO_STATIONS.length]!;
+      const deputies = DEMO_DEPUTIES.filter((d) => d.stationId === station.id);
+      const deputy = deputies[i % deputies.length]!;
+      const voter = `bench-voter-${i % VOTERS}`;
+      const status = statuses[i % statuses.length]!;
+      const createdAt = now - (OPINIONS - i) * 300_000;
+      const opinion: Opinion = {
+        id: `opbench${String(i).padStart(9, '0')}`,
+        stationId: station.id,
+        category: CATEGORY_IDS[i % CATEGORY_IDS.length]!,
+        content: `第${i}条：青溪街道环城西路路灯不亮，夜间出行不便，希望尽快维修。`,
+        images: [],
+        anonymous: false,
+        authorOpenid: voter,
+        submittedBy: voter,
+        source: 'app',
+        requestId: `bench-${i}`,
+        status,
+        version: 1,
+        ...(status === 'submitted' ? {} : { assignedDeputyId: deputy.id, replyDueDate: '2026-12-31' }),
+        createdAt,
+        reopenCount: 0,
+        updatedAt: createdAt,
+      };
+      insert.run(
+        opinion.id,
+        opinion.stationId,
+        voter,
+        voter,
+        opinion.requestId,
+        status,
+        opinion.assignedDeputyId ?? null,
+        opinion.replyDueDate ?? null,
+        createdAt,
+        JSON.stringify(opinion),
+      );
+    }
+  });
+  for (let from = 0; from < OPINIONS; from += 10_000) many(from, Math.min(OPINIONS, from + 10_000));
+}
+
+function weappSizes() {
+  const root = 'dist/weapp';
+  if (!existsSync(root)) return null;
+  const size = (dir: string): number =>
+    readdirSync(dir).reduce((sum, name) => {
+      const path = join(dir, name);
+      return sum + (statSync(path).isDirectory() ? size(path) : statSync(path).size);
+    }, 0);
+  const total = size(root);
+  const casework = existsSync(join(root, 'casework')) ? size(join(root, 'casework')) : 0;
+  return { mainKB: +((total - casework) / 1024).toFixed(1), caseworkKB: +(casework / 1024).toFixed(1) };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'lianluo-bench-'));
+  const store = createSqliteStore(join(dir, 'bench.sqlite'));
+  await seedDemoData(store, systemClock);
+  const fillStart = Date.now();
+  fill(store, Date.now());
+  const fillSeconds = (Date.now() - fillStart) / 1000;
+  setRuntime({
+    store,
+    clock: systemClock,
+    config: { adminOpenids: ['demo-admin'], dailySubmitLimit: 1_000_000 },
+    ids: nodeIds,
+    contentCheck: createWordListCheck(),
+    notifier: createLogNotifier(() => undefined),
+  });
+
+  const api = await listen(createLocalServer({ functions: LOCAL_FUNCTIONS }));
+  const hello = await listen(createServer((_req, res) => res.end('{"ok":true}')));
+
+  const post = (fn: string, body: unknown, openid?: string) => async () => {
+    const res = await fetch(`${api}/api/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(openid ? { 'x-dev-openid': openid } : {}) },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json()) as { ok: boolean; error?: { message: string } };
+    if (!json.ok) throw new Error(`${fn}: ${json.error?.message}`);
+  };
+  const submitBody = (i: number) => ({
+    action: 'submit',
+    stationId: DEMO_STATIONS[Math.abs(i) % DEMO_STATIONS.length]!.id,
+    category: 'transport',
+    content: '来薰路与文昌路口早晚高峰拥堵，建议优化信号灯配时。',
+    requestId: `bench-submit-${process.pid}-${i}-${Math.random().toString(36).slice(2)}`,
+  });
+
+  const baseline = await latency(async () => {
+    await (await fetch(hello, { method: 'POST', body: '{}' })).text();
+  });
+  const rows: Array<{ action: string; p50: number; p95: number; p99: number }> = [];
+  const measure = async (action: string, send: (i: number) => Promise<void>) => {
+    rows.push({ action, ...(await latency(send)) });
+  };
+  await measure('stations.list', () => post('stations', { action: 'list' })());
+  await measure('opinions.submit (routing)', (i) =>
+    post('opinions', submitBody(i), `bench-voter-${Math.abs(i) % VOTERS}`)(),
+  );
+  await measure('opinions.mine', (i) => post('opinions', { action: 'mine' }, `bench-voter-${Math.abs(i) % VOTERS}`)());
+  await measure('casework.inbox (deputy)', () => post('casework', { action: 'inbox', filter: 'all' }, 'demo-deputy')());
+  await measure('casework.inbox (staff, overdue)', () =>
+    post('casework', { action: 'inbox', filter: 'overdue' }, 'demo-staff')(),
+  );
+  const submitsPerSecond = await throughput(
+    (i) => post('opinions', submitBody(100_000 + i), `bench-voter-${i % VOTERS}`)(),
+    2_000,
+    20,
+  );
+  const helloPerSecond = await throughput(
+    async () => {
+      await (await fetch(hello, { method: 'POST', body: '{}' })).text();
+    },
+    2_000,
+    20,
+  );
+
+  const f = (n: number) => n.toFixed(2).padStart(8);
+  console.log(
+    `\n本地 API 基准：SQLite，${OPINIONS.toLocaleString()} 条意见（生成耗时 ${fillSeconds.toFixed(1)} s），每项 ${SAMPLES} 次，串行`,
+  );
+  console.log(
+    `${'action'.padEnd(34)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}${'p99 ms'.padStart(8)}  ×hello p50`,
+  );
+  console.log(`${'bare node http (hello)'.padEnd(34)}${f(baseline.p50)}${f(baseline.p95)}${f(baseline.p99)}`);
+  for (const r of rows) {
+    console.log(
+      `${r.action.padEnd(34)}${f(r.p50)}${f(r.p95)}${f(r.p99)}  ${(r.p50 / baseline.p50).toFixed(1).padStart(6)}`,
+    );
+  }
+  console.log(
+    `\nconcurrent submits (20 in flight): ${submitsPerSecond.toFixed(0)}/s; bare hello: ${helloPerSecond.toFixed(0)}/s (ratio ${(submitsPerSecond / helloPerSecond).toFixed(2)})`,
+  );
+  const sizes = weappSizes();
+  if (sizes)
+    console.log(
+      `weapp: main package ${sizes.mainKB} KB, casework subpackage ${sizes.caseworkKB} KB (limit 2048 KB each)`,
+    );
+
+  writeFileSync(
+    'bench-report.json',
+    JSON.stringify(
+      {
+        opinions: OPINIONS,
+        samples: SAMPLES,
+        fillSeconds,
+        baseline,
+        rows,
+        submitsPerSecond,
+        helloPerSecond,
+        weapp: sizes,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log('wrote bench-report.json');
+  process.exit(0);
+}
+
+void main();
