@@ -33,16 +33,32 @@ export interface OpinionPage {
   nextCursor: string | null;
 }
 
+/** A per-caller quota: at most `max` creations under `key` (e.g. the caller and the day). */
+export interface Quota {
+  key: string;
+  max: number;
+}
+
+/** Thrown by createOpinion when the quota is used up; nothing was written. */
+export class QuotaExceededError extends Error {
+  constructor() {
+    super('quota exceeded');
+    this.name = 'QuotaExceededError';
+  }
+}
+
 /** The opinions part of the store. Each write is one transaction with its timeline and outbox lines. */
 export interface OpinionStore {
   /**
    * Create an opinion unless one with the same (submittedBy, requestId) exists: then nothing is
-   * written and the existing one is returned with created = false.
+   * written and the existing one is returned with created = false. With a quota, the count under
+   * its key is raised in the same transaction, and QuotaExceededError (nothing written) when full.
    */
   createOpinion(
     opinion: Opinion,
     events: readonly TimelineEvent[],
     outbox: readonly OutboxMessage[],
+    quota?: Quota,
   ): Promise<{ created: boolean; opinion: Opinion }>;
   getOpinion(opinionId: string): Promise<Opinion | null>;
   getOpinionByClaimCode(claimCode: string): Promise<Opinion | null>;
@@ -58,8 +74,6 @@ export interface OpinionStore {
   ): Promise<boolean>;
   /** Newest first. */
   listOpinions(query: OpinionQuery): Promise<OpinionPage>;
-  /** How many opinions `submittedBy` created since `since` (per-caller limits). */
-  countSubmittedSince(submittedBy: string, since: number): Promise<number>;
   /** Open (assigned or transferred) opinions per deputy of a station. */
   countOpenByDeputy(stationId: string): Promise<Map<string, number>>;
   listTimeline(opinionId: string): Promise<TimelineEvent[]>;

@@ -9,7 +9,7 @@ import type { OpinionSummary, Page } from '../../src/domain/views';
 import type { OpinionQuery } from '../ports/opinion-store';
 import { actorOf, requireRole, visibleOpinion, type Actor } from './actor';
 import type { ServiceContext } from './context';
-import { assignment, commit, decideRouting, event, notify } from './opinion-change';
+import { assignment, commit, decideRouting, event, notify, requireCleanText } from './opinion-change';
 import { namesFor, toSummary, viewOf } from './opinion-view';
 
 const OPEN: OpinionStatus[] = ['assigned', 'transferred'];
@@ -90,6 +90,7 @@ const who = (actor: Actor) => ({ role: actor.role, name: actor.name });
 export async function reply(input: { opinionId: string; content: string }, ctx: ServiceContext) {
   const { actor, opinion } = await assignedToMe(ctx, input.opinionId);
   const status = transition(opinion.status, 'reply', 'deputy');
+  await requireCleanText(ctx, input.content, actor.openid);
   const now = ctx.clock.now();
   const saved = await commit(
     ctx,
@@ -183,7 +184,13 @@ export async function reject(
   let target: Opinion | null = null;
   if (input.kind === 'duplicate') {
     target = input.mergedInto ? await ctx.store.getOpinion(input.mergedInto) : null;
-    if (!target || target.id === opinion.id || target.stationId !== opinion.stationId) {
+    if (
+      !target ||
+      target.id === opinion.id ||
+      target.stationId !== opinion.stationId ||
+      target.status === 'withdrawn' ||
+      target.status === 'rejected'
+    ) {
       throw new AppError('INVALID_INPUT', '请指明本站另一条意见作为合并对象');
     }
   }

@@ -14,7 +14,7 @@ export interface Caller {
 export interface ServiceConfig {
   /** 人大工委 accounts, configured per environment (ADMIN_OPENIDS). */
   adminOpenids: readonly string[];
-  /** Opinions one caller may submit in 24 hours. */
+  /** Opinions one caller may submit in a day (Asia/Shanghai). */
   dailySubmitLimit: number;
 }
 

@@ -126,3 +126,13 @@ export async function assignment(
   });
   return { next, events, outbox };
 }
+
+/**
+ * Text that others will read (a comment, a reason, a reply) passes the same content check as an
+ * opinion: anything but a clean pass is refused here, since such text is not held for review.
+ */
+export async function requireCleanText(ctx: ServiceContext, text: string, openid: string): Promise<void> {
+  if ((await ctx.contentCheck.checkText(text, openid)) !== 'pass') {
+    throw new AppError('CONTENT_REJECTED', '内容含有不适宜发布的词语，请修改后再提交');
+  }
+}

@@ -1,5 +1,7 @@
 import { AppError } from '../../src/domain/errors';
-import type { Contact, Opinion } from '../../src/domain/opinion';
+import { shanghaiDate } from '../../src/domain/dates';
+import type { Contact, Opinion, TimelineEvent } from '../../src/domain/opinion';
+import { type OutboxMessage, QuotaExceededError } from '../ports/opinion-store';
 import type { CategoryId } from '../../src/domain/categories';
 import type { SubmitResult } from '../../src/domain/views';
 import { actorOf, requireRole, type Actor } from './actor';
@@ -16,7 +18,14 @@ export interface OpinionDraft {
   anonymous?: boolean;
 }
 
-const DAY = 24 * 60 * 60 * 1000;
+/** A claim code no other opinion has (codes are random; a clash is retried). */
+async function freeClaimCode(ctx: ServiceContext): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const code = ctx.ids.claimCode();
+    if (!(await ctx.store.getOpinionByClaimCode(code))) return code;
+  }
+  throw new AppError('INTERNAL');
+}
 
 function result(opinion: Opinion): SubmitResult {
   return {
@@ -44,11 +53,9 @@ async function createAndRoute(
   if (existing) return existing;
 
   if (!(await ctx.store.getStation(draft.stationId))) throw new AppError('NOT_FOUND', '没有找到这个联络站');
-  const submittedToday = await ctx.store.countSubmittedSince(actor.openid, now - DAY);
-  if (!walkIn && submittedToday >= ctx.config.dailySubmitLimit) {
-    throw new AppError('RATE_LIMITED', `每天最多提交${ctx.config.dailySubmitLimit}条意见，请明天再提交`);
-  }
-  const verdict = await ctx.contentCheck.checkText(draft.content, actor.openid);
+  // The contact name is shown to deputies and staff, so it is checked with the text.
+  const checked = draft.contact ? `${draft.content}\n${draft.contact.name}` : draft.content;
+  const verdict = await ctx.contentCheck.checkText(checked, actor.openid);
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '意见内容含有不适宜发布的信息，请修改后再提交');
   const images = draft.images ?? [];
   const imageVerdicts = await Promise.all(images.map((fileId) => ctx.contentCheck.checkImage(fileId, actor.openid)));
@@ -67,13 +74,25 @@ async function createAndRoute(
     authorOpenid: walkIn ? '' : actor.openid,
     submittedBy: actor.openid,
     source: walkIn ? 'walk_in' : 'app',
-    ...(walkIn ? { claimCode: ctx.ids.claimCode() } : {}),
+    ...(walkIn ? { claimCode: await freeClaimCode(ctx) } : {}),
     requestId: draft.requestId,
     status: 'submitted',
     version: 1,
     createdAt: now,
     reopenCount: 0,
     updatedAt: now,
+  };
+  // One Asia/Shanghai day's quota per voter, counted in the creating transaction (walk-ins are staff's).
+  const quota = walkIn ? undefined : { key: `${actor.openid}:${shanghaiDate(now)}`, max: ctx.config.dailySubmitLimit };
+  const create = async (opinion: Opinion, lines: TimelineEvent[], outbox: OutboxMessage[]) => {
+    try {
+      return (await ctx.store.createOpinion(opinion, lines, outbox, quota)).opinion;
+    } catch (error) {
+      if (error instanceof QuotaExceededError) {
+        throw new AppError('RATE_LIMITED', `每天最多提交${ctx.config.dailySubmitLimit}条意见，请明天再提交`);
+      }
+      throw error;
+    }
   };
   const submitter = walkIn ? { role: 'staff' as const, name: actor.name } : { role: 'voter' as const, name: '选民' };
   const events = [
@@ -82,16 +101,16 @@ async function createAndRoute(
   if (verdict === 'review') {
     const held: Opinion = { ...base, status: 'held' };
     events.push(event(base, now, { role: 'system', name: '系统' }, 'held', '内容正在审核，审核通过后将交代表办理'));
-    return (await ctx.store.createOpinion(held, events, [])).opinion;
+    return create(held, events, []);
   }
   const decision = await decideRouting(ctx, base);
   if (!decision.deputyId) {
     events.push(event(base, now, { role: 'system', name: '系统' }, 'queued', '已转联络站工作人员分派'));
     events.push(event(base, now, { role: 'system', name: '系统' }, 'routing', decision.reason, 'internal'));
-    return (await ctx.store.createOpinion({ ...base, routingReason: decision.reason }, events, [])).opinion;
+    return create({ ...base, routingReason: decision.reason }, events, []);
   }
   const assigned = await assignment(ctx, base, decision.deputyId, decision.reason, { role: 'system', name: '系统' });
-  return (await ctx.store.createOpinion(assigned.next, [...events, ...assigned.events], assigned.outbox)).opinion;
+  return create(assigned.next, [...events, ...assigned.events], assigned.outbox);
 }
 
 /** opinions.submit: a voter's opinion. */

@@ -2,15 +2,28 @@ import { shanghaiDate } from '../../src/domain/dates';
 import { replyDueDate } from '../../src/domain/deadlines';
 import { AppError } from '../../src/domain/errors';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
-import { transition } from '../../src/domain/lifecycle';
+import { canTransition, transition } from '../../src/domain/lifecycle';
 import { SATISFACTION_LABELS, type OpinionStatus, type Satisfaction } from '../../src/domain/opinion';
 import type { OpinionSummary, OpinionView, Page } from '../../src/domain/views';
 import { actorOf, visibleOpinion } from './actor';
 import type { ServiceContext } from './context';
-import { commit, event, notify } from './opinion-change';
+import { commit, event, notify, requireCleanText } from './opinion-change';
 import { namesFor, toSummary, toView, viewOf } from './opinion-view';
 
 const VOTER = { role: 'voter' as const, name: '选民' };
+
+/** Why a withdrawal is refused, in the words that fit the opinion's state. */
+const WITHDRAW_REFUSED: Record<OpinionStatus, string> = {
+  submitted: '',
+  held: '',
+  assigned: '',
+  transferred: '',
+  replied: '代表已经答复，不能再撤回',
+  resolved: '这条意见已经办结，不能再撤回',
+  closed: '这条意见已经办结，不能再撤回',
+  rejected: '这条意见已不予受理，无需撤回',
+  withdrawn: '这条意见已经撤回',
+};
 
 /** opinions.mine: the caller's own opinions, newest first, a page at a time. */
 export async function myOpinions(
@@ -47,9 +60,9 @@ async function ownOpinion(ctx: ServiceContext, opinionId: string) {
 /** opinions.withdraw: the voter takes an opinion back before it is answered. */
 export async function withdrawOpinion(input: { opinionId: string; reason?: string }, ctx: ServiceContext) {
   const { actor, opinion } = await ownOpinion(ctx, input.opinionId);
-  if (!['submitted', 'held', 'assigned', 'transferred'].includes(opinion.status)) {
-    throw new AppError('CONFLICT', '代表已经答复，不能再撤回');
-  }
+  if (!canTransition(opinion.status, 'withdraw', 'voter'))
+    throw new AppError('CONFLICT', WITHDRAW_REFUSED[opinion.status]);
+  if (input.reason) await requireCleanText(ctx, input.reason, actor.openid);
   const status = transition(opinion.status, 'withdraw', 'voter');
   const now = ctx.clock.now();
   const text = input.reason ? `选民撤回了意见：${input.reason}` : '选民撤回了意见';
@@ -68,6 +81,7 @@ export async function rateOpinion(
 ) {
   const { actor, opinion } = await ownOpinion(ctx, input.opinionId);
   if (opinion.status !== 'resolved' || opinion.staffReview) throw new AppError('CONFLICT', '这条意见现在不能评价');
+  if (input.comment) await requireCleanText(ctx, input.comment, actor.openid);
   const now = ctx.clock.now();
   const rating = { satisfaction: input.satisfaction, ...(input.comment ? { comment: input.comment } : {}), at: now };
   const said = `选民评价：${SATISFACTION_LABELS[input.satisfaction]}${input.comment ? `，${input.comment}` : ''}`;

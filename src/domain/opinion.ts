@@ -93,8 +93,13 @@ export interface TimelineEvent {
   visibility: 'public' | 'internal';
 }
 
-/** 138****5678: what everyone but the assigned deputy and the station's staff sees of a phone number. */
+/**
+ * 138****5678, 0574-****0288: what everyone but the voter, the assigned deputy and the
+ * station's staff sees of a phone number — the last four digits, and a landline's area code.
+ */
 export function maskPhone(phone: string): string {
+  const dash = phone.indexOf('-');
+  if (dash > 0) return `${phone.slice(0, dash + 1)}${maskPhone(phone.slice(dash + 1))}`;
   if (phone.length <= 4) return '*'.repeat(phone.length);
   const keep = phone.length >= 11 ? 3 : 0;
   return `${phone.slice(0, keep)}****${phone.slice(-4)}`;

@@ -113,7 +113,7 @@ describe('withdrawing', () => {
 
   // Product bug: withdrawOpinion answers every status past `transferred` with “代表已经答复”, also
   // for a rejected or withdrawn opinion that no deputy ever answered.
-  test.failing('a rejected opinion cannot be withdrawn, and the voter is not told a deputy answered', async () => {
+  test('a rejected opinion cannot be withdrawn, and the voter is not told a deputy answered', async () => {
     const opinionId = await opinionIn(api, 'rejected', 'voter-rejected');
     const { status, body } = await call(api, 'voter-rejected', 'opinions', 'withdraw', { opinionId });
     expect(status).toBe(409);

@@ -1,5 +1,5 @@
 import type { Opinion, TimelineEvent } from '../../../src/domain/opinion';
-import type { OpinionStore, OutboxMessage } from '../../ports/opinion-store';
+import { type OpinionStore, type OutboxMessage, QuotaExceededError } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { CollectionName } from './collections';
 
@@ -49,7 +49,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
   };
 
   return {
-    createOpinion: async (opinion, events, outbox) => {
+    createOpinion: async (opinion, events, outbox, quota) => {
       let existing: Opinion | null = null;
       await db.runTransaction(async (tx: Tx) => {
         existing = null;
@@ -58,6 +58,18 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
         if (found) {
           existing = strip<Opinion>(found);
           return;
+        }
+        if (quota) {
+          // A counter document per key, read and raised inside the transaction.
+          const counter = await tx.collection('quotas').doc(quota.key).get();
+          const current = (Array.isArray(counter.data) ? counter.data[0] : counter.data) as
+            { used?: number } | undefined;
+          const used = current?.used ?? 0;
+          if (used >= quota.max) throw new QuotaExceededError();
+          await tx
+            .collection('quotas')
+            .doc(quota.key)
+            .set({ used: used + 1 });
         }
         await tx
           .collection('opinions')
@@ -119,12 +131,6 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
       const items = rows.slice(0, query.limit);
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
-    },
-    countSubmittedSince: async (submittedBy, since) => {
-      const res = await col('opinions')
-        .where({ submittedBy, createdAt: _.gte(since) })
-        .count();
-      return res.total as number;
     },
     countOpenByDeputy: async (stationId) => {
       const $ = _.aggregate;

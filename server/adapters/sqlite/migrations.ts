@@ -163,4 +163,18 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX accounts_station_role ON accounts (station_id, role);
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- createOpinion quotas (per caller and day), counted inside the creating transaction
+      CREATE TABLE quotas (
+        key TEXT PRIMARY KEY,
+        used INTEGER NOT NULL
+      );
+      -- inbox "all" of a deputy / a station / everything, newest first, without a sort step
+      CREATE INDEX opinions_deputy_created ON opinions (assigned_deputy_id, created_at DESC, id DESC);
+      CREATE INDEX opinions_station_created ON opinions (station_id, created_at DESC, id DESC);
+      CREATE INDEX opinions_created ON opinions (created_at DESC, id DESC);
+    `,
+  },
 ];

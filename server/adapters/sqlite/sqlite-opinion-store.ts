@@ -1,5 +1,5 @@
 import type { Opinion, TimelineEvent } from '../../../src/domain/opinion';
-import type { OpinionStore, OutboxMessage } from '../../ports/opinion-store';
+import { type OpinionStore, type OutboxMessage, type Quota, QuotaExceededError } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { SqliteDatabase } from './database';
 
@@ -83,6 +83,10 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
        assigned_deputy_id = @assigned_deputy_id, reply_due_date = @reply_due_date, staff_review = @staff_review, doc = @doc
      WHERE id = @id AND version = @expected`,
   );
+  const useQuota = db.prepare(
+    `INSERT INTO quotas (key, used) VALUES (@key, 1)
+     ON CONFLICT (key) DO UPDATE SET used = used + 1 WHERE used < @max`,
+  );
   const byRequest = db.prepare('SELECT doc FROM opinions WHERE submitted_by = ? AND request_id = ?');
   const byId = db.prepare('SELECT doc FROM opinions WHERE id = ?');
   const byClaim = db.prepare('SELECT doc FROM opinions WHERE claim_code = ?');
@@ -94,7 +98,6 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
     `INSERT INTO outbox (kind, recipient_openid, opinion_id, payload, created_at, status, attempts, next_attempt_at)
      VALUES (@kind, @recipientOpenid, @opinionId, @payload, @createdAt, @status, @attempts, @nextAttemptAt)`,
   );
-  const countSince = db.prepare('SELECT COUNT(*) AS n FROM opinions WHERE submitted_by = ? AND created_at >= ?');
   const openByDeputy = db.prepare(
     `SELECT assigned_deputy_id AS deputy, COUNT(*) AS n FROM opinions
      WHERE station_id = ? AND status IN ('assigned', 'transferred') AND assigned_deputy_id IS NOT NULL
@@ -116,10 +119,14 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
   };
 
   const create = db.transaction(
-    (opinion: Opinion, events: readonly TimelineEvent[], outbox: readonly OutboxMessage[]) => {
+    (opinion: Opinion, events: readonly TimelineEvent[], outbox: readonly OutboxMessage[], quota?: Quota) => {
+      const existing = byRequest.get(opinion.submittedBy, opinion.requestId) as OpinionRow | undefined;
+      if (existing) return { created: false, opinion: JSON.parse(existing.doc) as Opinion };
+      // Counted in this transaction: a burst of parallel submits cannot pass the limit.
+      if (quota && quota.max <= 0) throw new QuotaExceededError();
+      if (quota && useQuota.run(quota).changes === 0) throw new QuotaExceededError();
       if (insertOpinion.run(columns(opinion)).changes === 0) {
-        const existing = byRequest.get(opinion.submittedBy, opinion.requestId) as OpinionRow;
-        return { created: false, opinion: JSON.parse(existing.doc) as Opinion };
+        throw new Error('opinion not created: its id or claim code is already taken');
       }
       writeSideEffects(events, outbox);
       return { created: true, opinion };
@@ -137,7 +144,7 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
   const parse = (row: OpinionRow | undefined) => (row ? (JSON.parse(row.doc) as Opinion) : null);
 
   return {
-    createOpinion: async (opinion, events, outbox) => create(opinion, events, outbox),
+    createOpinion: async (opinion, events, outbox, quota) => create(opinion, events, outbox, quota),
     getOpinion: async (id) => parse(byId.get(id) as OpinionRow | undefined),
     getOpinionByClaimCode: async (code) => parse(byClaim.get(code) as OpinionRow | undefined),
     updateOpinion: async (next, expected, events, outbox) => update(next, expected, events, outbox),
@@ -166,7 +173,6 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
     },
-    countSubmittedSince: async (submittedBy, since) => (countSince.get(submittedBy, since) as { n: number }).n,
     countOpenByDeputy: async (stationId) =>
       new Map((openByDeputy.all(stationId) as Array<{ deputy: string; n: number }>).map((r) => [r.deputy, r.n])),
     listTimeline: async (opinionId) => (timeline.all(opinionId) as EventRow[]).map(fromEventRow),
