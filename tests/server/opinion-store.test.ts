@@ -172,6 +172,7 @@ describe('the main opinion queries use their indexes', () => {
   // The statements of server/adapters/sqlite/sqlite-opinion-store.ts, with literal values.
   const page = 'ORDER BY created_at DESC, id DESC LIMIT 21';
   const after = "(created_at < 1 OR (created_at = 1 AND id < 'op1'))";
+  const duePage = 'ORDER BY +created_at DESC, +id DESC LIMIT 21';
   test.each`
     query                                                                                                                                                                                  | index
     ${`SELECT doc FROM opinions WHERE author_openid = 'v' ${page}`}                                                                                                                        | ${'opinions_author'}
@@ -183,8 +184,9 @@ describe('the main opinion queries use their indexes', () => {
     ${`SELECT doc FROM opinions WHERE station_id = 's' ${page}`}                                                                                                                           | ${'opinions_station'}
     ${"SELECT doc FROM opinions WHERE submitted_by = 'v' AND request_id = 'r'"}                                                                                                            | ${'opinions_request'}
     ${"SELECT doc FROM opinions WHERE claim_code = 'ABCD2345'"}                                                                                                                            | ${'opinions_claim'}
-    ${"SELECT COUNT(*) AS n FROM opinions WHERE submitted_by = 'v' AND created_at >= 1"}                                                                                                   | ${'opinions_submitted'}
-    ${"SELECT assigned_deputy_id, COUNT(*) FROM opinions WHERE station_id = 's' AND status IN ('assigned', 'transferred') AND assigned_deputy_id IS NOT NULL GROUP BY assigned_deputy_id"} | ${'opinions_station'}
+    ${"SELECT assigned_deputy_id, COUNT(*) FROM opinions WHERE station_id = 's' AND status IN ('assigned', 'transferred') AND assigned_deputy_id IS NOT NULL GROUP BY assigned_deputy_id"} | ${'opinions_open_by_deputy'}
+    ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`}                                           | ${'opinions_station_due'}
+    ${`SELECT doc FROM opinions WHERE status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`}                                                                | ${'opinions_due'}
     ${"SELECT * FROM opinion_events WHERE opinion_id = 'op1' ORDER BY id"}                                                                                                                 | ${'opinion_events_opinion'}
     ${"SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= 1 ORDER BY next_attempt_at, id LIMIT 50"}                                                                      | ${'outbox_due'}
   `('$index serves: $query', ({ query, index }) => {

@@ -117,9 +117,8 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         created_at INTEGER NOT NULL,
         doc TEXT NOT NULL
       );
-      -- createOpinion: idempotency of (submitter, requestId); countSubmittedSince
+      -- createOpinion: idempotency of (submitter, requestId)
       CREATE UNIQUE INDEX opinions_request ON opinions (submitted_by, request_id);
-      CREATE INDEX opinions_submitted ON opinions (submitted_by, created_at);
       -- getOpinionByClaimCode
       CREATE UNIQUE INDEX opinions_claim ON opinions (claim_code) WHERE claim_code IS NOT NULL;
       -- listOpinions by voter / deputy / station, newest first
@@ -175,6 +174,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX opinions_deputy_created ON opinions (assigned_deputy_id, created_at DESC, id DESC);
       CREATE INDEX opinions_station_created ON opinions (station_id, created_at DESC, id DESC);
       CREATE INDEX opinions_created ON opinions (created_at DESC, id DESC);
+      -- countOpenByDeputy (routing) reads only this index
+      CREATE INDEX opinions_open_by_deputy ON opinions (station_id, status, assigned_deputy_id);
+      -- overdue / due-soon filters: open opinions by due date
+      CREATE INDEX opinions_station_due ON opinions (station_id, status, reply_due_date);
+      CREATE INDEX opinions_due ON opinions (status, reply_due_date);
     `,
   },
 ];

@@ -166,8 +166,12 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
       if (query.staffReview !== undefined) add('staff_review = ?', query.staffReview ? 1 : 0);
       const after = query.cursor ? decodeCursor(query.cursor) : null;
       if (after) add('(created_at < ? OR (created_at = ? AND id < ?))', after.createdAt, after.createdAt, after.id);
+      // With a due-date bound the few open, due opinions are found by opinions_*_due and sorted;
+      // walking the newest-first index instead would read every opinion of the station when
+      // none is due. The unary + keeps the planner off that index for this one case.
+      const order = query.dueOnOrBefore !== undefined ? '+created_at DESC, +id DESC' : 'created_at DESC, id DESC';
       const sql = `SELECT doc FROM opinions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY created_at DESC, id DESC LIMIT ?`;
+        ORDER BY ${order} LIMIT ?`;
       const rows = db.prepare(sql).all(...params, query.limit + 1) as OpinionRow[];
       const items = rows.slice(0, query.limit).map((r) => JSON.parse(r.doc) as Opinion);
       const last = items[items.length - 1];
