@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import type { PublicDeputy } from '../../domain/station';
-import type { OpinionView } from '../../domain/views';
+import type { OpinionSummary, OpinionView } from '../../domain/views';
 import { OpinionDetail } from '../../components/OpinionDetail';
 import { PageShell } from '../../components/PageShell';
 import { ErrorState, Loading } from '../../components/StatusView';
@@ -20,6 +20,18 @@ export default function CasePage() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [deputies, setDeputies] = useState<PublicDeputy[]>([]);
+  const [choosingDuplicate, setChoosingDuplicate] = useState(false);
+  const [others, setOthers] = useState<OpinionSummary[]>([]);
+
+  /** Staff pick the opinion of the same station this one repeats. */
+  const chooseDuplicateOf = async () => {
+    try {
+      setOthers((await call('casework.inbox', { filter: 'all', limit: 50 })).items);
+      setChoosingDuplicate(true);
+    } catch (e) {
+      setMessage({ ok: false, text: (e as Error).message });
+    }
+  };
 
   const load = useCallback(async () => {
     try {
@@ -66,6 +78,7 @@ export default function CasePage() {
   }
   const o = state.opinion;
   const can = o.can;
+  const candidates = others.filter((c) => c.id !== o.id && c.status !== 'withdrawn' && c.status !== 'rejected');
   const anyText = can.reply || can.resolve || can.reject || can.note || can.close;
   return (
     <PageShell>
@@ -128,6 +141,11 @@ export default function CasePage() {
                 不予受理
               </Button>
             )}
+            {can.reject && (
+              <Button className='btn' disabled={busy || !text.trim()} onClick={() => void chooseDuplicateOf()}>
+                重复意见，合并办理
+              </Button>
+            )}
             {can.note && (
               <Button
                 className='btn note-button'
@@ -140,6 +158,28 @@ export default function CasePage() {
               </Button>
             )}
           </View>
+        </View>
+      )}
+      {choosingDuplicate && (
+        <View className='card'>
+          <Text className='card__label'>与哪一条意见重复？</Text>
+          <Text className='card__hint'>选中后本条不再单独办理，选民会看到合并到的编号和理由。</Text>
+          {candidates.length === 0 && <Text className='card__line'>本站暂无可合并的其他意见</Text>}
+          {candidates.map((c) => (
+            <View
+              key={c.id}
+              className='option'
+              role='button'
+              data-merge-into={c.id}
+              onClick={() =>
+                void act('已合并，选民会看到理由', () =>
+                  call('casework.reject', { opinionId, kind: 'duplicate', reason: text.trim(), mergedInto: c.id }),
+                ).then(() => setChoosingDuplicate(false))
+              }
+            >
+              编号 {c.shortId} · {c.categoryLabel} · {c.excerpt}
+            </View>
+          ))}
         </View>
       )}
       {can.transfer && (

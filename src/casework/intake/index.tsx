@@ -101,7 +101,7 @@ export default function IntakePage() {
           <Text className='notice__text intake-result'>{result.text}</Text>
         </View>
       )}
-      <Button className='btn btn--primary btn--block' disabled={!ready || busy} onClick={() => void save()}>
+      <Button className='btn btn--primary btn--block intake-save' disabled={!ready || busy} onClick={() => void save()}>
         登记
       </Button>
     </PageShell>
