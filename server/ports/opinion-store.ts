@@ -82,4 +82,7 @@ export interface OpinionStore {
   /** Record an attempt's outcome; only one dispatcher may claim a message (status still pending). */
   updateOutbox(message: OutboxMessage, expectedAttempts: number): Promise<boolean>;
   listOutbox(limit: number): Promise<OutboxMessage[]>;
+  /** Remember which opinion and photo a pending image check (by its trace id) is about. */
+  recordMediaChecks(opinionId: string, checks: ReadonlyArray<{ traceId: string; fileId: string }>): Promise<void>;
+  findMediaCheck(traceId: string): Promise<{ opinionId: string; fileId: string } | null>;
 }

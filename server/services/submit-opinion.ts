@@ -59,8 +59,14 @@ async function createAndRoute(
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '意见内容含有不适宜发布的信息，请修改后再提交');
   const images = draft.images ?? [];
   const imageVerdicts = await Promise.all(images.map((fileId) => ctx.contentCheck.checkImage(fileId, actor.openid)));
-  if (imageVerdicts.includes('risky')) throw new AppError('CONTENT_REJECTED', '有图片未通过安全审核，请更换后再提交');
-  const hiddenImages = images.filter((_, i) => imageVerdicts[i] === 'pending');
+  if (imageVerdicts.some((v) => v.verdict === 'risky')) {
+    throw new AppError('CONTENT_REJECTED', '有图片未通过安全审核，请更换后再提交');
+  }
+  const hiddenImages = images.filter((_, i) => imageVerdicts[i]?.verdict === 'pending');
+  const pendingChecks = images.flatMap((fileId, i) => {
+    const v = imageVerdicts[i];
+    return v?.verdict === 'pending' && v.traceId ? [{ traceId: v.traceId, fileId }] : [];
+  });
 
   const base: Opinion = {
     id,
@@ -86,7 +92,9 @@ async function createAndRoute(
   const quota = walkIn ? undefined : { key: `${actor.openid}:${shanghaiDate(now)}`, max: ctx.config.dailySubmitLimit };
   const create = async (opinion: Opinion, lines: TimelineEvent[], outbox: OutboxMessage[]) => {
     try {
-      return (await ctx.store.createOpinion(opinion, lines, outbox, quota)).opinion;
+      const { created, opinion: saved } = await ctx.store.createOpinion(opinion, lines, outbox, quota);
+      if (created && pendingChecks.length) await ctx.store.recordMediaChecks(saved.id, pendingChecks);
+      return saved;
     } catch (error) {
       if (error instanceof QuotaExceededError) {
         throw new AppError('RATE_LIMITED', `每天最多提交${ctx.config.dailySubmitLimit}条意见，请明天再提交`);

@@ -8,7 +8,7 @@ import { seedDemoData } from '../../server/local/seed';
 // Runs on the output of `npm run build:functions` (scripts/test.mjs builds it first).
 const root = resolve('dist/cloudfunctions');
 
-describe.each(['account', 'stations', 'opinions', 'casework', 'scheduler'])('the built %s function', (name) => {
+describe.each(['account', 'stations', 'opinions', 'casework', 'scheduler', 'mediacheck'])('the built %s function', (name) => {
   const dir = join(root, name);
 
   test('is a deployable folder: index.js, package.json, config.json', () => {

@@ -177,6 +177,10 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
         });
       return res.updated === 1;
     },
+    recordMediaChecks: async (opinionId, checks) => {
+      for (const c of checks) await col('media_checks').doc(c.traceId).set({ opinionId, fileId: c.fileId });
+    },
+    findMediaCheck: async (traceId) => getDoc<{ opinionId: string; fileId: string }>('media_checks', traceId),
     listOutbox: async (limit) => {
       const res = await col('outbox').orderBy('createdAt', 'desc').limit(Math.min(limit, PAGE)).get();
       return (res.data ?? []).map((d: Record<string, unknown>) => strip<OutboxMessage>(d));

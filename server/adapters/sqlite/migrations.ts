@@ -179,6 +179,13 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       -- overdue / due-soon filters: open opinions by due date
       CREATE INDEX opinions_station_due ON opinions (station_id, status, reply_due_date);
       CREATE INDEX opinions_due ON opinions (status, reply_due_date);
+
+      -- photos waiting for WeChat's asynchronous image check, by the trace id its result quotes
+      CREATE TABLE media_checks (
+        trace_id TEXT PRIMARY KEY,
+        opinion_id TEXT NOT NULL REFERENCES opinions (id),
+        file_id TEXT NOT NULL
+      );
     `,
   },
 ];

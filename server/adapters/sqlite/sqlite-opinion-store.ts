@@ -113,6 +113,16 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
      WHERE id = @id AND attempts = @expected AND status = 'pending'`,
   );
 
+  const insertMediaCheck = db.prepare(
+    'INSERT OR IGNORE INTO media_checks (trace_id, opinion_id, file_id) VALUES (?, ?, ?)',
+  );
+  const mediaCheck = db.prepare('SELECT opinion_id, file_id FROM media_checks WHERE trace_id = ?');
+  const recordChecks = db.transaction(
+    (opinionId: string, checks: ReadonlyArray<{ traceId: string; fileId: string }>) => {
+      for (const c of checks) insertMediaCheck.run(c.traceId, opinionId, c.fileId);
+    },
+  );
+
   const writeSideEffects = (events: readonly TimelineEvent[], outbox: readonly OutboxMessage[]) => {
     for (const e of events) insertEvent.run(e);
     for (const m of outbox) insertOutbox.run({ ...m, payload: JSON.stringify(m.payload) });
@@ -190,6 +200,11 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
         lastError: message.lastError ?? null,
         expected: expectedAttempts,
       }).changes === 1,
+    recordMediaChecks: async (opinionId, checks) => recordChecks(opinionId, checks),
+    findMediaCheck: async (traceId) => {
+      const row = mediaCheck.get(traceId) as { opinion_id: string; file_id: string } | undefined;
+      return row ? { opinionId: row.opinion_id, fileId: row.file_id } : null;
+    },
     listOutbox: async (limit) => (recentOutbox.all(limit) as OutboxRow[]).map(fromOutboxRow),
   };
 }

@@ -1,0 +1,38 @@
+import type { ServiceContext } from './context';
+import { commit, event } from './opinion-change';
+
+/** WeChat's push with the result of mediaCheckAsync (Event = wxa_media_check). */
+export interface MediaCheckEvent {
+  trace_id: string;
+  result?: { suggest?: string; label?: string | number };
+  errcode?: number;
+}
+
+const SYSTEM = { role: 'system' as const, name: '系统' };
+
+/**
+ * Apply an image-check result: a photo that passed becomes visible to the deputy and staff;
+ * one that did not stays hidden (its voter still sees it) with an internal note. A trace id
+ * we never issued is ignored — that is also what makes a forged push useless, since trace
+ * ids are known only to WeChat and this store.
+ */
+export async function applyMediaCheckResult(input: MediaCheckEvent, ctx: Omit<ServiceContext, 'caller'>) {
+  const check = await ctx.store.findMediaCheck(input.trace_id);
+  if (!check) return { applied: false };
+  const opinion = await ctx.store.getOpinion(check.opinionId);
+  if (!opinion || !opinion.hiddenImages?.includes(check.fileId)) return { applied: false };
+  const now = ctx.clock.now();
+  const passed = !input.errcode && input.result?.suggest === 'pass';
+  if (passed) {
+    const hidden = opinion.hiddenImages.filter((f) => f !== check.fileId);
+    const { hiddenImages: _previous, ...rest } = opinion;
+    await commit(ctx as ServiceContext, opinion, hidden.length ? { ...rest, hiddenImages: hidden } : rest, [
+      event(opinion, now, SYSTEM, 'image_passed', '一张照片通过审核，已对办理人员显示', 'internal'),
+    ]);
+  } else {
+    await commit(ctx as ServiceContext, opinion, opinion, [
+      event(opinion, now, SYSTEM, 'image_hidden', '一张照片未通过审核，仅选民本人可见', 'internal'),
+    ]);
+  }
+  return { applied: true, passed };
+}
