@@ -8,7 +8,9 @@ export default defineAppConfig({
     'pages/opinion/index',
   ],
   // Deputies' and staff's pages load only for them: voters never download them.
-  subPackages: [{ root: 'casework', pages: ['inbox/index', 'case/index', 'intake/index', 'invite/index'] }],
+  subPackages: [
+    { root: 'casework', pages: ['inbox/index', 'case/index', 'intake/index', 'invite/index', 'sessions/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#b71c1c',

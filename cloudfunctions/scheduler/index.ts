@@ -1,12 +1,15 @@
 import { createTimerFunction } from '../../server/runtime/cloud-function';
 import { watchDeadlines } from '../../server/services/deadline-watch';
 import { dispatchOutbox } from '../../server/services/outbox-dispatch';
+import { remindSessions } from '../../server/services/sessions';
 
 /**
  * scheduler, timer-only (config.json): "outbox" every minute sends the notifications that are
- * due; "deadlines" hourly applies the deadline rules (催办, escalation) and then sends.
+ * due; "deadlines" hourly applies the deadline rules (催办, escalation); "sessions" at 18:00
+ * reminds followers of tomorrow's reception sessions. Each pass then sends what is due.
  */
 export const main = createTimerFunction('scheduler', async (runtime, trigger) => ({
   ...(trigger === 'deadlines' ? { deadlines: await watchDeadlines(runtime.store, runtime.clock) } : {}),
+  ...(trigger === 'sessions' ? { sessions: await remindSessions(runtime.store, runtime.clock) } : {}),
   outbox: await dispatchOutbox(runtime.store, runtime.notifier, runtime.clock),
 }));

@@ -1,11 +1,15 @@
 import { holidayArrangementInput, stationsGetInput, stationsListInput } from '../../src/domain/schemas';
 import { action, createCloudFunction } from '../../server/runtime/cloud-function';
 import { setHolidayArrangement } from '../../server/services/holidays';
+import { followStation, setSession } from '../../server/services/sessions';
 import { getStation, listStations } from '../../server/services/stations';
+import { followInput, setSessionInput } from '../../src/domain/session-schemas';
 
 /** stations: where the liaison stations are and when they receive voters. */
 export const main = createCloudFunction('stations', {
   list: action({ input: stationsListInput, access: 'public', run: listStations }),
   get: action({ input: stationsGetInput, access: 'public', run: getStation }),
+  follow: action({ input: followInput, access: 'user', run: followStation }),
+  setSession: action({ input: setSessionInput, access: 'user', run: setSession }),
   setHolidayArrangement: action({ input: holidayArrangementInput, access: 'user', run: setHolidayArrangement }),
 });

@@ -2,25 +2,18 @@ import type { HolidayArrangement } from '../../src/domain/holiday-calendar';
 import type { SessionOverride } from '../../src/domain/reception-calendar';
 import type { Account, Invite } from '../../src/domain/roles';
 import type { Deputy, Station } from '../../src/domain/station';
+import type { FollowStore } from './follow-store';
 import type { OpinionStore } from './opinion-store';
+import type { AuditEntry } from './store-types';
 
-/** One line of the audit trail: who changed what, when. */
-export interface AuditEntry {
-  at: number;
-  /** The OPENID of the caller, or 'system' for seeding and timers. */
-  actor: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  detail?: Record<string, unknown>;
-}
+export type { AuditEntry } from './store-types';
 
 /**
  * The persistence port. Each method is one query or one atomic change; the adapters
  * (SQLite locally, CloudBase in production) must give the same answers, which
  * tests/server/store-contract.test.ts checks against both.
  */
-export interface Store extends OpinionStore {
+export interface Store extends OpinionStore, FollowStore {
   listStations(): Promise<Station[]>;
   getStation(stationId: string): Promise<Station | null>;
   /** Active and inactive deputies of the given stations (all stations when omitted). */

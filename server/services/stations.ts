@@ -74,9 +74,10 @@ export async function listStations(
 export async function getStation(input: { stationId: string }, ctx: ServiceContext): Promise<StationDetail> {
   const station = await ctx.store.getStation(input.stationId);
   if (!station) throw new AppError('NOT_FOUND', '没有找到这个联络站，可能已被撤并');
-  const [deputies, context] = await Promise.all([
+  const [deputies, context, following] = await Promise.all([
     ctx.store.listDeputies([station.id]),
     calendarContext(ctx, [station.id]),
+    ctx.caller.openid ? ctx.store.isFollowing(ctx.caller.openid, station.id) : Promise.resolve(undefined),
   ]);
   const active = deputies.filter((d) => d.active);
   const names = new Map(active.map((d) => [d.id, d.name]));
@@ -84,5 +85,6 @@ export async function getStation(input: { stationId: string }, ctx: ServiceConte
     ...station,
     deputies: active.map(toPublicDeputy),
     sessions: sessionsOf(station, names, context, DETAIL_SESSIONS),
+    ...(following === undefined ? {} : { following }),
   };
 }

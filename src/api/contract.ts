@@ -18,6 +18,22 @@ type Paging = { cursor?: string; limit?: number };
 export interface ApiContract {
   'stations.list': { input: { near?: GeoPoint }; output: { items: StationSummary[] } };
   'stations.get': { input: { stationId: string }; output: StationDetail };
+  'stations.follow': {
+    input: { stationId: string; follow: boolean };
+    output: { stationId: string; following: boolean };
+  };
+  'stations.setSession': {
+    input: {
+      stationId: string;
+      month: string;
+      theme?: string;
+      deputyIds?: string[];
+      cancelled?: boolean;
+      movedTo?: string;
+      reason?: string;
+    };
+    output: { month: string; date: string; status: string };
+  };
   'account.me': { input: Record<string, never>; output: MeView };
   'account.redeemInvite': { input: { code: string }; output: MeView };
   'opinions.submit': {

@@ -32,6 +32,8 @@ export type StationSummary = Station & {
 export type StationDetail = Station & {
   deputies: PublicDeputy[];
   sessions: SessionView[];
+  /** Whether the caller follows the station's reception days (absent without a caller). */
+  following?: boolean;
 };
 
 export interface MeView {

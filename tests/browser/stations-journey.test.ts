@@ -51,6 +51,11 @@ describe('a voter finds a station and its next reception day', () => {
     await expect(firstSession.textContent()).resolves.toBe(expectedNextSession());
     expect(await page.locator('.session-list .session').count()).toBe(6);
     await expect(page.locator('body').textContent()).resolves.toContain('0574-65710288');
+
+    await page.locator('.follow-button').click();
+    await page.locator('.follow-button', { hasText: '取消提醒' }).waitFor();
+    await page.reload();
+    await page.locator('.follow-button', { hasText: '取消提醒' }).waitFor();
     await context.close();
   });
 

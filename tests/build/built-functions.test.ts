@@ -8,15 +8,18 @@ import { seedDemoData } from '../../server/local/seed';
 // Runs on the output of `npm run build:functions` (scripts/test.mjs builds it first).
 const root = resolve('dist/cloudfunctions');
 
-describe.each(['account', 'stations', 'opinions', 'casework', 'scheduler', 'mediacheck'])('the built %s function', (name) => {
-  const dir = join(root, name);
+describe.each(['account', 'stations', 'opinions', 'casework', 'scheduler', 'mediacheck'])(
+  'the built %s function',
+  (name) => {
+    const dir = join(root, name);
 
-  test('is a deployable folder: index.js, package.json, config.json', () => {
-    for (const file of ['index.js', 'package.json', 'config.json']) expect(existsSync(join(dir, file))).toBe(true);
-    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))).toMatchObject({ main: 'index.js' });
-    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toHaveProperty('permissions');
-  });
-});
+    test('is a deployable folder: index.js, package.json, config.json', () => {
+      for (const file of ['index.js', 'package.json', 'config.json']) expect(existsSync(join(dir, file))).toBe(true);
+      expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))).toMatchObject({ main: 'index.js' });
+      expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toHaveProperty('permissions');
+    });
+  },
+);
 
 describe('a built function loads with plain node and answers an event', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'lianluo-built-'));

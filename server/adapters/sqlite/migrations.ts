@@ -188,4 +188,21 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- voters following a station's reception days
+      CREATE TABLE station_follows (
+        openid TEXT NOT NULL,
+        station_id TEXT NOT NULL REFERENCES stations (id),
+        since INTEGER NOT NULL,
+        PRIMARY KEY (openid, station_id)
+      );
+      -- listFollowers
+      CREATE INDEX station_follows_station ON station_follows (station_id, openid);
+      -- enqueueOnce: a reminder is queued once per key
+      ALTER TABLE outbox ADD COLUMN dedupe_key TEXT;
+      CREATE UNIQUE INDEX outbox_dedupe ON outbox (dedupe_key) WHERE dedupe_key IS NOT NULL;
+    `,
+  },
 ];

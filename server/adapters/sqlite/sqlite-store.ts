@@ -1,5 +1,6 @@
 import type { Store } from '../../ports/store';
 import { openDatabase, type SqliteDatabase } from './database';
+import { createSqliteFollowStore } from './sqlite-follow-store';
 import { createSqliteOpinionStore } from './sqlite-opinion-store';
 import {
   type AccountRow,
@@ -102,6 +103,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
   return {
     db,
     ...createSqliteOpinionStore(db),
+    ...createSqliteFollowStore(db),
     listStations: async () => (statements.listStations.all() as StationRow[]).map(stationFromRow),
     getStation: async (id) => {
       const row = statements.getStation.get(id) as StationRow | undefined;

@@ -72,7 +72,7 @@ export default function InboxPage() {
             {state.me.role === 'deputy' ? '我的待办' : `${state.me.station?.name ?? '全部联络站'}`}
           </Text>
           {state.me.role !== 'deputy' && (
-            <View className='actions'>
+            <View className='actions actions--wrap'>
               <Button
                 className='btn btn--small'
                 onClick={() => void Taro.navigateTo({ url: '/casework/intake/index' })}
@@ -84,6 +84,12 @@ export default function InboxPage() {
                 onClick={() => void Taro.navigateTo({ url: '/casework/invite/index' })}
               >
                 发放邀请码
+              </Button>
+              <Button
+                className='btn btn--small'
+                onClick={() => void Taro.navigateTo({ url: '/casework/sessions/index' })}
+              >
+                接待日安排
               </Button>
             </View>
           )}

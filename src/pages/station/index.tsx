@@ -34,6 +34,17 @@ export default function StationPage() {
     void load();
   }, [load]);
 
+  const toggleFollow = async (follow: boolean) => {
+    if (state.kind !== 'ready') return;
+    try {
+      await call('stations.follow', { stationId, follow });
+      setState({ kind: 'ready', station: { ...state.station, following: follow } });
+      void Taro.showToast({ title: follow ? '已开启接待日提醒' : '已取消提醒', icon: 'none' });
+    } catch (e) {
+      void Taro.showToast({ title: (e as Error).message, icon: 'none' });
+    }
+  };
+
   if (state.kind === 'loading') {
     return (
       <PageShell>
@@ -88,6 +99,23 @@ export default function StationPage() {
         </Text>
         <Text className='card__hint'>遇周末或法定节假日顺延至下一个工作日；当月没有该日的，安排在月末最后一天。</Text>
       </View>
+
+      {station.following !== undefined && (
+        <View className='card'>
+          <View className='setting'>
+            <View className='setting__text'>
+              <Text className='setting__title'>接待日提醒</Text>
+              <Text className='card__hint'>接待日前一天提醒您；暂停或改期也会通知您</Text>
+            </View>
+            <Button
+              className={`btn btn--small follow-button ${station.following ? '' : 'btn--primary'}`}
+              onClick={() => void toggleFollow(!station.following)}
+            >
+              {station.following ? '取消提醒' : '提醒我'}
+            </Button>
+          </View>
+        </View>
+      )}
 
       <View className='card'>
         <Text className='card__label'>接下来的接待日</Text>

@@ -1,0 +1,136 @@
+import { addDays, formatDateZh, shanghaiDate, type Clock } from '../../src/domain/dates';
+import { AppError } from '../../src/domain/errors';
+import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
+import { nextSessions, sessionDateForMonth, type SessionOverride } from '../../src/domain/reception-calendar';
+import type { OutboxMessage } from '../ports/opinion-store';
+import type { Store } from '../ports/store';
+import { actorOf } from './actor';
+import type { ServiceContext } from './context';
+
+/** stations.follow: a voter follows (or stops following) a station's reception days. */
+export async function followStation(input: { stationId: string; follow: boolean }, ctx: ServiceContext) {
+  const actor = await actorOf(ctx);
+  if (!(await ctx.store.getStation(input.stationId))) throw new AppError('NOT_FOUND', '没有找到这个联络站');
+  await ctx.store.setFollow(actor.openid, input.stationId, input.follow, ctx.clock.now());
+  return { stationId: input.stationId, following: input.follow };
+}
+
+const notice = (
+  subject: string,
+  recipient: string,
+  at: number,
+  kind: string,
+  payload: Record<string, string>,
+): OutboxMessage => ({
+  kind,
+  recipientOpenid: recipient,
+  opinionId: subject,
+  payload,
+  createdAt: at,
+  status: 'pending',
+  attempts: 0,
+  nextAttemptAt: at,
+});
+
+/**
+ * stations.setSession: staff of the station (or an admin) set one month's session — a theme and
+ * the deputies on duty, or a cancellation or new date with a reason. Followers are told of a
+ * cancellation or a move in the same transaction as the change.
+ */
+export async function setSession(
+  input: Omit<SessionOverride, 'start' | 'end'>,
+  ctx: ServiceContext,
+): Promise<{ month: string; date: string; status: string }> {
+  const actor = await actorOf(ctx);
+  if (!(actor.role === 'admin' || (actor.role === 'staff' && actor.stationId === input.stationId))) {
+    throw new AppError('FORBIDDEN', '只有本站工作人员可以安排接待日');
+  }
+  const station = await ctx.store.getStation(input.stationId);
+  if (!station) throw new AppError('NOT_FOUND', '没有找到这个联络站');
+  const today = shanghaiDate(ctx.clock.now());
+  if (input.month < today.slice(0, 7)) throw new AppError('INVALID_INPUT', '不能修改已经过去的月份');
+  if (input.movedTo && input.movedTo < today) throw new AppError('INVALID_INPUT', '改期日期不能早于今天');
+  const deputies = await ctx.store.listDeputies([station.id]);
+  if (input.deputyIds?.some((id) => !deputies.some((d) => d.id === id && d.active))) {
+    throw new AppError('INVALID_INPUT', '值班代表须是本站在任代表');
+  }
+  const calendar = createHolidayCalendar(await ctx.store.listHolidayArrangements());
+  const [year, month] = input.month.split('-').map(Number) as [number, number];
+  const planned = sessionDateForMonth(station.receptionRule, year, month, calendar).date;
+  const override: SessionOverride = {
+    stationId: station.id,
+    month: input.month,
+    ...(input.theme ? { theme: input.theme } : {}),
+    ...(input.deputyIds?.length ? { deputyIds: input.deputyIds } : {}),
+    ...(input.cancelled ? { cancelled: true } : {}),
+    ...(input.movedTo ? { movedTo: input.movedTo } : {}),
+    ...(input.reason ? { reason: input.reason } : {}),
+  };
+  const now = ctx.clock.now();
+  const changed = input.cancelled || input.movedTo;
+  const followers = changed ? await ctx.store.listFollowers(station.id) : [];
+  const text = input.cancelled
+    ? `${formatDateZh(planned)}的接待暂停：${input.reason}`
+    : `${formatDateZh(planned)}的接待改到${formatDateZh(input.movedTo ?? planned)}：${input.reason}`;
+  await ctx.store.changeSession(
+    override,
+    {
+      at: now,
+      actor: actor.openid,
+      action: 'stations.setSession',
+      targetType: 'station',
+      targetId: station.id,
+      detail: { ...override },
+    },
+    followers.map((openid) =>
+      notice(`station:${station.id}`, openid, now, 'session_changed', {
+        station: station.name,
+        text: text.slice(0, 20),
+      }),
+    ),
+  );
+  return {
+    month: input.month,
+    date: input.movedTo ?? planned,
+    status: input.cancelled ? 'cancelled' : input.movedTo ? 'moved' : 'scheduled',
+  };
+}
+
+/**
+ * The scheduler's evening pass: followers of a station whose session is tomorrow get a
+ * reminder with its time and theme — once each, whatever runs overlap (dedupe key per
+ * station, date and voter).
+ */
+export async function remindSessions(store: Store, clock: Clock) {
+  const now = clock.now();
+  const tomorrow = addDays(shanghaiDate(now), 1);
+  const [stations, arrangements] = await Promise.all([store.listStations(), store.listHolidayArrangements()]);
+  const calendar = createHolidayCalendar(arrangements);
+  const overrides = await store.listSessionOverrides(
+    stations.map((s) => s.id),
+    addDays(tomorrow, -31).slice(0, 7),
+  );
+  let queued = 0;
+  for (const station of stations) {
+    const session = nextSessions({
+      rule: station.receptionRule,
+      calendar,
+      overrides: overrides.filter((o) => o.stationId === station.id),
+      today: tomorrow,
+      count: 1,
+    }).find((s) => s.date === tomorrow && s.status !== 'cancelled');
+    if (!session) continue;
+    const followers = await store.listFollowers(station.id);
+    queued += await store.enqueueOnce(
+      followers.map((openid) => ({
+        ...notice(`station:${station.id}`, openid, now, 'session_reminder', {
+          station: station.name.slice(0, 20),
+          time: `${session.start}-${session.end}`,
+          theme: (session.theme ?? '日常接待').slice(0, 20),
+        }),
+        dedupeKey: `session:${station.id}:${session.date}:${openid}`,
+      })),
+    );
+  }
+  return { queued };
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '接待日安排' });

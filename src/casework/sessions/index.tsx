@@ -1,0 +1,148 @@
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../../api/client';
+import { formatDateZh } from '../../domain/dates';
+import type { StationDetail } from '../../domain/views';
+import { PageShell } from '../../components/PageShell';
+import { SessionLine } from '../../components/SessionLine';
+import { ErrorState, Loading } from '../../components/StatusView';
+
+/** Staff set the theme of a coming session, or cancel or move it with a reason followers are told. */
+export default function SessionsPage() {
+  const [station, setStation] = useState<StationDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [theme, setTheme] = useState('');
+  const [reason, setReason] = useState('');
+  const [movedTo, setMovedTo] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const me = await call('account.me', {});
+      if (!me.station) throw new Error('您还没有所属的联络站');
+      setStation(await call('stations.get', { stationId: me.station.id }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const save = async (
+    month: string,
+    change: { theme?: string; cancelled?: boolean; movedTo?: string },
+    done: string,
+  ) => {
+    if (!station) return;
+    setMessage(null);
+    try {
+      await call('stations.setSession', {
+        stationId: station.id,
+        month,
+        ...change,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      });
+      setMessage({ ok: true, text: done });
+      setEditing(null);
+      setTheme('');
+      setReason('');
+      setMovedTo('');
+      await load();
+    } catch (e) {
+      setMessage({ ok: false, text: (e as Error).message });
+    }
+  };
+
+  if (error) {
+    return (
+      <PageShell>
+        <ErrorState message={error} onRetry={() => void load()} />
+      </PageShell>
+    );
+  }
+  if (!station) {
+    return (
+      <PageShell>
+        <Loading />
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell>
+      <View className='hero'>
+        <Text className='hero__title'>{station.name}</Text>
+      </View>
+      {message && (
+        <View className={`notice ${message.ok ? 'notice--ok' : 'notice--error'}`}>
+          <Text className='notice__text'>{message.text}</Text>
+        </View>
+      )}
+      {station.sessions.map((s) => {
+        const month = s.date.slice(0, 7);
+        return (
+          <View className='card' key={`${s.date}-${s.status}`}>
+            <SessionLine session={s} showDeputies />
+            {editing === month ? (
+              <View>
+                <Input
+                  className='input'
+                  value={theme}
+                  maxlength={30}
+                  placeholder='本次主题，如 剿劣治水'
+                  onInput={(e) => setTheme(e.detail.value)}
+                />
+                <Input
+                  className='input'
+                  value={reason}
+                  maxlength={100}
+                  placeholder='取消或改期的原因（选民会收到）'
+                  onInput={(e) => setReason(e.detail.value)}
+                />
+                <Input
+                  className='input'
+                  value={movedTo}
+                  maxlength={10}
+                  placeholder='改到哪天，如 2027-01-12'
+                  onInput={(e) => setMovedTo(e.detail.value)}
+                />
+                <View className='actions actions--wrap'>
+                  <Button
+                    className='btn btn--primary'
+                    disabled={!theme.trim()}
+                    onClick={() => void save(month, { theme: theme.trim() }, '主题已保存')}
+                  >
+                    保存主题
+                  </Button>
+                  <Button
+                    className='btn'
+                    disabled={!movedTo.trim()}
+                    onClick={() => void save(month, { movedTo: movedTo.trim() }, `已改期，并通知关注的选民`)}
+                  >
+                    改期
+                  </Button>
+                  <Button
+                    className='btn'
+                    onClick={() =>
+                      void save(month, { cancelled: true }, `${formatDateZh(s.date)}的接待已暂停，并通知关注的选民`)
+                    }
+                  >
+                    暂停本次
+                  </Button>
+                </View>
+              </View>
+            ) : (
+              s.status !== 'cancelled' && (
+                <Button className='btn btn--small' onClick={() => setEditing(month)}>
+                  调整
+                </Button>
+              )
+            )}
+          </View>
+        );
+      })}
+    </PageShell>
+  );
+}
