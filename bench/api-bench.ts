@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { docxWriter } from '../server/adapters/documents/annual-report-docx';
+import { createLocalFileStorage } from '../server/adapters/local/local-file-storage';
 import { createLogNotifier } from '../server/adapters/local/log-notifier';
 import { createWordListCheck } from '../server/adapters/local/word-list-check';
 import { nodeIds } from '../server/adapters/node-ids';
@@ -133,6 +135,8 @@ async function main() {
     ids: nodeIds,
     contentCheck: createWordListCheck(),
     notifier: createLogNotifier(() => undefined),
+    documents: docxWriter,
+    files: createLocalFileStorage(join(tmpdir(), 'lianluo-files')),
   });
 
   const api = await listen(createLocalServer({ functions: LOCAL_FUNCTIONS }));

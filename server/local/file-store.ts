@@ -6,6 +6,12 @@ import { join } from 'node:path';
 const MAX_BYTES = 5 * 1024 * 1024;
 const TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 const NAME = /^[a-f0-9]{64}\.(jpg|png|webp)$/;
+/** Generated documents (annual report, exports): served for download, never uploaded by users. */
+const DOCUMENT = /^[a-z0-9-]{1,80}-[a-f0-9]{16}\.(docx|xlsx)$/;
+const DOCUMENT_TYPES: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 
 /**
  * The local stand-in for cloud storage: POST /files with an image as the body stores it under
@@ -53,8 +59,18 @@ export function createLocalFileStore(dir: string) {
 
   function serve(name: string, res: ServerResponse): void {
     const file = join(dir, name);
-    if (!NAME.test(name) || !existsSync(file)) {
+    if (!(NAME.test(name) || DOCUMENT.test(name)) || !existsSync(file)) {
       res.writeHead(404).end();
+      return;
+    }
+    const documentType = DOCUMENT_TYPES[name.split('.').pop() ?? ''];
+    if (documentType && DOCUMENT.test(name)) {
+      res.writeHead(200, {
+        'content-type': documentType,
+        'content-disposition': `attachment; filename="${name}"`,
+        'cache-control': 'no-store',
+      });
+      createReadStream(file).pipe(res);
       return;
     }
     const ext = name.split('.').pop() ?? '';

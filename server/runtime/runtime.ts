@@ -3,7 +3,12 @@ import type { ContentCheck } from '../ports/content-check';
 import type { Ids } from '../ports/ids';
 import type { Notifier } from '../ports/notifier';
 import type { Store } from '../ports/store';
+import { join } from 'node:path';
+import { docxWriter } from '../adapters/documents/annual-report-docx';
+import { createLocalFileStorage } from '../adapters/local/local-file-storage';
 import { nodeIds } from '../adapters/node-ids';
+import type { DocumentWriter, FileStorage } from '../ports/documents';
+import { dataDir, dataFile } from './data-dir';
 import { createLogNotifier } from '../adapters/local/log-notifier';
 import { createWordListCheck } from '../adapters/local/word-list-check';
 import type { ServiceConfig } from '../services/context';
@@ -16,6 +21,8 @@ export interface Runtime {
   contentCheck: ContentCheck;
   ids: Ids;
   notifier: Notifier;
+  documents: DocumentWriter;
+  files: FileStorage;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -30,9 +37,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConf
   };
 }
 
-/** The local stand-ins for the WeChat edge: a word-list content check and a logging notifier. */
-export function localAdapters(): Pick<Runtime, 'contentCheck' | 'notifier'> {
-  return { contentCheck: createWordListCheck(), notifier: createLogNotifier() };
+/**
+ * The local stand-ins for the WeChat and CloudBase edges: a word-list content check, a
+ * logging notifier and files under the data directory; documents are rendered the same way.
+ */
+export function localAdapters(dir = dataDir()): Pick<Runtime, 'contentCheck' | 'notifier' | 'documents' | 'files'> {
+  return {
+    contentCheck: createWordListCheck(),
+    notifier: createLogNotifier(),
+    documents: docxWriter,
+    files: createLocalFileStorage(join(dir, 'files')),
+  };
 }
 
 let current: Promise<Runtime> | undefined;
@@ -57,7 +72,6 @@ async function createDefaultRuntime(): Promise<Runtime> {
   const config = configFromEnv();
   if (process.env.LIANLUO_STORE === 'sqlite') {
     const { createSqliteStore } = await import('../adapters/sqlite/sqlite-store');
-    const { dataFile } = await import('./data-dir');
     return { ...localAdapters(), store: createSqliteStore(dataFile()), clock: systemClock, config, ids: nodeIds };
   }
   const tcb = (await import('@cloudbase/node-sdk')).default;
@@ -65,6 +79,7 @@ async function createDefaultRuntime(): Promise<Runtime> {
   const { createCloudbaseStore } = await import('../adapters/cloudbase/cloudbase-store');
   const { createMsgSecCheck } = await import('../adapters/wechat/msg-sec-check');
   const { createSubscribeNotifier } = await import('../adapters/wechat/subscribe-notifier');
+  const { createCloudFileStorage } = await import('../adapters/cloudbase/cloud-file-storage');
   return {
     store: createCloudbaseStore(app),
     clock: systemClock,
@@ -72,5 +87,7 @@ async function createDefaultRuntime(): Promise<Runtime> {
     ids: nodeIds,
     contentCheck: createMsgSecCheck(app),
     notifier: createSubscribeNotifier(app),
+    documents: docxWriter,
+    files: createCloudFileStorage(app),
   };
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../../src/domain/dates';
 import type { Account, Role } from '../../src/domain/roles';
 import type { ContentCheck } from '../ports/content-check';
+import type { DocumentWriter, FileStorage } from '../ports/documents';
 import type { Ids } from '../ports/ids';
 import type { Store } from '../ports/store';
 
@@ -24,6 +25,8 @@ export interface ServiceContext {
   clock: Clock;
   contentCheck: ContentCheck;
   ids: Ids;
+  documents: DocumentWriter;
+  files: FileStorage;
   config: ServiceConfig;
   caller: Caller;
 }

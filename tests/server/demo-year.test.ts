@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { docxWriter } from '../../server/adapters/documents/annual-report-docx';
+import { createLocalFileStorage } from '../../server/adapters/local/local-file-storage';
 import { createLogNotifier } from '../../server/adapters/local/log-notifier';
 import { createWordListCheck } from '../../server/adapters/local/word-list-check';
 import { nodeIds } from '../../server/adapters/node-ids';
@@ -21,6 +23,8 @@ describe('the demo year generator', () => {
       ids: nodeIds,
       contentCheck: createWordListCheck(),
       notifier: createLogNotifier(() => undefined),
+      documents: docxWriter,
+      files: createLocalFileStorage(join(tmpdir(), 'lianluo-files')),
     };
     const stats = await generateDemoYear(runtime, { from, to: from + 60 * 24 * 3_600_000, perDay: 4 });
     expect(stats).not.toBeNull();

@@ -6,6 +6,8 @@ import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';
 import { createLocalServer } from '../../server/local/http-server';
 import { LOCAL_FUNCTIONS } from '../../server/local/functions';
 import { seedDemoData } from '../../server/local/seed';
+import { docxWriter } from '../../server/adapters/documents/annual-report-docx';
+import { createLocalFileStorage } from '../../server/adapters/local/local-file-storage';
 import { createLogNotifier } from '../../server/adapters/local/log-notifier';
 import { createWordListCheck } from '../../server/adapters/local/word-list-check';
 import { nodeIds } from '../../server/adapters/node-ids';
@@ -30,6 +32,8 @@ export async function startLocalApi(clock: Clock = { now: () => FIXED_NOW }) {
     ids: nodeIds,
     contentCheck: createWordListCheck(),
     notifier: createLogNotifier(() => undefined),
+    documents: docxWriter,
+    files: createLocalFileStorage(join(dir, 'files')),
   });
   const server = createLocalServer({ functions: LOCAL_FUNCTIONS });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,18 @@
+import { randomBytes } from 'node:crypto';
+import type tcb from '@cloudbase/node-sdk';
+import type { FileStorage } from '../../ports/documents';
+
+type App = ReturnType<typeof tcb.init>;
+
+/** Generated documents in CloudBase storage, handed out as a temporary download URL. */
+export function createCloudFileStorage(app: App): FileStorage {
+  return {
+    save: async (name, bytes) => {
+      const cloudPath = `reports/${randomBytes(8).toString('hex')}/${name}`;
+      const { fileID } = await app.uploadFile({ cloudPath, fileContent: Buffer.from(bytes) });
+      const { fileList } = await app.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] });
+      const url = (fileList as Array<{ tempFileURL?: string }>)[0]?.tempFileURL ?? '';
+      return { fileId: fileID, url };
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import type { Figures } from './figures';
+import type { StationKind, StationSetting } from './station';
+
+/** Everything the annual report's statistical passages need, computed from the data. */
+export interface AnnualReportData {
+  year: number;
+  /** The street's name as the report's title uses it. */
+  streetName: string;
+  /** Up to which date the year's figures run ('截至目前'). */
+  asOf: string;
+  stations: {
+    byKind: Record<StationKind, number>;
+    bySetting: Partial<Record<StationSetting, number>>;
+  };
+  sessions: {
+    /** Reception sessions held up to asOf (cancelled ones excluded). */
+    held: number;
+    themed: number;
+    cancelled: number;
+    themes: string[];
+  };
+  totals: Figures;
+  byStation: Array<Figures & { label: string; kind: StationKind }>;
+  byCategory: Array<Figures & { label: string }>;
+}
