@@ -1,4 +1,6 @@
+import type { RawCounts } from '../../src/domain/figures';
 import type { Opinion, OpinionStatus, TimelineEvent } from '../../src/domain/opinion';
+import type { FigureGrouping, FigureQuery, FigureRow } from './figure-query';
 
 /** A notification waiting to be sent; written in the same transaction as the change it reports. */
 export interface OutboxMessage {
@@ -85,4 +87,12 @@ export interface OpinionStore {
   /** Remember which opinion and photo a pending image check (by its trace id) is about. */
   recordMediaChecks(opinionId: string, checks: ReadonlyArray<{ traceId: string; fileId: string }>): Promise<void>;
   findMediaCheck(traceId: string): Promise<{ opinionId: string; fileId: string } | null>;
+  /**
+   * The report's counts (src/domain/figures.ts) of the opinions `query` selects, added up by the
+   * database (SQL aggregation, CloudBase's aggregate pipeline): no opinion list is fetched, so
+   * no query limit applies.
+   */
+  countFigures(query: FigureQuery): Promise<RawCounts>;
+  /** The same counts per station, deputy, category or month, one row per group with opinions. */
+  countFiguresBy(query: FigureQuery, groupBy: FigureGrouping): Promise<FigureRow[]>;
 }

@@ -1,6 +1,8 @@
 import type { CategoryId } from '../domain/categories';
 import type { Contact, OpinionStatus, Satisfaction } from '../domain/opinion';
 import type { InboxFilter } from '../domain/opinion-schemas';
+import type { GroupBy } from '../domain/report-schemas';
+import type { StatsView } from '../domain/report-views';
 import type { GeoPoint } from '../domain/station';
 import type {
   MeView,
@@ -84,6 +86,17 @@ export interface ApiContract {
   'casework.issueInvite': {
     input: { role: 'deputy' | 'staff'; deputyId?: string; stationId?: string };
     output: { code: string; role: 'deputy' | 'staff'; stationId: string; expiresAt: number; displayName?: string };
+  };
+  'reports.stats': {
+    input: {
+      from: string;
+      to: string;
+      stationId?: string;
+      deputyId?: string;
+      category?: CategoryId;
+      groupBy?: GroupBy;
+    };
+    output: StatsView;
   };
 }
 

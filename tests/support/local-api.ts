@@ -35,7 +35,7 @@ export async function startLocalApi(clock: Clock = { now: () => FIXED_NOW }) {
     documents: docxWriter,
     files: createLocalFileStorage(join(dir, 'files')),
   });
-  const server = createLocalServer({ functions: LOCAL_FUNCTIONS });
+  const server = createLocalServer({ functions: LOCAL_FUNCTIONS, filesDir: join(dir, 'files') });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -1,6 +1,7 @@
 import type { Opinion, TimelineEvent } from '../../../src/domain/opinion';
 import { type OpinionStore, type OutboxMessage, QuotaExceededError } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
+import { createCloudbaseFigures, FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
 import type { CollectionName } from './collections';
 
 // The structural slice of the CloudBase database API this file uses.
@@ -13,7 +14,7 @@ const PAGE = 1000;
 class RolledBack extends Error {}
 
 function strip<T>(doc: Record<string, unknown>): T {
-  const { _id: _ignoredId, _openid: _ignoredOpenid, ...rest } = doc;
+  const { _id: _ignoredId, _openid: _ignoredOpenid, [FIGURES_FIELD]: _ignoredFigures, ...rest } = doc;
   return rest as T;
 }
 
@@ -74,7 +75,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
         await tx
           .collection('opinions')
           .doc(opinion.id)
-          .set({ ...opinion });
+          .set({ ...opinion, [FIGURES_FIELD]: figuresDocument(opinion) });
         await sideEffects(tx, events, outbox);
       });
       return existing ? { created: false, opinion: existing } : { created: true, opinion };
@@ -93,7 +94,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
           await tx
             .collection('opinions')
             .doc(next.id)
-            .set({ ...next });
+            .set({ ...next, [FIGURES_FIELD]: figuresDocument(next) });
           await sideEffects(tx, events, outbox);
         });
         return true;
@@ -185,5 +186,6 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
       const res = await col('outbox').orderBy('createdAt', 'desc').limit(Math.min(limit, PAGE)).get();
       return (res.data ?? []).map((d: Record<string, unknown>) => strip<OutboxMessage>(d));
     },
+    ...createCloudbaseFigures(db),
   };
 }

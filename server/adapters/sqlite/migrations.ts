@@ -189,6 +189,42 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
     `,
   },
   {
+    version: 5,
+    sql: `
+      -- The report's figures (src/domain/figures.ts, figureFields): what each opinion adds up to,
+      -- kept beside the JSON by every write so that reports.stats is one SUM(CASE …) over columns.
+      ALTER TABLE opinions ADD COLUMN category TEXT;
+      ALTER TABLE opinions ADD COLUMN created_month TEXT;
+      ALTER TABLE opinions ADD COLUMN replied_at INTEGER;
+      ALTER TABLE opinions ADD COLUMN replied_on_time INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE opinions ADD COLUMN resolved INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE opinions ADD COLUMN satisfaction TEXT;
+      -- the opinions written before: the same rules as figureFields, read from the JSON
+      UPDATE opinions SET
+        category = json_extract(doc, '$.category'),
+        created_month = strftime('%Y-%m', (created_at + 28800000) / 1000, 'unixepoch'),
+        replied_at = json_extract(doc, '$.reply.at'),
+        replied_on_time = CASE
+          WHEN json_extract(doc, '$.reply.at') IS NULL THEN 0
+          WHEN json_extract(doc, '$.replyDueDate') IS NULL THEN 1
+          WHEN date((json_extract(doc, '$.reply.at') + 28800000) / 1000, 'unixepoch')
+            <= json_extract(doc, '$.replyDueDate') THEN 1
+          ELSE 0
+        END,
+        resolved = CASE
+          WHEN status IN ('resolved', 'closed') OR json_type(doc, '$.resolution') IS NOT NULL THEN 1
+          ELSE 0
+        END,
+        satisfaction = json_extract(doc, '$.rating.satisfaction');
+      -- countFigures of everything (the committee's report): the period's index entries carry
+      -- every column the sums read, so no row (and no JSON) is visited
+      CREATE INDEX opinions_figures ON opinions (created_at, status, station_id, assigned_deputy_id, category,
+        created_month, reply_due_date, replied_at, replied_on_time, resolved, satisfaction);
+      -- countFigures of one category; one station / one deputy use opinions_station_created / opinions_deputy_created
+      CREATE INDEX opinions_category_created ON opinions (category, created_at);
+    `,
+  },
+  {
     version: 6,
     sql: `
       -- voters following a station's reception days

@@ -2,6 +2,7 @@ import type { Opinion, TimelineEvent } from '../../../src/domain/opinion';
 import { type OpinionStore, type OutboxMessage, type Quota, QuotaExceededError } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { SqliteDatabase } from './database';
+import { createSqliteFigures, figureColumns } from './sqlite-figures';
 
 interface OpinionRow {
   doc: string;
@@ -44,6 +45,7 @@ const columns = (o: Opinion) => ({
   staff_review: o.staffReview ? 1 : 0,
   created_at: o.createdAt,
   doc: JSON.stringify(o),
+  ...figureColumns(o),
 });
 
 const fromEventRow = (r: EventRow): TimelineEvent => ({
@@ -73,14 +75,18 @@ const fromOutboxRow = (r: OutboxRow): OutboxMessage => ({
 export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
   const insertOpinion = db.prepare(
     `INSERT INTO opinions (id, station_id, author_openid, submitted_by, request_id, claim_code, status, version,
-       assigned_deputy_id, reply_due_date, staff_review, created_at, doc)
+       assigned_deputy_id, reply_due_date, staff_review, created_at, doc,
+       category, created_month, replied_at, replied_on_time, resolved, satisfaction)
      VALUES (@id, @station_id, @author_openid, @submitted_by, @request_id, @claim_code, @status, @version,
-       @assigned_deputy_id, @reply_due_date, @staff_review, @created_at, @doc)
+       @assigned_deputy_id, @reply_due_date, @staff_review, @created_at, @doc,
+       @category, @created_month, @replied_at, @replied_on_time, @resolved, @satisfaction)
      ON CONFLICT DO NOTHING`,
   );
   const updateOpinionRow = db.prepare(
     `UPDATE opinions SET author_openid = @author_openid, claim_code = @claim_code, status = @status, version = @version,
-       assigned_deputy_id = @assigned_deputy_id, reply_due_date = @reply_due_date, staff_review = @staff_review, doc = @doc
+       assigned_deputy_id = @assigned_deputy_id, reply_due_date = @reply_due_date, staff_review = @staff_review, doc = @doc,
+       category = @category, created_month = @created_month, replied_at = @replied_at,
+       replied_on_time = @replied_on_time, resolved = @resolved, satisfaction = @satisfaction
      WHERE id = @id AND version = @expected`,
   );
   const useQuota = db.prepare(
@@ -206,5 +212,6 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
       return row ? { opinionId: row.opinion_id, fileId: row.file_id } : null;
     },
     listOutbox: async (limit) => (recentOutbox.all(limit) as OutboxRow[]).map(fromOutboxRow),
+    ...createSqliteFigures(db),
   };
 }

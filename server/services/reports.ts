@@ -1,0 +1,121 @@
+import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../../src/domain/categories';
+import { shanghaiDate } from '../../src/domain/dates';
+import { AppError } from '../../src/domain/errors';
+import {
+  figuresFromCounts,
+  monthLabel,
+  monthsOf,
+  periodInstants,
+  type Period,
+  ZERO_COUNTS,
+} from '../../src/domain/figures';
+import type { GroupBy, StatsInput } from '../../src/domain/report-schemas';
+import type { FigureGroup, StatsView } from '../../src/domain/report-views';
+import type { FigureRow } from '../ports/figure-query';
+import { actorOf, type Actor } from './actor';
+import type { ServiceContext } from './context';
+
+type Scope = StatsView['scope'];
+
+/**
+ * What the caller may count: admins everything; staff their own station (another station is
+ * FORBIDDEN, none means theirs); deputies the opinions assigned to them; voters nothing.
+ */
+function scopeFor(actor: Actor, input: StatsInput): Scope {
+  const asked: Scope = {
+    ...(input.stationId ? { stationId: input.stationId } : {}),
+    ...(input.deputyId ? { deputyId: input.deputyId } : {}),
+    ...(input.category ? { category: input.category } : {}),
+  };
+  switch (actor.role) {
+    case 'admin':
+      return asked;
+    case 'staff':
+      if (asked.stationId && asked.stationId !== actor.stationId) {
+        throw new AppError('FORBIDDEN', '只能查看本联络站的统计');
+      }
+      return { ...asked, stationId: actor.stationId ?? '-' };
+    case 'deputy':
+      if (asked.deputyId && asked.deputyId !== actor.deputyId)
+        throw new AppError('FORBIDDEN', '代表只能查看本人的统计');
+      return { ...asked, deputyId: actor.deputyId ?? '-' };
+    default:
+      throw new AppError('FORBIDDEN', '只有代表、联络站工作人员和人大工委可以查看统计');
+  }
+}
+
+/**
+ * The groups a report lists, with their labels, in display order: every station, deputy,
+ * category or month within the scope (so a station with nothing collected shows its zero), then
+ * any other key the counts found (e.g. '' for opinions no deputy holds).
+ */
+async function groupsInScope(
+  ctx: ServiceContext,
+  groupBy: GroupBy,
+  scope: Scope,
+  period: Period,
+  rows: readonly FigureRow[],
+): Promise<Array<{ key: string; label: string }>> {
+  let known: Array<{ key: string; label: string }>;
+  const labels = new Map<string, string>();
+  switch (groupBy) {
+    case 'station': {
+      const stations = await ctx.store.listStations();
+      for (const s of stations) labels.set(s.id, s.name);
+      known = scope.deputyId
+        ? []
+        : stations
+            .filter((s) => !scope.stationId || s.id === scope.stationId)
+            .map((s) => ({ key: s.id, label: s.name }));
+      break;
+    }
+    case 'deputy': {
+      // All of them for the labels: an opinion may still be with a deputy who left or moved.
+      const deputies = await ctx.store.listDeputies();
+      for (const d of deputies) labels.set(d.id, d.name);
+      labels.set('', '未分派');
+      known = deputies
+        .filter((d) => (scope.deputyId ? d.id === scope.deputyId : d.active))
+        .filter((d) => !scope.stationId || d.stationId === scope.stationId)
+        .map((d) => ({ key: d.id, label: d.name }));
+      break;
+    }
+    case 'category': {
+      const ids: readonly CategoryId[] = scope.category ? [scope.category] : CATEGORY_IDS;
+      known = ids.map((id) => ({ key: id, label: CATEGORY_LABELS[id] }));
+      break;
+    }
+    case 'month':
+      known = monthsOf(period).map((m) => ({ key: m, label: monthLabel(m) }));
+      break;
+  }
+  const listed = new Set(known.map((g) => g.key));
+  const others = rows.filter((r) => !listed.has(r.key)).map((r) => ({ key: r.key, label: labels.get(r.key) ?? r.key }));
+  return [...known, ...others];
+}
+
+/**
+ * reports.stats: the figures of src/domain/figures.ts for a period, within the caller's reach,
+ * added up by the store; with `groupBy`, the same per station, deputy, category or month.
+ */
+export async function reportStats(input: StatsInput, ctx: ServiceContext): Promise<StatsView> {
+  const actor = await actorOf(ctx);
+  const scope = scopeFor(actor, input);
+  const store = ctx.store;
+  const period: Period = { from: input.from, to: input.to };
+  const query = { ...periodInstants(period), ...scope, today: shanghaiDate(ctx.clock.now()) };
+  const groupBy = input.groupBy;
+  // The total is its own count, not the sum of the groups: the tests check that they agree.
+  const [total, rows] = await Promise.all([
+    store.countFigures(query),
+    groupBy ? store.countFiguresBy(query, groupBy) : Promise.resolve(null),
+  ]);
+  const view: StatsView = { period, scope, ...figuresFromCounts(total) };
+  if (!groupBy || !rows) return view;
+  const counted = new Map(rows.map((r) => [r.key, r.counts]));
+  const groups: FigureGroup[] = (await groupsInScope(ctx, groupBy, scope, period, rows)).map((g) => ({
+    ...g,
+    ...figuresFromCounts(counted.get(g.key) ?? ZERO_COUNTS),
+  }));
+  return { ...view, groupBy, groups };
+}

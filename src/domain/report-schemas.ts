@@ -1,0 +1,52 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import { z } from 'zod';
+import { isLocalDate } from './dates';
+import { categorySchema } from './opinion-schemas';
+
+dayjs.extend(utc);
+
+/** The longest period one `reports.stats` call may cover: a term's worth of annual reports. */
+export const MAX_PERIOD_YEARS = 3;
+
+export const GROUP_BY = ['station', 'deputy', 'category', 'month'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+const date = (label: string) =>
+  z
+    .string({ required_error: `请提供${label}`, invalid_type_error: `${label}格式不正确` })
+    .refine(isLocalDate, `${label}须为 YYYY-MM-DD 格式的真实日期`);
+
+const id = (label: string) =>
+  z
+    .string({ invalid_type_error: `${label}格式不正确` })
+    .trim()
+    .min(1, `请提供${label}`)
+    .max(64, `${label}过长`)
+    .regex(/^[A-Za-z0-9_-]+$/, `${label}格式不正确`);
+
+/** reports.stats: a period (Asia/Shanghai dates, both included) and optional filters and grouping. */
+export const statsInput = z
+  .object({
+    from: date('开始日期'),
+    to: date('结束日期'),
+    stationId: id('联络站').optional(),
+    deputyId: id('代表').optional(),
+    category: categorySchema.optional(),
+    groupBy: z.enum(GROUP_BY, { errorMap: () => ({ message: '分组方式须为联络站、代表、类别或月份' }) }).optional(),
+  })
+  .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期' })
+  .refine((v) => v.to <= dayjs.utc(v.from).add(MAX_PERIOD_YEARS, 'year').format('YYYY-MM-DD'), {
+    message: `统计期间最长${MAX_PERIOD_YEARS}年`,
+  });
+
+export type StatsInput = z.output<typeof statsInput>;
+
+/** reports.annualReport: the year of the report. */
+export const annualReportInput = z.object({
+  year: z
+    .number({ required_error: '请提供年份', invalid_type_error: '年份必须是数字' })
+    .int('年份必须是整数')
+    .min(2000, '年份不正确')
+    .max(2100, '年份不正确'),
+});

@@ -1,0 +1,59 @@
+import { AppError } from '../../src/domain/errors';
+import { statsInput } from '../../src/domain/report-schemas';
+import { parseInput } from '../../src/domain/schemas';
+
+/** The INVALID_INPUT message the caller would see, or null when the input is accepted. */
+function refusal(input: unknown): string | null {
+  try {
+    parseInput(statsInput, input);
+    return null;
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('INVALID_INPUT');
+    return (error as AppError).message;
+  }
+}
+
+describe('the input of reports.stats', () => {
+  test('a period with every filter and a grouping is accepted; unknown fields are dropped', () => {
+    expect(
+      parseInput(statsInput, {
+        from: '2026-01-01',
+        to: '2026-12-31',
+        stationId: 'qx-jiedao',
+        deputyId: 'd01',
+        category: 'housing',
+        groupBy: 'month',
+        openid: 'someone',
+      }),
+    ).toEqual({
+      from: '2026-01-01',
+      to: '2026-12-31',
+      stationId: 'qx-jiedao',
+      deputyId: 'd01',
+      category: 'housing',
+      groupBy: 'month',
+    });
+  });
+
+  test.each`
+    input                                                         | message
+    ${{ to: '2026-12-31' }}                                       | ${'请提供开始日期'}
+    ${{ from: '2026-01-01' }}                                     | ${'请提供结束日期'}
+    ${{ from: '2026-02-30', to: '2026-03-01' }}                   | ${'开始日期须为 YYYY-MM-DD 格式的真实日期'}
+    ${{ from: '2026-1-1', to: '2026-03-01' }}                     | ${'开始日期须为 YYYY-MM-DD 格式的真实日期'}
+    ${{ from: 20260101, to: '2026-03-01' }}                       | ${'开始日期格式不正确'}
+    ${{ from: '2026-03-02', to: '2026-03-01' }}                   | ${'开始日期不能晚于结束日期'}
+    ${{ from: '2023-01-01', to: '2026-01-02' }}                   | ${'统计期间最长3年'}
+    ${{ from: '2026-01-01', to: '2026-12-31', groupBy: 'x' }}     | ${'分组方式须为联络站、代表、类别或月份'}
+    ${{ from: '2026-01-01', to: '2026-12-31', category: 'x' }}    | ${'请选择意见类别'}
+    ${{ from: '2026-01-01', to: '2026-12-31', stationId: 'a b' }} | ${'联络站格式不正确'}
+  `('$input is refused: $message', ({ input, message }) => {
+    expect(refusal(input)).toBe(message);
+  });
+
+  test('one day, and exactly three years, are accepted', () => {
+    expect(refusal({ from: '2026-03-01', to: '2026-03-01' })).toBeNull();
+    expect(refusal({ from: '2023-01-01', to: '2026-01-01' })).toBeNull();
+  });
+});
