@@ -58,6 +58,7 @@ const pages = [
   ['opinion', `/pages/opinion/index?id=${submitted.opinionId}`, '.reply__content', 'demo-voter'],
   ['inbox', '/casework/inbox/index', '.hero__title', 'demo-staff'],
   ['case', `/casework/case/index?id=${submitted.opinionId}`, '.case-text', 'demo-staff'],
+  ['figures', '/casework/figures/index', '.figure-collected', 'demo-admin'],
 ];
 try {
   for (const large of [false, true]) {

@@ -9,7 +9,10 @@ export default defineAppConfig({
   ],
   // Deputies' and staff's pages load only for them: voters never download them.
   subPackages: [
-    { root: 'casework', pages: ['inbox/index', 'case/index', 'intake/index', 'invite/index', 'sessions/index'] },
+    {
+      root: 'casework',
+      pages: ['inbox/index', 'case/index', 'intake/index', 'invite/index', 'sessions/index', 'figures/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -36,6 +36,10 @@ export interface ApiContract {
     };
     output: { month: string; date: string; status: string };
   };
+  'reports.annualReport': {
+    input: { year: number };
+    output: { year: number; url: string; fileId: string; asOf: string; totals: StatsView };
+  };
   'account.me': { input: Record<string, never>; output: MeView };
   'account.redeemInvite': { input: { code: string }; output: MeView };
   'opinions.submit': {

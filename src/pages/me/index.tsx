@@ -72,6 +72,14 @@ export default function MePage() {
                 {state.me.role === 'staff' ? '本站意见办理' : '各站意见办理'}
               </Button>
             )}
+            {state.me.role !== 'voter' && (
+              <Button
+                className='btn btn--block figures-entry'
+                onClick={() => void Taro.navigateTo({ url: '/casework/figures/index' })}
+              >
+                办理统计
+              </Button>
+            )}
             {state.me.role === 'voter' && (
               <Text className='card__hint'>选民可查看联络站和接待日，向代表反映意见建议。</Text>
             )}
