@@ -8,6 +8,7 @@ import { createLocalFileStorage } from '../server/adapters/local/local-file-stor
 import { createLogNotifier } from '../server/adapters/local/log-notifier';
 import { createWordListCheck } from '../server/adapters/local/word-list-check';
 import { nodeIds } from '../server/adapters/node-ids';
+import { INSERT_OPINION, opinionRow } from '../server/adapters/sqlite/sqlite-opinion-store';
 import { createSqliteStore } from '../server/adapters/sqlite/sqlite-store';
 import { DEMO_DEPUTIES, DEMO_STATIONS } from '../server/local/demo-street';
 import { LOCAL_FUNCTIONS } from '../server/local/functions';
@@ -60,11 +61,7 @@ async function throughput(send: (i: number) => Promise<void>, total: number, con
 
 function fill(store: ReturnType<typeof createSqliteStore>, now: number) {
   const statuses: OpinionStatus[] = ['assigned', 'replied', 'resolved', 'closed', 'transferred', 'submitted'];
-  const insert = store.db.prepare(
-    `INSERT INTO opinions (id, station_id, author_openid, submitted_by, request_id, claim_code, status, version,
-       assigned_deputy_id, reply_due_date, staff_review, created_at, doc)
-     VALUES (?, ?, ?, ?, ?, NULL, ?, 1, ?, ?, 0, ?, ?)`,
-  );
+  const insert = store.db.prepare(INSERT_OPINION);
   const many = store.db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i += 1) {
       const station = DEMO_STATIONS[i % DEMO_STATIONS.length]!;
@@ -87,22 +84,22 @@ function fill(store: ReturnType<typeof createSqliteStore>, now: number) {
         status,
         version: 1,
         ...(status === 'submitted' ? {} : { assignedDeputyId: deputy.id, replyDueDate: '2026-12-31' }),
+        ...(['replied', 'resolved', 'closed'].includes(status)
+          ? { reply: { content: '已协调处理。', deputyId: deputy.id, at: createdAt + 86_400_000 } }
+          : {}),
+        ...(status === 'closed'
+          ? {
+              rating: {
+                satisfaction: i % 10 === 0 ? ('dissatisfied' as const) : ('satisfied' as const),
+                at: createdAt + 9e8,
+              },
+            }
+          : {}),
         createdAt,
         reopenCount: 0,
         updatedAt: createdAt,
       };
-      insert.run(
-        opinion.id,
-        opinion.stationId,
-        voter,
-        voter,
-        opinion.requestId,
-        status,
-        opinion.assignedDeputyId ?? null,
-        opinion.replyDueDate ?? null,
-        createdAt,
-        JSON.stringify(opinion),
-      );
+      insert.run(opinionRow(opinion));
     }
   });
   for (let from = 0; from < OPINIONS; from += 10_000) many(from, Math.min(OPINIONS, from + 10_000));
@@ -172,6 +169,14 @@ async function main() {
   );
   await measure('opinions.mine', (i) => post('opinions', { action: 'mine' }, `bench-voter-${Math.abs(i) % VOTERS}`)());
   await measure('casework.inbox (deputy)', () => post('casework', { action: 'inbox', filter: 'all' }, 'demo-deputy')());
+  const year = { from: '2026-01-01', to: '2026-12-31' };
+  await measure('reports.stats (a year, street)', () => post('reports', { action: 'stats', ...year }, 'demo-admin')());
+  await measure('reports.stats (a year, by station)', () =>
+    post('reports', { action: 'stats', ...year, groupBy: 'station' }, 'demo-admin')(),
+  );
+  await measure('reports.stats (a year, by month)', () =>
+    post('reports', { action: 'stats', ...year, groupBy: 'month' }, 'demo-admin')(),
+  );
   await measure('casework.inbox (staff, overdue)', () =>
     post('casework', { action: 'inbox', filter: 'overdue' }, 'demo-staff')(),
   );

@@ -31,7 +31,17 @@ interface OutboxRow {
   last_error: string | null;
 }
 
-const columns = (o: Opinion) => ({
+/** Insert one opinion row; a conflict (same submitter and request) inserts nothing. */
+export const INSERT_OPINION = `INSERT INTO opinions (id, station_id, author_openid, submitted_by, request_id, claim_code, status, version,
+       assigned_deputy_id, reply_due_date, staff_review, created_at, doc,
+       category, created_month, replied_at, replied_on_time, resolved, satisfaction)
+     VALUES (@id, @station_id, @author_openid, @submitted_by, @request_id, @claim_code, @status, @version,
+       @assigned_deputy_id, @reply_due_date, @staff_review, @created_at, @doc,
+       @category, @created_month, @replied_at, @replied_on_time, @resolved, @satisfaction)
+     ON CONFLICT DO NOTHING`;
+
+/** An opinion as a row of the opinions table (also used to bulk-load benchmark data). */
+export const opinionRow = (o: Opinion) => ({
   id: o.id,
   station_id: o.stationId,
   author_openid: o.authorOpenid,
@@ -73,15 +83,8 @@ const fromOutboxRow = (r: OutboxRow): OutboxMessage => ({
 
 /** Opinions, their timelines and the outbox on SQLite; every write is one transaction. */
 export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
-  const insertOpinion = db.prepare(
-    `INSERT INTO opinions (id, station_id, author_openid, submitted_by, request_id, claim_code, status, version,
-       assigned_deputy_id, reply_due_date, staff_review, created_at, doc,
-       category, created_month, replied_at, replied_on_time, resolved, satisfaction)
-     VALUES (@id, @station_id, @author_openid, @submitted_by, @request_id, @claim_code, @status, @version,
-       @assigned_deputy_id, @reply_due_date, @staff_review, @created_at, @doc,
-       @category, @created_month, @replied_at, @replied_on_time, @resolved, @satisfaction)
-     ON CONFLICT DO NOTHING`,
-  );
+  const insertOpinion = db.prepare(INSERT_OPINION);
+
   const updateOpinionRow = db.prepare(
     `UPDATE opinions SET author_openid = @author_openid, claim_code = @claim_code, status = @status, version = @version,
        assigned_deputy_id = @assigned_deputy_id, reply_due_date = @reply_due_date, staff_review = @staff_review, doc = @doc,
@@ -141,7 +144,7 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
       // Counted in this transaction: a burst of parallel submits cannot pass the limit.
       if (quota && quota.max <= 0) throw new QuotaExceededError();
       if (quota && useQuota.run(quota).changes === 0) throw new QuotaExceededError();
-      if (insertOpinion.run(columns(opinion)).changes === 0) {
+      if (insertOpinion.run(opinionRow(opinion)).changes === 0) {
         throw new Error('opinion not created: its id or claim code is already taken');
       }
       writeSideEffects(events, outbox);
@@ -151,7 +154,7 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
 
   const update = db.transaction(
     (next: Opinion, expected: number, events: readonly TimelineEvent[], outbox: readonly OutboxMessage[]) => {
-      if (updateOpinionRow.run({ ...columns(next), expected }).changes === 0) return false;
+      if (updateOpinionRow.run({ ...opinionRow(next), expected }).changes === 0) return false;
       writeSideEffects(events, outbox);
       return true;
     },
