@@ -10,7 +10,7 @@ import type { OpinionQuery } from '../ports/opinion-store';
 import { actorOf, requireRole, visibleOpinion, type Actor } from './actor';
 import type { ServiceContext } from './context';
 import { assignment, commit, decideRouting, event, notify, requireCleanText } from './opinion-change';
-import { namesFor, toSummary, viewOf } from './opinion-view';
+import { summaryPage, viewOf } from './opinion-view';
 
 const OPEN: OpinionStatus[] = ['assigned', 'transferred'];
 
@@ -57,16 +57,7 @@ export async function inbox(
       : actor.role === 'staff'
         ? { stationId: actor.stationId ?? '-' }
         : {};
-  const page = await ctx.store.listOpinions({
-    ...scope,
-    ...(await filterQuery(ctx, input.filter ?? 'all')),
-    ...(input.status ? { statuses: [input.status] } : {}),
-    ...(input.cursor ? { cursor: input.cursor } : {}),
-    limit: input.limit ?? 20,
-  });
-  const names = await namesFor(ctx, page.items);
-  const today = shanghaiDate(ctx.clock.now());
-  return { items: page.items.map((o) => toSummary(o, names, today)), nextCursor: page.nextCursor };
+  return summaryPage(ctx, { ...scope, ...(await filterQuery(ctx, input.filter ?? 'all')) }, input);
 }
 
 async function assignedToMe(ctx: ServiceContext, opinionId: string) {

@@ -7,9 +7,11 @@ import {
   OPINION_STATUS_LABELS,
   SATISFACTION_LABELS,
   type Opinion,
+  type OpinionStatus,
   type TimelineEvent,
 } from '../../src/domain/opinion';
-import type { OpinionActions, OpinionSummary, OpinionView } from '../../src/domain/views';
+import type { OpinionActions, OpinionSummary, OpinionView, Page } from '../../src/domain/views';
+import type { OpinionQuery } from '../ports/opinion-store';
 import type { Actor } from './actor';
 import type { ServiceContext } from './context';
 
@@ -143,4 +145,24 @@ export function toSummary(opinion: Opinion, names: Names, today: string): Opinio
 export async function viewOf(ctx: ServiceContext, actor: Actor, opinion: Opinion): Promise<OpinionView> {
   const [timeline, names] = await Promise.all([ctx.store.listTimeline(opinion.id), namesFor(ctx, [opinion])]);
   return toView(opinion, timeline, actor, names, shanghaiDate(ctx.clock.now()));
+}
+
+/**
+ * A page of list lines: the store's page with the caller's paging fields applied (20 a page by
+ * default) and each opinion turned into its summary.
+ */
+export async function summaryPage(
+  ctx: ServiceContext,
+  query: Omit<OpinionQuery, 'cursor' | 'limit'>,
+  paging: { status?: OpinionStatus; cursor?: string; limit?: number },
+): Promise<Page<OpinionSummary>> {
+  const page = await ctx.store.listOpinions({
+    ...query,
+    ...(paging.status ? { statuses: [paging.status] } : {}),
+    ...(paging.cursor ? { cursor: paging.cursor } : {}),
+    limit: paging.limit ?? 20,
+  });
+  const names = await namesFor(ctx, page.items);
+  const today = shanghaiDate(ctx.clock.now());
+  return { items: page.items.map((o) => toSummary(o, names, today)), nextCursor: page.nextCursor };
 }

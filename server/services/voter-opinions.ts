@@ -8,7 +8,7 @@ import type { OpinionSummary, OpinionView, Page } from '../../src/domain/views';
 import { actorOf, visibleOpinion } from './actor';
 import type { ServiceContext } from './context';
 import { commit, event, notify, requireCleanText } from './opinion-change';
-import { namesFor, toSummary, toView, viewOf } from './opinion-view';
+import { namesFor, summaryPage, toView, viewOf } from './opinion-view';
 
 const VOTER = { role: 'voter' as const, name: '选民' };
 
@@ -31,15 +31,7 @@ export async function myOpinions(
   ctx: ServiceContext,
 ): Promise<Page<OpinionSummary>> {
   const actor = await actorOf(ctx);
-  const page = await ctx.store.listOpinions({
-    authorOpenid: actor.openid,
-    ...(input.status ? { statuses: [input.status] } : {}),
-    ...(input.cursor ? { cursor: input.cursor } : {}),
-    limit: input.limit ?? 20,
-  });
-  const names = await namesFor(ctx, page.items);
-  const today = shanghaiDate(ctx.clock.now());
-  return { items: page.items.map((o) => toSummary(o, names, today)), nextCursor: page.nextCursor };
+  return summaryPage(ctx, { authorOpenid: actor.openid }, input);
 }
 
 /** opinions.get: one opinion, as far as the caller may see it. */

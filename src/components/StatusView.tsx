@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
+import { PageShell } from './PageShell';
 
 /** The loading, error and empty states every page shows in the same words and place. */
 export function Loading(props: { text?: string }) {
@@ -25,5 +26,23 @@ export function EmptyState(props: { text: string }) {
     <View className='status status--empty'>
       <Text>{props.text}</Text>
     </View>
+  );
+}
+
+/** A whole page that is still loading. */
+export function LoadingPage() {
+  return (
+    <PageShell>
+      <Loading />
+    </PageShell>
+  );
+}
+
+/** A whole page that could not load, with a retry. */
+export function ErrorPage(props: { message: string; onRetry: () => void }) {
+  return (
+    <PageShell>
+      <ErrorState message={props.message} onRetry={props.onRetry} />
+    </PageShell>
   );
 }

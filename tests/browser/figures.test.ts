@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { actAs as switchCaller } from './as-caller';
 import { launchChromium, PHONE } from './chromium';
 import { startServerProcess } from './server-process';
 
@@ -36,11 +37,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function actAs(openid: string, role: string) {
-  await page.goto(`${server.url}/pages/me/index`);
-  await page.locator(`[data-openid="${openid}"]`).click();
-  await page.locator(`.me__role[data-role="${role}"]`).waitFor();
-}
+const actAs = (openid: string, role: string) => switchCaller(page, server.url, openid, role);
 
 describe('办理统计', () => {
   test('station staff see this year’s figures, with 样本不足 where fewer than ten', async () => {

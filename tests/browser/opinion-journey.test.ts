@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { actAs as switchCaller } from './as-caller';
 import { launchChromium, PHONE } from './chromium';
 import { startServerProcess } from './server-process';
 
@@ -21,12 +22,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Switch the demo caller on the 我的 page, as a tester would. */
-async function actAs(openid: string, role: string) {
-  await page.goto(`${server.url}/pages/me/index`);
-  await page.locator(`[data-openid="${openid}"]`).click();
-  await page.locator(`.me__role[data-role="${role}"]`).waitFor();
-}
+const actAs = (openid: string, role: string) => switchCaller(page, server.url, openid, role);
 
 const CONTENT = '青溪街道环城西路与来薰路交叉口早高峰拥堵，老人过马路很危险，建议增设红绿灯和斑马线。';
 

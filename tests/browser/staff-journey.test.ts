@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { actAs as switchCaller } from './as-caller';
 import { launchChromium, PHONE } from './chromium';
 import { startServerProcess } from './server-process';
 
@@ -18,11 +19,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function actAs(openid: string, role: string) {
-  await page.goto(`${server.url}/pages/me/index`);
-  await page.locator(`[data-openid="${openid}"]`).click();
-  await page.locator(`.me__role[data-role="${role}"]`).waitFor();
-}
+const actAs = (openid: string, role: string) => switchCaller(page, server.url, openid, role);
 
 describe('a reception day: staff record a walk-in, the voter follows it, a repeat is merged', () => {
   let claimCode = '';

@@ -1,14 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { docxWriter } from '../../server/adapters/documents/annual-report-docx';
-import { createLocalFileStorage } from '../../server/adapters/local/local-file-storage';
-import { createLogNotifier } from '../../server/adapters/local/log-notifier';
-import { createWordListCheck } from '../../server/adapters/local/word-list-check';
-import { nodeIds } from '../../server/adapters/node-ids';
 import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';
 import { generateDemoYear } from '../../server/local/demo-year';
 import { seedDemoData } from '../../server/local/seed';
+import { testRuntime } from '../support/test-runtime';
 
 describe('the demo year generator', () => {
   test('carries opinions through the real functions, and runs once per store', async () => {
@@ -16,16 +12,7 @@ describe('the demo year generator', () => {
     const from = Date.UTC(2026, 0, 5);
     const clock = { now: () => from };
     await seedDemoData(store, clock);
-    const runtime = {
-      store,
-      clock,
-      config: { adminOpenids: ['demo-admin'], dailySubmitLimit: 10 },
-      ids: nodeIds,
-      contentCheck: createWordListCheck(),
-      notifier: createLogNotifier(() => undefined),
-      documents: docxWriter,
-      files: createLocalFileStorage(join(tmpdir(), 'lianluo-files')),
-    };
+    const runtime = testRuntime(store, clock, tmpdir());
     const stats = await generateDemoYear(runtime, { from, to: from + 60 * 24 * 3_600_000, perDay: 4 });
     expect(stats).not.toBeNull();
     expect(stats!.submitted).toBeGreaterThan(150);

@@ -6,12 +6,8 @@ import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';
 import { createLocalServer } from '../../server/local/http-server';
 import { LOCAL_FUNCTIONS } from '../../server/local/functions';
 import { seedDemoData } from '../../server/local/seed';
-import { docxWriter } from '../../server/adapters/documents/annual-report-docx';
-import { createLocalFileStorage } from '../../server/adapters/local/local-file-storage';
-import { createLogNotifier } from '../../server/adapters/local/log-notifier';
-import { createWordListCheck } from '../../server/adapters/local/word-list-check';
-import { nodeIds } from '../../server/adapters/node-ids';
 import { setRuntime } from '../../server/runtime/runtime';
+import { testRuntime } from './test-runtime';
 import type { Clock } from '../../src/domain/dates';
 
 /** 2026-03-01 10:00 in Shanghai: a fixed "now" so that expected dates are written out. */
@@ -25,16 +21,8 @@ export async function startLocalApi(clock: Clock = { now: () => FIXED_NOW }) {
   const dir = mkdtempSync(join(tmpdir(), 'lianluo-test-'));
   const store = createSqliteStore(join(dir, 'test.sqlite'));
   await seedDemoData(store, clock);
-  setRuntime({
-    store,
-    clock,
-    config: { adminOpenids: ['demo-admin'], dailySubmitLimit: 10 },
-    ids: nodeIds,
-    contentCheck: createWordListCheck(),
-    notifier: createLogNotifier(() => undefined),
-    documents: docxWriter,
-    files: createLocalFileStorage(join(dir, 'files')),
-  });
+  setRuntime(testRuntime(store, clock, dir));
+
   const server = createLocalServer({ functions: LOCAL_FUNCTIONS, filesDir: join(dir, 'files') });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

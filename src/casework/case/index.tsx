@@ -6,7 +6,7 @@ import type { PublicDeputy } from '../../domain/station';
 import type { OpinionSummary, OpinionView } from '../../domain/views';
 import { OpinionDetail } from '../../components/OpinionDetail';
 import { PageShell } from '../../components/PageShell';
-import { ErrorState, Loading } from '../../components/StatusView';
+import { ErrorPage, LoadingPage } from '../../components/StatusView';
 
 type DetailState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; opinion: OpinionView };
 
@@ -63,18 +63,10 @@ export default function CasePage() {
   };
 
   if (state.kind === 'loading') {
-    return (
-      <PageShell>
-        <Loading />
-      </PageShell>
-    );
+    return <LoadingPage />;
   }
   if (state.kind === 'error') {
-    return (
-      <PageShell>
-        <ErrorState message={state.message} onRetry={() => void load()} />
-      </PageShell>
-    );
+    return <ErrorPage message={state.message} onRetry={() => void load()} />;
   }
   const o = state.opinion;
   const can = o.can;

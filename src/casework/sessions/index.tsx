@@ -5,7 +5,7 @@ import { formatDateZh } from '../../domain/dates';
 import type { StationDetail } from '../../domain/views';
 import { PageShell } from '../../components/PageShell';
 import { SessionLine } from '../../components/SessionLine';
-import { ErrorState, Loading } from '../../components/StatusView';
+import { ErrorPage, LoadingPage } from '../../components/StatusView';
 
 /** Staff set the theme of a coming session, or cancel or move it with a reason followers are told. */
 export default function SessionsPage() {
@@ -57,18 +57,10 @@ export default function SessionsPage() {
   };
 
   if (error) {
-    return (
-      <PageShell>
-        <ErrorState message={error} onRetry={() => void load()} />
-      </PageShell>
-    );
+    return <ErrorPage message={error} onRetry={() => void load()} />;
   }
   if (!station) {
-    return (
-      <PageShell>
-        <Loading />
-      </PageShell>
-    );
+    return <LoadingPage />;
   }
   return (
     <PageShell>

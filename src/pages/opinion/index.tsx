@@ -6,7 +6,7 @@ import { SATISFACTION_LABELS, type Satisfaction } from '../../domain/opinion';
 import type { OpinionView } from '../../domain/views';
 import { OpinionDetail } from '../../components/OpinionDetail';
 import { PageShell } from '../../components/PageShell';
-import { ErrorState, Loading } from '../../components/StatusView';
+import { ErrorPage, LoadingPage } from '../../components/StatusView';
 
 type DetailState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; opinion: OpinionView };
 
@@ -52,18 +52,10 @@ export default function OpinionPage() {
   };
 
   if (state.kind === 'loading') {
-    return (
-      <PageShell>
-        <Loading />
-      </PageShell>
-    );
+    return <LoadingPage />;
   }
   if (state.kind === 'error') {
-    return (
-      <PageShell>
-        <ErrorState message={state.message} onRetry={() => void load()} />
-      </PageShell>
-    );
+    return <ErrorPage message={state.message} onRetry={() => void load()} />;
   }
   const o = state.opinion;
   return (

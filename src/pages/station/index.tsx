@@ -8,7 +8,7 @@ import type { StationDetail } from '../../domain/views';
 import { PageShell } from '../../components/PageShell';
 import { SessionCalendar } from '../../components/SessionCalendar';
 import { SessionLine } from '../../components/SessionLine';
-import { ErrorState, Loading } from '../../components/StatusView';
+import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { openMap } from '../../platform/navigate';
 
 type DetailState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; station: StationDetail };
@@ -46,18 +46,10 @@ export default function StationPage() {
   };
 
   if (state.kind === 'loading') {
-    return (
-      <PageShell>
-        <Loading />
-      </PageShell>
-    );
+    return <LoadingPage />;
   }
   if (state.kind === 'error') {
-    return (
-      <PageShell>
-        <ErrorState message={state.message} onRetry={() => void load()} />
-      </PageShell>
-    );
+    return <ErrorPage message={state.message} onRetry={() => void load()} />;
   }
   const { station } = state;
   const rule = station.receptionRule;

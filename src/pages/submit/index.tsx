@@ -9,7 +9,7 @@ import { PhotoGrid } from '../../components/PhotoGrid';
 import { uploadPhoto } from '../../platform/photos';
 import type { StationSummary } from '../../domain/views';
 import { PageShell } from '../../components/PageShell';
-import { ErrorState, Loading } from '../../components/StatusView';
+import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { requestSubmitNotifications } from '../../platform/subscribe';
 
 /** 提意见: choose the station and category, write, optionally leave a contact, submit once. */
@@ -92,18 +92,10 @@ export default function SubmitPage() {
   };
 
   if (loadError) {
-    return (
-      <PageShell>
-        <ErrorState message={loadError} onRetry={loadStations} />
-      </PageShell>
-    );
+    return <ErrorPage message={loadError} onRetry={loadStations} />;
   }
   if (!stations) {
-    return (
-      <PageShell>
-        <Loading />
-      </PageShell>
-    );
+    return <LoadingPage />;
   }
   const station = stations.find((s) => s.id === stationId);
   return (
