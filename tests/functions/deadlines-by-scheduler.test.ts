@@ -64,4 +64,15 @@ describe('deadlines: 催办 the working day before, escalation once overdue, eac
       1,
     );
   });
+
+  test('the weekly digest: on Monday staff get the station’s overdue count, once per week', async () => {
+    // 2026-03-23 is a Monday; the opinion above has been overdue since 17 March.
+    now = Date.UTC(2026, 2, 23, 0, 30);
+    await Promise.all([timer('digest'), timer('digest')]);
+    now += 3 * DAY;
+    await timer('digest');
+    const digests = (await local.store.listOutbox(100)).filter((m) => m.kind === 'overdue_digest');
+    expect(digests).toHaveLength(1);
+    expect(digests[0]).toMatchObject({ recipientOpenid: 'demo-staff', payload: { overdue: '1', week: '2026-03-23' } });
+  });
 });

@@ -1,0 +1,46 @@
+import { addDays, shanghaiDate, weekday, type Clock } from '../../src/domain/dates';
+import type { Store } from '../ports/store';
+
+/**
+ * The weekly overdue digest: every Monday, each station's staff get how many of the
+ * station's open opinions are past their reply date — once per station, staff member and
+ * week, however many scheduler runs overlap.
+ */
+export async function sendOverdueDigest(store: Store, clock: Clock) {
+  const now = clock.now();
+  const today = shanghaiDate(now);
+  // The Monday of this week names the digest, so a rerun later in the week adds nothing.
+  const monday = addDays(today, -((weekday(today) + 6) % 7));
+  let queued = 0;
+  for (const station of await store.listStations()) {
+    let overdue = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await store.listOpinions({
+        stationId: station.id,
+        statuses: ['assigned', 'transferred'],
+        dueOnOrBefore: addDays(today, -1),
+        limit: 100,
+        ...(cursor ? { cursor } : {}),
+      });
+      overdue += page.items.length;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    if (overdue === 0) continue;
+    const staff = await store.listStaffAccounts(station.id);
+    queued += await store.enqueueOnce(
+      staff.map((account) => ({
+        kind: 'overdue_digest',
+        recipientOpenid: account.openid,
+        opinionId: `station:${station.id}`,
+        payload: { station: station.name.slice(0, 20), overdue: String(overdue), week: monday },
+        createdAt: now,
+        status: 'pending' as const,
+        attempts: 0,
+        nextAttemptAt: now,
+        dedupeKey: `digest:${station.id}:${monday}:${account.openid}`,
+      })),
+    );
+  }
+  return { queued };
+}
