@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { docxWriter } from '../server/adapters/documents/annual-report-docx';
+import { officeDocuments } from '../server/adapters/documents/office-documents';
 import { createLocalFileStorage } from '../server/adapters/local/local-file-storage';
 import { createLogNotifier } from '../server/adapters/local/log-notifier';
 import { createWordListCheck } from '../server/adapters/local/word-list-check';
@@ -132,7 +132,7 @@ async function main() {
     ids: nodeIds,
     contentCheck: createWordListCheck(),
     notifier: createLogNotifier(() => undefined),
-    documents: docxWriter,
+    documents: officeDocuments,
     files: createLocalFileStorage(join(tmpdir(), 'lianluo-files')),
   });
 

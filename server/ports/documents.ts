@@ -1,8 +1,11 @@
 import type { AnnualReportData } from '../../src/domain/annual-report';
+import type { ExportRow } from '../../src/domain/export-row';
 
 /** Renders documents staff hand in (the annual report as .docx). */
 export interface DocumentWriter {
   annualReport(data: AnnualReportData): Promise<Uint8Array>;
+  /** The opinions of a period as a spreadsheet (.xlsx), one row each. */
+  opinionsSheet(title: string, rows: readonly ExportRow[]): Promise<Uint8Array>;
 }
 
 /** Where generated files go, and the address a user downloads them from. */

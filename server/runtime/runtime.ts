@@ -4,7 +4,7 @@ import type { Ids } from '../ports/ids';
 import type { Notifier } from '../ports/notifier';
 import type { Store } from '../ports/store';
 import { join } from 'node:path';
-import { docxWriter } from '../adapters/documents/annual-report-docx';
+import { officeDocuments } from '../adapters/documents/office-documents';
 import { createLocalFileStorage } from '../adapters/local/local-file-storage';
 import { nodeIds } from '../adapters/node-ids';
 import type { DocumentWriter, FileStorage } from '../ports/documents';
@@ -45,7 +45,7 @@ export function localAdapters(dir = dataDir()): Pick<Runtime, 'contentCheck' | '
   return {
     contentCheck: createWordListCheck(),
     notifier: createLogNotifier(),
-    documents: docxWriter,
+    documents: officeDocuments,
     files: createLocalFileStorage(join(dir, 'files')),
   };
 }
@@ -87,7 +87,7 @@ async function createDefaultRuntime(): Promise<Runtime> {
     ids: nodeIds,
     contentCheck: createMsgSecCheck(app),
     notifier: createSubscribeNotifier(app),
-    documents: docxWriter,
+    documents: officeDocuments,
     files: createCloudFileStorage(app),
   };
 }

@@ -36,6 +36,10 @@ export interface ApiContract {
     };
     output: { month: string; date: string; status: string };
   };
+  'reports.exportOpinions': {
+    input: { from: string; to: string; stationId?: string };
+    output: { url: string; fileId: string; rows: number };
+  };
   'reports.annualReport': {
     input: { year: number };
     output: { year: number; url: string; fileId: string; asOf: string; totals: StatsView };

@@ -50,3 +50,16 @@ export const annualReportInput = z.object({
     .min(2000, '年份不正确')
     .max(2100, '年份不正确'),
 });
+
+/** reports.exportOpinions: a period (at most a year) and, for the committee, a station. */
+export const exportInput = z
+  .object({
+    from: z.string({ required_error: '请提供开始日期' }).refine(isLocalDate, '开始日期格式不正确'),
+    to: z.string({ required_error: '请提供结束日期' }).refine(isLocalDate, '结束日期格式不正确'),
+    stationId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, '联络站编号格式不正确')
+      .optional(),
+  })
+  .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期' })
+  .refine((v) => Number(v.to.slice(0, 4)) - Number(v.from.slice(0, 4)) <= 1, { message: '一次最多导出一年的意见' });

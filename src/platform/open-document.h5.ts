@@ -1,6 +1,6 @@
 import { apiBase } from '../api/transport.h5';
 
 /** The local server serves it as an attachment: the browser downloads it. */
-export async function openDocument(url: string): Promise<void> {
+export async function openDocument(url: string, _fileType: 'docx' | 'xlsx'): Promise<void> {
   window.location.assign(url.startsWith('/') ? `${apiBase()}${url}` : url);
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { docxWriter } from '../../server/adapters/documents/annual-report-docx';
+import { officeDocuments } from '../../server/adapters/documents/office-documents';
 import { createLocalFileStorage } from '../../server/adapters/local/local-file-storage';
 import { createLogNotifier } from '../../server/adapters/local/log-notifier';
 import { createWordListCheck } from '../../server/adapters/local/word-list-check';
@@ -17,7 +17,7 @@ export function testRuntime(store: Store, clock: Clock, dir: string): Runtime {
     ids: nodeIds,
     contentCheck: createWordListCheck(),
     notifier: createLogNotifier(() => undefined),
-    documents: docxWriter,
+    documents: officeDocuments,
     files: createLocalFileStorage(join(dir, 'files')),
   };
 }

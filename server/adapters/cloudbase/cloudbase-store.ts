@@ -128,6 +128,9 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
         throw error;
       }
     },
+    appendAudit: async (audit) => {
+      await col('audit_log').doc(`${audit.at}-${randomUUID()}`).set(auditDoc(audit));
+    },
     putStation: (s, audit) => putWithAudit('stations', s.id, s, audit),
     putDeputy: (d, audit) => putWithAudit('deputies', d.id, d, audit),
     putSessionOverride: (o, audit) => putWithAudit('session_overrides', `${o.stationId}_${o.month}`, o, audit),

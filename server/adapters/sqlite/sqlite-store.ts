@@ -150,6 +150,9 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     listAudit: async (targetType, targetId) =>
       (statements.listAudit.all(targetType, targetId) as AuditRow[]).map(auditFromRow),
     redeemInvite: async (code, account, audit) => redeem(code, account, audit),
+    appendAudit: async (audit) => {
+      insertAudit.run(auditToRow(audit));
+    },
     putStation: async (station, audit) => writeStation(station, audit),
     putDeputy: async (deputy, audit) => writeDeputy(deputy, audit),
     putSessionOverride: async (override, audit) => writeOverride(override, audit),

@@ -50,7 +50,19 @@ export default function FiguresPage() {
       const year = Number(shanghaiDate(Date.now()).slice(0, 4));
       const result = await call('reports.annualReport', { year });
       setReport(`已生成${result.year}年度报告（数据截至${result.asOf}）`);
-      await openDocument(result.url);
+      await openDocument(result.url, 'docx');
+    } catch (e) {
+      setReport((e as Error).message);
+    }
+  };
+
+  const exportSheet = async () => {
+    setReport('正在导出…');
+    try {
+      const { from, to } = periodOf(key);
+      const result = await call('reports.exportOpinions', { from, to });
+      setReport(`已导出${result.rows}条意见`);
+      await openDocument(result.url, 'xlsx');
     } catch (e) {
       setReport((e as Error).message);
     }
@@ -117,6 +129,11 @@ export default function FiguresPage() {
           ))}
         </>
       )}
+      {(me?.role === 'staff' || me?.role === 'admin') && (
+        <Button className='btn btn--block export-sheet' onClick={() => void exportSheet()}>
+          导出本期意见（Excel）
+        </Button>
+      )}
       {me?.role === 'admin' && (
         <View className='card'>
           <Text className='card__label'>年度工作报告</Text>
@@ -124,9 +141,9 @@ export default function FiguresPage() {
           <Button className='btn btn--primary btn--block annual-report' onClick={() => void annualReport()}>
             生成年度报告
           </Button>
-          {report && <Text className='card__line report-status'>{report}</Text>}
         </View>
       )}
+      {report && <Text className='card__line report-status'>{report}</Text>}
     </PageShell>
   );
 }

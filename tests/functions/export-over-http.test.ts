@@ -1,0 +1,82 @@
+import ExcelJS from 'exceljs';
+import { startLocalApi } from '../support/local-api';
+
+let now = Date.UTC(2026, 2, 2, 2, 0);
+let api: Awaited<ReturnType<typeof startLocalApi>>;
+beforeAll(async () => {
+  api = await startLocalApi({ now: () => now });
+  const submit = (i: number, stationId: string) =>
+    api.post(
+      'opinions',
+      {
+        action: 'submit',
+        stationId,
+        category: 'security',
+        content: `第${i}条：青草巷路灯坏了好几盏，晚上出行不安全。`,
+        requestId: `export-${i}-0000`,
+        contact: { name: `王大伯${i}`, phone: '13957412345' },
+        consent: true,
+      },
+      `voter-export-${i}`,
+    );
+  for (let i = 0; i < 5; i += 1) {
+    now += 86_400_000;
+    await submit(i, i < 3 ? 'qx-jiedao' : 'qx-wenchang');
+  }
+});
+afterAll(() => api.stop());
+
+async function sheetOf(url: string) {
+  const res = await fetch(`${api.base}${url}`);
+  expect(res.headers.get('content-type')).toContain('spreadsheetml');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await res.arrayBuffer());
+  const sheet = book.getWorksheet('意见建议')!;
+  const rows: string[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  return rows;
+}
+
+describe('exporting a period’s opinions to .xlsx', () => {
+  const period = { from: '2026-03-01', to: '2026-03-31' };
+
+  test('station staff get their station’s opinions with phone numbers in full, and the export is audited', async () => {
+    const { body } = await api.post('reports', { action: 'exportOpinions', ...period }, 'demo-staff');
+    expect(body.data.rows).toBe(3);
+    const rows = await sheetOf(body.data.url);
+    expect(rows[0]).toEqual(expect.arrayContaining(['编号', '联络站', '内容', '联系电话']));
+    expect(rows.slice(1).every((r) => r.includes('青溪街道人大代表联络站') && r.includes('13957412345'))).toBe(true);
+    const audit = await api.store.listAudit('export', 'qx-jiedao');
+    expect(audit).toEqual([expect.objectContaining({ actor: 'demo-staff', action: 'reports.exportOpinions' })]);
+  });
+
+  test('the committee exports every station, with phone numbers masked', async () => {
+    const { body } = await api.post('reports', { action: 'exportOpinions', ...period }, 'demo-admin');
+    expect(body.data.rows).toBe(5);
+    const rows = await sheetOf(body.data.url);
+    expect(rows.slice(1).every((r) => r.includes('139****2345') && !r.includes('13957412345'))).toBe(true);
+  });
+
+  test('a period outside the opinions exports none', async () => {
+    const { body } = await api.post(
+      'reports',
+      { action: 'exportOpinions', from: '2026-04-01', to: '2026-04-30' },
+      'demo-admin',
+    );
+    expect(body.data.rows).toBe(0);
+  });
+
+  test.each`
+    who              | stationId        | code
+    ${'demo-voter'}  | ${undefined}     | ${'FORBIDDEN'}
+    ${'demo-deputy'} | ${undefined}     | ${'FORBIDDEN'}
+    ${'demo-staff'}  | ${'qx-wenchang'} | ${'FORBIDDEN'}
+  `('$who exporting $stationId is $code', async ({ who, stationId, code }) => {
+    const { body } = await api.post(
+      'reports',
+      { action: 'exportOpinions', ...period, ...(stationId ? { stationId } : {}) },
+      who,
+    );
+    expect(body.error.code).toBe(code);
+  });
+});
