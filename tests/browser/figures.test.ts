@@ -46,6 +46,8 @@ describe('办理统计', () => {
     await page.waitForURL(/casework\/figures/);
     await expect(page.locator('.figure-collected').textContent()).resolves.toBe('3');
     await expect(page.locator('.rate-line').first().textContent()).resolves.toContain('样本不足');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.export-sheet').click()]);
+    expect(download.suggestedFilename()).toMatch(/^opinions-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-[a-f0-9]{16}\.xlsx$/);
   });
 
   test('the committee downloads the annual report as a .docx', async () => {
