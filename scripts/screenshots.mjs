@@ -59,6 +59,7 @@ const pages = [
   ['inbox', '/casework/inbox/index', '.hero__title', 'demo-staff'],
   ['case', `/casework/case/index?id=${submitted.opinionId}`, '.case-text', 'demo-staff'],
   ['figures', '/casework/figures/index', '.figure-collected', 'demo-admin'],
+  ['public-figures', '/pages/figures/index', '.public-station', 'demo-voter'],
 ];
 try {
   for (const large of [false, true]) {

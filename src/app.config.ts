@@ -6,6 +6,7 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/submit/index',
     'pages/opinion/index',
+    'pages/figures/index',
   ],
   // Deputies' and staff's pages load only for them: voters never download them.
   subPackages: [

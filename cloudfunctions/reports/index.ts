@@ -1,8 +1,8 @@
-import { annualReportInput, exportInput, statsInput } from '../../src/domain/report-schemas';
+import { annualReportInput, exportInput, publicStatsInput, statsInput } from '../../src/domain/report-schemas';
 import { action, createCloudFunction } from '../../server/runtime/cloud-function';
 import { annualReport } from '../../server/services/annual-report';
 import { exportOpinions } from '../../server/services/opinion-export';
-import { reportStats } from '../../server/services/reports';
+import { publicStats, reportStats } from '../../server/services/reports';
 
 /**
  * reports: the committee's figures (办复率, 解决率, 满意率 …) for a period, counted by the store,
@@ -10,6 +10,7 @@ import { reportStats } from '../../server/services/reports';
  */
 export const main = createCloudFunction('reports', {
   stats: action({ input: statsInput, access: 'user', run: reportStats }),
+  publicStats: action({ input: publicStatsInput, access: 'public', run: publicStats }),
   annualReport: action({ input: annualReportInput, access: 'user', run: annualReport }),
   exportOpinions: action({ input: exportInput, access: 'user', run: exportOpinions }),
 });

@@ -100,7 +100,11 @@ async function groupsInScope(
  */
 export async function reportStats(input: StatsInput, ctx: ServiceContext): Promise<StatsView> {
   const actor = await actorOf(ctx);
-  const scope = scopeFor(actor, input);
+  return countStats(input, scopeFor(actor, input), ctx);
+}
+
+/** The figures of a period within `scope`, counted by the store (no caller check: callers decide the scope). */
+async function countStats(input: StatsInput, scope: Scope, ctx: ServiceContext): Promise<StatsView> {
   const store = ctx.store;
   const period: Period = { from: input.from, to: input.to };
   const query = { ...periodInstants(period), ...scope, today: shanghaiDate(ctx.clock.now()) };
@@ -118,4 +122,12 @@ export async function reportStats(input: StatsInput, ctx: ServiceContext): Promi
     ...figuresFromCounts(counted.get(g.key) ?? ZERO_COUNTS),
   }));
   return { ...view, groupBy, groups };
+}
+
+/**
+ * reports.publicStats: the same figures per station for anyone, voters included — aggregates
+ * only, no opinion, name or number of a person. Rates under 10 items read 样本不足, with counts.
+ */
+export async function publicStats(input: { from: string; to: string }, ctx: ServiceContext): Promise<StatsView> {
+  return countStats({ from: input.from, to: input.to, groupBy: 'station' }, {}, ctx);
 }

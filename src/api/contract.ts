@@ -36,6 +36,7 @@ export interface ApiContract {
     };
     output: { month: string; date: string; status: string };
   };
+  'reports.publicStats': { input: { from: string; to: string }; output: StatsView };
   'reports.exportOpinions': {
     input: { from: string; to: string; stationId?: string };
     output: { url: string; fileId: string; rows: number };

@@ -63,3 +63,11 @@ export const exportInput = z
   })
   .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期' })
   .refine((v) => Number(v.to.slice(0, 4)) - Number(v.from.slice(0, 4)) <= 1, { message: '一次最多导出一年的意见' });
+
+/** reports.publicStats: a period, nothing else — the public page shows every station. */
+export const publicStatsInput = z
+  .object({ from: date('开始日期'), to: date('结束日期') })
+  .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期' })
+  .refine((v) => v.to <= dayjs.utc(v.from).add(MAX_PERIOD_YEARS, 'year').format('YYYY-MM-DD'), {
+    message: `统计期间最长${MAX_PERIOD_YEARS}年`,
+  });

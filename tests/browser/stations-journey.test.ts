@@ -75,6 +75,17 @@ describe('a voter finds a station and its next reception day', () => {
     await context.close();
   });
 
+  test('anyone can open each station’s figures from the list', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('.public-figures-link').click();
+    await page.waitForURL(/pages\/figures\/index/);
+    await page.locator('.public-station').first().waitFor();
+    expect(await page.locator('.public-station').count()).toBe(8);
+    await context.close();
+  });
+
   test('我的 shows the role, and the local caller switcher changes it', async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();

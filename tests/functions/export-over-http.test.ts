@@ -80,3 +80,20 @@ describe('exporting a period’s opinions to .xlsx', () => {
     expect(body.error.code).toBe(code);
   });
 });
+
+describe('the public figures of each station', () => {
+  test('anyone, even without a WeChat identity, sees counts and rates per station and nothing personal', async () => {
+    const { status, body } = await api.post('reports', { action: 'publicStats', from: '2026-03-01', to: '2026-03-31' });
+    expect(status).toBe(200);
+    expect(body.data.collected).toBe(5);
+    const jiedao = body.data.groups.find((g: { key: string }) => g.key === 'qx-jiedao');
+    expect(jiedao).toMatchObject({ label: '青溪街道人大代表联络站', collected: 3 });
+    expect(jiedao.replyRate.label).toBe('样本不足');
+    expect(JSON.stringify(body)).not.toMatch(/1395|王大伯|voter-export/);
+  });
+
+  test('it takes a period and nothing else', async () => {
+    const { body } = await api.post('reports', { action: 'publicStats', from: '2026-03-31', to: '2026-03-01' });
+    expect(body.error).toEqual({ code: 'INVALID_INPUT', message: '开始日期不能晚于结束日期' });
+  });
+});

@@ -60,6 +60,13 @@ export default function StationsPage() {
         >
           我要提意见
         </Button>
+        <View
+          className='card__more public-figures-link'
+          role='link'
+          onClick={() => void Taro.navigateTo({ url: '/pages/figures/index' })}
+        >
+          各站意见办理情况 ›
+        </View>
       </View>
       {location === 'denied' && (
         <View className='notice' role='status'>
