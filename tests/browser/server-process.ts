@@ -4,15 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * The built local server (what `npm start` runs) as a child process on a free port and a
- * scratch data directory; resolves once it prints its URL.
+ * The built local server (what `npm start` runs) as a child process on a free port, on a
+ * scratch data directory unless one is given; resolves once it prints its URL.
  */
-export async function startServerProcess(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startServerProcess(dataDir = mkdtempSync(join(tmpdir(), 'lianluo-browser-'))) {
   const child: ChildProcess = spawn(process.execPath, ['dist/server/main.js'], {
-    env: { ...process.env, PORT: '0', LIANLUO_DATA_DIR: mkdtempSync(join(tmpdir(), 'lianluo-browser-')) },
+    env: { ...process.env, PORT: '0', LIANLUO_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 20000);
     const onData = (chunk: Buffer) => {
@@ -29,10 +30,18 @@ export async function startServerProcess(): Promise<{ url: string; stop: () => P
   });
   return {
     url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGINT');
-      }),
+    dataDir,
+    /** Everything the server printed so far. */
+    log: () => log,
+    /** Ctrl-C: a clean stop. */
+    stop: async () => {
+      child.kill('SIGINT');
+      await exited;
+    },
+    /** A crash: the process dies at once, mid-write if it was writing. */
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
   };
 }

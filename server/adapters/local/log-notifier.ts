@@ -4,7 +4,9 @@ import type { Notifier } from '../../ports/notifier';
 export function createLogNotifier(log: (line: string) => void = (line) => console.log(line)): Notifier {
   return {
     send: async (message) => {
-      log(`[通知] ${message.kind} → ${message.recipientOpenid}：${JSON.stringify(message.payload)}`);
+      log(
+        `[通知] ${message.kind} ${message.opinionId} → ${message.recipientOpenid}：${JSON.stringify(message.payload)}`,
+      );
       return { ok: true };
     },
   };
