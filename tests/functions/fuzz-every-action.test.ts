@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { ERROR_CODES } from '../../src/domain/errors';
+import { LOCAL_FUNCTIONS } from '../../server/local/functions';
+import { startLocalApi } from '../support/local-api';
+
+// Property: whatever arrives, every action answers a well-formed envelope — data, or an error
+// with a contract code and a Chinese message — never throws, never echoes a stack, and a
+// refused call writes nothing.
+
+const ACTIONS: Record<string, string[]> = {
+  stations: ['list', 'get', 'follow', 'setSession', 'setHolidayArrangement'],
+  account: ['me', 'redeemInvite'],
+  opinions: ['submit', 'mine', 'get', 'withdraw', 'rate', 'claim'],
+  casework: [
+    'inbox',
+    'reply',
+    'transfer',
+    'note',
+    'assign',
+    'resolve',
+    'reject',
+    'release',
+    'close',
+    'intake',
+    'issueInvite',
+  ],
+  reports: ['stats', 'publicStats', 'annualReport', 'exportOpinions'],
+  scheduler: ['run'],
+};
+const CALLERS = [undefined, 'demo-voter', 'demo-deputy', 'demo-staff', 'demo-admin', 'fuzz-stranger'];
+const FIELDS = [
+  'stationId',
+  'opinionId',
+  'category',
+  'content',
+  'requestId',
+  'code',
+  'from',
+  'to',
+  'year',
+  'near',
+  'satisfaction',
+  'month',
+  'images',
+  'contact',
+  'openid',
+  'filter',
+  'cursor',
+  'limit',
+  'deputyId',
+  'kind',
+  'reason',
+  'note',
+  'unit',
+  'expectedDate',
+  'claimCode',
+  'follow',
+  'groupBy',
+];
+const VALUES = fc.oneof(
+  fc.string(),
+  fc.constantFrom(
+    'qx-jiedao',
+    'transport',
+    '2026-03-05',
+    '2026-13-40',
+    'satisfied',
+    'DBQX2345',
+    '<script>',
+    '"; DROP TABLE opinions;--',
+  ),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 12 }),
+  fc.record({ latitude: fc.double(), longitude: fc.double() }),
+  fc.record({ name: fc.string(), phone: fc.string() }),
+  fc.object({ maxDepth: 2 }),
+);
+
+let api: Awaited<ReturnType<typeof startLocalApi>>;
+beforeAll(async () => {
+  api = await startLocalApi();
+});
+afterAll(() => api.stop());
+
+const counts = () =>
+  [
+    'opinions',
+    'opinion_events',
+    'outbox',
+    'accounts',
+    'invites',
+    'session_overrides',
+    'holiday_arrangements',
+    'station_follows',
+    'audit_log',
+  ].map((t) => (api.store.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n);
+
+test.each(Object.keys(ACTIONS))('every action of %s answers a well-formed envelope for any input', async (fn) => {
+  const main = LOCAL_FUNCTIONS[fn]!;
+  const event = fc.oneof(
+    fc
+      .record({ action: fc.constantFrom(...ACTIONS[fn]!) })
+      .chain((base) =>
+        fc.dictionary(fc.constantFrom(...FIELDS), VALUES, { maxKeys: 6 }).map((fields) => ({ ...fields, ...base })),
+      ),
+    fc.anything(),
+  );
+  await fc.assert(
+    fc.asyncProperty(event, fc.constantFrom(...CALLERS), async (input, openid) => {
+      const before = counts();
+      const context = { environment: JSON.stringify(openid ? { WX_OPENID: openid } : {}) };
+      const result = await main(input, context);
+      const text = JSON.stringify(result);
+      expect(text).not.toMatch(/at \w+ \(|node_modules|Error:/);
+      if (result.ok) {
+        expect(result).toHaveProperty('data');
+      } else {
+        expect(ERROR_CODES).toContain(result.error.code);
+        expect(result.error.message).toMatch(/[\u4e00-\u9fa5]/);
+        expect(counts()).toEqual(before);
+      }
+    }),
+    { numRuns: 400, seed: 20261127 },
+  );
+});
