@@ -1,25 +1,33 @@
 /** @jest-environment ./tests/pages/jsdom-with-fetch.ts */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import StationsPage from '../../src/pages/stations/index';
 import { setApiBase } from '../../src/api/transport.h5';
 import { withPageServer } from './page-server';
 import { navigations, resetTaroStorage } from './stand-ins/taro';
 
 const serverBase = withPageServer();
+
+/** The station cards: the links that name a station (the page also links to the figures). */
+const stationCards = () =>
+  waitFor(() => {
+    const cards = screen.getAllByRole('link').filter((el) => el.hasAttribute('data-station-id'));
+    expect(cards.length).toBeGreaterThan(0);
+    return cards;
+  });
 beforeEach(() => resetTaroStorage());
 
 describe('联络站 list', () => {
   test('says it is looking before the answer arrives', async () => {
     render(<StationsPage />);
     expect(screen.getByText('正在查找联络站…')).toBeTruthy();
-    await screen.findAllByRole('link');
+    await stationCards();
   });
 
   test('lists all 8 stations of the street, each with its kind', async () => {
     render(<StationsPage />);
-    const cards = await screen.findAllByRole('link');
+    const cards = await stationCards();
     expect(cards).toHaveLength(8);
     expect(within(cards[0]!).getByText('青溪街道人大代表联络站')).toBeTruthy();
     expect(within(cards[0]!).getByText('代表联络站')).toBeTruthy();
@@ -29,20 +37,20 @@ describe('联络站 list', () => {
 
   test("a card shows the station's next reception day: odd months the 5th, so Thursday 5 March", async () => {
     render(<StationsPage />);
-    const cards = await screen.findAllByRole('link');
+    const cards = await stationCards();
     expect(within(cards[0]!).getByText('3月5日 周四')).toBeTruthy();
   });
 
   test('without the voter’s location, says so and keeps the street’s own order', async () => {
     render(<StationsPage />);
     expect(await screen.findByText('未能获取您的位置，按街道默认顺序显示。')).toBeTruthy();
-    const cards = await screen.findAllByRole('link');
+    const cards = await stationCards();
     expect(cards[0]!.getAttribute('data-station-id')).toBe('qx-jiedao');
   });
 
   test('tapping a card opens that station', async () => {
     render(<StationsPage />);
-    const cards = await screen.findAllByRole('link');
+    const cards = await stationCards();
     fireEvent.click(cards[0]!);
     expect(navigations).toEqual(['/pages/station/index?id=qx-jiedao']);
   });
@@ -63,6 +71,6 @@ describe('联络站 list without a server', () => {
 
     setApiBase(serverBase());
     fireEvent.click(retry);
-    expect(await screen.findAllByRole('link')).toHaveLength(8);
+    expect(await stationCards()).toHaveLength(8);
   });
 });
