@@ -65,7 +65,9 @@ describe('a reception day: staff record a walk-in, the voter follows it, a repea
 
     await actAs('demo-voter', 'voter');
     await page.goto(repeatUrl);
-    await expect(page.locator('body').textContent()).resolves.toContain('合并办理');
-    await expect(page.locator('body').textContent()).resolves.toContain('未受理');
+    // The voter sees the merge, its reason and the status 未受理 once the page has loaded.
+    await page.locator('.card__label', { hasText: '合并办理' }).waitFor();
+    await page.getByText('与接待日登记的同一问题合并办理').first().waitFor();
+    await page.locator('.chip', { hasText: '未受理' }).waitFor();
   });
 });
