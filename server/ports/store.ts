@@ -36,6 +36,8 @@ export interface Store extends OpinionStore, FollowStore {
    */
   redeemInvite(code: string, account: Account, audit: AuditEntry): Promise<boolean>;
 
+  /** Count one use under `key`; false (and nothing counted) once `max` uses were made. */
+  useQuota(key: string, max: number): Promise<boolean>;
   /** An audit line for something that changes no record (e.g. an export of personal data). */
   appendAudit(audit: AuditEntry): Promise<void>;
   putStation(station: Station, audit: AuditEntry): Promise<void>;

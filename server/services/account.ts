@@ -1,8 +1,11 @@
+import { shanghaiDate } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
 import { redeemInvite as decideRedeem } from '../../src/domain/invites';
 import { ROLE_LABELS } from '../../src/domain/roles';
 import type { MeView } from '../../src/domain/views';
 import type { ServiceContext } from './context';
+
+const INVITE_TRIES_PER_DAY = 10;
 
 function requireOpenid(ctx: ServiceContext): string {
   if (!ctx.caller.openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序后再操作');
@@ -30,6 +33,10 @@ export async function me(_input: Record<string, never>, ctx: ServiceContext): Pr
 export async function redeemInvite(input: { code: string }, ctx: ServiceContext): Promise<MeView> {
   const openid = requireOpenid(ctx);
   const now = ctx.clock.now();
+  // Codes are short enough to type: a caller gets a few tries a day, not a brute-force run.
+  if (!(await ctx.store.useQuota(`invite:${openid}:${shanghaiDate(now)}`, INVITE_TRIES_PER_DAY))) {
+    throw new AppError('RATE_LIMITED', '今天尝试次数过多，请明天再试或联系工作人员');
+  }
   const invite = await ctx.store.getInvite(input.code);
   const current = ctx.caller.role === 'admin' ? { openid, role: 'admin' as const, createdAt: now } : ctx.caller.account;
   const account = decideRedeem(invite, current, openid, now);

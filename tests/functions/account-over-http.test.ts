@@ -94,3 +94,18 @@ describe('account.redeemInvite', () => {
     expect(body.error.message).toContain('过期');
   });
 });
+
+describe('guessing invite codes', () => {
+  test('a caller gets ten tries a day, then RATE_LIMITED, (codes typed wrong or not)', async () => {
+    const tries = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        api.post('account', { action: 'redeemInvite', code: `ZZZZZZA${'ABCDEFGHJKMN'[i]}` }, 'voter-guessing'),
+      ),
+    );
+    expect(tries.filter((t) => t.body.error?.code === 'NOT_FOUND')).toHaveLength(10);
+    const limited = tries.filter((t) => t.body.error?.code === 'RATE_LIMITED');
+    expect(limited).toHaveLength(2);
+    expect(limited[0]?.status).toBe(429);
+    expect(limited[0]?.body.error.message).toBe('今天尝试次数过多，请明天再试或联系工作人员');
+  });
+});

@@ -128,6 +128,23 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
         throw error;
       }
     },
+    useQuota: async (key, max) => {
+      try {
+        await db.runTransaction(async (tx: Tx) => {
+          const res = await tx.collection('quotas').doc(key).get();
+          const used = ((Array.isArray(res.data) ? res.data[0] : res.data) as { used?: number } | undefined)?.used ?? 0;
+          if (used >= max) throw new RolledBack();
+          await tx
+            .collection('quotas')
+            .doc(key)
+            .set({ used: used + 1 });
+        });
+        return true;
+      } catch (error) {
+        if (error instanceof RolledBack) return false;
+        throw error;
+      }
+    },
     appendAudit: async (audit) => {
       await col('audit_log').doc(`${audit.at}-${randomUUID()}`).set(auditDoc(audit));
     },

@@ -150,6 +150,13 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     listAudit: async (targetType, targetId) =>
       (statements.listAudit.all(targetType, targetId) as AuditRow[]).map(auditFromRow),
     redeemInvite: async (code, account, audit) => redeem(code, account, audit),
+    useQuota: async (key, max) =>
+      max > 0 &&
+      db
+        .prepare(
+          'INSERT INTO quotas (key, used) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET used = used + 1 WHERE used < ?',
+        )
+        .run(key, max).changes === 1,
     appendAudit: async (audit) => {
       insertAudit.run(auditToRow(audit));
     },

@@ -2,8 +2,9 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import { call } from '../../api/client';
 import { newRequestId } from '../../api/request-id';
-import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../../domain/categories';
+import type { CategoryId } from '../../domain/categories';
 import { CONTENT_MAX, CONTENT_MIN } from '../../domain/opinion-schemas';
+import { CategoryPicker } from '../../components/CategoryPicker';
 import { PageShell } from '../../components/PageShell';
 
 /** Staff record an opinion a voter brought to a reception day; the voter takes away a claim code. */
@@ -48,19 +49,7 @@ export default function IntakePage() {
     <PageShell>
       <View className='card'>
         <Text className='card__label'>意见类别</Text>
-        <View className='options'>
-          {CATEGORY_IDS.map((id) => (
-            <View
-              key={id}
-              className={`option option--inline ${category === id ? 'option--on' : ''}`}
-              role='radio'
-              aria-checked={category === id}
-              onClick={() => setCategory(id)}
-            >
-              {CATEGORY_LABELS[id]}
-            </View>
-          ))}
-        </View>
+        <CategoryPicker value={category} onChange={setCategory} />
         <Textarea
           className='textarea'
           value={content}

@@ -3,11 +3,12 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { newRequestId } from '../../api/request-id';
-import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../../domain/categories';
+import type { CategoryId } from '../../domain/categories';
 import { CONTENT_MAX, CONTENT_MIN, MAX_IMAGES } from '../../domain/opinion-schemas';
 import { PhotoGrid } from '../../components/PhotoGrid';
 import { uploadPhoto } from '../../platform/photos';
 import type { StationSummary } from '../../domain/views';
+import { CategoryPicker } from '../../components/CategoryPicker';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { requestSubmitNotifications } from '../../platform/subscribe';
@@ -130,20 +131,7 @@ export default function SubmitPage() {
 
       <View className='card'>
         <Text className='card__label'>意见类别</Text>
-        <View className='options'>
-          {CATEGORY_IDS.map((id) => (
-            <View
-              key={id}
-              className={`option option--inline ${category === id ? 'option--on' : ''}`}
-              data-category={id}
-              role='radio'
-              aria-checked={category === id}
-              onClick={() => setCategory(id)}
-            >
-              {CATEGORY_LABELS[id]}
-            </View>
-          ))}
-        </View>
+        <CategoryPicker value={category} onChange={setCategory} />
       </View>
 
       <View className='card'>
