@@ -20,7 +20,30 @@ export function event(
   return { opinionId: opinion.id, at, actorRole: actor.role, actorName: actor.name, kind, text, visibility };
 }
 
-/** An outbox message for `recipient`, due now; nothing when there is nobody to tell. */
+/**
+ * A new outbox message, due now. `subjectId` is what it is about: an opinion id, or
+ * `station:<id>` for a station's sessions and digests.
+ */
+export function outboxMessage(
+  subjectId: string,
+  at: number,
+  kind: string,
+  recipient: string,
+  payload: Record<string, string>,
+): OutboxMessage {
+  return {
+    kind,
+    recipientOpenid: recipient,
+    opinionId: subjectId,
+    payload,
+    createdAt: at,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: at,
+  };
+}
+
+/** An outbox message about an opinion for `recipient`; nothing when there is nobody to tell. */
 export function notify(
   opinion: Pick<Opinion, 'id'>,
   at: number,
@@ -28,19 +51,7 @@ export function notify(
   recipient: string | undefined,
   payload: Record<string, string>,
 ): OutboxMessage[] {
-  if (!recipient) return [];
-  return [
-    {
-      kind,
-      recipientOpenid: recipient,
-      opinionId: opinion.id,
-      payload,
-      createdAt: at,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: at,
-    },
-  ];
+  return recipient ? [outboxMessage(opinion.id, at, kind, recipient, payload)] : [];
 }
 
 /**

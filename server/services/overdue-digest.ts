@@ -1,5 +1,6 @@
 import { addDays, shanghaiDate, weekday, type Clock } from '../../src/domain/dates';
 import type { Store } from '../ports/store';
+import { outboxMessage } from './opinion-change';
 
 /**
  * The weekly overdue digest: every Monday, each station's staff get how many of the
@@ -30,14 +31,11 @@ export async function sendOverdueDigest(store: Store, clock: Clock) {
     const staff = await store.listStaffAccounts(station.id);
     queued += await store.enqueueOnce(
       staff.map((account) => ({
-        kind: 'overdue_digest',
-        recipientOpenid: account.openid,
-        opinionId: `station:${station.id}`,
-        payload: { station: station.name.slice(0, 20), overdue: String(overdue), week: monday },
-        createdAt: now,
-        status: 'pending' as const,
-        attempts: 0,
-        nextAttemptAt: now,
+        ...outboxMessage(`station:${station.id}`, now, 'overdue_digest', account.openid, {
+          station: station.name.slice(0, 20),
+          overdue: String(overdue),
+          week: monday,
+        }),
         dedupeKey: `digest:${station.id}:${monday}:${account.openid}`,
       })),
     );

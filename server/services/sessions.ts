@@ -2,10 +2,10 @@ import { addDays, formatDateZh, shanghaiDate, type Clock } from '../../src/domai
 import { AppError } from '../../src/domain/errors';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import { nextSessions, sessionDateForMonth, type SessionOverride } from '../../src/domain/reception-calendar';
-import type { OutboxMessage } from '../ports/opinion-store';
 import type { Store } from '../ports/store';
 import { actorOf } from './actor';
 import type { ServiceContext } from './context';
+import { outboxMessage } from './opinion-change';
 
 /** stations.follow: a voter follows (or stops following) a station's reception days. */
 export async function followStation(input: { stationId: string; follow: boolean }, ctx: ServiceContext) {
@@ -14,23 +14,6 @@ export async function followStation(input: { stationId: string; follow: boolean 
   await ctx.store.setFollow(actor.openid, input.stationId, input.follow, ctx.clock.now());
   return { stationId: input.stationId, following: input.follow };
 }
-
-const notice = (
-  subject: string,
-  recipient: string,
-  at: number,
-  kind: string,
-  payload: Record<string, string>,
-): OutboxMessage => ({
-  kind,
-  recipientOpenid: recipient,
-  opinionId: subject,
-  payload,
-  createdAt: at,
-  status: 'pending',
-  attempts: 0,
-  nextAttemptAt: at,
-});
 
 /**
  * stations.setSession: staff of the station (or an admin) set one month's session — a theme and
@@ -83,7 +66,7 @@ export async function setSession(
       detail: { ...override },
     },
     followers.map((openid) =>
-      notice(`station:${station.id}`, openid, now, 'session_changed', {
+      outboxMessage(`station:${station.id}`, now, 'session_changed', openid, {
         station: station.name,
         text: text.slice(0, 20),
       }),
@@ -123,7 +106,7 @@ export async function remindSessions(store: Store, clock: Clock) {
     const followers = await store.listFollowers(station.id);
     queued += await store.enqueueOnce(
       followers.map((openid) => ({
-        ...notice(`station:${station.id}`, openid, now, 'session_reminder', {
+        ...outboxMessage(`station:${station.id}`, now, 'session_reminder', openid, {
           station: station.name.slice(0, 20),
           time: `${session.start}-${session.end}`,
           theme: (session.theme ?? '日常接待').slice(0, 20),
