@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FollowStore } from '../../ports/follow-store';
 import type { OutboxMessage } from '../../ports/opinion-store';
+import { PAGE } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
 type Tx = any;
-
-const PAGE = 1000;
 
 /**
  * Follows and reminders on CloudBase. A follow's _id is `<openid>_<stationId>`; a deduplicated

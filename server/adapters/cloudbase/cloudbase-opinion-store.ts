@@ -3,20 +3,12 @@ import { type OpinionStore, type OutboxMessage, QuotaExceededError } from '../..
 import { decodeCursor, encodeCursor } from '../cursor';
 import { createCloudbaseFigures, FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
 import type { CollectionName } from './collections';
+import { getDocument, PAGE, RolledBack, strip } from './documents';
 
 // The structural slice of the CloudBase database API this file uses.
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
 type Tx = any;
-
-const PAGE = 1000;
-
-class RolledBack extends Error {}
-
-function strip<T>(doc: Record<string, unknown>): T {
-  const { _id: _ignoredId, _openid: _ignoredOpenid, [FIGURES_FIELD]: _ignoredFigures, ...rest } = doc;
-  return rest as T;
-}
 
 /**
  * Opinions on CloudBase. The opinion's _id is its id, which the service derives from
@@ -43,11 +35,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
     }
   };
 
-  const getDoc = async <T>(name: CollectionName, id: string): Promise<T | null> => {
-    const res = await col(name).where({ _id: id }).limit(1).get();
-    const doc = res.data?.[0];
-    return doc ? strip<T>(doc) : null;
-  };
+  const getDoc = <T>(name: CollectionName, id: string) => getDocument<T>(col(name), id);
 
   return {
     createOpinion: async (opinion, events, outbox, quota) => {

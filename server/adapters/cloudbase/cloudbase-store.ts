@@ -8,23 +8,13 @@ import type { AuditEntry, Store } from '../../ports/store';
 import { createCloudbaseFollowStore } from './cloudbase-follow-store';
 import { createCloudbaseOpinionStore } from './cloudbase-opinion-store';
 import type { CollectionName } from './collections';
+import { getDocument, PAGE, RolledBack, strip } from './documents';
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
 interface Tx {
   collection: Db['collection'];
 }
 type Doc = Record<string, unknown>;
-
-/** The most documents one server-side query may return (the default is 100). */
-const PAGE = 1000;
-
-/** Drop CloudBase's own fields so documents compare equal to what the SQLite adapter returns. */
-function strip<T>(doc: Doc): T {
-  const { _id: _ignoredId, _openid: _ignoredOpenid, ...rest } = doc;
-  return rest as T;
-}
-
-class RolledBack extends Error {}
 
 /**
  * The production store on CloudBase's document database. Reads page past the 1,000-document
@@ -50,11 +40,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     }
   }
 
-  async function getDoc<T>(name: CollectionName, id: string): Promise<T | null> {
-    const res = await col(name).where({ _id: id }).limit(1).get();
-    const doc = (res.data as Doc[] | undefined)?.[0];
-    return doc ? strip<T>(doc) : null;
-  }
+  const getDoc = <T>(name: CollectionName, id: string) => getDocument<T>(col(name), id);
 
   const auditDoc = (audit: AuditEntry): Doc => ({ ...audit });
 

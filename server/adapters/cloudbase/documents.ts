@@ -1,0 +1,28 @@
+import { FIGURES_FIELD } from './cloudbase-figures';
+
+/** The most documents one server-side query may return (the default is 100). */
+export const PAGE = 1000;
+
+/** Thrown inside a transaction's callback to roll it back when a condition no longer holds. */
+export class RolledBack extends Error {}
+
+/**
+ * A document without CloudBase's own fields (and the opinions' derived figure flags), so that it
+ * compares equal to what the SQLite adapter returns.
+ */
+export function strip<T>(doc: Record<string, unknown>): T {
+  const { _id: _ignoredId, _openid: _ignoredOpenid, [FIGURES_FIELD]: _ignoredFigures, ...rest } = doc;
+  return rest as T;
+}
+
+/** The slice of a CloudBase collection reference that `getDocument` needs. */
+interface Queryable {
+  where(query: object): { limit(n: number): { get(): Promise<{ data?: unknown }> } };
+}
+
+/** One document by _id, stripped, or null. (A where-query: `doc(id).get()` fails on a missing id.) */
+export async function getDocument<T>(collection: Queryable, id: string): Promise<T | null> {
+  const res = await collection.where({ _id: id }).limit(1).get();
+  const doc = (res.data as Array<Record<string, unknown>> | undefined)?.[0];
+  return doc ? strip<T>(doc) : null;
+}
