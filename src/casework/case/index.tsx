@@ -1,23 +1,20 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../../api/client';
 import type { PublicDeputy } from '../../domain/station';
 import type { OpinionSummary, OpinionView } from '../../domain/views';
 import { OpinionDetail } from '../../components/OpinionDetail';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
-
-type DetailState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; opinion: OpinionView };
+import { useOpinion } from '../../hooks/use-opinion';
 
 /** A case for its deputy or the station's staff: the opinion, and the actions its state allows them. */
 export default function CasePage() {
   const opinionId = useRouter().params.id ?? '';
-  const [state, setState] = useState<DetailState>({ kind: 'loading' });
   const [text, setText] = useState('');
   const [unit, setUnit] = useState('');
   const [expectedDate, setExpectedDate] = useState('');
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [deputies, setDeputies] = useState<PublicDeputy[]>([]);
   const [choosingDuplicate, setChoosingDuplicate] = useState(false);
@@ -33,33 +30,20 @@ export default function CasePage() {
     }
   };
 
-  const load = useCallback(async () => {
-    try {
-      const opinion = await call('opinions.get', { opinionId });
-      setState({ kind: 'ready', opinion });
-      // Staff choose among the station's deputies; the list is public station information.
-      if (opinion.can.assign) setDeputies((await call('stations.get', { stationId: opinion.station.id })).deputies);
-    } catch (e) {
-      setState({ kind: 'error', message: (e as Error).message });
-    }
-  }, [opinionId]);
+  // Staff choose among the station's deputies; the list is public station information.
+  const { state, busy, load, run } = useOpinion(opinionId, async (opinion) => {
+    if (opinion.can.assign) setDeputies((await call('stations.get', { stationId: opinion.station.id })).deputies);
+  });
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const act = async (done: string, run: () => Promise<OpinionView>) => {
-    setBusy(true);
+  const act = async (done: string, action: () => Promise<OpinionView>) => {
     setMessage(null);
-    try {
-      setState({ kind: 'ready', opinion: await run() });
-      setText('');
-      setMessage({ ok: true, text: done });
-    } catch (e) {
-      setMessage({ ok: false, text: (e as Error).message });
-    } finally {
-      setBusy(false);
+    const error = await run(action);
+    if (error) {
+      setMessage({ ok: false, text: error });
+      return;
     }
+    setText('');
+    setMessage({ ok: true, text: done });
   };
 
   if (state.kind === 'loading') {

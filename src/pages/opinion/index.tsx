@@ -1,14 +1,13 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../../api/client';
 import { SATISFACTION_LABELS, type Satisfaction } from '../../domain/opinion';
 import type { OpinionView } from '../../domain/views';
 import { OpinionDetail } from '../../components/OpinionDetail';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
-
-type DetailState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; opinion: OpinionView };
+import { useOpinion } from '../../hooks/use-opinion';
 
 const CHOICES: Satisfaction[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
 
@@ -16,34 +15,15 @@ const CHOICES: Satisfaction[] = ['satisfied', 'basically_satisfied', 'dissatisfi
 export default function OpinionPage() {
   const router = useRouter();
   const opinionId = router.params.id ?? '';
-  const [state, setState] = useState<DetailState>({ kind: 'loading' });
   const [satisfaction, setSatisfaction] = useState<Satisfaction | null>(null);
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setState({ kind: 'ready', opinion: await call('opinions.get', { opinionId }) });
-    } catch (e) {
-      setState({ kind: 'error', message: (e as Error).message });
-    }
-  }, [opinionId]);
+  const { state, busy, load, run } = useOpinion(opinionId);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const act = async (run: () => Promise<OpinionView>) => {
-    setBusy(true);
+  const act = async (action: () => Promise<OpinionView>) => {
     setActionError(null);
-    try {
-      setState({ kind: 'ready', opinion: await run() });
-    } catch (e) {
-      setActionError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    setActionError(await run(action));
   };
 
   const withdraw = async () => {
