@@ -31,6 +31,10 @@ interface OutboxRow {
   last_error: string | null;
 }
 
+/** Count one use of a quota ({ key, max }); no row changes once `max` uses were made. */
+export const USE_QUOTA = `INSERT INTO quotas (key, used) VALUES (@key, 1)
+  ON CONFLICT (key) DO UPDATE SET used = used + 1 WHERE used < @max`;
+
 /** Insert one opinion row; a conflict (same submitter and request) inserts nothing. */
 export const INSERT_OPINION = `INSERT INTO opinions (id, station_id, author_openid, submitted_by, request_id, claim_code, status, version,
        assigned_deputy_id, reply_due_date, staff_review, created_at, doc,
@@ -92,10 +96,7 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
        replied_on_time = @replied_on_time, resolved = @resolved, satisfaction = @satisfaction
      WHERE id = @id AND version = @expected`,
   );
-  const useQuota = db.prepare(
-    `INSERT INTO quotas (key, used) VALUES (@key, 1)
-     ON CONFLICT (key) DO UPDATE SET used = used + 1 WHERE used < @max`,
-  );
+  const useQuota = db.prepare(USE_QUOTA);
   const byRequest = db.prepare('SELECT doc FROM opinions WHERE submitted_by = ? AND request_id = ?');
   const byId = db.prepare('SELECT doc FROM opinions WHERE id = ?');
   const byClaim = db.prepare('SELECT doc FROM opinions WHERE claim_code = ?');

@@ -1,7 +1,7 @@
 import type { Store } from '../../ports/store';
 import { openDatabase, type SqliteDatabase } from './database';
 import { createSqliteFollowStore } from './sqlite-follow-store';
-import { createSqliteOpinionStore } from './sqlite-opinion-store';
+import { createSqliteOpinionStore, USE_QUOTA } from './sqlite-opinion-store';
 import {
   type AccountRow,
   accountFromRow,
@@ -75,6 +75,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     inviteToRow({ code: '', role: 'deputy', stationId: '', expiresAt: 0, issuedBy: '' }),
   );
   const getMarker = db.prepare('SELECT value FROM markers WHERE name = ?');
+  const useQuota = db.prepare(USE_QUOTA);
   const setMarker = db.prepare('INSERT INTO markers (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING');
 
   const withAudit = <A>(write: (arg: A) => void) =>
@@ -150,13 +151,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     listAudit: async (targetType, targetId) =>
       (statements.listAudit.all(targetType, targetId) as AuditRow[]).map(auditFromRow),
     redeemInvite: async (code, account, audit) => redeem(code, account, audit),
-    useQuota: async (key, max) =>
-      max > 0 &&
-      db
-        .prepare(
-          'INSERT INTO quotas (key, used) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET used = used + 1 WHERE used < ?',
-        )
-        .run(key, max).changes === 1,
+    useQuota: async (key, max) => max > 0 && useQuota.run({ key, max }).changes === 1,
     appendAudit: async (audit) => {
       insertAudit.run(auditToRow(audit));
     },
