@@ -13,4 +13,6 @@ export const nodeIds: Ids = {
     `op${createHash('sha256').update(`${submittedBy}\u0000${requestId}`).digest('hex').slice(0, 20)}`,
   claimCode: code,
   inviteCode: code,
+  roundId: (district, opensOn) =>
+    `ev${opensOn.replace(/-/g, '')}${createHash('sha256').update(district).digest('hex').slice(0, 6)}`,
 };

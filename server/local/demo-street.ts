@@ -102,28 +102,36 @@ export const DEMO_STATIONS: Station[] = [
   }),
 ];
 
-const deputy = (id: string, stationId: string, name: string, title: string, focusCategories: CategoryId[]): Deputy => ({
+const deputy = (
+  id: string,
+  stationId: string,
+  name: string,
+  title: string,
+  focusCategories: CategoryId[],
+  district: string,
+): Deputy => ({
   id,
   stationId,
   name,
   title,
   focusCategories,
   active: true,
+  district,
 });
 
 export const DEMO_DEPUTIES: Deputy[] = [
-  deputy('d01', 'qx-jiedao', '陈建国', '县人大代表，青溪街道城建办主任', ['housing', 'transport']),
-  deputy('d02', 'qx-jiedao', '王秀英', '县人大代表，青溪中心小学校长', ['education']),
-  deputy('d03', 'qx-jiedao', '李志强', '县人大代表，律师', ['security', 'other']),
-  deputy('d04', 'qx-wenchang', '张丽华', '县人大代表，文昌新村党支部书记', ['housing', 'environment']),
-  deputy('d05', 'qx-wenchang', '刘海涛', '县人大代表，县人民医院副院长', ['health']),
-  deputy('d06', 'qx-laixun', '杨春梅', '县人大代表，来薰社区居委会主任', ['security', 'health']),
-  deputy('d07', 'qx-laixun', '赵国庆', '县人大代表，个体工商户', ['economy', 'transport']),
-  deputy('d08', 'qx-youche', '周德明', '县人大代表，油车巷村村委会主任', ['rural', 'housing']),
-  deputy('d09', 'qx-qingcao', '吴淑芬', '县人大代表，退休教师', ['education', 'environment']),
-  deputy('d10', 'qx-dongao', '徐福生', '县人大代表，渔业合作社社长', ['rural', 'environment']),
-  deputy('d11', 'qx-danfeng', '孙晓东', '县人大代表，浙东机械有限公司总经理', ['economy', 'transport']),
-  deputy('d12', 'qx-xizhou', '胡桂兰', '县人大代表，西周村妇联主席', ['rural', 'health']),
+  deputy('d01', 'qx-jiedao', '陈建国', '县人大代表，青溪街道城建办主任', ['housing', 'transport'], '第一选区'),
+  deputy('d02', 'qx-jiedao', '王秀英', '县人大代表，青溪中心小学校长', ['education'], '第一选区'),
+  deputy('d03', 'qx-jiedao', '李志强', '县人大代表，律师', ['security', 'other'], '第二选区'),
+  deputy('d04', 'qx-wenchang', '张丽华', '县人大代表，文昌新村党支部书记', ['housing', 'environment'], '第三选区'),
+  deputy('d05', 'qx-wenchang', '刘海涛', '县人大代表，县人民医院副院长', ['health'], '第三选区'),
+  deputy('d06', 'qx-laixun', '杨春梅', '县人大代表，来薰社区居委会主任', ['security', 'health'], '第四选区'),
+  deputy('d07', 'qx-laixun', '赵国庆', '县人大代表，个体工商户', ['economy', 'transport'], '第四选区'),
+  deputy('d08', 'qx-youche', '周德明', '县人大代表，油车巷村村委会主任', ['rural', 'housing'], '第二选区'),
+  deputy('d09', 'qx-qingcao', '吴淑芬', '县人大代表，退休教师', ['education', 'environment'], '第一选区'),
+  deputy('d10', 'qx-dongao', '徐福生', '县人大代表，渔业合作社社长', ['rural', 'environment'], '第五选区'),
+  deputy('d11', 'qx-danfeng', '孙晓东', '县人大代表，浙东机械有限公司总经理', ['economy', 'transport'], '第六选区'),
+  deputy('d12', 'qx-xizhou', '胡桂兰', '县人大代表，西周村妇联主席', ['rural', 'health'], '第五选区'),
 ];
 
 /** The demo callers of DESIGN.md; demo-admin is an admin by ADMIN_OPENIDS, not by an account. */

@@ -1,5 +1,6 @@
 import { main as account } from '../../cloudfunctions/account/index';
 import { main as casework } from '../../cloudfunctions/casework/index';
+import { main as evaluations } from '../../cloudfunctions/evaluations/index';
 import { main as opinions } from '../../cloudfunctions/opinions/index';
 import { main as reports } from '../../cloudfunctions/reports/index';
 import { main as scheduler } from '../../cloudfunctions/scheduler/index';
@@ -14,4 +15,5 @@ export const LOCAL_FUNCTIONS: Record<string, CloudFunctionMain> = {
   casework,
   scheduler,
   reports,
+  evaluations,
 };

@@ -6,4 +6,6 @@ export interface Ids {
   claimCode(): string;
   /** 8 characters for an invite. */
   inviteCode(): string;
+  /** A round of 代表述职评议: the same district and first day give the same id. */
+  roundId(district: string, opensOn: string): string;
 }

@@ -59,6 +59,8 @@ export interface Deputy {
   title: string;
   focusCategories: CategoryId[];
   active: boolean;
+  /** The 选区 that elected the deputy: its voters evaluate them (代表述职评议). */
+  district?: string;
 }
 
 /** What a voter may see of a deputy: no account link, nothing personal beyond the public role. */

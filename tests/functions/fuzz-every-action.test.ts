@@ -26,6 +26,7 @@ const ACTIONS: Record<string, string[]> = {
   ],
   reports: ['stats', 'publicStats', 'annualReport', 'exportOpinions'],
   scheduler: ['run'],
+  evaluations: ['list', 'get', 'rate', 'setDistrict', 'open', 'close'],
 };
 const CALLERS = [undefined, 'demo-voter', 'demo-deputy', 'demo-staff', 'demo-admin', 'fuzz-stranger'];
 const FIELDS = [
@@ -56,6 +57,14 @@ const FIELDS = [
   'claimCode',
   'follow',
   'groupBy',
+  'roundId',
+  'district',
+  'opensOn',
+  'closesOn',
+  'periodFrom',
+  'periodTo',
+  'comment',
+  'title',
 ];
 const VALUES = fc.oneof(
   fc.string(),
@@ -64,6 +73,8 @@ const VALUES = fc.oneof(
     'transport',
     '2026-03-05',
     '2026-13-40',
+    '第一选区',
+    'd01',
     'satisfied',
     'DBQX2345',
     '<script>',
@@ -96,7 +107,14 @@ const counts = () =>
     'holiday_arrangements',
     'station_follows',
     'audit_log',
+    'evaluation_rounds',
+    'deputy_evaluations',
+    'voter_districts',
   ].map((t) => (api.store.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n);
+
+test('every function the server exposes is fuzzed', () => {
+  expect(Object.keys(ACTIONS).sort()).toEqual(Object.keys(LOCAL_FUNCTIONS).sort());
+});
 
 test.each(Object.keys(ACTIONS))('every action of %s answers a well-formed envelope for any input', async (fn) => {
   const main = LOCAL_FUNCTIONS[fn]!;

@@ -241,4 +241,36 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE UNIQUE INDEX outbox_dedupe ON outbox (dedupe_key) WHERE dedupe_key IS NOT NULL;
     `,
   },
+  {
+    version: 7,
+    sql: `
+      -- 代表述职评议: the 选区 a deputy was elected in, rounds, ratings, and voters' declared 选区
+      ALTER TABLE deputies ADD COLUMN district TEXT;
+      CREATE TABLE evaluation_rounds (
+        id TEXT PRIMARY KEY,
+        district TEXT NOT NULL,
+        opens_on TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      -- listRounds: ORDER BY opens_on DESC
+      CREATE INDEX evaluation_rounds_opens ON evaluation_rounds (opens_on DESC, id);
+      CREATE TABLE deputy_evaluations (
+        round_id TEXT NOT NULL REFERENCES evaluation_rounds (id),
+        deputy_id TEXT NOT NULL REFERENCES deputies (id),
+        voter_openid TEXT NOT NULL,
+        satisfaction TEXT NOT NULL CHECK (satisfaction IN ('satisfied', 'basically_satisfied', 'dissatisfied')),
+        comment TEXT,
+        at INTEGER NOT NULL,
+        -- addEvaluation: once per voter, deputy and round; countEvaluations: WHERE round_id = ?
+        PRIMARY KEY (round_id, deputy_id, voter_openid)
+      );
+      -- listEvaluationsByVoter
+      CREATE INDEX deputy_evaluations_voter ON deputy_evaluations (voter_openid, round_id);
+      CREATE TABLE voter_districts (
+        openid TEXT PRIMARY KEY,
+        district TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -68,6 +68,7 @@ export interface DeputyRow {
   title: string;
   focus_categories: string;
   active: number;
+  district: string | null;
 }
 
 export const deputyFromRow = (r: DeputyRow): Deputy => ({
@@ -77,6 +78,7 @@ export const deputyFromRow = (r: DeputyRow): Deputy => ({
   title: r.title,
   focusCategories: JSON.parse(r.focus_categories) as CategoryId[],
   active: r.active === 1,
+  ...(r.district ? { district: r.district } : {}),
 });
 
 export const deputyToRow = (d: Deputy): DeputyRow => ({
@@ -86,6 +88,7 @@ export const deputyToRow = (d: Deputy): DeputyRow => ({
   title: d.title,
   focus_categories: JSON.stringify(d.focusCategories),
   active: d.active ? 1 : 0,
+  district: d.district ?? null,
 });
 
 export interface OverrideRow {

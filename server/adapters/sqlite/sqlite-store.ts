@@ -1,5 +1,6 @@
 import type { Store } from '../../ports/store';
 import { openDatabase, type SqliteDatabase } from './database';
+import { createSqliteEvaluationStore } from './sqlite-evaluation-store';
 import { createSqliteFollowStore } from './sqlite-follow-store';
 import { createSqliteOpinionStore, USE_QUOTA } from './sqlite-opinion-store';
 import {
@@ -60,7 +61,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
   const putDeputy = put<DeputyRow>(
     'deputies',
     ['id'],
-    deputyToRow({ id: '', stationId: '', name: '', title: '', focusCategories: [], active: true }),
+    deputyToRow({ id: '', stationId: '', name: '', title: '', focusCategories: [], active: true, district: '' }),
   );
   const putOverride = put<OverrideRow>(
     'session_overrides',
@@ -105,6 +106,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     db,
     ...createSqliteOpinionStore(db),
     ...createSqliteFollowStore(db),
+    ...createSqliteEvaluationStore(db),
     listStations: async () => (statements.listStations.all() as StationRow[]).map(stationFromRow),
     getStation: async (id) => {
       const row = statements.getStation.get(id) as StationRow | undefined;
