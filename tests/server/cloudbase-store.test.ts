@@ -2,6 +2,7 @@ import tcb from '@cloudbase/node-sdk';
 import { createMemoryDatabase, memoryCloudbaseApp } from '../../bench/support/memory-cloudbase';
 import { COLLECTION_NAMES } from '../../server/adapters/cloudbase/collections';
 import { createCloudbaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
+import { opinion } from './opinion-fixtures';
 import { describeStoreContract } from './store-contract';
 
 // The contract against the CloudBase adapter, always on the in-memory stand-in of CloudBase's
@@ -14,6 +15,19 @@ describeStoreContract(
   async () => createCloudbaseStore(memoryCloudbaseApp(createMemoryDatabase({ collections: COLLECTION_NAMES }))),
   'cm-',
 );
+
+describe('the CloudBase store on the stand-in', () => {
+  test('routing counts the open opinions of every deputy of a station, past the 20 an aggregation returns unless limited', async () => {
+    const store = createCloudbaseStore(memoryCloudbaseApp(createMemoryDatabase({ collections: COLLECTION_NAMES })));
+    for (let n = 0; n < 25; n += 1) {
+      const deputyId = `big-d${String(n).padStart(2, '0')}`;
+      await store.createOpinion(opinion(n, { authorOpenid: `voter-${n}`, assignedDeputyId: deputyId }), [], []);
+    }
+    const open = await store.countOpenByDeputy('qx-jiedao');
+    expect(open.size).toBe(25);
+    expect([...open.values()].every((n) => n === 1)).toBe(true);
+  });
+});
 
 const { TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY } = process.env;
 const configured = Boolean(TCB_ENV_ID && TCB_SECRET_ID && TCB_SECRET_KEY);

@@ -127,6 +127,8 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
         .aggregate()
         .match({ stationId, status: _.in(['assigned', 'transferred']) })
         .group({ _id: '$assignedDeputyId', n: $.sum(1) })
+        // Without a limit stage an aggregation answers 20 groups: a station may have more deputies.
+        .limit(PAGE)
         .end();
       return new Map(
         (res.data as Array<{ _id: string | null; n: number }>).filter((r) => r._id).map((r) => [r._id as string, r.n]),
