@@ -10,13 +10,13 @@ import { createWordListCheck } from '../server/adapters/local/word-list-check';
 import { nodeIds } from '../server/adapters/node-ids';
 import { INSERT_OPINION, opinionRow } from '../server/adapters/sqlite/sqlite-opinion-store';
 import { createSqliteStore } from '../server/adapters/sqlite/sqlite-store';
-import { DEMO_DEPUTIES, DEMO_STATIONS } from '../server/local/demo-street';
+import { DEMO_STATIONS } from '../server/local/demo-street';
 import { LOCAL_FUNCTIONS } from '../server/local/functions';
 import { createLocalServer } from '../server/local/http-server';
 import { seedDemoData } from '../server/local/seed';
 import { setRuntime, systemClock } from '../server/runtime/runtime';
-import { CATEGORY_IDS } from '../src/domain/categories';
-import type { Opinion, OpinionStatus } from '../src/domain/opinion';
+import { benchOpinion } from './support/bench-opinions';
+import { formatCloudbaseCost, measureCloudbaseCost } from './cloudbase-cost';
 
 // `npm run bench`: latency of the main actions on the local SQLite store filled with
 // BENCH_OPINIONS opinions (default 100,000; generated through the store, not over HTTP), each
@@ -26,6 +26,7 @@ import type { Opinion, OpinionStatus } from '../src/domain/opinion';
 const OPINIONS = Number(process.env.BENCH_OPINIONS ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 400);
 const VOTERS = 5_000;
+const CLOUDBASE_OPINIONS = Number(process.env.BENCH_CLOUDBASE_OPINIONS ?? 3_000);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -60,47 +61,9 @@ async function throughput(send: (i: number) => Promise<void>, total: number, con
 }
 
 function fill(store: ReturnType<typeof createSqliteStore>, now: number) {
-  const statuses: OpinionStatus[] = ['assigned', 'replied', 'resolved', 'closed', 'transferred', 'submitted'];
   const insert = store.db.prepare(INSERT_OPINION);
   const many = store.db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i += 1) {
-      const station = DEMO_STATIONS[i % DEMO_STATIONS.length]!;
-      const deputies = DEMO_DEPUTIES.filter((d) => d.stationId === station.id);
-      const deputy = deputies[i % deputies.length]!;
-      const voter = `bench-voter-${i % VOTERS}`;
-      const status = statuses[i % statuses.length]!;
-      const createdAt = now - (OPINIONS - i) * 300_000;
-      const opinion: Opinion = {
-        id: `opbench${String(i).padStart(9, '0')}`,
-        stationId: station.id,
-        category: CATEGORY_IDS[i % CATEGORY_IDS.length]!,
-        content: `第${i}条：青溪街道环城西路路灯不亮，夜间出行不便，希望尽快维修。`,
-        images: [],
-        anonymous: false,
-        authorOpenid: voter,
-        submittedBy: voter,
-        source: 'app',
-        requestId: `bench-${i}`,
-        status,
-        version: 1,
-        ...(status === 'submitted' ? {} : { assignedDeputyId: deputy.id, replyDueDate: '2026-12-31' }),
-        ...(['replied', 'resolved', 'closed'].includes(status)
-          ? { reply: { content: '已协调处理。', deputyId: deputy.id, at: createdAt + 86_400_000 } }
-          : {}),
-        ...(status === 'closed'
-          ? {
-              rating: {
-                satisfaction: i % 10 === 0 ? ('dissatisfied' as const) : ('satisfied' as const),
-                at: createdAt + 9e8,
-              },
-            }
-          : {}),
-        createdAt,
-        reopenCount: 0,
-        updatedAt: createdAt,
-      };
-      insert.run(opinionRow(opinion));
-    }
+    for (let i = from; i < to; i += 1) insert.run(opinionRow(benchOpinion(i, OPINIONS, now, VOTERS)));
   });
   for (let from = 0; from < OPINIONS; from += 10_000) many(from, Math.min(OPINIONS, from + 10_000));
 }
@@ -215,6 +178,9 @@ async function main() {
       `weapp: main package ${sizes.mainKB} KB, casework subpackage ${sizes.caseworkKB} KB (limit 2048 KB each)`,
     );
 
+  const cloudbase = await measureCloudbaseCost(CLOUDBASE_OPINIONS);
+  console.log(formatCloudbaseCost(cloudbase));
+
   writeFileSync(
     'bench-report.json',
     JSON.stringify(
@@ -227,6 +193,7 @@ async function main() {
         submitsPerSecond,
         helloPerSecond,
         weapp: sizes,
+        cloudbase,
       },
       null,
       2,

@@ -1,0 +1,250 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main as casework } from '../cloudfunctions/casework/index';
+import { main as opinions } from '../cloudfunctions/opinions/index';
+import { main as reports } from '../cloudfunctions/reports/index';
+import { main as stations } from '../cloudfunctions/stations/index';
+import { createCloudbaseStore } from '../server/adapters/cloudbase/cloudbase-store';
+import { COLLECTION_NAMES } from '../server/adapters/cloudbase/collections';
+import { officeDocuments } from '../server/adapters/documents/office-documents';
+import { createLocalFileStorage } from '../server/adapters/local/local-file-storage';
+import { createLogNotifier } from '../server/adapters/local/log-notifier';
+import { createWordListCheck } from '../server/adapters/local/word-list-check';
+import { nodeIds } from '../server/adapters/node-ids';
+import { DEMO_CALLERS, DEMO_DEPUTIES, DEMO_STATIONS } from '../server/local/demo-street';
+import { seedDemoData } from '../server/local/seed';
+import type { Store } from '../server/ports/store';
+import { setRuntime, systemClock, type Runtime } from '../server/runtime/runtime';
+import { dispatchOutbox } from '../server/services/outbox-dispatch';
+import { shanghaiDate } from '../src/domain/dates';
+import type { Envelope } from '../src/domain/envelope';
+import { benchOpinion } from './support/bench-opinions';
+import { createMemoryDatabase, memoryCloudbaseApp, type OperationCounts } from './support/memory-cloudbase';
+
+// CloudBase cost per action: the real CloudBase adapters (server/adapters/cloudbase) on the
+// in-memory stand-in of CloudBase's database (support/memory-cloudbase.ts), which counts the
+// requests they make the way CloudBase bills them. Every action goes through its cloud
+// function's entry, as in production; the count of each call is taken alone.
+
+type Main = (event: unknown, context: unknown) => Promise<Envelope<unknown>>;
+
+export interface CostRow {
+  action: string;
+  calls: number;
+  reads: { min: number; max: number; mean: number };
+  writes: { min: number; max: number; mean: number };
+  /** Documents returned per call (mean), for information: CloudBase bills the requests. */
+  documentsRead: number;
+}
+
+export interface CloudbaseCost {
+  opinions: number;
+  rule: string;
+  rows: CostRow[];
+  /** One opinion's write path: submit, reply, resolve, rate, and the scheduler sending its notices. */
+  lifecycle: { reads: number; writes: number; messages: number };
+}
+
+export const COUNTING_RULE =
+  'one read per get/count/aggregate request, one write per add/set/update/remove request; a transaction counts its inner requests';
+
+const VOTERS = 100;
+const context = (openid: string) => ({
+  function_name: 'bench',
+  request_id: 'bench',
+  environment: JSON.stringify({ TRIGGER_SRC: 'wx_client', WX_OPENID: openid }),
+});
+
+const deputyCaller = (deputyId: string) => (deputyId === 'd01' ? DEMO_CALLERS.deputy : `bench-deputy-${deputyId}`);
+const staffCaller = (stationId: string) =>
+  stationId === 'qx-jiedao' ? DEMO_CALLERS.staff : `bench-staff-${stationId}`;
+
+/** The demo street, an account for every deputy and station, then `total` opinions through the adapter. */
+async function fill(store: Store, total: number, now: number) {
+  await seedDemoData(store, systemClock);
+  const audit = (targetId: string) => ({
+    at: now,
+    actor: 'bench',
+    action: 'bench.account',
+    targetType: 'account',
+    targetId,
+  });
+  for (const d of DEMO_DEPUTIES.filter((d) => d.id !== 'd01')) {
+    const openid = deputyCaller(d.id);
+    await store.putAccount(
+      { openid, role: 'deputy', stationId: d.stationId, deputyId: d.id, createdAt: now },
+      audit(openid),
+    );
+  }
+  for (const s of DEMO_STATIONS.filter((s) => s.id !== 'qx-jiedao')) {
+    const openid = staffCaller(s.id);
+    await store.putAccount({ openid, role: 'staff', stationId: s.id, createdAt: now }, audit(openid));
+  }
+  for (let i = 0; i < total; i += 1) await store.createOpinion(benchOpinion(i, total, now, VOTERS), [], []);
+}
+
+export async function measureCloudbaseCost(total: number): Promise<CloudbaseCost> {
+  const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
+  const store = createCloudbaseStore(memoryCloudbaseApp(db));
+  const now = Date.now();
+  await fill(store, total, now);
+  const runtime: Runtime = {
+    store,
+    clock: systemClock,
+    config: { adminOpenids: [DEMO_CALLERS.admin], dailySubmitLimit: 1_000_000 },
+    ids: nodeIds,
+    contentCheck: createWordListCheck(),
+    notifier: createLogNotifier(() => undefined),
+    documents: officeDocuments,
+    files: createLocalFileStorage(join(mkdtempSync(join(tmpdir(), 'lianluo-cost-')), 'files')),
+  };
+  setRuntime(runtime);
+
+  const samples = new Map<string, OperationCounts[]>();
+  const record = (action: string, counts: OperationCounts) => {
+    const list = samples.get(action) ?? [];
+    list.push({ reads: counts.reads, writes: counts.writes, documentsRead: counts.documentsRead });
+    samples.set(action, list);
+  };
+  /** Call one action of a function as `openid`, counting only its requests. */
+  async function call<T>(action: string, main: Main, openid: string, event: object): Promise<T> {
+    db.resetCounts();
+    const res = await main(event, context(openid));
+    if (!res.ok) throw new Error(`${action}: ${res.error.code} ${res.error.message}`);
+    record(action, db.counts);
+    return res.data as T;
+  }
+
+  const ROUNDS = 8;
+  for (let i = 0; i < ROUNDS; i += 1) {
+    const station = DEMO_STATIONS[i % DEMO_STATIONS.length]!;
+    const voter = `bench-voter-${i}`;
+    await call('stations.list', stations, voter, { action: 'list' });
+    await call('stations.get', stations, voter, { action: 'get', stationId: station.id });
+
+    // A voter's whole journey with one new opinion, each step by the caller who takes it.
+    const submitted = await call<{ opinionId: string; assignedDeputyId?: string | null }>(
+      'opinions.submit (routed)',
+      opinions,
+      voter,
+      {
+        action: 'submit',
+        stationId: station.id,
+        category: (['transport', 'housing', 'environment', 'health'] as const)[i % 4],
+        content: '来薰路与文昌路口早晚高峰拥堵，建议优化信号灯配时。',
+        requestId: `cost-${now}-${i}`,
+      },
+    );
+    const opinionId = submitted.opinionId;
+    await call('opinions.get', opinions, voter, { action: 'get', opinionId });
+    const first = await call<{ nextCursor: string | null }>('opinions.mine (first page)', opinions, voter, {
+      action: 'mine',
+    });
+    if (first.nextCursor) {
+      await call('opinions.mine (next page)', opinions, voter, { action: 'mine', cursor: first.nextCursor });
+    }
+    const deputyId = submitted.assignedDeputyId;
+    if (!deputyId) continue;
+    const deputy = deputyCaller(deputyId);
+    const inbox = await call<{ nextCursor: string | null }>('casework.inbox (deputy, first page)', casework, deputy, {
+      action: 'inbox',
+    });
+    if (inbox.nextCursor) {
+      await call('casework.inbox (deputy, next page)', casework, deputy, { action: 'inbox', cursor: inbox.nextCursor });
+    }
+    await call('casework.reply', casework, deputy, { action: 'reply', opinionId, content: '已联系交警部门调整配时。' });
+    const staff = staffCaller(station.id);
+    await call('casework.inbox (staff, overdue)', casework, staff, { action: 'inbox', filter: 'overdue' });
+    await call('casework.resolve', casework, staff, { action: 'resolve', opinionId, note: '配时已调整。' });
+    await call('opinions.rate', opinions, voter, { action: 'rate', opinionId, satisfaction: 'satisfied' });
+  }
+  const year = shanghaiDate(now).slice(0, 4);
+  const period = { from: `${year}-01-01`, to: `${year}-12-31` };
+  for (let i = 0; i < 3; i += 1) {
+    await call('reports.stats (a year, street)', reports, DEMO_CALLERS.admin, { action: 'stats', ...period });
+    await call('reports.stats (a year, by station)', reports, DEMO_CALLERS.admin, {
+      action: 'stats',
+      ...period,
+      groupBy: 'station',
+    });
+  }
+
+  // The scheduler's outbox pass sends what the journeys queued, 50 messages a pass.
+  db.resetCounts();
+  let messages = 0;
+  for (;;) {
+    const sent = await dispatchOutbox(store, runtime.notifier, runtime.clock);
+    const n = sent.sent + sent.failed + sent.gaveUp + sent.skipped;
+    if (n === 0) break;
+    messages += n;
+  }
+  const outbox = { reads: db.counts.reads, writes: db.counts.writes };
+
+  const stat = (values: number[]) => ({
+    min: Math.min(...values),
+    max: Math.max(...values),
+    mean: +(values.reduce((a, b) => a + b, 0) / values.length).toFixed(1),
+  });
+  const rows: CostRow[] = [...samples].map(([action, list]) => ({
+    action,
+    calls: list.length,
+    reads: stat(list.map((c) => c.reads)),
+    writes: stat(list.map((c) => c.writes)),
+    documentsRead: +(list.reduce((a, c) => a + c.documentsRead, 0) / list.length).toFixed(1),
+  }));
+  if (messages > 0) {
+    rows.push({
+      action: 'scheduler outbox, per message',
+      calls: messages,
+      reads: {
+        min: outbox.reads / messages,
+        max: outbox.reads / messages,
+        mean: +(outbox.reads / messages).toFixed(2),
+      },
+      writes: {
+        min: outbox.writes / messages,
+        max: outbox.writes / messages,
+        mean: +(outbox.writes / messages).toFixed(2),
+      },
+      documentsRead: 0,
+    });
+  }
+  const mean = (action: string, kind: 'reads' | 'writes') => rows.find((r) => r.action === action)?.[kind].mean ?? 0;
+  const path = ['opinions.submit (routed)', 'casework.reply', 'casework.resolve', 'opinions.rate'];
+  const perOpinionMessages = messages / (samples.get('opinions.submit (routed)')?.length ?? 1);
+  const lifecycle = {
+    reads: +(
+      path.reduce((a, p) => a + mean(p, 'reads'), 0) +
+      (outbox.reads / Math.max(messages, 1)) * perOpinionMessages
+    ).toFixed(1),
+    writes: +(
+      path.reduce((a, p) => a + mean(p, 'writes'), 0) +
+      (outbox.writes / Math.max(messages, 1)) * perOpinionMessages
+    ).toFixed(1),
+    messages: +perOpinionMessages.toFixed(1),
+  };
+  return { opinions: total, rule: COUNTING_RULE, rows, lifecycle };
+}
+
+/** The table the bench prints. */
+export function formatCloudbaseCost(cost: CloudbaseCost): string {
+  const range = (r: { min: number; max: number; mean: number }) =>
+    r.min === r.max ? String(+r.min.toFixed(2)) : `${r.min}–${r.max}`;
+  const lines = [
+    `\nCloudBase 每个操作的读写次数 — 内存中的 CloudBase 数据库替身（bench/support/memory-cloudbase.ts，mingo）`,
+    `  counting the requests the real adapters (server/adapters/cloudbase) make through each cloud function's entry,`,
+    `  not CloudBase's servers: ${cost.rule}.`,
+    `  Demo street + ${cost.opinions.toLocaleString()} opinions.`,
+    `${'action'.padEnd(38)}${'calls'.padStart(6)}${'reads'.padStart(8)}${'writes'.padStart(8)}${'docs/call'.padStart(11)}`,
+  ];
+  for (const r of cost.rows) {
+    lines.push(
+      `${r.action.padEnd(38)}${String(r.calls).padStart(6)}${range(r.reads).padStart(8)}${range(r.writes).padStart(8)}${String(r.documentsRead).padStart(11)}`,
+    );
+  }
+  lines.push(
+    `one opinion's write path (submit, reply, resolve, rate, ${cost.lifecycle.messages} notices sent): ${cost.lifecycle.reads} reads, ${cost.lifecycle.writes} writes`,
+  );
+  return lines.join('\n');
+}
