@@ -7,12 +7,22 @@ export default defineAppConfig({
     'pages/submit/index',
     'pages/opinion/index',
     'pages/figures/index',
+    'pages/evaluations/index',
+    'pages/evaluation/index',
   ],
   // Deputies' and staff's pages load only for them: voters never download them.
   subPackages: [
     {
       root: 'casework',
-      pages: ['inbox/index', 'case/index', 'intake/index', 'invite/index', 'sessions/index', 'figures/index'],
+      pages: [
+        'inbox/index',
+        'case/index',
+        'intake/index',
+        'invite/index',
+        'sessions/index',
+        'figures/index',
+        'evaluation-open/index',
+      ],
     },
   ],
   window: {

@@ -1,4 +1,5 @@
 import type { CategoryId } from '../domain/categories';
+import type { RoundListView, RoundView } from '../domain/evaluation-views';
 import type { Contact, OpinionStatus, Satisfaction } from '../domain/opinion';
 import type { InboxFilter } from '../domain/opinion-schemas';
 import type { GroupBy } from '../domain/report-schemas';
@@ -46,6 +47,25 @@ export interface ApiContract {
     output: { year: number; url: string; fileId: string; asOf: string; totals: StatsView };
   };
   'account.me': { input: Record<string, never>; output: MeView };
+  'evaluations.list': { input: Record<string, never>; output: RoundListView };
+  'evaluations.get': { input: { roundId: string }; output: RoundView };
+  'evaluations.rate': {
+    input: { roundId: string; deputyId: string; satisfaction: Satisfaction; comment?: string };
+    output: RoundView;
+  };
+  'evaluations.setDistrict': { input: { district: string }; output: { district: string } };
+  'evaluations.open': {
+    input: {
+      district: string;
+      title?: string;
+      opensOn: string;
+      closesOn: string;
+      periodFrom: string;
+      periodTo: string;
+    };
+    output: RoundView;
+  };
+  'evaluations.close': { input: { roundId: string }; output: RoundView };
   'account.redeemInvite': { input: { code: string }; output: MeView };
   'opinions.submit': {
     input: {

@@ -1,5 +1,5 @@
 import { startLocalApi } from '../support/local-api';
-import { ADMIN, call, DEPUTY, ok, reply, STAFF, submit } from '../support/opinion-calls';
+import { ADMIN, call, DEPUTY, ok, REPLY, STAFF, submit } from '../support/opinion-calls';
 
 // 2026-03-01 10:00 Shanghai; the clock moves forward through the round.
 let now = Date.UTC(2026, 2, 1, 2, 0);
@@ -10,28 +10,35 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-// 第一选区 elects 陈建国 (d01) and 王秀英 (d02) of 青溪街道联络站 and 吴淑芬 (d09) of 青草巷;
-// 青溪街道联络站 serves 第一 and 第二选区, so its staff (demo-staff) may run both.
+// 第二选区 elects 李志强 (d03) of 青溪街道联络站 and 周德明 (d08) of 油车巷; 青溪街道联络站
+// serves 第一 and 第二选区, so its staff (demo-staff) may run both. (The demo data has its own
+// rounds for 第一 and 第三选区.)
 const ROUND = {
-  district: '第一选区',
+  district: '第二选区',
   opensOn: '2026-03-10',
   closesOn: '2026-03-20',
   periodFrom: '2026-01-01',
   periodTo: '2026-03-09',
 };
 let roundId = '';
-const voters = Array.from({ length: 12 }, (_, i) => `district-one-voter-${i}`);
+const voters = Array.from({ length: 12 }, (_, i) => `district-two-voter-${i}`);
 const evaluate = (openid: string, deputyId: string, satisfaction: string, comment?: string) =>
   call(api, openid, 'evaluations', 'rate', { roundId, deputyId, satisfaction, ...(comment ? { comment } : {}) });
+const LI = 'deputy-li-zhiqiang'; // 李志强's account
+const ourRounds = async () => (await api.store.listRounds()).filter((r) => !r.id.startsWith('ev-demo'));
 const card = (round: Record<string, any>, deputyId: string) =>
   round.deputies.find((c: { deputy: { id: string } }) => c.deputy.id === deputyId) as Record<string, any>;
 
 describe('代表述职评议: a round for one electoral district', () => {
   test('before the round: the deputy replied to one of two opinions, taking two days', async () => {
-    const first = await submit(api, 'resident-a');
-    await submit(api, 'resident-b');
+    await api.store.putAccount(
+      { openid: LI, role: 'deputy', stationId: 'qx-jiedao', deputyId: 'd03', createdAt: now },
+      { at: now, actor: 'test', action: 'test.account', targetType: 'account', targetId: LI },
+    );
+    const first = await submit(api, 'resident-a', { category: 'security' });
+    await submit(api, 'resident-b', { category: 'security' });
     now += 2 * day;
-    await reply(api, first.opinionId as string);
+    await ok(api, LI, 'casework', 'reply', { opinionId: first.opinionId, content: REPLY });
   });
 
   test('a voter, a deputy, or staff of a station not serving the district cannot open a round', async () => {
@@ -45,7 +52,7 @@ describe('代表述职评议: a round for one electoral district', () => {
       code: 'FORBIDDEN',
       message: '只有人大工委或服务该选区的联络站工作人员可以组织评议',
     });
-    expect(await api.store.listRounds()).toEqual([]);
+    expect(await ourRounds()).toEqual([]);
   });
 
   test('bad dates and unknown districts are refused with a reason, and nothing is written', async () => {
@@ -59,18 +66,14 @@ describe('代表述职评议: a round for one electoral district', () => {
       const { body } = await call(api, STAFF, 'evaluations', 'open', input);
       expect(body.error).toEqual({ code: 'INVALID_INPUT', message });
     }
-    expect(await api.store.listRounds()).toEqual([]);
+    expect(await ourRounds()).toEqual([]);
   });
 
   test('staff of a station serving the district open it; it lists the district’s deputies', async () => {
     const round = await ok(api, STAFF, 'evaluations', 'open', ROUND);
     roundId = round.id as string;
-    expect(round).toMatchObject({ title: '2026年第一选区代表述职评议', phase: 'upcoming', participants: 0 });
-    expect(round.deputies.map((c: { deputy: { name: string } }) => c.deputy.name)).toEqual([
-      '陈建国',
-      '王秀英',
-      '吴淑芬',
-    ]);
+    expect(round).toMatchObject({ title: '2026年第二选区代表述职评议', phase: 'upcoming', participants: 0 });
+    expect(round.deputies.map((c: { deputy: { name: string } }) => c.deputy.name)).toEqual(['李志强', '周德明']);
     expect((await api.store.listAudit('evaluation_round', roundId)).map((a) => a.action)).toEqual(['evaluations.open']);
   });
 
@@ -80,50 +83,50 @@ describe('代表述职评议: a round for one electoral district', () => {
       opensOn: '2026-03-15',
       closesOn: '2026-03-25',
     });
-    expect(body.error).toEqual({ code: 'CONFLICT', message: '第一选区在这段时间已有评议：2026年第一选区代表述职评议' });
+    expect(body.error).toEqual({ code: 'CONFLICT', message: '第二选区在这段时间已有评议：2026年第二选区代表述职评议' });
   });
 
   test('each deputy card shows what the data says they did in the period', async () => {
     const round = await ok(api, 'resident-a', 'evaluations', 'get', { roundId });
-    expect(card(round, 'd01').activity).toMatchObject({
+    expect(card(round, 'd03').activity).toMatchObject({
       handled: 2,
       replied: 1,
       replyRate: { numerator: 1, denominator: 2, label: '样本不足' },
       medianReplyDays: 2,
     });
-    expect(card(round, 'd02').activity).toMatchObject({ handled: 0, replied: 0, medianReplyDays: null });
+    expect(card(round, 'd08').activity).toMatchObject({ handled: 0, replied: 0, medianReplyDays: null });
   });
 
   test('nobody rates before the round opens', async () => {
-    await ok(api, voters[0]!, 'evaluations', 'setDistrict', { district: '第一选区' });
-    const { body } = await evaluate(voters[0]!, 'd01', 'satisfied');
+    await ok(api, voters[0]!, 'evaluations', 'setDistrict', { district: '第二选区' });
+    const { body } = await evaluate(voters[0]!, 'd03', 'satisfied');
     expect(body.error).toEqual({ code: 'CONFLICT', message: '评议尚未开始，2026-03-10开始' });
   });
 
   test('once open, voters of the district rate each deputy once', async () => {
     now = Date.UTC(2026, 2, 12, 2, 0);
     for (const [i, voter] of voters.entries()) {
-      await ok(api, voter, 'evaluations', 'setDistrict', { district: '第一选区' });
+      await ok(api, voter, 'evaluations', 'setDistrict', { district: '第二选区' });
       const satisfaction = i < 9 ? 'satisfied' : i < 11 ? 'basically_satisfied' : 'dissatisfied';
-      const { body } = await evaluate(voter, 'd01', satisfaction, i === 11 ? '接待日经常找不到人' : undefined);
+      const { body } = await evaluate(voter, 'd03', satisfaction, i === 11 ? '接待日经常找不到人' : undefined);
       expect(body.ok).toBe(true);
     }
-    const again = await evaluate(voters[0]!, 'd01', 'dissatisfied');
+    const again = await evaluate(voters[0]!, 'd03', 'dissatisfied');
     expect(again.body.error).toEqual({ code: 'CONFLICT', message: '您已评议过这位代表，每轮只能评议一次' });
     const mine = await ok(api, voters[11]!, 'evaluations', 'get', { roundId });
-    expect(card(mine, 'd01').myRating).toEqual({ satisfaction: 'dissatisfied', comment: '接待日经常找不到人' });
+    expect(card(mine, 'd03').myRating).toEqual({ satisfaction: 'dissatisfied', comment: '接待日经常找不到人' });
     expect(mine.ratedByMe).toBe(1);
   });
 
   test('voters of another district, deputies and staff do not rate', async () => {
-    await ok(api, 'district-two-voter', 'evaluations', 'setDistrict', { district: '第二选区' });
-    expect((await evaluate('district-two-voter', 'd01', 'satisfied')).body.error).toEqual({
+    await ok(api, 'district-one-voter', 'evaluations', 'setDistrict', { district: '第一选区' });
+    expect((await evaluate('district-one-voter', 'd03', 'satisfied')).body.error).toEqual({
       code: 'FORBIDDEN',
-      message: '本轮评议面向第一选区的选民',
+      message: '本轮评议面向第二选区的选民',
     });
-    expect((await evaluate('no-district-voter', 'd01', 'satisfied')).body.error.message).toBe('请先选择您所在的选区');
+    expect((await evaluate('no-district-voter', 'd03', 'satisfied')).body.error.message).toBe('请先选择您所在的选区');
     for (const who of [DEPUTY, STAFF, ADMIN]) {
-      expect((await evaluate(who, 'd02', 'satisfied')).body.error.code).toBe('FORBIDDEN');
+      expect((await evaluate(who, 'd08', 'satisfied')).body.error.code).toBe('FORBIDDEN');
     }
     expect((await evaluate(voters[0]!, 'd05', 'satisfied')).body.error).toEqual({
       code: 'NOT_FOUND',
@@ -132,15 +135,15 @@ describe('代表述职评议: a round for one electoral district', () => {
   });
 
   test('a voter who rates cannot move to another district until the round ends', async () => {
-    const { body } = await call(api, voters[0], 'evaluations', 'setDistrict', { district: '第二选区' });
-    expect(body.error).toEqual({ code: 'CONFLICT', message: '您正在参加第一选区的述职评议，评议结束后才能更改选区' });
+    const { body } = await call(api, voters[0], 'evaluations', 'setDistrict', { district: '第一选区' });
+    expect(body.error).toEqual({ code: 'CONFLICT', message: '您正在参加第二选区的述职评议，评议结束后才能更改选区' });
   });
 
   test('while open, nobody sees results — not even the committee — only how many took part', async () => {
     const forStaff = await ok(api, ADMIN, 'evaluations', 'get', { roundId });
     expect(forStaff.participants).toBe(12);
-    expect(card(forStaff, 'd01').result).toBeUndefined();
-    expect(card(forStaff, 'd01').comments).toBeUndefined();
+    expect(card(forStaff, 'd03').result).toBeUndefined();
+    expect(card(forStaff, 'd03').comments).toBeUndefined();
     const forVoter = await ok(api, voters[1]!, 'evaluations', 'get', { roundId });
     expect(forVoter.participants).toBeUndefined();
   });
@@ -149,32 +152,36 @@ describe('代表述职评议: a round for one electoral district', () => {
     now = Date.UTC(2026, 2, 21, 2, 0);
     const round = await ok(api, voters[1]!, 'evaluations', 'get', { roundId });
     expect(round.phase).toBe('closed');
-    expect(card(round, 'd01').result).toEqual({
+    expect(card(round, 'd03').result).toEqual({
       satisfied: 9,
       basicallySatisfied: 2,
       dissatisfied: 1,
       rated: 12,
       satisfactionRate: { value: 11 / 12, numerator: 11, denominator: 12, label: '91.7%', interval: [0.6461, 0.9851] },
     });
-    expect(card(round, 'd02').result).toMatchObject({ rated: 0, satisfactionRate: { label: '样本不足' } });
-    expect(card(round, 'd01').comments).toBeUndefined();
-    expect((await evaluate(voters[2]!, 'd02', 'satisfied')).body.error.message).toBe('这轮评议已经结束');
+    expect(card(round, 'd08').result).toMatchObject({ rated: 0, satisfactionRate: { label: '样本不足' } });
+    expect(card(round, 'd03').comments).toBeUndefined();
+    expect((await evaluate(voters[2]!, 'd08', 'satisfied')).body.error.message).toBe('这轮评议已经结束');
   });
 
   test('comments, without who wrote them, go to those running the round and to the deputy', async () => {
-    for (const who of [STAFF, DEPUTY]) {
+    for (const who of [STAFF, LI]) {
       const round = await ok(api, who, 'evaluations', 'get', { roundId });
-      expect(card(round, 'd01').comments).toEqual([
+      expect(card(round, 'd03').comments).toEqual([
         { satisfaction: 'dissatisfied', comment: '接待日经常找不到人', at: expect.any(Number) },
       ]);
     }
     const admin = await ok(api, ADMIN, 'evaluations', 'get', { roundId });
-    expect(card(admin, 'd02').comments).toEqual([]);
+    expect(card(admin, 'd08').comments).toEqual([]);
+    const otherDeputy = await ok(api, DEPUTY, 'evaluations', 'get', { roundId });
+    expect(card(otherDeputy, 'd03').comments).toBeUndefined();
+    const voter = await ok(api, voters[0]!, 'evaluations', 'get', { roundId });
+    expect(card(voter, 'd03').comments).toBeUndefined();
   });
 
   test('after the close a voter may change their district again', async () => {
-    expect(await ok(api, voters[0]!, 'evaluations', 'setDistrict', { district: '第二选区' })).toEqual({
-      district: '第二选区',
+    expect(await ok(api, voters[0]!, 'evaluations', 'setDistrict', { district: '第一选区' })).toEqual({
+      district: '第一选区',
     });
   });
 
@@ -193,9 +200,10 @@ describe('代表述职评议: a round for one electoral district', () => {
     expect(closed).toMatchObject({ phase: 'closed', closedEarlyOn: '2026-03-21' });
     expect((await call(api, STAFF, 'evaluations', 'close', { roundId: second.id })).body.error.code).toBe('CONFLICT');
     const list = await ok(api, 'resident-a', 'evaluations', 'list');
-    expect(list.items.map((r: { district: string; phase: string }) => [r.district, r.phase])).toEqual([
-      ['第二选区', 'closed'],
-      ['第一选区', 'closed'],
+    const ours = list.items.filter((r: { id: string }) => [roundId, second.id].includes(r.id));
+    expect(ours.map((r: { opensOn: string; phase: string }) => [r.opensOn, r.phase])).toEqual([
+      ['2026-03-21', 'closed'],
+      ['2026-03-10', 'closed'],
     ]);
     expect(list.districts).toEqual(['第一选区', '第二选区', '第三选区', '第四选区', '第五选区', '第六选区']);
     expect(list.openableDistricts).toEqual([]);

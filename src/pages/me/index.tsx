@@ -87,6 +87,13 @@ export default function MePage() {
         )}
       </View>
 
+      <Button
+        className='btn btn--block evaluations-entry'
+        onClick={() => void Taro.navigateTo({ url: '/pages/evaluations/index' })}
+      >
+        代表述职评议
+      </Button>
+
       <View className='card'>
         <View className='setting'>
           <View className='setting__text'>

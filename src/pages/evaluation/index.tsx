@@ -1,0 +1,221 @@
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { ApiError, call } from '../../api/client';
+import { PageShell } from '../../components/PageShell';
+import { RateLine } from '../../components/RateLine';
+import { ErrorPage, LoadingPage } from '../../components/StatusView';
+import { formatDateZh } from '../../domain/dates';
+import type { DeputyCardView, RoundView } from '../../domain/evaluation-views';
+import { SATISFACTION_LABELS, type Satisfaction } from '../../domain/opinion';
+
+const CHOICES: Satisfaction[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
+
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; round: RoundView };
+
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** What the data says the deputy did, beside which voters rate them. */
+function Activity(props: { card: DeputyCardView }) {
+  const a = props.card.activity;
+  return (
+    <View className='activity'>
+      <Text className='card__line'>接待日值班 {a.sessionsOnDuty} 次</Text>
+      <Text className='card__line'>
+        办理意见 {a.handled} 件，已答复 {a.replied} 件
+      </Text>
+      <RateLine name='办复率' rate={a.replyRate} />
+      <Text className='card__line'>
+        答复用时（中位数）：{a.medianReplyDays === null ? '暂无答复' : `${a.medianReplyDays} 天`}
+      </Text>
+    </View>
+  );
+}
+
+/** The published result of one deputy: every answer counted, the rate with its 95% interval. */
+function Result(props: { card: DeputyCardView }) {
+  const r = props.card.result;
+  if (!r) return null;
+  return (
+    <View className='card__section result'>
+      <Text className='card__label'>评议结果（{r.rated} 人参加）</Text>
+      <Text className='card__line result__counts'>
+        满意 {r.satisfied} · 基本满意 {r.basicallySatisfied} · 不满意 {r.dissatisfied}
+      </Text>
+      <RateLine name='满意率' rate={r.satisfactionRate} />
+      {r.satisfactionRate.interval && r.satisfactionRate.value !== null && (
+        <Text className='card__hint'>
+          95% 可信区间 {percent(r.satisfactionRate.interval[0])}–{percent(r.satisfactionRate.interval[1])}
+          ：参加的人越多，区间越窄。
+        </Text>
+      )}
+      {props.card.comments && props.card.comments.length > 0 && (
+        <View className='comments'>
+          <Text className='card__label'>选民意见（不显示姓名）</Text>
+          {props.card.comments.map((c) => (
+            <Text key={`${c.at}-${c.comment}`} className='card__line comment'>
+              【{SATISFACTION_LABELS[c.satisfaction]}】{c.comment}
+            </Text>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** One deputy of an open round, rated by a voter of the district: once, with an optional comment. */
+function RateDeputy(props: { card: DeputyCardView; onRate: (s: Satisfaction, comment: string) => Promise<void> }) {
+  const [choice, setChoice] = useState<Satisfaction | null>(null);
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  return (
+    <View className='card__section rate'>
+      <Text className='card__label'>您对{props.card.deputy.name}代表的履职满意吗？</Text>
+      <View className='options' role='radiogroup' aria-label={`评议${props.card.deputy.name}`}>
+        {CHOICES.map((c) => (
+          <View
+            key={c}
+            className={`option option--inline ${choice === c ? 'option--on' : ''}`}
+            data-satisfaction={c}
+            role='radio'
+            aria-checked={choice === c}
+            onClick={() => setChoice(c)}
+          >
+            {SATISFACTION_LABELS[c]}
+          </View>
+        ))}
+      </View>
+      <Textarea
+        className='textarea textarea--short'
+        value={comment}
+        maxlength={200}
+        aria-label='评议意见'
+        placeholder='对代表的意见和建议（可不填）'
+        onInput={(e) => setComment(e.detail.value)}
+      />
+      <Button
+        className='btn btn--primary btn--block rate-deputy-button'
+        disabled={!choice || busy}
+        onClick={async () => {
+          if (!choice) return;
+          setBusy(true);
+          try {
+            await props.onRate(choice, comment.trim());
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        提交评议
+      </Button>
+      <Text className='card__hint'>每轮只能评议一次，提交后不能修改。结果在评议结束后公布。</Text>
+    </View>
+  );
+}
+
+/** A round of 代表述职评议: each deputy's record from the data, the voter's rating, the results once closed. */
+export default function EvaluationPage() {
+  const roundId = useRouter().params.roundId ?? '';
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const load = async () => {
+    try {
+      setState({ kind: 'ready', round: await call('evaluations.get', { roundId }) });
+    } catch (error) {
+      setState({ kind: 'error', message: error instanceof ApiError ? error.message : '加载失败，请重试' });
+    }
+  };
+  // load reads nothing but roundId: reloading when it changes is enough
+  useEffect(() => {
+    void load();
+  }, [roundId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const act = async (run: () => Promise<RoundView>, done: string) => {
+    setMessage(null);
+    try {
+      setState({ kind: 'ready', round: await run() });
+      setMessage({ ok: true, text: done });
+    } catch (error) {
+      setMessage({ ok: false, text: error instanceof ApiError ? error.message : '操作失败，请重试' });
+    }
+  };
+
+  const close = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '提前结束评议',
+      content: '结束后选民不能再评议，结果立即公布。确定结束吗？',
+      confirmText: '结束评议',
+    });
+    if (confirm) await act(() => call('evaluations.close', { roundId }), '评议已结束，结果已公布');
+  };
+
+  if (state.kind === 'loading') return <LoadingPage />;
+  if (state.kind === 'error') return <ErrorPage message={state.message} onRetry={() => void load()} />;
+  const { round } = state;
+  return (
+    <PageShell>
+      <View className='card'>
+        <Text className='card__title round-title'>{round.title}</Text>
+        <Text className='chip chip--primary round-phase'>{round.phaseLabel}</Text>
+        <Text className='card__line'>
+          评议时间：{formatDateZh(round.opensOn)} 至 {formatDateZh(round.closedEarlyOn ?? round.closesOn)}
+          {round.closedEarlyOn ? '（提前结束）' : ''}
+        </Text>
+        <Text className='card__line'>
+          述职期间：{formatDateZh(round.periodFrom)} 至 {formatDateZh(round.periodTo)}
+        </Text>
+        {round.participants !== undefined && <Text className='card__line'>已有 {round.participants} 位选民参加</Text>}
+        {round.phase !== 'closed' && <Text className='card__hint'>评议结束后公布结果，之前任何人都看不到得分。</Text>}
+      </View>
+      {round.cannotRateReason && (
+        <View className='notice notice--info'>
+          <Text className='notice__text cannot-rate'>{round.cannotRateReason}</Text>
+        </View>
+      )}
+      {message && (
+        <View className={`notice ${message.ok ? 'notice--ok' : 'notice--error'}`}>
+          <Text className='notice__text round-message'>{message.text}</Text>
+        </View>
+      )}
+      {round.deputies.map((card) => (
+        <View key={card.deputy.id} className='card deputy-card' data-deputy-id={card.deputy.id}>
+          <Text className='card__title'>{card.deputy.name}</Text>
+          <Text className='card__hint'>
+            {card.deputy.title} · {card.deputy.stationName}
+          </Text>
+          <Activity card={card} />
+          {card.myRating && (
+            <Text className='card__line my-rating'>
+              您的评议：{SATISFACTION_LABELS[card.myRating.satisfaction]}
+              {card.myRating.comment ? `（${card.myRating.comment}）` : ''}
+            </Text>
+          )}
+          {round.canRate && !card.myRating && (
+            <RateDeputy
+              card={card}
+              onRate={(satisfaction, comment) =>
+                act(
+                  () =>
+                    call('evaluations.rate', {
+                      roundId,
+                      deputyId: card.deputy.id,
+                      satisfaction,
+                      ...(comment ? { comment } : {}),
+                    }),
+                  `已提交对${card.deputy.name}代表的评议，谢谢您`,
+                )
+              }
+            />
+          )}
+          <Result card={card} />
+        </View>
+      ))}
+      {round.canClose && (
+        <Button className='btn btn--block close-round-button' onClick={() => void close()}>
+          提前结束评议并公布结果
+        </Button>
+      )}
+    </PageShell>
+  );
+}

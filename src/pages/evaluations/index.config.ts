@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '代表述职评议' });
