@@ -1,13 +1,18 @@
 import { Button, Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { addDays, shanghaiDate } from '../../domain/dates';
-import type { StatsView } from '../../domain/report-views';
+import type { FigureGroup, StatsView } from '../../domain/report-views';
 import type { MeView } from '../../domain/views';
 import { PageShell } from '../../components/PageShell';
 import { RateLine } from '../../components/RateLine';
 import { ErrorState, Loading } from '../../components/StatusView';
 import { openDocument } from '../../platform/open-document';
+import { useLargeFont } from '../../settings/large-font';
+import { monthlyChart, overdueRows, rateChart, type ChartSpec, type OverdueRow } from './chart-options';
+import { FigureChart } from './FigureChart';
+import './index.css';
 
 type PeriodKey = 'year' | 'days30' | 'lastYear';
 
@@ -20,26 +25,78 @@ function periodOf(key: PeriodKey): { from: string; to: string; label: string } {
   return { from: `${year}-01-01`, to: today, label: `${year}年以来` };
 }
 
-/** 办理统计: the report's figures for a period, and per station; the committee can render the annual report. */
+/** What the page shows for a period: the totals by month, the groups of its cards, and what is overdue now. */
+interface Loaded {
+  /** Totals, with one group per month. */
+  stats: StatsView;
+  /** Station staff and admins: per station; deputies: per category (the cards at the end). */
+  cards: FigureGroup[];
+  /** Admins only: a station chart is one bar for anyone who sees a single station. */
+  byStation: FigureGroup[] | null;
+  byCategory: FigureGroup[];
+  overdue: OverdueRow[];
+  moreOverdue: boolean;
+}
+
+/** A chart, its caption (the text alternative, visible) and a title. */
+function ChartCard(props: { title: string; spec: ChartSpec; className: string }) {
+  return (
+    <View className={`card chart-card ${props.className}`}>
+      <Text className='card__label'>{props.title}</Text>
+      <FigureChart spec={props.spec} className={`${props.className}__chart`} />
+      <Text className='card__hint chart-card__caption'>{props.spec.summary}</Text>
+    </View>
+  );
+}
+
+/**
+ * 办理统计: the report's figures for a period with charts per month, station and category, what is
+ * overdue now, and per station (per category for a deputy); the committee can render the annual report.
+ */
 export default function FiguresPage() {
   const [key, setKey] = useState<PeriodKey>('year');
   const [me, setMe] = useState<MeView | null>(null);
-  const [stats, setStats] = useState<StatsView | null>(null);
+  const [data, setData] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<string | null>(null);
+  const large = useLargeFont();
 
   const load = useCallback(async (chosen: PeriodKey) => {
     setError(null);
-    setStats(null);
+    setData(null);
     try {
       const who = await call('account.me', {});
       setMe(who);
       const { from, to } = periodOf(chosen);
-      setStats(await call('reports.stats', { from, to, groupBy: who.role === 'deputy' ? 'category' : 'station' }));
+      const deputy = who.role === 'deputy';
+      const [stats, byStation, byCategory, overdue] = await Promise.all([
+        call('reports.stats', { from, to, groupBy: 'month' }),
+        deputy ? null : call('reports.stats', { from, to, groupBy: 'station' }),
+        call('reports.stats', { from, to, groupBy: 'category' }),
+        call('casework.inbox', { filter: 'overdue', limit: 50 }),
+      ]);
+      setData({
+        stats,
+        cards: (deputy ? byCategory.groups : byStation?.groups) ?? [],
+        byStation: who.role === 'admin' ? (byStation?.groups ?? []) : null,
+        byCategory: byCategory.groups ?? [],
+        overdue: overdueRows(overdue.items, shanghaiDate(Date.now())),
+        moreOverdue: overdue.nextCursor !== null,
+      });
     } catch (e) {
       setError((e as Error).message);
     }
   }, []);
+
+  const charts = useMemo(
+    () =>
+      data && {
+        monthly: monthlyChart(data.stats.groups ?? [], large),
+        byStation: data.byStation && rateChart(data.byStation, 'station', large),
+        byCategory: rateChart(data.byCategory, 'category', large),
+      },
+    [data, large],
+  );
   useEffect(() => {
     void load(key);
   }, [key, load]);
@@ -84,40 +141,71 @@ export default function FiguresPage() {
         ))}
       </View>
       {error && <ErrorState message={error} onRetry={() => void load(key)} />}
-      {!error && !stats && <Loading />}
-      {stats && (
+      {!error && !data && <Loading />}
+      {data && charts && (
         <>
           <View className='card'>
             <Text className='card__label'>
-              {stats.period.from} 至 {stats.period.to}
+              {data.stats.period.from} 至 {data.stats.period.to}
             </Text>
             <View className='figures'>
               <View className='figure'>
-                <Text className='figure__value figure-collected'>{stats.collected}</Text>
+                <Text className='figure__value figure-collected'>{data.stats.collected}</Text>
                 <Text className='figure__name'>征集</Text>
               </View>
               <View className='figure'>
-                <Text className='figure__value'>{stats.replied}</Text>
+                <Text className='figure__value'>{data.stats.replied}</Text>
                 <Text className='figure__name'>已答复</Text>
               </View>
               <View className='figure'>
-                <Text className='figure__value'>{stats.resolved}</Text>
+                <Text className='figure__value'>{data.stats.resolved}</Text>
                 <Text className='figure__name'>已解决</Text>
               </View>
               <View className='figure'>
-                <Text className={`figure__value ${stats.overdue > 0 ? 'figure__value--alert' : ''}`}>
-                  {stats.overdue}
+                <Text className={`figure__value ${data.stats.overdue > 0 ? 'figure__value--alert' : ''}`}>
+                  {data.stats.overdue}
                 </Text>
                 <Text className='figure__name'>超期未答复</Text>
               </View>
             </View>
-            <RateLine name='办复率' rate={stats.replyRate} />
-            <RateLine name='按期答复率' rate={stats.onTimeRate} />
-            <RateLine name='解决率' rate={stats.resolvedRate} />
-            <RateLine name='满意率' rate={stats.satisfactionRate} />
+            <RateLine name='办复率' rate={data.stats.replyRate} />
+            <RateLine name='按期答复率' rate={data.stats.onTimeRate} />
+            <RateLine name='解决率' rate={data.stats.resolvedRate} />
+            <RateLine name='满意率' rate={data.stats.satisfactionRate} />
             <Text className='card__hint'>比率旁是件数；不足10件的只列件数（样本不足）。</Text>
           </View>
-          {(stats.groups ?? []).map((g) => (
+          <ChartCard title='每月征集、答复、办结（件）' spec={charts.monthly} className='chart-monthly' />
+          <View className='card overdue-list'>
+            <Text className='card__label'>
+              目前已超期未答复（{data.overdue.length}
+              {data.moreOverdue ? '+' : ''}件）
+            </Text>
+            {data.overdue.length === 0 && <Text className='card__line'>目前没有超期未答复的意见。</Text>}
+            {data.overdue.map((o) => (
+              <View
+                key={o.id}
+                className='overdue-row'
+                data-id={o.id}
+                role='button'
+                onClick={() => void Taro.navigateTo({ url: `/casework/case/index?id=${o.id}` })}
+              >
+                <View className='overdue-row__head'>
+                  <Text className='overdue-row__id'>#{o.shortId}</Text>
+                  <Text className='overdue-row__days'>超期{o.days}天</Text>
+                </View>
+                <Text className='overdue-row__excerpt'>{o.excerpt}</Text>
+                <Text className='overdue-row__who'>
+                  {o.stationName} · {o.deputyName} · 应于{o.dueDate}答复
+                </Text>
+              </View>
+            ))}
+            {data.moreOverdue && <Text className='card__hint'>这里列出最近的50件，其余请在待办的“已超期”中查看。</Text>}
+          </View>
+          {charts.byStation && (
+            <ChartCard title='各站办复率、满意率' spec={charts.byStation} className='chart-stations' />
+          )}
+          <ChartCard title='各类别办复率、满意率' spec={charts.byCategory} className='chart-categories' />
+          {data.cards.map((g) => (
             <View className='card' key={g.key || 'none'}>
               <Text className='card__label'>{g.label}</Text>
               <Text className='card__line'>
