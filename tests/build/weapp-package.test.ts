@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 // Runs on the output of `npm run build:weapp` (scripts/test.mjs builds it first).
 const root = resolve('dist/weapp');
@@ -12,11 +12,42 @@ function files(dir: string): string[] {
   });
 }
 
+const subpackageRoots = (): string[] =>
+  (
+    JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }> }
+  ).subPackages?.map((p) => p.root.replace(/\/$/, '')) ?? [];
+
+/** The files WeChat downloads at start: everything outside the subpackages' folders. */
+function mainPackageFiles(): string[] {
+  const roots = subpackageRoots();
+  return files(root).filter((f) => !roots.some((r) => relative(root, f).startsWith(`${r}${sep}`)));
+}
+
+const size = (list: string[]) => list.reduce((sum, f) => sum + statSync(f).size, 0);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Present in every bundle that carries ECharts: the attribute it marks its instances with. */
+const ECHARTS_MARKER = '_echarts_instance_';
+
 describe('the weapp build', () => {
-  test('the main package is within WeChat’s 2 MB limit', () => {
-    const total = files(root).reduce((sum, f) => sum + statSync(f).size, 0);
-    console.info(`weapp main package: ${(total / 1024).toFixed(1)} KB`);
-    expect(total).toBeLessThan(LIMIT);
+  test('the main package and each subpackage are within WeChat’s 2 MB limit', () => {
+    const main = size(mainPackageFiles());
+    console.info(`weapp main package: ${kb(main)}`);
+    expect(main).toBeLessThan(LIMIT);
+    for (const sub of subpackageRoots()) {
+      const bytes = size(files(join(root, sub)));
+      console.info(`weapp subpackage ${sub}: ${kb(bytes)}`);
+      expect(bytes).toBeLessThan(LIMIT);
+    }
+  });
+
+  test('the charts’ ECharts is in the casework subpackage, never in the main package voters download', () => {
+    const carries = (list: string[]) =>
+      list
+        .filter((f) => f.endsWith('.js') && readFileSync(f, 'utf8').includes(ECHARTS_MARKER))
+        .map((f) => relative(root, f));
+    expect(carries(mainPackageFiles())).toEqual([]);
+    expect(carries(files(join(root, 'casework')))).toContain(join('casework', 'figures', 'index.js'));
   });
 
   test('declares every page and the tab bar icons it names', () => {
