@@ -60,6 +60,10 @@ const pages = [
   ['case', `/casework/case/index?id=${submitted.opinionId}`, '.case-text', 'demo-staff'],
   ['figures', '/casework/figures/index', '.figure-collected', 'demo-admin'],
   ['public-figures', '/pages/figures/index', '.public-station', 'demo-voter'],
+  ['evaluations', '/pages/evaluations/index', '.round', 'demo-voter'],
+  ['evaluation-open', '/pages/evaluation/index?roundId=ev-demo-open', '.deputy-card', 'demo-voter'],
+  ['evaluation-closed', '/pages/evaluation/index?roundId=ev-demo-closed', '.result', 'demo-admin'],
+  ['evaluation-new', '/casework/evaluation-open/index', '.open-round-button', 'demo-staff'],
 ];
 try {
   for (const large of [false, true]) {

@@ -192,6 +192,7 @@ async function roundView(ctx: ServiceContext, round: EvaluationRound, actor: Act
     periodFrom: round.periodFrom,
     periodTo: round.periodTo,
     ...(cannotRateReason ? { cannotRateReason } : {}),
+    needsDistrict: phase === 'open' && actor?.role === 'voter' && !myDistrict,
     canClose: runs && phase !== 'closed',
     deputies: cards,
   };

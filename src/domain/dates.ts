@@ -79,3 +79,9 @@ export function formatDateZh(date: LocalDate): string {
   const { month } = yearMonth(date);
   return `${month}月${Number(date.slice(8, 10))}日 ${WEEKDAY_LABELS[weekday(date)]}`;
 }
+
+/** '2025年11月27日' — a date of a period that may span years. */
+export function formatYearDateZh(date: LocalDate): string {
+  const { year, month } = yearMonth(date);
+  return `${year}年${month}月${Number(date.slice(8, 10))}日`;
+}

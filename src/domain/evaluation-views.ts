@@ -67,6 +67,8 @@ export interface RoundView extends RoundSummaryView {
   periodTo: LocalDate;
   /** Why the caller cannot rate, when the round is open but they may not. */
   cannotRateReason?: string;
+  /** The caller could rate once they say which 选区 they live in. */
+  needsDistrict: boolean;
   /** Whether the caller may end the round early. */
   canClose: boolean;
   deputies: DeputyCardView[];

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
-import { addDays, formatDateZh, shanghaiDate } from '../../domain/dates';
+import { addDays, formatYearDateZh, shanghaiDate } from '../../domain/dates';
 
 type Dates = { opensOn: string; closesOn: string; periodFrom: string; periodTo: string };
 
@@ -122,7 +122,7 @@ export default function EvaluationOpenPage() {
           >
             <View className='setting date-field' data-field={field}>
               <Text className='setting__title'>{label}</Text>
-              <Text className='card__line'>{formatDateZh(dates[field])} ›</Text>
+              <Text className='card__line'>{formatYearDateZh(dates[field])} ›</Text>
             </View>
           </Picker>
         ))}

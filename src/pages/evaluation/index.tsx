@@ -5,7 +5,7 @@ import { ApiError, call } from '../../api/client';
 import { PageShell } from '../../components/PageShell';
 import { RateLine } from '../../components/RateLine';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
-import { formatDateZh } from '../../domain/dates';
+import { formatDateZh, formatYearDateZh } from '../../domain/dates';
 import type { DeputyCardView, RoundView } from '../../domain/evaluation-views';
 import { SATISFACTION_LABELS, type Satisfaction } from '../../domain/opinion';
 
@@ -163,7 +163,7 @@ export default function EvaluationPage() {
           {round.closedEarlyOn ? '（提前结束）' : ''}
         </Text>
         <Text className='card__line'>
-          述职期间：{formatDateZh(round.periodFrom)} 至 {formatDateZh(round.periodTo)}
+          述职期间：{formatYearDateZh(round.periodFrom)} 至 {formatYearDateZh(round.periodTo)}
         </Text>
         {round.participants !== undefined && <Text className='card__line'>已有 {round.participants} 位选民参加</Text>}
         {round.phase !== 'closed' && <Text className='card__hint'>评议结束后公布结果，之前任何人都看不到得分。</Text>}
@@ -171,6 +171,14 @@ export default function EvaluationPage() {
       {round.cannotRateReason && (
         <View className='notice notice--info'>
           <Text className='notice__text cannot-rate'>{round.cannotRateReason}</Text>
+          {round.needsDistrict && (
+            <Button
+              className='btn btn--primary btn--block choose-district'
+              onClick={() => void Taro.navigateTo({ url: '/pages/evaluations/index' })}
+            >
+              选择我的选区
+            </Button>
+          )}
         </View>
       )}
       {message && (

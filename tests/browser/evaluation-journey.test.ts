@@ -1,0 +1,83 @@
+import type { Browser, Page } from 'playwright-core';
+import { actAs as switchCaller } from './as-caller';
+import { launchChromium, PHONE } from './chromium';
+import { startServerProcess } from './server-process';
+
+jest.setTimeout(90000);
+
+let server: Awaited<ReturnType<typeof startServerProcess>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServerProcess();
+  browser = await launchChromium();
+  page = await (await browser.newContext(PHONE)).newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const actAs = (openid: string, role: string) => switchCaller(page, server.url, openid, role);
+// Taro's H5 router keeps the pages below in the DOM, hidden: only what is visible is on screen.
+const visible = (selector: string) => page.locator(`${selector} >> visible=true`);
+const deputyCard = (id: string) => visible(`.deputy-card[data-deputy-id="${id}"]`);
+const round = (district: string) => visible('.round').filter({ hasText: district });
+
+// The demo data has an open round for 第一选区 (陈建国, 王秀英, 吴淑芬) and a closed one for 第三选区.
+describe('代表述职评议 in the app', () => {
+  test('a voter without a district is asked for it before rating', async () => {
+    await actAs('demo-voter', 'voter');
+    await visible('.evaluations-entry').click();
+    await page.waitForURL(/pages\/evaluations\/index/);
+    await round('第一选区').click();
+    await expect(visible('.cannot-rate').textContent()).resolves.toBe('请先选择您所在的选区');
+    await expect(visible('.rate-deputy-button').count()).resolves.toBe(0);
+    await visible('.choose-district').click();
+    await visible('[data-district="第一选区"]').click();
+    await expect(visible('.my-district').textContent()).resolves.toBe('第一选区');
+  });
+
+  test('the voter sees each deputy’s record and rates one of them, once', async () => {
+    await round('第一选区').click();
+    const chen = deputyCard('d01');
+    await expect(chen.textContent()).resolves.toContain('接待日值班');
+    await chen.locator('[data-satisfaction="basically_satisfied"]').click();
+    await chen.locator('textarea').fill('接待日能见到人，希望棚改的事多跟进');
+    await chen.locator('.rate-deputy-button').click();
+    await expect(visible('.round-message').textContent()).resolves.toBe('已提交对陈建国代表的评议，谢谢您');
+    await expect(chen.locator('.my-rating').textContent()).resolves.toBe(
+      '您的评议：基本满意（接待日能见到人，希望棚改的事多跟进）',
+    );
+    await expect(chen.locator('.rate-deputy-button').count()).resolves.toBe(0);
+    // the others can still be rated; no result is shown while the round is open
+    await expect(deputyCard('d02').locator('.rate-deputy-button').count()).resolves.toBe(1);
+    await expect(visible('.result').count()).resolves.toBe(0);
+  });
+
+  test('staff see how many took part, end the round early, and the result is published', async () => {
+    await actAs('demo-staff', 'staff');
+    await visible('.evaluations-entry').click();
+    await expect(round('第一选区').textContent()).resolves.toContain('1 人参加');
+    await round('第一选区').click();
+    await visible('.close-round-button').click();
+    await page.getByText('结束评议', { exact: true }).click();
+    await expect(visible('.round-message').textContent()).resolves.toBe('评议已结束，结果已公布');
+    const result = deputyCard('d01').locator('.result');
+    await expect(result.textContent()).resolves.toContain('满意 0 · 基本满意 1 · 不满意 0');
+    await expect(result.textContent()).resolves.toContain('样本不足');
+    await expect(result.locator('.comment').textContent()).resolves.toBe(
+      '【基本满意】接待日能见到人，希望棚改的事多跟进',
+    );
+  });
+
+  test('the published result of the demo’s closed round shows counts and a 95% interval to anyone', async () => {
+    await actAs('demo-voter', 'voter');
+    await page.goto(`${server.url}/pages/evaluation/index?roundId=ev-demo-closed`);
+    const zhang = deputyCard('d04').locator('.result');
+    await expect(zhang.textContent()).resolves.toContain('36 人参加');
+    await expect(zhang.textContent()).resolves.toMatch(/95% 可信区间 \d+\.\d%–\d+\.\d%/);
+    await expect(zhang.locator('.comment').count()).resolves.toBe(0);
+  });
+});
