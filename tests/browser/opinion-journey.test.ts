@@ -36,8 +36,11 @@ describe('an opinion from submission to a rated resolution, by three people in t
     await page.waitForURL(/pages\/submit\/index\?stationId=qx-jiedao/);
     await expect(page.locator('.station-choice').textContent()).resolves.toBe('青溪街道人大代表联络站');
     await page.locator('[data-category="transport"]').click();
-    await page.locator('.opinion-text textarea').fill(CONTENT);
+    // Found by the names a screen reader announces: the visible label, the switches' titles.
+    await page.getByRole('textbox', { name: '您的意见或建议' }).fill(CONTENT);
     await page.getByText(`${CONTENT.length}/1000 字`).waitFor();
+    await page.getByRole('switch', { name: '对代表匿名' }).waitFor();
+    await page.getByRole('switch', { name: '留下联系方式' }).waitFor();
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.add-photos').click()]);
     await chooser.setFiles(resolve('src/assets/tab/station-active.png'));
     await page.locator('.photos__image').first().waitFor();

@@ -13,6 +13,13 @@ import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { requestSubmitNotifications } from '../../platform/subscribe';
 
+/**
+ * Attributes for the native control inside a Taro form component (on H5 the component is a
+ * wrapper element; `nativeProps` reach the <input>/<textarea> a screen reader focuses): its
+ * name from the visible label and its description from the hint, both found by id.
+ */
+const labelled = (labelId: string, hintId: string) => ({ 'aria-labelledby': labelId, 'aria-describedby': hintId });
+
 /** 提意见: choose the station and category, write, optionally leave a contact, submit once. */
 export default function SubmitPage() {
   const router = useRouter();
@@ -135,15 +142,21 @@ export default function SubmitPage() {
       </View>
 
       <View className='card'>
-        <Text className='card__label'>您的意见或建议</Text>
+        <Text className='card__label' id='submit-content-label'>
+          您的意见或建议
+        </Text>
         <Textarea
           className='textarea opinion-text'
           value={content}
           maxlength={CONTENT_MAX}
           placeholder='请写清楚在哪里、什么问题、希望怎么解决'
           onInput={(e) => setContent(e.detail.value)}
+          nativeProps={labelled('submit-content-label', 'submit-content-count')}
         />
-        <Text className={`card__hint ${length > 0 && length < CONTENT_MIN ? 'form-message--error' : ''}`}>
+        <Text
+          id='submit-content-count'
+          className={`card__hint ${length > 0 && length < CONTENT_MIN ? 'form-message--error' : ''}`}
+        >
           {length}/{CONTENT_MAX} 字{length > 0 && length < CONTENT_MIN ? `，至少${CONTENT_MIN}个字` : ''}
         </Text>
       </View>
@@ -161,10 +174,18 @@ export default function SubmitPage() {
       <View className='card'>
         <View className='setting'>
           <View className='setting__text'>
-            <Text className='setting__title'>留下联系方式</Text>
-            <Text className='card__hint'>方便代表向您了解情况、告知结果</Text>
+            <Text className='setting__title' id='submit-contact-title'>
+              留下联系方式
+            </Text>
+            <Text className='card__hint' id='submit-contact-hint'>
+              方便代表向您了解情况、告知结果
+            </Text>
           </View>
-          <Switch checked={withContact} onChange={(e) => setWithContact(Boolean(e.detail.value))} />
+          <Switch
+            checked={withContact}
+            onChange={(e) => setWithContact(Boolean(e.detail.value))}
+            nativeProps={{ role: 'switch', ...labelled('submit-contact-title', 'submit-contact-hint') }}
+          />
         </View>
         {withContact && (
           <View>
@@ -174,6 +195,7 @@ export default function SubmitPage() {
               maxlength={20}
               placeholder='姓名'
               onInput={(e) => setName(e.detail.value)}
+              nativeProps={{ 'aria-label': '联系人姓名', autoComplete: 'name' }}
             />
             <Input
               className='input contact-phone'
@@ -182,6 +204,7 @@ export default function SubmitPage() {
               maxlength={13}
               placeholder='手机号或固定电话'
               onInput={(e) => setPhone(e.detail.value)}
+              nativeProps={{ 'aria-label': '联系电话（手机号或固定电话）', autoComplete: 'tel' }}
             />
             <View className='notice notice--info'>
               <Text className='notice__text'>
@@ -200,10 +223,18 @@ export default function SubmitPage() {
         )}
         <View className='setting setting--spaced'>
           <View className='setting__text'>
-            <Text className='setting__title'>对代表匿名</Text>
-            <Text className='card__hint'>代表看不到您的联系方式，工作人员仍可联系您</Text>
+            <Text className='setting__title' id='submit-anonymous-title'>
+              对代表匿名
+            </Text>
+            <Text className='card__hint' id='submit-anonymous-hint'>
+              代表看不到您的联系方式，工作人员仍可联系您
+            </Text>
           </View>
-          <Switch checked={anonymous} onChange={(e) => setAnonymous(Boolean(e.detail.value))} />
+          <Switch
+            checked={anonymous}
+            onChange={(e) => setAnonymous(Boolean(e.detail.value))}
+            nativeProps={{ role: 'switch', ...labelled('submit-anonymous-title', 'submit-anonymous-hint') }}
+          />
         </View>
       </View>
 
