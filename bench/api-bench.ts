@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -17,11 +18,15 @@ import { seedDemoData } from '../server/local/seed';
 import { setRuntime, systemClock } from '../server/runtime/runtime';
 import { benchOpinion } from './support/bench-opinions';
 import { formatCloudbaseCost, measureCloudbaseCost } from './cloudbase-cost';
+import { formatLighthouse, runLighthouse } from './lighthouse';
 
 // `npm run bench`: latency of the main actions on the local SQLite store filled with
 // BENCH_OPINIONS opinions (default 100,000; generated through the store, not over HTTP), each
-// beside a bare Node http server measured in the same run; then weapp package sizes. Prints a
-// table and writes bench-report.json. Figures only — nothing here passes or fails.
+// beside a bare Node http server measured in the same run; Lighthouse on two pages of the H5
+// build served by that server; weapp package sizes beside a bare one-page Taro app built with
+// the same config; CloudBase reads and writes per action, counted on an in-memory stand-in of
+// its database (cloudbase-cost.ts). Prints tables and writes bench-report.json. Figures only —
+// nothing here passes or fails.
 
 const OPINIONS = Number(process.env.BENCH_OPINIONS ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 400);
@@ -68,17 +73,35 @@ function fill(store: ReturnType<typeof createSqliteStore>, now: number) {
   for (let from = 0; from < OPINIONS; from += 10_000) many(from, Math.min(OPINIONS, from + 10_000));
 }
 
+const dirSize = (dir: string): number =>
+  readdirSync(dir).reduce((sum, name) => {
+    const path = join(dir, name);
+    return sum + (statSync(path).isDirectory() ? dirSize(path) : statSync(path).size);
+  }, 0);
+const kb = (bytes: number) => +(bytes / 1024).toFixed(1);
+
 function weappSizes() {
   const root = 'dist/weapp';
   if (!existsSync(root)) return null;
-  const size = (dir: string): number =>
-    readdirSync(dir).reduce((sum, name) => {
-      const path = join(dir, name);
-      return sum + (statSync(path).isDirectory() ? size(path) : statSync(path).size);
-    }, 0);
-  const total = size(root);
-  const casework = existsSync(join(root, 'casework')) ? size(join(root, 'casework')) : 0;
-  return { mainKB: +((total - casework) / 1024).toFixed(1), caseworkKB: +(casework / 1024).toFixed(1) };
+  const total = dirSize(root);
+  const casework = existsSync(join(root, 'casework')) ? dirSize(join(root, 'casework')) : 0;
+  return { mainKB: kb(total - casework), caseworkKB: kb(casework) };
+}
+
+/** Build what is missing: `npm run <script>` with extra environment. */
+function build(script: string, env: Record<string, string> = {}) {
+  console.log(`building ${script} ${Object.values(env).join(' ')}…`);
+  const result = spawnSync('npm', ['run', script], { stdio: 'ignore', env: { ...process.env, ...env } });
+  if (result.status !== 0) throw new Error(`npm run ${script} failed`);
+}
+
+/** A bare one-page Taro React app (bench/bare-taro) built with the project's config, into its own folder. */
+function bareTaroSize() {
+  const out = 'dist/bare-taro-weapp';
+  if (!existsSync(join(out, 'app.json'))) {
+    build('build:weapp', { TARO_SOURCE_ROOT: 'bench/bare-taro', TARO_OUTPUT_ROOT: out });
+  }
+  return { totalKB: kb(dirSize(out)) };
 }
 
 async function main() {
@@ -143,6 +166,12 @@ async function main() {
   await measure('casework.inbox (staff, overdue)', () =>
     post('casework', { action: 'inbox', filter: 'overdue' }, 'demo-staff')(),
   );
+  if (!existsSync('dist/h5/index.html')) build('build:h5');
+  const site = await listen(createLocalServer({ functions: LOCAL_FUNCTIONS, staticDir: 'dist/h5' }));
+  const lighthouse = await runLighthouse(site, [
+    { page: '联络站', path: '/pages/stations/index' },
+    { page: '提意见', path: '/pages/submit/index' },
+  ]);
   const submitsPerSecond = await throughput(
     (i) => post('opinions', submitBody(100_000 + i), `bench-voter-${i % VOTERS}`)(),
     2_000,
@@ -172,11 +201,16 @@ async function main() {
   console.log(
     `\nconcurrent submits (20 in flight): ${submitsPerSecond.toFixed(0)}/s; bare hello: ${helloPerSecond.toFixed(0)}/s (ratio ${(submitsPerSecond / helloPerSecond).toFixed(2)})`,
   );
+  console.log(formatLighthouse(lighthouse));
   const sizes = weappSizes();
-  if (sizes)
-    console.log(
-      `weapp: main package ${sizes.mainKB} KB, casework subpackage ${sizes.caseworkKB} KB (limit 2048 KB each)`,
-    );
+  const bare = bareTaroSize();
+  console.log('\nweapp build (same Taro config; limit 2048 KB for the main package and for each subpackage)');
+  if (sizes) {
+    console.log(`  ours: main package ${sizes.mainKB} KB, casework subpackage ${sizes.caseworkKB} KB`);
+  } else {
+    console.log('  ours: dist/weapp missing (npm run build:weapp)');
+  }
+  console.log(`  bare one-page Taro React app: ${bare.totalKB} KB`);
 
   const cloudbase = await measureCloudbaseCost(CLOUDBASE_OPINIONS);
   console.log(formatCloudbaseCost(cloudbase));
@@ -193,6 +227,8 @@ async function main() {
         submitsPerSecond,
         helloPerSecond,
         weapp: sizes,
+        bareTaroWeapp: bare,
+        lighthouse,
         cloudbase,
       },
       null,

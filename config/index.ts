@@ -8,8 +8,9 @@ export default defineConfig<'webpack5'>(async (merge, { command }) => {
     date: '2026-11-26',
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
-    sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV ?? 'weapp'}`,
+    // Both default to the app; `npm run bench` points them at bench/bare-taro to size a bare Taro page.
+    sourceRoot: process.env.TARO_SOURCE_ROOT ?? 'src',
+    outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV ?? 'weapp'}`,
     plugins: [],
     defineConstants: {
       CLOUD_ENV_ID: JSON.stringify(process.env.CLOUD_ENV_ID ?? ''),
