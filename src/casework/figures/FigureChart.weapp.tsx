@@ -17,32 +17,59 @@ interface CanvasField {
 }
 
 type TextContext = { font: string; measureText: (text: string) => { width: number } };
+type CanvasLike = { getContext: (kind: '2d') => unknown };
 
-let measuring: TextContext | null = null;
+let offscreen: CanvasLike | null = null;
+
+type CanvasNode = NonNullable<CanvasField['node']>;
+
+/**
+ * What ECharts is given to draw on: the canvas node, plus the listener methods it calls on its root
+ * even in a mini program (zrender mounts touch listeners there), which a canvas node lacks. The
+ * series are `silent` and every value is labelled, so no touch needs to reach the chart.
+ */
+function chartRoot(node: CanvasNode) {
+  return {
+    get width() {
+      return node.width;
+    },
+    set width(value: number) {
+      node.width = value;
+    },
+    get height() {
+      return node.height;
+    },
+    set height(value: number) {
+      node.height = value;
+    },
+    getContext: (kind: '2d') => node.getContext(kind),
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  };
+}
 
 /**
  * ECharts measures label widths on a canvas of its own, made with `document.createElement`, which
- * a mini program does not have: give it a 2d context from an offscreen canvas (or, on an old base
- * library, from the chart's own canvas).
+ * a mini program does not have: give it an offscreen 2d canvas (or, on a base library without
+ * one, the chart's own canvas, as WeChat's echarts-for-weixin does).
  */
-function provideTextMeasure(fallback: TextContext) {
-  if (!measuring) {
+function provideCanvas(chartCanvas: CanvasLike) {
+  if (!offscreen) {
     try {
-      const offscreen = Taro.createOffscreenCanvas({ type: '2d', width: 1, height: 1 }) as unknown as {
-        getContext: (kind: '2d') => TextContext;
-      };
-      measuring = offscreen.getContext('2d');
+      offscreen = Taro.createOffscreenCanvas({ type: '2d', width: 1, height: 1 }) as unknown as CanvasLike;
     } catch {
-      measuring = null;
+      offscreen = null;
     }
-    setPlatformAPI({
-      measureText: (text: string, font?: string) => {
-        const context = measuring ?? fallback;
-        context.font = font || '12px sans-serif';
-        return context.measureText(text);
-      },
-    } as Parameters<typeof setPlatformAPI>[0]);
   }
+  const canvas = offscreen ?? chartCanvas;
+  const context = canvas.getContext('2d') as TextContext;
+  setPlatformAPI({
+    createCanvas: () => canvas as unknown as HTMLCanvasElement,
+    measureText: (text: string, font?: string) => {
+      context.font = font || '12px sans-serif';
+      return context.measureText(text);
+    },
+  } as Parameters<typeof setPlatformAPI>[0]);
 }
 
 function pixelRatio(): number {
@@ -58,7 +85,7 @@ let sequence = 0;
 /**
  * weapp: a `<Canvas type="2d">`; its node is found with a selector query once it is on screen and
  * ECharts draws on it at the screen's pixel ratio. Every bar carries its value as a label, so the
- * chart needs no tooltip and takes no touches (the page scrolls through it).
+ * chart needs no tooltip and forwards no touches (the page scrolls through it).
  */
 export function FigureChart(props: ChartProps) {
   const { spec } = props;
@@ -81,10 +108,12 @@ export function FigureChart(props: ChartProps) {
             if (tries > 0) setTimeout(() => draw(tries - 1), 50);
             return;
           }
-          provideTextMeasure(field.node.getContext('2d') as TextContext);
-          const instance = init(field.node as unknown as HTMLElement, undefined, {
+          const root = chartRoot(field.node);
+          provideCanvas(root);
+          const instance = init(root as unknown as HTMLElement, undefined, {
             width: field.width,
-            height: field.height,
+            // The height the page asked for: the node may not have taken a new height yet.
+            height: latest.current.height,
             devicePixelRatio: pixelRatio(),
           });
           instance.setOption(latest.current.option, { notMerge: true });

@@ -41,6 +41,9 @@ export const CHART_COLORS = {
   grid: '#eee6dc',
 } as const;
 
+/** The app's own typeface (src/app.css), so that a chart's text matches the page around it. */
+const FONT_FAMILY = "-apple-system, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
+
 /** Chart text in CSS pixels: the page's body text is 17px, 21px in 大字模式; a chart stays close to it. */
 export function chartFonts(large: boolean) {
   return large ? { axis: 19, label: 18, legend: 19 } : { axis: 16, label: 15, legend: 16 };
@@ -95,6 +98,7 @@ export function monthlyChart(groups: readonly FigureGroup[], large: boolean): Ch
   });
   const option: ChartOption = {
     animation: false,
+    textStyle: { fontFamily: FONT_FAMILY },
     color: [CHART_COLORS.collected, CHART_COLORS.replied, CHART_COLORS.resolved],
     legend: legend(['征集', '答复', '办结'], large),
     grid: { left: 4, right: fonts.label * 3, top: LEGEND_HEIGHT(large), bottom: 4, containLabel: true },
@@ -247,6 +251,7 @@ export function rateChart(groups: readonly FigureGroup[], grouping: RateGrouping
   });
   const option: ChartOption = {
     animation: false,
+    textStyle: { fontFamily: FONT_FAMILY },
     color: [CHART_COLORS.replyRate, CHART_COLORS.satisfactionRate],
     legend: legend(['办复率', '满意率'], large),
     grid: { left: 0, right: 8, top: LEGEND_HEIGHT(large), bottom: 0 },
