@@ -1,4 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';
+import { generateDemoYear } from '../../server/local/demo-year';
+import { LOCAL_FUNCTIONS } from '../../server/local/functions';
+import { seedDemoData } from '../../server/local/seed';
+import { setRuntime } from '../../server/runtime/runtime';
+import { shanghaiDate } from '../../src/domain/dates';
+import { testRuntime } from '../support/test-runtime';
 import { actAs as switchCaller } from './as-caller';
 import { launchChromium, PHONE } from './chromium';
 import { startServerProcess } from './server-process';
@@ -9,8 +19,10 @@ let server: Awaited<ReturnType<typeof startServerProcess>>;
 let browser: Browser;
 let page: Page;
 
-const api = async (fn: string, openid: string, body: Record<string, unknown>) => {
-  const res = await fetch(`${server.url}/api/${fn}`, {
+const DAY = 86_400_000;
+
+const api = async (fn: string, openid: string, body: Record<string, unknown>, base = server.url) => {
+  const res = await fetch(`${base}/api/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
     body: JSON.stringify(body),
@@ -46,6 +58,10 @@ describe('办理统计', () => {
     await page.waitForURL(/casework\/figures/);
     await expect(page.locator('.figure-collected').textContent()).resolves.toBe('3');
     await expect(page.locator('.rate-line').first().textContent()).resolves.toContain('样本不足');
+    // Three opinions, none replied: the category chart names 样本不足 and draws no bar for it.
+    const categories = await readChart(page, '.chart-categories');
+    expect(categories.texts).toContain('样本不足 0/3');
+    expect(categories.bars.filter((b) => b.width > 0)).toEqual([]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.export-sheet').click()]);
     expect(download.suggestedFilename()).toMatch(/^opinions-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-[a-f0-9]{16}\.xlsx$/);
   });
@@ -60,3 +76,157 @@ describe('办理统计', () => {
     expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
   });
 });
+
+/** What an SVG chart drew: its texts in order, and its bars (coloured paths below the legend) with their size. */
+async function readChart(on: Page, selector: string) {
+  const chart = on.locator(`${selector} .chart`);
+  await chart.locator('svg text').first().waitFor({ state: 'visible' });
+  const drawn = await chart.evaluate((element) => {
+    const svg = element.querySelector('svg')!;
+    const top = svg.getBoundingClientRect().top;
+    return {
+      label: element.getAttribute('aria-label') ?? '',
+      texts: Array.from(svg.querySelectorAll('text')).map((t) => t.textContent ?? ''),
+      paths: Array.from(svg.querySelectorAll('path')).map((p) => {
+        const box = p.getBoundingClientRect();
+        return { fill: p.getAttribute('fill') ?? '', y: box.top - top, width: box.width };
+      }),
+    };
+  });
+  // The legend's keys are the coloured shapes in the top line; bars start below it.
+  const bars = drawn.paths.filter((p) => p.fill.startsWith('#') && p.y >= 20);
+  return { label: drawn.label, texts: drawn.texts, bars };
+}
+
+describe('办理统计 after a year of activity', () => {
+  let year: Awaited<ReturnType<typeof startServerProcess>>;
+  let yearPage: Page;
+  let lateOpinionId: string;
+
+  beforeAll(async () => {
+    // A year of the demo street's activity, then one opinion submitted 30 days ago that nobody
+    // answers: whatever the year drew, something is overdue today.
+    const dir = mkdtempSync(join(tmpdir(), 'lianluo-figures-year-'));
+    const store = createSqliteStore(join(dir, 'lianluo.sqlite'));
+    const now = Date.now();
+    const runtime = testRuntime(store, { now: () => now }, dir);
+    await seedDemoData(store, runtime.clock);
+    await generateDemoYear(runtime, { from: now - 365 * DAY, to: now, perDay: 2 });
+    setRuntime({ ...runtime, clock: { now: () => now - 30 * DAY } });
+    const submitted = (await LOCAL_FUNCTIONS.opinions!(
+      {
+        action: 'submit',
+        stationId: 'qx-jiedao',
+        category: 'environment',
+        content: '青溪河东岸排污口雨天冒黑水，气味很大，希望尽快排查。',
+        requestId: 'figures-overdue-0001',
+      },
+      { environment: JSON.stringify({ WX_OPENID: 'voter-overdue' }) },
+    )) as { ok: boolean; data: { opinionId: string } };
+    expect(submitted.ok).toBe(true);
+    lateOpinionId = submitted.data.opinionId;
+    setRuntime(runtime);
+    await store.close();
+    year = await startServerProcess(dir);
+    yearPage = await (await browser.newContext(PHONE)).newPage();
+    await switchCaller(yearPage, year.url, 'demo-admin', 'admin');
+    await yearPage.locator('.figures-entry').click();
+    await yearPage.waitForURL(/casework\/figures/);
+  }, 120000);
+  afterAll(async () => {
+    await year?.stop();
+  });
+
+  test('the monthly chart has a row for every month of the year so far, its bars and labels the API’s counts', async () => {
+    const today = shanghaiDate(Date.now());
+    const stats = (await api(
+      'reports',
+      'demo-admin',
+      { action: 'stats', from: `${today.slice(0, 4)}-01-01`, to: today, groupBy: 'month' },
+      year.url,
+    )) as unknown as {
+      collected: number;
+      groups: Array<{ key: string; collected: number; replied: number; resolved: number }>;
+    };
+    const months = stats.groups;
+    expect(months).toHaveLength(Number(today.slice(5, 7)));
+    expect(stats.collected).toBeGreaterThan(0);
+
+    const chart = await readChart(yearPage, '.chart-monthly');
+    expect(chart.texts.filter((t) => /^\d+月$/.test(t))).toEqual(months.map((m) => `${Number(m.key.slice(5))}月`));
+    // Every bar's label, series by series: 征集, then 答复, then 办结, month by month.
+    expect(chart.texts.filter((t) => /^\d+$/.test(t)).map(Number)).toEqual([
+      ...months.map((m) => m.collected),
+      ...months.map((m) => m.replied),
+      ...months.map((m) => m.resolved),
+    ]);
+    // One bar a month in each colour, as long as its count (to within a pixel of rounding).
+    for (const [colour, pick] of [
+      ['#b71c1c', (m: (typeof months)[number]) => m.collected],
+      ['#8a4b00', (m: (typeof months)[number]) => m.replied],
+      ['#1d4d27', (m: (typeof months)[number]) => m.resolved],
+    ] as const) {
+      const bars = chart.bars.filter((b) => b.fill === colour);
+      expect(bars).toHaveLength(months.length);
+      const longest = Math.max(...months.map(pick));
+      const pxPerItem = Math.max(...bars.map((b) => b.width)) / longest;
+      bars.forEach((bar, i) => expect(Math.abs(bar.width - pick(months[i]!) * pxPerItem)).toBeLessThan(1.5));
+    }
+    expect(chart.label).toContain(`征集${stats.collected}件`);
+  });
+
+  test('the station chart draws 办复率 and 满意率 for every station, with rate and count', async () => {
+    const today = shanghaiDate(Date.now());
+    const stats = (await api(
+      'reports',
+      'demo-admin',
+      { action: 'stats', from: `${today.slice(0, 4)}-01-01`, to: today, groupBy: 'station' },
+      year.url,
+    )) as unknown as {
+      groups: Array<{ replyRate: Rate; satisfactionRate: Rate }>;
+    };
+    const chart = await readChart(yearPage, '.chart-stations');
+    const labels = chart.texts.filter((t) => /\d+\/\d+$/.test(t));
+    const expected = [
+      ...stats.groups.map((g) => `${g.replyRate.label} ${g.replyRate.numerator}/${g.replyRate.denominator}`),
+      ...stats.groups.map(
+        (g) => `${g.satisfactionRate.label} ${g.satisfactionRate.numerator}/${g.satisfactionRate.denominator}`,
+      ),
+    ];
+    expect(labels).toEqual(expected);
+    // A bar for every rate that has one; none for 样本不足.
+    const real = expected.filter((l) => !l.startsWith('样本不足')).length;
+    expect(chart.bars.filter((b) => b.width > 0)).toHaveLength(real);
+  });
+
+  test('the overdue list shows each opinion past its reply date: station, deputy and days overdue', async () => {
+    const today = shanghaiDate(Date.now());
+    const overdue = (await api(
+      'casework',
+      'demo-admin',
+      { action: 'inbox', filter: 'overdue', limit: 50 },
+      year.url,
+    )) as unknown as {
+      items: Array<{ id: string; replyDueDate: string; stationName: string; assignedDeputyName: string }>;
+    };
+    expect(overdue.items.map((o) => o.id)).toContain(lateOpinionId);
+    await yearPage.locator('.overdue-row').first().waitFor();
+    await expect(yearPage.locator('.overdue-row').count()).resolves.toBe(overdue.items.length);
+    for (const item of overdue.items) {
+      const days = Math.round((Date.parse(today) - Date.parse(item.replyDueDate)) / DAY);
+      const row = yearPage.locator(`.overdue-row[data-id="${item.id}"]`);
+      const text = await row.textContent();
+      expect(text).toContain(`超期${days}天`);
+      expect(text).toContain(item.stationName);
+      expect(text).toContain(item.assignedDeputyName);
+    }
+    // The longest overdue first.
+    const shown = await yearPage.locator('.overdue-row__days').allTextContents();
+    const counts = shown.map((t) => Number(/\d+/.exec(t)![0]));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    await yearPage.locator(`.overdue-row[data-id="${lateOpinionId}"]`).click();
+    await yearPage.waitForURL(new RegExp(`casework/case/index\\?id=${lateOpinionId}`));
+  });
+});
+
+type Rate = { label: string; numerator: number; denominator: number; value: number | null };
