@@ -58,10 +58,10 @@ describe('办理统计', () => {
     await page.waitForURL(/casework\/figures/);
     await expect(page.locator('.figure-collected').textContent()).resolves.toBe('3');
     await expect(page.locator('.rate-line').first().textContent()).resolves.toContain('样本不足');
-    // Three opinions, none replied: the category chart names 样本不足 and draws no bar for it.
-    const categories = await readChart(page, '.chart-categories');
-    expect(categories.texts).toContain('样本不足 0/3');
-    expect(categories.bars.filter((b) => b.width > 0)).toEqual([]);
+    // Three opinions, none replied: every category's rate is 样本不足, so no chart is drawn at all.
+    await expect(page.locator('.chart-categories .chart-card__none').textContent()).resolves.toContain('样本不足');
+    await expect(page.locator('.chart-categories svg').count()).resolves.toBe(0);
+    await expect(page.locator('.chart-categories .chart-card__caption').textContent()).resolves.toContain('交通出行');
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.export-sheet').click()]);
     expect(download.suggestedFilename()).toMatch(/^opinions-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-[a-f0-9]{16}\.xlsx$/);
   });
@@ -125,6 +125,35 @@ describe('办理统计 after a year of activity', () => {
     )) as { ok: boolean; data: { opinionId: string } };
     expect(submitted.ok).toBe(true);
     lateOpinionId = submitted.data.opinionId;
+    // Twelve opinions three days ago at the first station, half of them answered: in the last 30
+    // days it has a real 办复率 beside 满意率 and other stations under ten (样本不足).
+    const call = async (fn: string, openid: string, event: Record<string, unknown>) =>
+      (await LOCAL_FUNCTIONS[fn]!(event, { environment: JSON.stringify({ WX_OPENID: openid }) })) as {
+        ok: boolean;
+        data: Record<string, unknown>;
+      };
+    setRuntime({ ...runtime, clock: { now: () => now - 3 * DAY } });
+    for (let i = 0; i < 12; i += 1) {
+      const voter = `voter-recent-${i}`;
+      const made = await call('opinions', voter, {
+        action: 'submit',
+        stationId: 'qx-jiedao',
+        category: 'transport',
+        content: `青溪路第${i + 1}个公交站的站牌字太小，老人看不清。`,
+        requestId: `figures-recent-${i}-000`,
+      });
+      expect(made.ok).toBe(true);
+      if (i % 2 === 1) continue;
+      const view = await call('opinions', voter, { action: 'get', opinionId: made.data.opinionId });
+      const deputyId = (view.data.assignedDeputy as { id: string }).id;
+      const deputy = deputyId === 'd01' ? 'demo-deputy' : `demo-deputy-${deputyId}`;
+      const replied = await call('casework', deputy, {
+        action: 'reply',
+        opinionId: made.data.opinionId,
+        content: '已联系公交公司，下月更换大字站牌。',
+      });
+      expect(replied.ok).toBe(true);
+    }
     setRuntime(runtime);
     await store.close();
     year = await startServerProcess(dir);
@@ -175,28 +204,35 @@ describe('办理统计 after a year of activity', () => {
     expect(chart.label).toContain(`征集${stats.collected}件`);
   });
 
-  test('the station chart draws 办复率 and 满意率 for every station, with rate and count', async () => {
+  test('the station chart draws 办复率 and 满意率 for every station with rate and count, and no bar for 样本不足', async () => {
     const today = shanghaiDate(Date.now());
-    const stats = (await api(
-      'reports',
-      'demo-admin',
-      { action: 'stats', from: `${today.slice(0, 4)}-01-01`, to: today, groupBy: 'station' },
-      year.url,
-    )) as unknown as {
-      groups: Array<{ replyRate: Rate; satisfactionRate: Rate }>;
-    };
-    const chart = await readChart(yearPage, '.chart-stations');
-    const labels = chart.texts.filter((t) => /\d+\/\d+$/.test(t));
-    const expected = [
-      ...stats.groups.map((g) => `${g.replyRate.label} ${g.replyRate.numerator}/${g.replyRate.denominator}`),
-      ...stats.groups.map(
-        (g) => `${g.satisfactionRate.label} ${g.satisfactionRate.numerator}/${g.satisfactionRate.denominator}`,
-      ),
+    const periods = [
+      { tab: 1, from: shanghaiDate(Date.now() - 29 * DAY) },
+      { tab: 0, from: `${today.slice(0, 4)}-01-01` },
     ];
-    expect(labels).toEqual(expected);
-    // A bar for every rate that has one; none for 样本不足.
-    const real = expected.filter((l) => !l.startsWith('样本不足')).length;
-    expect(chart.bars.filter((b) => b.width > 0)).toHaveLength(real);
+    for (const { tab, from } of periods) {
+      await yearPage.locator('[role=tab]').nth(tab).click();
+      await yearPage.locator('.card__label', { hasText: `${from} 至 ${today}` }).waitFor();
+      const stats = (await api(
+        'reports',
+        'demo-admin',
+        { action: 'stats', from, to: today, groupBy: 'station' },
+        year.url,
+      )) as unknown as { groups: Array<{ replyRate: Rate; satisfactionRate: Rate }> };
+      const rates = [...stats.groups.map((g) => g.replyRate), ...stats.groups.map((g) => g.satisfactionRate)];
+      const chart = await readChart(yearPage, '.chart-stations');
+      // Station by station, 办复率 and then 满意率: the rate and its count, or 样本不足 and its count.
+      expect(chart.texts.filter((t) => /\d+\/\d+$/.test(t))).toEqual(
+        rates.map((r) => `${r.label} ${r.numerator}/${r.denominator}`),
+      );
+      // A bar for every real rate above zero; none for 样本不足.
+      const drawn = rates.filter((r) => r.value !== null && r.value > 0);
+      expect(chart.bars.filter((b) => b.width > 0)).toHaveLength(drawn.length);
+      if (tab === 1) {
+        expect(rates.some((r) => r.value === null)).toBe(true);
+        expect(drawn.length).toBeGreaterThan(0);
+      }
+    }
   });
 
   test('the overdue list shows each opinion past its reply date: station, deputy and days overdue', async () => {

@@ -1,5 +1,6 @@
 import type { BarSeriesOption } from 'echarts/charts';
 import {
+  anyRateShown,
   chartFonts,
   daysOverdue,
   monthlyChart,
@@ -115,6 +116,12 @@ describe('the rate charts (办复率 and 满意率 by station or category)', () 
         else expect(bar.label.formatter).toMatch(/^\d+\.\d% \d+\/\d+$/);
       }
     }
+  });
+
+  test('is drawn only when some rate is real: with every rate 样本不足 there is nothing to draw', () => {
+    expect(anyRateShown(stations)).toBe(true);
+    expect(anyRateShown([stations[1]!])).toBe(false);
+    expect(anyRateShown([])).toBe(false);
   });
 
   test('rows are the stations in the order given, without the 人大代表联络站 / 接待点 ending', () => {

@@ -296,6 +296,11 @@ export function rateChart(groups: readonly FigureGroup[], grouping: RateGrouping
   };
 }
 
+/** Whether a rate chart would draw any bar at all: when every rate is 样本不足 the page shows words instead. */
+export function anyRateShown(groups: readonly FigureGroup[]): boolean {
+  return groups.some((g) => g.replyRate.value !== null || g.satisfactionRate.value !== null);
+}
+
 function rateSummary(
   title: string,
   groups: readonly FigureGroup[],

@@ -10,7 +10,7 @@ import { RateLine } from '../../components/RateLine';
 import { ErrorState, Loading } from '../../components/StatusView';
 import { openDocument } from '../../platform/open-document';
 import { useLargeFont } from '../../settings/large-font';
-import { monthlyChart, overdueRows, rateChart, type ChartSpec, type OverdueRow } from './chart-options';
+import { anyRateShown, monthlyChart, overdueRows, rateChart, type ChartSpec, type OverdueRow } from './chart-options';
 import { FigureChart } from './FigureChart';
 import './index.css';
 
@@ -38,12 +38,19 @@ interface Loaded {
   moreOverdue: boolean;
 }
 
-/** A chart, its caption (the text alternative, visible) and a title. */
-function ChartCard(props: { title: string; spec: ChartSpec; className: string }) {
+/**
+ * A chart, its caption (the text alternative, visible) and a title. A chart with nothing to draw
+ * (every rate 样本不足) gives way to a sentence: a grid of grey labels would say less than that.
+ */
+function ChartCard(props: { title: string; spec: ChartSpec; className: string; drawn?: boolean }) {
   return (
     <View className={`card chart-card ${props.className}`}>
       <Text className='card__label'>{props.title}</Text>
-      <FigureChart spec={props.spec} className={`${props.className}__chart`} />
+      {props.drawn === false ? (
+        <Text className='card__line chart-card__none'>每一项都不足10件（样本不足），暂不画图。</Text>
+      ) : (
+        <FigureChart spec={props.spec} className={`${props.className}__chart`} />
+      )}
       <Text className='card__hint chart-card__caption'>{props.spec.summary}</Text>
     </View>
   );
@@ -201,10 +208,20 @@ export default function FiguresPage() {
             ))}
             {data.moreOverdue && <Text className='card__hint'>这里列出最近的50件，其余请在待办的“已超期”中查看。</Text>}
           </View>
-          {charts.byStation && (
-            <ChartCard title='各站办复率、满意率' spec={charts.byStation} className='chart-stations' />
+          {charts.byStation && data.byStation && (
+            <ChartCard
+              title='各站办复率、满意率'
+              spec={charts.byStation}
+              className='chart-stations'
+              drawn={anyRateShown(data.byStation)}
+            />
           )}
-          <ChartCard title='各类别办复率、满意率' spec={charts.byCategory} className='chart-categories' />
+          <ChartCard
+            title='各类别办复率、满意率'
+            spec={charts.byCategory}
+            className='chart-categories'
+            drawn={anyRateShown(data.byCategory)}
+          />
           {data.cards.map((g) => (
             <View className='card' key={g.key || 'none'}>
               <Text className='card__label'>{g.label}</Text>
