@@ -167,9 +167,8 @@ describe('a station without an active deputy', () => {
 });
 
 describe('text a voter writes after submitting', () => {
-  // Product bug: only the opinion text goes through the content check. The rating comment (and
-  // the withdrawal reason) are voter-written and shown to the deputy and staff on the timeline,
-  // yet server/services/voter-opinions.ts never calls ctx.contentCheck for them.
+  // The rating comment and the withdrawal reason are voter-written and shown to the deputy and
+  // staff on the timeline: they go through the same content check as the opinion text.
   test('a rating comment with risky words is refused like an opinion text', async () => {
     const opinionId = await opinionIn(api, 'resolved', 'voter-comment');
     const { body } = await call(api, 'voter-comment', 'opinions', 'rate', {
