@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import { z } from 'zod';
-import { isLocalDate } from './dates';
+import { idField, dateField } from './schema-fields';
 import { COMMENT_MAX } from './opinion-schemas';
 
 dayjs.extend(utc);
@@ -9,18 +9,9 @@ dayjs.extend(utc);
 /** The longest a round may stay open: a round is a review, not a standing poll. */
 export const MAX_ROUND_DAYS = 60;
 
-const id = (label: string) =>
-  z
-    .string({ required_error: `请提供${label}`, invalid_type_error: `${label}格式不正确` })
-    .trim()
-    .min(1, `请提供${label}`)
-    .max(64, `${label}过长`)
-    .regex(/^[A-Za-z0-9_-]+$/, `${label}格式不正确`);
+const id = idField;
 
-const date = (label: string) =>
-  z
-    .string({ required_error: `请提供${label}`, invalid_type_error: `${label}格式不正确` })
-    .refine(isLocalDate, `${label}须为 YYYY-MM-DD 格式的真实日期`);
+const date = dateField;
 
 /** A 选区 as the stations list them: 第一选区, 青溪村选区 … */
 export const districtSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idField } from './schema-fields';
 import { CATEGORY_IDS } from './categories';
 import { isLocalDate } from './dates';
 
@@ -11,13 +12,7 @@ export const REPLY_MAX = 2000;
 export const MAX_IMAGES = 9;
 export const COMMENT_MAX = 200;
 
-const id = (label: string) =>
-  z
-    .string({ required_error: `请提供${label}`, invalid_type_error: `${label}格式不正确` })
-    .trim()
-    .min(1, `请提供${label}`)
-    .max(64, `${label}过长`)
-    .regex(/^[A-Za-z0-9_-]+$/, `${label}格式不正确`);
+const id = idField;
 
 const text = (label: string, min: number, max: number) =>
   z

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import { z } from 'zod';
+import { idField, dateField } from './schema-fields';
 import { isLocalDate } from './dates';
 import { categorySchema } from './opinion-schemas';
 
@@ -12,18 +13,9 @@ export const MAX_PERIOD_YEARS = 3;
 export const GROUP_BY = ['station', 'deputy', 'category', 'month'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
-const date = (label: string) =>
-  z
-    .string({ required_error: `请提供${label}`, invalid_type_error: `${label}格式不正确` })
-    .refine(isLocalDate, `${label}须为 YYYY-MM-DD 格式的真实日期`);
+const date = dateField;
 
-const id = (label: string) =>
-  z
-    .string({ invalid_type_error: `${label}格式不正确` })
-    .trim()
-    .min(1, `请提供${label}`)
-    .max(64, `${label}过长`)
-    .regex(/^[A-Za-z0-9_-]+$/, `${label}格式不正确`);
+const id = idField;
 
 /** reports.stats: a period (Asia/Shanghai dates, both included) and optional filters and grouping. */
 export const statsInput = z

@@ -1,15 +1,10 @@
 import { z } from 'zod';
+import { idField } from './schema-fields';
 import { isLocalDate } from './dates';
 import { AppError } from './errors';
 import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH, normalizeInviteCode } from './invites';
 
-const id = (label: string) =>
-  z
-    .string({ required_error: `请提供${label}`, invalid_type_error: `${label}格式不正确` })
-    .trim()
-    .min(1, `请提供${label}`)
-    .max(64, `${label}过长`)
-    .regex(/^[A-Za-z0-9_-]+$/, `${label}格式不正确`);
+const id = idField;
 
 export const geoPointSchema = z.object(
   {

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { isLocalDate } from './dates';
+
+/** An id field (联络站编号, 意见编号 …): 1–64 letters, digits, '_' or '-', with Chinese messages. */
+export const idField = (label: string) =>
+  z
+    .string({ required_error: `请提供${label}`, invalid_type_error: `${label}格式不正确` })
+    .trim()
+    .min(1, `请提供${label}`)
+    .max(64, `${label}过长`)
+    .regex(/^[A-Za-z0-9_-]+$/, `${label}格式不正确`);
+
+/** A real calendar date written YYYY-MM-DD. */
+export const dateField = (label: string) =>
+  z
+    .string({ required_error: `请提供${label}`, invalid_type_error: `${label}格式不正确` })
+    .refine(isLocalDate, `${label}须为 YYYY-MM-DD 格式的真实日期`);
