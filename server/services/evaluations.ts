@@ -8,7 +8,8 @@ import {
   roundPhase,
   roundsOverlap,
   sessionsOnDuty,
-  type EvaluationCounts,
+  tallyAnswers,
+  type DeputyEvaluation,
   type EvaluationRound,
   type HeldSession,
 } from '../../src/domain/evaluation';
@@ -46,11 +47,17 @@ async function optionalActor(ctx: ServiceContext): Promise<Actor | null> {
 }
 
 /** Why the voter may not change their 选区: they rate in a round of it that is not over. */
-async function districtLock(ctx: ServiceContext, openid: string, rounds: readonly EvaluationRound[]) {
-  const mine = await ctx.store.listEvaluationsByVoter(openid);
-  const day = today(ctx);
+function districtLock(rounds: readonly EvaluationRound[], mine: readonly DeputyEvaluation[], day: string) {
   const active = rounds.find((r) => roundPhase(r, day) !== 'closed' && mine.some((e) => e.roundId === r.id));
   return active ? `您正在参加${active.district}的述职评议，评议结束后才能更改选区` : undefined;
+}
+
+/** Why a caller may not rate in an open round they cannot rate in, as the round page says it. */
+function cannotRateReason(actor: Actor | null, myDistrict: string | null, round: EvaluationRound): string {
+  if (!actor) return '请在微信中打开小程序后参加评议';
+  if (actor.role !== 'voter') return '代表、工作人员和人大工委不参加选民评议';
+  if (!myDistrict) return '请先选择您所在的选区';
+  return `本轮评议面向${round.district}的选民，您登记的是${myDistrict}`;
 }
 
 async function summaryOf(
@@ -87,7 +94,7 @@ export async function listRounds(_input: Record<string, never>, ctx: ServiceCont
   const districts = allDistricts(stations);
   const myDistrict = actor ? await ctx.store.getVoterDistrict(actor.openid) : null;
   const mine = actor ? await ctx.store.listEvaluationsByVoter(actor.openid) : [];
-  const lock = actor ? await districtLock(ctx, actor.openid, rounds) : undefined;
+  const lock = actor ? districtLock(rounds, mine, today(ctx)) : undefined;
   return {
     districts,
     ...(myDistrict ? { myDistrict } : {}),
@@ -148,13 +155,6 @@ async function roundView(ctx: ServiceContext, round: EvaluationRound, actor: Act
       const figures = figureRows.find((r) => r.key === deputy.id)?.counts ?? ZERO_COUNTS;
       const durations = await ctx.store.replyDurations(deputy.id, fromMs, toMs);
       const own = mine.find((e) => e.deputyId === deputy.id);
-      const answers: EvaluationCounts = { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };
-      const key: Record<Satisfaction, keyof EvaluationCounts> = {
-        satisfied: 'satisfied',
-        basically_satisfied: 'basicallySatisfied',
-        dissatisfied: 'dissatisfied',
-      };
-      for (const row of counts) if (row.deputyId === deputy.id) answers[key[row.satisfaction]] += row.count;
       const seesComments = phase === 'closed' && (runs || actor?.deputyId === deputy.id);
       return {
         deputy: { ...toPublicDeputy(deputy), stationName: stations.find((s) => s.id === deputy.stationId)?.name ?? '' },
@@ -168,7 +168,9 @@ async function roundView(ctx: ServiceContext, round: EvaluationRound, actor: Act
         ...(own
           ? { myRating: { satisfaction: own.satisfaction, ...(own.comment ? { comment: own.comment } : {}) } }
           : {}),
-        ...(phase === 'closed' ? { result: evaluationResult(answers) } : {}),
+        ...(phase === 'closed'
+          ? { result: evaluationResult(tallyAnswers(counts.filter((row) => row.deputyId === deputy.id))) }
+          : {}),
         ...(seesComments
           ? { comments: await ctx.store.listEvaluationComments(round.id, deputy.id, COMMENTS_SHOWN) }
           : {}),
@@ -177,21 +179,11 @@ async function roundView(ctx: ServiceContext, round: EvaluationRound, actor: Act
   );
 
   const summary = await summaryOf(ctx, round, actor, myDistrict, mine.length, stations);
-  const cannotRateReason =
-    phase !== 'open' || summary.canRate
-      ? undefined
-      : !actor
-        ? '请在微信中打开小程序后参加评议'
-        : actor.role !== 'voter'
-          ? '代表、工作人员和人大工委不参加选民评议'
-          : !myDistrict
-            ? '请先选择您所在的选区'
-            : `本轮评议面向${round.district}的选民，您登记的是${myDistrict}`;
   return {
     ...summary,
     periodFrom: round.periodFrom,
     periodTo: round.periodTo,
-    ...(cannotRateReason ? { cannotRateReason } : {}),
+    ...(phase === 'open' && !summary.canRate ? { cannotRateReason: cannotRateReason(actor, myDistrict, round) } : {}),
     needsDistrict: phase === 'open' && actor?.role === 'voter' && !myDistrict,
     canClose: runs && phase !== 'closed',
     deputies: cards,
@@ -332,14 +324,15 @@ export async function rateDeputy(
 /** evaluations.setDistrict: a voter says which 选区 they live in (not while rating in another). */
 export async function setDistrict(input: { district: string }, ctx: ServiceContext): Promise<{ district: string }> {
   const actor = await actorOf(ctx);
-  const [stations, rounds, current] = await Promise.all([
+  const [stations, rounds, current, mine] = await Promise.all([
     ctx.store.listStations(),
     ctx.store.listRounds(),
     ctx.store.getVoterDistrict(actor.openid),
+    ctx.store.listEvaluationsByVoter(actor.openid),
   ]);
   if (!allDistricts(stations).includes(input.district)) throw new AppError('INVALID_INPUT', '没有这个选区');
   if (current === input.district) return { district: current };
-  const lock = await districtLock(ctx, actor.openid, rounds);
+  const lock = districtLock(rounds, mine, today(ctx));
   if (lock) throw new AppError('CONFLICT', lock);
   const now = ctx.clock.now();
   await ctx.store.setVoterDistrict(actor.openid, input.district, now, {

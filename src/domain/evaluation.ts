@@ -78,6 +78,19 @@ export interface EvaluationResult extends EvaluationCounts {
   satisfactionRate: Rate;
 }
 
+const ANSWER_FIELD: Record<Satisfaction, keyof EvaluationCounts> = {
+  satisfied: 'satisfied',
+  basically_satisfied: 'basicallySatisfied',
+  dissatisfied: 'dissatisfied',
+};
+
+/** The answers about one deputy, added up from the store's per-answer counts. */
+export function tallyAnswers(rows: ReadonlyArray<{ satisfaction: Satisfaction; count: number }>): EvaluationCounts {
+  const counts: EvaluationCounts = { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };
+  for (const row of rows) counts[ANSWER_FIELD[row.satisfaction]] += row.count;
+  return counts;
+}
+
 /**
  * A deputy's result, by the same rule as the opinions' 满意率: 满意 and 基本满意 count as
  * satisfied, the interval tells how far a small district's figure can be trusted.
