@@ -1,8 +1,8 @@
 import type { AnnualReportData } from '../../src/domain/annual-report';
-import { localDate, shanghaiDate } from '../../src/domain/dates';
+import { monthKey, shanghaiDate } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
-import { sessionDateForMonth } from '../../src/domain/reception-calendar';
+import { sessionOfMonth } from '../../src/domain/reception-calendar';
 import type { StatsView } from '../../src/domain/report-views';
 import type { StationKind } from '../../src/domain/station';
 import { actorOf } from './actor';
@@ -22,18 +22,18 @@ async function sessionsOfYear(ctx: ServiceContext, year: number, asOf: string) {
   const result = { held: 0, themed: 0, cancelled: 0, themes: new Set<string>() };
   for (const station of stations) {
     for (let month = 1; month <= 12; month += 1) {
-      const key = localDate(year, month, 1).slice(0, 7);
+      const key = monthKey(year, month);
       const override = overrides.find((o) => o.stationId === station.id && o.month === key);
-      const date = override?.movedTo ?? sessionDateForMonth(station.receptionRule, year, month, calendar).date;
-      if (date > asOf) continue;
-      if (override?.cancelled) {
+      const session = sessionOfMonth(station.receptionRule, year, month, calendar, override);
+      if (session.date > asOf) continue;
+      if (session.status === 'cancelled') {
         result.cancelled += 1;
         continue;
       }
       result.held += 1;
-      if (override?.theme) {
+      if (session.theme) {
         result.themed += 1;
-        result.themes.add(override.theme);
+        result.themes.add(session.theme);
       }
     }
   }

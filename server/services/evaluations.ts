@@ -17,7 +17,7 @@ import type { DeputyCardView, RoundListView, RoundSummaryView, RoundView } from 
 import { periodInstants, rate, ZERO_COUNTS } from '../../src/domain/figures';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import type { Satisfaction } from '../../src/domain/opinion';
-import { sessionDateForMonth } from '../../src/domain/reception-calendar';
+import { sessionOfMonth } from '../../src/domain/reception-calendar';
 import { toPublicDeputy, type Deputy, type Station } from '../../src/domain/station';
 import { actorOf, type Actor } from './actor';
 import type { ServiceContext } from './context';
@@ -120,12 +120,13 @@ async function heldSessions(
   ]);
   const calendar = createHolidayCalendar(arrangements);
   const sessions: HeldSession[] = [];
+  // Only a month staff recorded has a duty list: the other months' sessions had nobody named on duty.
   for (const o of overrides) {
     const station = stations.find((s) => s.id === o.stationId);
     if (!station || o.month > round.periodTo.slice(0, 7)) continue;
     const [year, month] = o.month.split('-').map(Number) as [number, number];
-    const date = o.movedTo ?? sessionDateForMonth(station.receptionRule, year, month, calendar).date;
-    sessions.push({ date, cancelled: Boolean(o.cancelled), deputyIds: o.deputyIds ?? [] });
+    const session = sessionOfMonth(station.receptionRule, year, month, calendar, o);
+    sessions.push({ date: session.date, cancelled: session.status === 'cancelled', deputyIds: session.deputyIds });
   }
   return sessions;
 }

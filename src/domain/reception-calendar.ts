@@ -101,9 +101,7 @@ export function nextSessions(input: NextSessionsInput): ReceptionSession[] {
   // where enough sessions were found before sorting and cutting.
   for (let offset = -1, extra = 0; offset < count * 3 + 24 && extra < 2; offset += 1) {
     const { year, month } = shiftMonth(start.year, start.month, offset);
-    const computed = sessionDateForMonth(rule, year, month, calendar);
-    const override = byMonth.get(monthKey(year, month));
-    const session = applyOverride(rule, monthKey(year, month), computed, override);
+    const session = sessionOfMonth(rule, year, month, calendar, byMonth.get(monthKey(year, month)));
     if (session.date >= today) {
       collected.push(session);
       if (session.status !== 'cancelled') held += 1;
@@ -119,6 +117,21 @@ export function nextSessions(input: NextSessionsInput): ReceptionSession[] {
     if (session.status !== 'cancelled') taken += 1;
   }
   return result;
+}
+
+/**
+ * A station's session in one month: the rule's date (sessionDateForMonth) with the staff's
+ * override for that month applied — a cancelled session keeps its date with status cancelled,
+ * a moved one takes its new date, a themed one carries its theme and deputies on duty.
+ */
+export function sessionOfMonth(
+  rule: ReceptionRule,
+  year: number,
+  month: number,
+  calendar: HolidayCalendar,
+  override: SessionOverride | undefined,
+): ReceptionSession {
+  return applyOverride(rule, monthKey(year, month), sessionDateForMonth(rule, year, month, calendar), override);
 }
 
 function applyOverride(
