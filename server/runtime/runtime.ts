@@ -34,6 +34,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConf
       .map((s) => s.trim())
       .filter(Boolean),
     dailySubmitLimit: Number(env.DAILY_SUBMIT_LIMIT ?? 10),
+    ...(env.STREET_NAME ? { streetName: env.STREET_NAME } : {}),
   };
 }
 

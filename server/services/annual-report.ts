@@ -7,7 +7,7 @@ import type { StatsView } from '../../src/domain/report-views';
 import type { StationKind } from '../../src/domain/station';
 import { actorOf } from './actor';
 import type { ServiceContext } from './context';
-import { reportStats } from './reports';
+import { countStats } from './reports';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -57,13 +57,14 @@ export async function annualReport(
   const yearEnd = `${input.year}-12-31`;
   const asOf = yearEnd < today ? yearEnd : today;
   const period = { from: `${input.year}-01-01`, to: asOf };
-  const [totals, byStation, byCategory, stations, sessions] = await Promise.all([
-    reportStats(period, ctx),
-    reportStats({ ...period, groupBy: 'station' }, ctx),
-    reportStats({ ...period, groupBy: 'category' }, ctx),
+  // The committee counts the whole street; the per-station view carries the street's totals too.
+  const [byStation, byCategory, stations, sessions] = await Promise.all([
+    countStats({ ...period, groupBy: 'station' }, {}, ctx),
+    countStats({ ...period, groupBy: 'category' }, {}, ctx),
     ctx.store.listStations(),
     sessionsOfYear(ctx, input.year, asOf),
   ]);
+  const { groupBy: _groupBy, groups: _groups, ...totals } = byStation;
   const byKind: Record<StationKind, number> = { liaison_station: 0, reception_point: 0 };
   const bySetting: AnnualReportData['stations']['bySetting'] = {};
   for (const s of stations) {
@@ -73,7 +74,7 @@ export async function annualReport(
   const kinds = new Map(stations.map((s) => [s.id, s.kind]));
   const data: AnnualReportData = {
     year: input.year,
-    streetName: process.env.STREET_NAME ?? '青溪街道',
+    streetName: ctx.config.streetName ?? '青溪街道',
     asOf,
     stations: { byKind, bySetting },
     sessions,

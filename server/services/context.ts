@@ -17,6 +17,8 @@ export interface ServiceConfig {
   adminOpenids: readonly string[];
   /** Opinions one caller may submit in a day (Asia/Shanghai). */
   dailySubmitLimit: number;
+  /** The street the annual report is written for (STREET_NAME); the demo street when unset. */
+  streetName?: string;
 }
 
 /** Everything a use case may touch: ports, never concrete adapters. */

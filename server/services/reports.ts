@@ -104,7 +104,7 @@ export async function reportStats(input: StatsInput, ctx: ServiceContext): Promi
 }
 
 /** The figures of a period within `scope`, counted by the store (no caller check: callers decide the scope). */
-async function countStats(input: StatsInput, scope: Scope, ctx: ServiceContext): Promise<StatsView> {
+export async function countStats(input: StatsInput, scope: Scope, ctx: ServiceContext): Promise<StatsView> {
   const store = ctx.store;
   const period: Period = { from: input.from, to: input.to };
   const query = { ...periodInstants(period), ...scope, today: shanghaiDate(ctx.clock.now()) };
