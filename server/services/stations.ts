@@ -37,6 +37,7 @@ function sessionsOf(
     count,
   });
   return sessions.map((s) => ({
+    month: s.month,
     date: s.date,
     start: s.start,
     end: s.end,

@@ -9,6 +9,8 @@ import type { PublicDeputy, Station } from './station';
 
 /** A reception session as the app shows it. */
 export interface SessionView {
+  /** 'YYYY-MM': the month whose session this is; a session moved late in a month may fall in the next. */
+  month: string;
   date: string;
   start: string;
   end: string;

@@ -94,6 +94,21 @@ describe('voters follow a station and hear about its reception days', () => {
     expect(reminders[0]?.payload).toMatchObject({ theme: '剿劣治水', time: '08:30-11:30' });
   });
 
+  test('a session moved into the next month is still its own month’s, so staff change the right one', async () => {
+    now = Date.UTC(2026, 3, 21, 2, 0); // 21 April; May's session is on the 5th
+    const { body } = await api.post(
+      'stations',
+      { action: 'setSession', stationId: 'qx-jiedao', month: '2026-05', movedTo: '2026-06-02', reason: '场地检修' },
+      'demo-staff',
+    );
+    expect(body.data).toEqual({ month: '2026-05', date: '2026-06-02', status: 'moved' });
+    const sessions = (await station('voter-a')).sessions as Array<{ month: string; date: string; status: string }>;
+    expect(sessions.filter((s) => s.date.startsWith('2026-06')).map((s) => [s.month, s.date, s.status])).toEqual([
+      ['2026-05', '2026-06-02', 'moved'],
+      ['2026-06', '2026-06-22', 'scheduled'],
+    ]);
+  });
+
   test('unfollowing stops the reminders', async () => {
     await api.post('stations', { action: 'follow', stationId: 'qx-jiedao', follow: false }, 'voter-b');
     expect((await station('voter-b')).following).toBe(false);

@@ -73,7 +73,8 @@ export default function SessionsPage() {
         </View>
       )}
       {station.sessions.map((s) => {
-        const month = s.date.slice(0, 7);
+        // The session's own month, not its date's: a session moved into the next month is still this one.
+        const month = s.month;
         return (
           <View className='card' key={`${s.date}-${s.status}`}>
             <SessionLine session={s} showDeputies />
