@@ -3,13 +3,12 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { PageShell } from '../../components/PageShell';
+import { SatisfactionChoice } from '../../components/SatisfactionChoice';
 import { RateLine } from '../../components/RateLine';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { formatDateZh, formatYearDateZh } from '../../domain/dates';
 import type { DeputyCardView, RoundView } from '../../domain/evaluation-views';
 import { SATISFACTION_LABELS, type Satisfaction } from '../../domain/opinion';
-
-const CHOICES: Satisfaction[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; round: RoundView };
 
@@ -71,20 +70,7 @@ function RateDeputy(props: { card: DeputyCardView; onRate: (s: Satisfaction, com
   return (
     <View className='card__section rate'>
       <Text className='card__label'>您对{props.card.deputy.name}代表的履职满意吗？</Text>
-      <View className='options' role='radiogroup' aria-label={`评议${props.card.deputy.name}`}>
-        {CHOICES.map((c) => (
-          <View
-            key={c}
-            className={`option option--inline ${choice === c ? 'option--on' : ''}`}
-            data-satisfaction={c}
-            role='radio'
-            aria-checked={choice === c}
-            onClick={() => setChoice(c)}
-          >
-            {SATISFACTION_LABELS[c]}
-          </View>
-        ))}
-      </View>
+      <SatisfactionChoice value={choice} onChange={setChoice} label={`评议${props.card.deputy.name}`} />
       <Textarea
         className='textarea textarea--short'
         value={comment}

@@ -2,14 +2,13 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../api/client';
-import { SATISFACTION_LABELS, type Satisfaction } from '../../domain/opinion';
+import type { Satisfaction } from '../../domain/opinion';
 import type { OpinionView } from '../../domain/views';
 import { OpinionDetail } from '../../components/OpinionDetail';
+import { SatisfactionChoice } from '../../components/SatisfactionChoice';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { useOpinion } from '../../hooks/use-opinion';
-
-const CHOICES: Satisfaction[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
 
 /** 意见详情 for the voter: where it stands, the reply, the timeline, and what they may do now. */
 export default function OpinionPage() {
@@ -49,20 +48,7 @@ export default function OpinionPage() {
       {o.can.rate && (
         <View className='card rate'>
           <Text className='card__label'>对办理结果满意吗？</Text>
-          <View className='options'>
-            {CHOICES.map((c) => (
-              <View
-                key={c}
-                className={`option option--inline ${satisfaction === c ? 'option--on' : ''}`}
-                data-satisfaction={c}
-                role='radio'
-                aria-checked={satisfaction === c}
-                onClick={() => setSatisfaction(c)}
-              >
-                {SATISFACTION_LABELS[c]}
-              </View>
-            ))}
-          </View>
+          <SatisfactionChoice value={satisfaction} onChange={setSatisfaction} label='对办理结果的评价' />
           {satisfaction === 'dissatisfied' && o.reopenCount === 0 && (
             <Text className='card__hint'>选择不满意，意见会退回代表重新办理一次。</Text>
           )}
