@@ -68,11 +68,12 @@ export default function FiguresPage() {
   const [report, setReport] = useState<string | null>(null);
   const large = useLargeFont();
 
-  const load = useCallback(async (chosen: PeriodKey) => {
+  // Who is looking is asked once; changing the period only reloads the figures.
+  const load = useCallback(async (chosen: PeriodKey, known: MeView | null) => {
     setError(null);
     setData(null);
     try {
-      const who = await call('account.me', {});
+      const who = known ?? (await call('account.me', {}));
       setMe(who);
       const { from, to } = periodOf(chosen);
       const deputy = who.role === 'deputy';
@@ -105,8 +106,8 @@ export default function FiguresPage() {
     [data, large],
   );
   useEffect(() => {
-    void load(key);
-  }, [key, load]);
+    void load(key, me);
+  }, [key, load]); // eslint-disable-line react-hooks/exhaustive-deps -- `me` is filled by load itself
 
   const annualReport = async () => {
     setReport('正在生成…');
@@ -147,7 +148,7 @@ export default function FiguresPage() {
           </View>
         ))}
       </View>
-      {error && <ErrorState message={error} onRetry={() => void load(key)} />}
+      {error && <ErrorState message={error} onRetry={() => void load(key, me)} />}
       {!error && !data && <Loading />}
       {data && charts && (
         <>
