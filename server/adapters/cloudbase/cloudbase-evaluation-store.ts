@@ -3,7 +3,7 @@ import type { DeputyEvaluation, EvaluationRound } from '../../../src/domain/eval
 import type { Satisfaction } from '../../../src/domain/opinion';
 import type { EvaluationCountRow, EvaluationStore } from '../../ports/evaluation-store';
 import type { AuditEntry } from '../../ports/store-types';
-import { getDocument, PAGE, RolledBack, strip } from './documents';
+import { getDocument, PAGE, RolledBack, strip, txDocument } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query and aggregate builders are untyped */
 type Db = any;
@@ -23,7 +23,6 @@ export function createCloudbaseEvaluationStore(db: Db): EvaluationStore {
   const auditId = (audit: AuditEntry) => `${audit.at}-${randomUUID()}`;
   const evaluationId = (e: Pick<DeputyEvaluation, 'roundId' | 'deputyId' | 'voterOpenid'>) =>
     `${e.roundId}_${e.deputyId}_${e.voterOpenid}`;
-  const first = (res: { data?: unknown }) => (Array.isArray(res.data) ? res.data[0] : res.data) as unknown;
 
   async function pages<T>(query: (after: string) => any): Promise<T[]> {
     const out: T[] = [];
@@ -70,7 +69,7 @@ export function createCloudbaseEvaluationStore(db: Db): EvaluationStore {
       const id = evaluationId(evaluation);
       try {
         await db.runTransaction(async (tx: Tx) => {
-          if (first(await tx.collection('deputy_evaluations').doc(id).get())) throw new RolledBack();
+          if (txDocument(await tx.collection('deputy_evaluations').doc(id).get())) throw new RolledBack();
           await tx
             .collection('deputy_evaluations')
             .doc(id)

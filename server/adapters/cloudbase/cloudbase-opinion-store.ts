@@ -3,7 +3,7 @@ import { type OpinionStore, type OutboxMessage, QuotaExceededError } from '../..
 import { decodeCursor, encodeCursor } from '../cursor';
 import { createCloudbaseFigures, FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
 import type { CollectionName } from './collections';
-import { getDocument, PAGE, RolledBack, strip } from './documents';
+import { getDocument, PAGE, RolledBack, strip, takeQuota, txDocument } from './documents';
 
 // The structural slice of the CloudBase database API this file uses.
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
@@ -42,24 +42,12 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
       let existing: Opinion | null = null;
       await db.runTransaction(async (tx: Tx) => {
         existing = null;
-        const res = await tx.collection('opinions').doc(opinion.id).get();
-        const found = Array.isArray(res.data) ? res.data[0] : res.data;
+        const found = txDocument(await tx.collection('opinions').doc(opinion.id).get());
         if (found) {
           existing = strip<Opinion>(found);
           return;
         }
-        if (quota) {
-          // A counter document per key, read and raised inside the transaction.
-          const counter = await tx.collection('quotas').doc(quota.key).get();
-          const current = (Array.isArray(counter.data) ? counter.data[0] : counter.data) as
-            { used?: number } | undefined;
-          const used = current?.used ?? 0;
-          if (used >= quota.max) throw new QuotaExceededError();
-          await tx
-            .collection('quotas')
-            .doc(quota.key)
-            .set({ used: used + 1 });
-        }
+        if (quota && !(await takeQuota(tx, quota.key, quota.max))) throw new QuotaExceededError();
         await tx
           .collection('opinions')
           .doc(opinion.id)
@@ -76,8 +64,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
     updateOpinion: async (next, expected, events, outbox) => {
       try {
         await db.runTransaction(async (tx: Tx) => {
-          const res = await tx.collection('opinions').doc(next.id).get();
-          const current = Array.isArray(res.data) ? res.data[0] : res.data;
+          const current = txDocument<Opinion>(await tx.collection('opinions').doc(next.id).get());
           if (!current || current.version !== expected) throw new RolledBack();
           await tx
             .collection('opinions')

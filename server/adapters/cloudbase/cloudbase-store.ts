@@ -9,7 +9,7 @@ import { createCloudbaseEvaluationStore } from './cloudbase-evaluation-store';
 import { createCloudbaseFollowStore } from './cloudbase-follow-store';
 import { createCloudbaseOpinionStore } from './cloudbase-opinion-store';
 import type { CollectionName } from './collections';
-import { getDocument, PAGE, RolledBack, strip } from './documents';
+import { getDocument, PAGE, RolledBack, strip, takeQuota, txDocument } from './documents';
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
 interface Tx {
@@ -100,8 +100,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     redeemInvite: async (code, account, audit) => {
       try {
         await db.runTransaction(async (tx: Tx) => {
-          const res = await tx.collection('invites').doc(code).get();
-          const invite = (Array.isArray(res.data) ? res.data[0] : res.data) as Invite | undefined;
+          const invite = txDocument<Invite>(await tx.collection('invites').doc(code).get());
           if (!invite || invite.usedBy) throw new RolledBack();
           await tx.collection('invites').doc(code).update({ usedBy: account.openid, usedAt: account.createdAt });
           await tx
@@ -119,13 +118,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     useQuota: async (key, max) => {
       try {
         await db.runTransaction(async (tx: Tx) => {
-          const res = await tx.collection('quotas').doc(key).get();
-          const used = ((Array.isArray(res.data) ? res.data[0] : res.data) as { used?: number } | undefined)?.used ?? 0;
-          if (used >= max) throw new RolledBack();
-          await tx
-            .collection('quotas')
-            .doc(key)
-            .set({ used: used + 1 });
+          if (!(await takeQuota(tx, key, max))) throw new RolledBack();
         });
         return true;
       } catch (error) {

@@ -26,3 +26,29 @@ export async function getDocument<T>(collection: Queryable, id: string): Promise
   const doc = (res.data as Array<Record<string, unknown>> | undefined)?.[0];
   return doc ? strip<T>(doc) : null;
 }
+
+/** The document a transaction's `doc(id).get()` found (the SDK answers an object or a one-item array), or undefined. */
+export function txDocument<T = Record<string, unknown>>(res: { data?: unknown }): T | undefined {
+  return (Array.isArray(res.data) ? res.data[0] : res.data) as T | undefined;
+}
+
+/** The slice of a transaction that `takeQuota` needs. */
+interface QuotaTx {
+  collection(name: 'quotas'): {
+    doc(id: string): { get(): Promise<{ data?: unknown }>; set(data: object): Promise<unknown> };
+  };
+}
+
+/**
+ * Count one use of `key` inside a transaction: its counter document is read and raised there, so
+ * parallel callers cannot pass `max` together. False, and nothing written, once `max` uses were made.
+ */
+export async function takeQuota(tx: QuotaTx, key: string, max: number): Promise<boolean> {
+  const used = txDocument<{ used?: number }>(await tx.collection('quotas').doc(key).get())?.used ?? 0;
+  if (used >= max) return false;
+  await tx
+    .collection('quotas')
+    .doc(key)
+    .set({ used: used + 1 });
+  return true;
+}
