@@ -1,7 +1,10 @@
-import { View } from '@tarojs/components';
 import { SATISFACTION_LABELS, type Satisfaction } from '../domain/opinion';
+import { ChoiceGroup } from './ChoiceGroup';
 
-const CHOICES: Satisfaction[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
+const CHOICES = (['satisfied', 'basically_satisfied', 'dissatisfied'] as const).map((id) => ({
+  id,
+  label: SATISFACTION_LABELS[id],
+}));
 
 /** 满意 / 基本满意 / 不满意 as three large radio buttons: rating an opinion's outcome, or a deputy. */
 export function SatisfactionChoice(props: {
@@ -10,19 +13,12 @@ export function SatisfactionChoice(props: {
   label: string;
 }) {
   return (
-    <View className='options' role='radiogroup' aria-label={props.label}>
-      {CHOICES.map((c) => (
-        <View
-          key={c}
-          className={`option option--inline ${props.value === c ? 'option--on' : ''}`}
-          data-satisfaction={c}
-          role='radio'
-          aria-checked={props.value === c}
-          onClick={() => props.onChange(c)}
-        >
-          {SATISFACTION_LABELS[c]}
-        </View>
-      ))}
-    </View>
+    <ChoiceGroup
+      choices={CHOICES}
+      value={props.value}
+      onChange={props.onChange}
+      label={props.label}
+      kind='satisfaction'
+    />
   );
 }

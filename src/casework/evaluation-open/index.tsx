@@ -2,6 +2,7 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { ApiError, call } from '../../api/client';
+import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { addDays, formatYearDateZh, shanghaiDate } from '../../domain/dates';
@@ -85,20 +86,13 @@ export default function EvaluationOpenPage() {
     <PageShell>
       <View className='card'>
         <Text className='card__label'>选区</Text>
-        <View className='options' role='radiogroup' aria-label='选区'>
-          {districts.map((d) => (
-            <View
-              key={d}
-              className={`option option--inline ${district === d ? 'option--on' : ''}`}
-              role='radio'
-              aria-checked={district === d}
-              data-district={d}
-              onClick={() => setDistrict(d)}
-            >
-              {d}
-            </View>
-          ))}
-        </View>
+        <ChoiceGroup
+          choices={districts.map((d) => ({ id: d, label: d }))}
+          value={district}
+          onChange={setDistrict}
+          label='选区'
+          kind='district'
+        />
         <Text className='card__hint'>该选区在任的代表都会列入本轮评议。</Text>
       </View>
       <View className='card'>

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
+import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { formatDateZh } from '../../domain/dates';
@@ -63,20 +64,13 @@ export default function EvaluationsPage() {
         ) : (
           <View>
             <Text className='card__hint'>请选择您户籍或居住所在的选区，您可以评议本选区选出的代表。</Text>
-            <View className='options' role='radiogroup' aria-label='选区'>
-              {list.districts.map((d) => (
-                <View
-                  key={d}
-                  className={`option option--inline ${list.myDistrict === d ? 'option--on' : ''}`}
-                  role='radio'
-                  aria-checked={list.myDistrict === d}
-                  data-district={d}
-                  onClick={() => void choose(d)}
-                >
-                  {d}
-                </View>
-              ))}
-            </View>
+            <ChoiceGroup
+              choices={list.districts.map((d) => ({ id: d, label: d }))}
+              value={list.myDistrict}
+              onChange={(d) => void choose(d)}
+              label='选区'
+              kind='district'
+            />
           </View>
         )}
         {list.districtLockedReason && <Text className='card__hint'>{list.districtLockedReason}</Text>}
