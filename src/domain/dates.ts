@@ -47,6 +47,11 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return dayjs.utc(date).add(days, 'day').format('YYYY-MM-DD');
 }
 
+/** Calendar days from `from` to `to`: 1 from a day to the next, negative when `to` is earlier. */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return dayjs.utc(to).diff(dayjs.utc(from), 'day');
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: LocalDate): number {
   return dayjs.utc(date).day();

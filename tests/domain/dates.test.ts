@@ -1,4 +1,4 @@
-import { formatDateZh, isLocalDate, shanghaiDate, shanghaiTime } from '../../src/domain/dates';
+import { daysBetween, formatDateZh, isLocalDate, shanghaiDate, shanghaiTime } from '../../src/domain/dates';
 
 describe('dates are Asia/Shanghai whatever the process time zone', () => {
   test('an instant late on the UTC day is already the next day in Shanghai', () => {
@@ -20,5 +20,11 @@ describe('dates are Asia/Shanghai whatever the process time zone', () => {
 
   test('a date reads as month, day and weekday in Chinese', () => {
     expect(formatDateZh('2026-03-05')).toBe('3月5日 周四');
+  });
+
+  test('days between two dates count calendar days, across months and leap days', () => {
+    expect(daysBetween('2026-03-05', '2026-03-06')).toBe(1);
+    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
+    expect(daysBetween('2026-03-06', '2026-03-05')).toBe(-1);
   });
 });

@@ -1,7 +1,7 @@
 import type { BarSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import type { LocalDate } from '../../domain/dates';
+import { daysBetween, type LocalDate } from '../../domain/dates';
 import { monthLabel, type Rate } from '../../domain/figures';
 import type { FigureGroup } from '../../domain/report-views';
 import type { OpinionSummary } from '../../domain/views';
@@ -68,8 +68,7 @@ function legend(names: string[], large: boolean): LegendComponentOption {
 
 /** '3月' for '2026-03'; with the year when a period spans two years. */
 export function monthAxisLabel(month: string, withYear: boolean): string {
-  const m = Number(month.slice(5, 7));
-  return withYear ? `${month.slice(0, 4)}年${m}月` : `${m}月`;
+  return withYear ? monthLabel(month) : `${Number(month.slice(5, 7))}月`;
 }
 
 /**
@@ -326,8 +325,7 @@ function rateSummary(
 
 /** Whole days from a reply's due date to today: 1 the day after it was due. */
 export function daysOverdue(dueDate: LocalDate, today: LocalDate): number {
-  const day = (d: LocalDate) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-  return Math.round((day(today) - day(dueDate)) / 86_400_000);
+  return daysBetween(dueDate, today);
 }
 
 export interface OverdueRow {
