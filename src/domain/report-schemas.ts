@@ -54,7 +54,8 @@ export const exportInput = z
       .optional(),
   })
   .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期' })
-  .refine((v) => Number(v.to.slice(0, 4)) - Number(v.from.slice(0, 4)) <= 1, { message: '一次最多导出一年的意见' });
+  // A year from `from`: 2026-03-01 to 2027-02-28 at most.
+  .refine((v) => v.to < dayjs.utc(v.from).add(1, 'year').format('YYYY-MM-DD'), { message: '一次最多导出一年的意见' });
 
 /** reports.publicStats: a period, nothing else — the public page shows every station. */
 export const publicStatsInput = z

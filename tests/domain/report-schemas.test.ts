@@ -1,5 +1,5 @@
 import { AppError } from '../../src/domain/errors';
-import { statsInput } from '../../src/domain/report-schemas';
+import { exportInput, statsInput } from '../../src/domain/report-schemas';
 import { parseInput } from '../../src/domain/schemas';
 
 /** The INVALID_INPUT message the caller would see, or null when the input is accepted. */
@@ -55,5 +55,18 @@ describe('the input of reports.stats', () => {
   test('one day, and exactly three years, are accepted', () => {
     expect(refusal({ from: '2026-03-01', to: '2026-03-01' })).toBeNull();
     expect(refusal({ from: '2023-01-01', to: '2026-01-01' })).toBeNull();
+  });
+});
+
+describe('the input of reports.exportOpinions', () => {
+  const exported = (from: string, to: string) => exportInput.safeParse({ from, to });
+  test('a year from its first day may be exported at once', () => {
+    expect(exported('2026-01-01', '2026-12-31').success).toBe(true);
+    expect(exported('2026-03-01', '2027-02-28').success).toBe(true);
+  });
+  test('longer than a year is refused, even within two calendar years', () => {
+    const refused = exported('2025-01-01', '2026-12-31');
+    expect(refused.success ? null : refused.error.issues[0]?.message).toBe('一次最多导出一年的意见');
+    expect(exported('2026-03-01', '2027-03-01').success).toBe(false);
   });
 });
