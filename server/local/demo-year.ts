@@ -1,5 +1,5 @@
 import { CATEGORY_IDS, type CategoryId } from '../../src/domain/categories';
-import type { Clock } from '../../src/domain/dates';
+import { shanghaiDate, type Clock } from '../../src/domain/dates';
 import type { Envelope } from '../../src/domain/envelope';
 import type { Store } from '../ports/store';
 import { setRuntime, type Runtime } from '../runtime/runtime';
@@ -105,7 +105,7 @@ export async function generateDemoYear(runtime: Runtime, options: DemoYearOption
       if (!deputyId) return;
       const deputy = deputyOpenid(deputyId);
       if (transfers) {
-        const expected = new Date(now + 20 * DAY + 8 * HOUR).toISOString().slice(0, 10);
+        const expected = shanghaiDate(now + 20 * DAY);
         await call('casework', deputy, { action: 'transfer', opinionId, unit: pick(UNITS), expectedDate: expected });
       }
       if (!(await call('casework', deputy, { action: 'reply', opinionId, content: pick(REPLIES) }))) return;
@@ -164,7 +164,7 @@ export async function generateDemoYear(runtime: Runtime, options: DemoYearOption
     const next = queue.shift()!;
     now = next.at;
     await next.run();
-    const month = new Date(now + 8 * HOUR).toISOString().slice(0, 7);
+    const month = shanghaiDate(now).slice(0, 7);
     if (month !== lastMonth) {
       options.log?.(`${month}：已提交 ${stats.submitted} 条`);
       lastMonth = month;
