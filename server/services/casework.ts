@@ -4,7 +4,7 @@ import { AppError } from '../../src/domain/errors';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import { transition } from '../../src/domain/lifecycle';
 import type { InboxFilter } from '../../src/domain/opinion-schemas';
-import type { Opinion, OpinionStatus } from '../../src/domain/opinion';
+import { acceptsMerges, shortIdOf, type Opinion, type OpinionStatus } from '../../src/domain/opinion';
 import type { OpinionSummary, Page } from '../../src/domain/views';
 import type { OpinionQuery } from '../ports/opinion-store';
 import { actorOf, requireRole, visibleOpinion, type Actor } from './actor';
@@ -179,15 +179,14 @@ export async function reject(
       !target ||
       target.id === opinion.id ||
       target.stationId !== opinion.stationId ||
-      target.status === 'withdrawn' ||
-      target.status === 'rejected'
+      !acceptsMerges(target.status)
     ) {
       throw new AppError('INVALID_INPUT', '请指明本站另一条意见作为合并对象');
     }
   }
   const now = ctx.clock.now();
   const text = target
-    ? `与编号 ${target.id.slice(-6).toUpperCase()} 的意见重复，已合并办理：${input.reason}`
+    ? `与编号 ${shortIdOf(target.id)} 的意见重复，已合并办理：${input.reason}`
     : `不予受理：${input.reason}`;
   const saved = await commit(
     ctx,

@@ -3,7 +3,13 @@ import { formatDateZh, shanghaiDate, shanghaiTime } from '../../src/domain/dates
 import { AppError } from '../../src/domain/errors';
 import type { ExportRow } from '../../src/domain/export-row';
 import { periodInstants } from '../../src/domain/figures';
-import { maskPhone, OPINION_STATUS_LABELS, SATISFACTION_LABELS, type Opinion } from '../../src/domain/opinion';
+import {
+  maskPhone,
+  OPINION_STATUS_LABELS,
+  SATISFACTION_LABELS,
+  shortIdOf,
+  type Opinion,
+} from '../../src/domain/opinion';
 import { actorOf } from './actor';
 import type { ServiceContext } from './context';
 
@@ -54,7 +60,7 @@ export async function exportOpinions(
   const rows: ExportRow[] = picked.map((o) => {
     const ownStation = actor.role === 'staff' && o.stationId === actor.stationId;
     return {
-      shortId: o.id.slice(-6).toUpperCase(),
+      shortId: shortIdOf(o.id),
       createdAt: when(o.createdAt),
       station: stationName.get(o.stationId) ?? o.stationId,
       category: CATEGORY_LABELS[o.category],

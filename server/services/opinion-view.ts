@@ -6,6 +6,7 @@ import {
   maskPhone,
   OPINION_STATUS_LABELS,
   SATISFACTION_LABELS,
+  shortIdOf,
   type Opinion,
   type OpinionStatus,
   type TimelineEvent,
@@ -78,7 +79,7 @@ export function toView(
   const deputyName = opinion.assignedDeputyId ? names.deputy.get(opinion.assignedDeputyId) : undefined;
   return {
     id: opinion.id,
-    shortId: opinion.id.slice(-6).toUpperCase(),
+    shortId: shortIdOf(opinion.id),
     station: { id: opinion.stationId, name: names.station.get(opinion.stationId) ?? '' },
     category: opinion.category,
     categoryLabel: CATEGORY_LABELS[opinion.category],
@@ -126,7 +127,7 @@ export function toSummary(opinion: Opinion, names: Names, today: string): Opinio
   const deputyName = opinion.assignedDeputyId ? names.deputy.get(opinion.assignedDeputyId) : undefined;
   return {
     id: opinion.id,
-    shortId: opinion.id.slice(-6).toUpperCase(),
+    shortId: shortIdOf(opinion.id),
     stationName: names.station.get(opinion.stationId) ?? '',
     category: opinion.category,
     categoryLabel: CATEGORY_LABELS[opinion.category],

@@ -104,3 +104,16 @@ export function maskPhone(phone: string): string {
   const keep = phone.length >= 11 ? 3 : 0;
   return `${phone.slice(0, keep)}****${phone.slice(-4)}`;
 }
+
+/** The six characters staff and voters quote an opinion by (编号), the end of its id in capitals. */
+export function shortIdOf(opinionId: string): string {
+  return opinionId.slice(-6).toUpperCase();
+}
+
+/**
+ * Whether an opinion can carry a duplicate merged into it: not one the voter withdrew or that was
+ * not accepted — the voter of the duplicate is sent to follow it.
+ */
+export function acceptsMerges(status: OpinionStatus): boolean {
+  return status !== 'withdrawn' && status !== 'rejected';
+}

@@ -2,6 +2,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { acceptsMerges } from '../../domain/opinion';
 import type { PublicDeputy } from '../../domain/station';
 import type { OpinionSummary, OpinionView } from '../../domain/views';
 import { OpinionDetail } from '../../components/OpinionDetail';
@@ -54,7 +55,7 @@ export default function CasePage() {
   }
   const o = state.opinion;
   const can = o.can;
-  const candidates = others.filter((c) => c.id !== o.id && c.status !== 'withdrawn' && c.status !== 'rejected');
+  const candidates = others.filter((c) => c.id !== o.id && acceptsMerges(c.status));
   const anyText = can.reply || can.resolve || can.reject || can.note || can.close;
   return (
     <PageShell>
