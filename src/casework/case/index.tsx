@@ -55,7 +55,8 @@ export default function CasePage() {
   }
   const o = state.opinion;
   const can = o.can;
-  const candidates = others.filter((c) => c.id !== o.id && acceptsMerges(c.status));
+  // The committee's list holds every station's opinions: a duplicate merges only within its own station.
+  const candidates = others.filter((c) => c.id !== o.id && c.stationName === o.station.name && acceptsMerges(c.status));
   const anyText = can.reply || can.resolve || can.reject || can.note || can.close;
   return (
     <PageShell>
