@@ -4,10 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { officeDocuments } from '../server/adapters/documents/office-documents';
-import { createLocalFileStorage } from '../server/adapters/local/local-file-storage';
-import { createLogNotifier } from '../server/adapters/local/log-notifier';
-import { createWordListCheck } from '../server/adapters/local/word-list-check';
 import { nodeIds } from '../server/adapters/node-ids';
 import { INSERT_OPINION, opinionRow } from '../server/adapters/sqlite/sqlite-opinion-store';
 import { createSqliteStore } from '../server/adapters/sqlite/sqlite-store';
@@ -15,7 +11,7 @@ import { DEMO_STATIONS } from '../server/local/demo-street';
 import { LOCAL_FUNCTIONS } from '../server/local/functions';
 import { createLocalServer } from '../server/local/http-server';
 import { seedDemoData } from '../server/local/seed';
-import { setRuntime, systemClock } from '../server/runtime/runtime';
+import { localAdapters, setRuntime, systemClock } from '../server/runtime/runtime';
 import { benchOpinion } from './support/bench-opinions';
 import { formatCloudbaseCost, measureCloudbaseCost } from './cloudbase-cost';
 import { formatLighthouse, runLighthouse } from './lighthouse';
@@ -116,10 +112,7 @@ async function main() {
     clock: systemClock,
     config: { adminOpenids: ['demo-admin'], dailySubmitLimit: 1_000_000 },
     ids: nodeIds,
-    contentCheck: createWordListCheck(),
-    notifier: createLogNotifier(() => undefined),
-    documents: officeDocuments,
-    files: createLocalFileStorage(join(tmpdir(), 'lianluo-files')),
+    ...localAdapters(dir, () => undefined),
   });
 
   const api = await listen(createLocalServer({ functions: LOCAL_FUNCTIONS }));

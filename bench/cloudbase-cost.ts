@@ -7,15 +7,11 @@ import { main as reports } from '../cloudfunctions/reports/index';
 import { main as stations } from '../cloudfunctions/stations/index';
 import { createCloudbaseStore } from '../server/adapters/cloudbase/cloudbase-store';
 import { COLLECTION_NAMES } from '../server/adapters/cloudbase/collections';
-import { officeDocuments } from '../server/adapters/documents/office-documents';
-import { createLocalFileStorage } from '../server/adapters/local/local-file-storage';
-import { createLogNotifier } from '../server/adapters/local/log-notifier';
-import { createWordListCheck } from '../server/adapters/local/word-list-check';
 import { nodeIds } from '../server/adapters/node-ids';
 import { DEMO_CALLERS, DEMO_DEPUTIES, DEMO_STATIONS } from '../server/local/demo-street';
 import { seedDemoData } from '../server/local/seed';
 import type { Store } from '../server/ports/store';
-import { setRuntime, systemClock, type Runtime } from '../server/runtime/runtime';
+import { localAdapters, setRuntime, systemClock, type Runtime } from '../server/runtime/runtime';
 import { dispatchOutbox } from '../server/services/outbox-dispatch';
 import { shanghaiDate } from '../src/domain/dates';
 import type { Envelope } from '../src/domain/envelope';
@@ -94,10 +90,7 @@ export async function measureCloudbaseCost(total: number): Promise<CloudbaseCost
     clock: systemClock,
     config: { adminOpenids: [DEMO_CALLERS.admin], dailySubmitLimit: 1_000_000 },
     ids: nodeIds,
-    contentCheck: createWordListCheck(),
-    notifier: createLogNotifier(() => undefined),
-    documents: officeDocuments,
-    files: createLocalFileStorage(join(mkdtempSync(join(tmpdir(), 'lianluo-cost-')), 'files')),
+    ...localAdapters(mkdtempSync(join(tmpdir(), 'lianluo-cost-')), () => undefined),
   };
   setRuntime(runtime);
 

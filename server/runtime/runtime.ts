@@ -40,12 +40,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConf
 
 /**
  * The local stand-ins for the WeChat and CloudBase edges: a word-list content check, a
- * logging notifier and files under the data directory; documents are rendered the same way.
+ * logging notifier (to the console unless `log` is given) and files under `dir`; documents are
+ * rendered the same way.
  */
-export function localAdapters(dir = dataDir()): Pick<Runtime, 'contentCheck' | 'notifier' | 'documents' | 'files'> {
+export function localAdapters(
+  dir = dataDir(),
+  log?: (line: string) => void,
+): Pick<Runtime, 'contentCheck' | 'notifier' | 'documents' | 'files'> {
   return {
     contentCheck: createWordListCheck(),
-    notifier: createLogNotifier(),
+    notifier: createLogNotifier(log),
     documents: officeDocuments,
     files: createLocalFileStorage(join(dir, 'files')),
   };
