@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { TEMPLATES, defaultKeys, type TemplateKey } from './notifications';
+
+/** The operator's template of one registry entry: its id, and its keys when they differ from the defaults. */
+export interface ConfiguredTemplate {
+  id: string;
+  /** The template's keys in the registry's keyword order (e.g. ['thing1', 'thing4', 'time2']). */
+  keys?: string[];
+}
+
+export type SubscribeTemplates = Partial<Record<TemplateKey, ConfiguredTemplate>>;
+
+const KEY = /^[a-z_]+\d+$/;
+
+const entry = z.union([
+  z.string().min(1).max(128),
+  z.object({ id: z.string().min(1).max(128), keys: z.array(z.string().regex(KEY)).optional() }),
+]);
+
+/**
+ * SUBSCRIBE_TEMPLATES as the functions read it: a JSON object from template key (TEMPLATES)
+ * to the template id the mini program's 订阅消息 page shows, or to `{ "id", "keys" }` when the
+ * chosen template numbers its keywords differently from the defaults (`thing1`, `thing2`, …).
+ * Rule: an unknown template key, a keys list of the wrong length or a malformed key is an
+ * error, named in Chinese, and then nothing is configured — a wrong template would make every
+ * message of its kind fail with 47003.
+ */
+export function parseSubscribeTemplates(json: string | undefined): {
+  templates: SubscribeTemplates;
+  problems: string[];
+} {
+  if (!json || json.trim() === '') return { templates: {}, problems: [] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return { templates: {}, problems: ['SUBSCRIBE_TEMPLATES 不是合法的 JSON'] };
+  }
+  const parsed = z.record(entry).safeParse(raw);
+  if (!parsed.success) return { templates: {}, problems: ['SUBSCRIBE_TEMPLATES 应为 { 模板键: 模板ID } 的对象'] };
+  const templates: SubscribeTemplates = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(parsed.data)) {
+    if (!Object.prototype.hasOwnProperty.call(TEMPLATES, key)) {
+      problems.push(`SUBSCRIBE_TEMPLATES 中的 ${key} 不是本程序的模板`);
+      continue;
+    }
+    const template = key as TemplateKey;
+    const configured: ConfiguredTemplate = typeof value === 'string' ? { id: value } : value;
+    const expected = defaultKeys(template).length;
+    if (configured.keys && configured.keys.length !== expected) {
+      problems.push(`SUBSCRIBE_TEMPLATES.${key}.keys 应有 ${expected} 个关键词`);
+      continue;
+    }
+    templates[template] = configured;
+  }
+  return problems.length > 0 ? { templates: {}, problems } : { templates, problems };
+}

@@ -1,0 +1,116 @@
+import {
+  NOTIFICATION_KINDS,
+  TEMPLATES,
+  checkAllKinds,
+  defaultKeys,
+  notificationPage,
+  notificationText,
+  templateData,
+  templateProblems,
+  templatesAt,
+  type NotificationKind,
+} from '../../src/domain/notifications';
+import { validateKeyword } from '../../src/domain/template-keywords';
+
+const kinds = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
+const at = Date.UTC(2026, 11, 1, 7, 1);
+const subjectOf = (kind: NotificationKind) =>
+  kind.startsWith('session') || kind === 'overdue_digest' ? 'station:qx-jiedao' : 'op123';
+
+describe('every kind the outbox can hold goes out on a template WeChat accepts', () => {
+  test('the sample payloads of all kinds pass the keyword rules', () => {
+    expect(checkAllKinds()).toEqual([]);
+  });
+
+  test.each(kinds)('%s: values are keyed by its template’s keywords, one value each', (kind) => {
+    const spec = NOTIFICATION_KINDS[kind];
+    const data = templateData({ kind, payload: spec.sample, createdAt: at, subjectId: subjectOf(kind) });
+    expect(Object.keys(data)).toEqual(defaultKeys(spec.template));
+    TEMPLATES[spec.template].keywords.forEach((keyword, i) => {
+      expect(validateKeyword(keyword.type, data[defaultKeys(spec.template)[i]].value)).toBeNull();
+    });
+  });
+
+  test.each(kinds)('%s: a 2,000-character text still fits every keyword', (kind) => {
+    const long = '群众反映'.repeat(500);
+    const spec = NOTIFICATION_KINDS[kind];
+    const payload = Object.fromEntries(
+      Object.entries(spec.sample).map(([k, v]) => [k, /^\d{4}-\d{2}-\d{2}$|^\d{2}:\d{2}$|^\d+$/.test(v) ? v : long]),
+    );
+    expect(templateProblems({ kind, payload: payload as never, createdAt: at, subjectId: subjectOf(kind) })).toEqual(
+      [],
+    );
+  });
+
+  test('keys given by the operator replace the defaults, in the registry’s order', () => {
+    const data = templateData(
+      { kind: 'reply_to_voter', payload: NOTIFICATION_KINDS.reply_to_voter.sample, createdAt: at, subjectId: 'op1' },
+      ['thing4', 'thing7', 'time2'],
+    );
+    expect(Object.keys(data)).toEqual(['thing4', 'thing7', 'time2']);
+    expect(data.time2.value).toBe('2026年12月1日 15:01');
+  });
+
+  test('kinds that share a template agree on its keywords', () => {
+    for (const kind of kinds) {
+      const spec = NOTIFICATION_KINDS[kind];
+      expect(spec.keywords.map(({ name, type }) => ({ name, type }))).toEqual(TEMPLATES[spec.template].keywords);
+    }
+  });
+});
+
+describe('where a message leads', () => {
+  test('a voter’s message opens their opinion, never a staff page', () => {
+    expect(
+      notificationPage({
+        kind: 'reply_to_voter',
+        payload: NOTIFICATION_KINDS.reply_to_voter.sample,
+        createdAt: at,
+        subjectId: 'op9',
+      }),
+    ).toBe('pages/opinion/index?id=op9');
+  });
+  test('a deputy’s message opens the case in their subpackage', () => {
+    expect(
+      notificationPage({
+        kind: 'assigned_to_deputy',
+        payload: NOTIFICATION_KINDS.assigned_to_deputy.sample,
+        createdAt: at,
+        subjectId: 'op9',
+      }),
+    ).toBe('casework/case/index?id=op9');
+  });
+  test('a session reminder opens the station, not an opinion', () => {
+    expect(
+      notificationPage({
+        kind: 'session_reminder',
+        payload: NOTIFICATION_KINDS.session_reminder.sample,
+        createdAt: at,
+        subjectId: 'station:qx-jiedao',
+      }),
+    ).toBe('pages/station/index?id=qx-jiedao');
+  });
+  test('the in-app line of a new assignment names its category and due date', () => {
+    const { title, text } = notificationText({
+      kind: 'assigned_to_deputy',
+      payload: { excerpt: '路灯不亮', category: 'security', due: '2026-12-15' },
+      createdAt: at,
+      subjectId: 'op9',
+    });
+    expect(title).toBe('新的群众意见待您答复');
+    expect(text).toBe('社会治安：路灯不亮，请于12月15日 周二前答复');
+  });
+});
+
+describe('asking to be told', () => {
+  test('each moment asks for at most three templates, those of its own kinds', () => {
+    expect(templatesAt('submit')).toEqual(['opinion_reply', 'opinion_outcome']);
+    expect(templatesAt('follow')).toEqual(['session_reminder', 'session_changed']);
+    expect(templatesAt('casework')).toEqual(['casework_todo', 'casework_deadline']);
+    expect(templatesAt('oversight')).toEqual(['overdue_alert', 'overdue_digest']);
+  });
+  test('every template is asked for at some moment', () => {
+    const asked = new Set((['submit', 'follow', 'casework', 'oversight'] as const).flatMap(templatesAt));
+    expect([...asked].sort()).toEqual(Object.keys(TEMPLATES).sort());
+  });
+});
