@@ -110,7 +110,7 @@ async function main() {
   setRuntime({
     store,
     clock: systemClock,
-    config: { adminOpenids: ['demo-admin'], dailySubmitLimit: 1_000_000 },
+    config: { adminOpenids: ['demo-admin'], dailySubmitLimit: 1_000_000, subscribeTemplates: {} },
     ids: nodeIds,
     ...localAdapters(dir, () => undefined),
   });

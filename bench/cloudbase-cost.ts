@@ -88,7 +88,7 @@ export async function measureCloudbaseCost(total: number): Promise<CloudbaseCost
   const runtime: Runtime = {
     store,
     clock: systemClock,
-    config: { adminOpenids: [DEMO_CALLERS.admin], dailySubmitLimit: 1_000_000 },
+    config: { adminOpenids: [DEMO_CALLERS.admin], dailySubmitLimit: 1_000_000, subscribeTemplates: {} },
     ids: nodeIds,
     ...localAdapters(mkdtempSync(join(tmpdir(), 'lianluo-cost-')), () => undefined),
   };

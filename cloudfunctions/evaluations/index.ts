@@ -6,6 +6,7 @@ import {
   setDistrictInput,
 } from '../../src/domain/evaluation-schemas';
 import { action, createCloudFunction } from '../../server/runtime/cloud-function';
+import { textCheckEdge } from '../../server/runtime/wechat-edges';
 import {
   closeRound,
   getRound,
@@ -19,11 +20,15 @@ import {
  * evaluations: 代表述职评议 — rounds per 选区 opened by staff or the committee, voters' ratings of
  * their deputies beside what the data says each deputy did, results published at the close.
  */
-export const main = createCloudFunction('evaluations', {
-  list: action({ input: listRoundsInput, access: 'public', run: listRounds }),
-  get: action({ input: roundIdInput, access: 'public', run: getRound }),
-  rate: action({ input: rateDeputyInput, access: 'user', run: rateDeputy }),
-  setDistrict: action({ input: setDistrictInput, access: 'user', run: setDistrict }),
-  open: action({ input: openRoundInput, access: 'user', run: openRound }),
-  close: action({ input: roundIdInput, access: 'user', run: closeRound }),
-});
+export const main = createCloudFunction(
+  'evaluations',
+  {
+    list: action({ input: listRoundsInput, access: 'public', run: listRounds }),
+    get: action({ input: roundIdInput, access: 'public', run: getRound }),
+    rate: action({ input: rateDeputyInput, access: 'user', run: rateDeputy }),
+    setDistrict: action({ input: setDistrictInput, access: 'user', run: setDistrict }),
+    open: action({ input: openRoundInput, access: 'user', run: openRound }),
+    close: action({ input: roundIdInput, access: 'user', run: closeRound }),
+  },
+  textCheckEdge,
+);

@@ -7,6 +7,7 @@ import {
   withdrawInput,
 } from '../../src/domain/opinion-schemas';
 import { action, createCloudFunction } from '../../server/runtime/cloud-function';
+import { textAndImageCheckEdge } from '../../server/runtime/wechat-edges';
 import { submitOpinion } from '../../server/services/submit-opinion';
 import {
   claimOpinion,
@@ -17,11 +18,15 @@ import {
 } from '../../server/services/voter-opinions';
 
 /** opinions: a voter submits, follows, withdraws and rates their opinions. */
-export const main = createCloudFunction('opinions', {
-  submit: action({ input: submitOpinionInput, access: 'user', run: submitOpinion }),
-  mine: action({ input: listMineInput, access: 'user', run: myOpinions }),
-  get: action({ input: opinionIdInput, access: 'user', run: getOpinion }),
-  withdraw: action({ input: withdrawInput, access: 'user', run: withdrawOpinion }),
-  rate: action({ input: rateInput, access: 'user', run: rateOpinion }),
-  claim: action({ input: claimInput, access: 'user', run: claimOpinion }),
-});
+export const main = createCloudFunction(
+  'opinions',
+  {
+    submit: action({ input: submitOpinionInput, access: 'user', run: submitOpinion }),
+    mine: action({ input: listMineInput, access: 'user', run: myOpinions }),
+    get: action({ input: opinionIdInput, access: 'user', run: getOpinion }),
+    withdraw: action({ input: withdrawInput, access: 'user', run: withdrawOpinion }),
+    rate: action({ input: rateInput, access: 'user', run: rateOpinion }),
+    claim: action({ input: claimInput, access: 'user', run: claimOpinion }),
+  },
+  textAndImageCheckEdge,
+);

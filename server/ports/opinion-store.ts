@@ -11,7 +11,12 @@ export interface OutboxMessage {
   opinionId: string;
   payload: Record<string, string>;
   createdAt: number;
-  status: 'pending' | 'sent' | 'failed' | 'gave_up';
+  /**
+   * pending: to be sent (again); sent: WeChat took it; gave_up: it cannot succeed or failed too
+   * often; not_subscribed: its recipient holds no acceptance of its template, so WeChat was not
+   * called. Whatever the status, the recipient sees the message in their 消息 list.
+   */
+  status: 'pending' | 'sent' | 'failed' | 'gave_up' | 'not_subscribed';
   attempts: number;
   nextAttemptAt: number;
   lastError?: string;

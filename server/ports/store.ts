@@ -4,6 +4,7 @@ import type { Account, Invite } from '../../src/domain/roles';
 import type { Deputy, Station } from '../../src/domain/station';
 import type { EvaluationStore } from './evaluation-store';
 import type { FollowStore } from './follow-store';
+import type { MessageStore } from './message-store';
 import type { OpinionStore } from './opinion-store';
 import type { AuditEntry } from './store-types';
 
@@ -14,7 +15,7 @@ export type { AuditEntry } from './store-types';
  * (SQLite locally, CloudBase in production) must give the same answers, which
  * tests/server/store-contract.test.ts checks against both.
  */
-export interface Store extends OpinionStore, FollowStore, EvaluationStore {
+export interface Store extends OpinionStore, FollowStore, EvaluationStore, MessageStore {
   listStations(): Promise<Station[]>;
   getStation(stationId: string): Promise<Station | null>;
   /** Active and inactive deputies of the given stations (all stations when omitted). */

@@ -4,7 +4,7 @@ import { failure, success, type Envelope } from '../../src/domain/envelope';
 import { AppError, isAppError } from '../../src/domain/errors';
 import { eventSchema, parseInput } from '../../src/domain/schemas';
 import { identify, type ServiceContext } from '../services/context';
-import { getRuntime } from './runtime';
+import { getRuntime, type WechatEdge } from './runtime';
 
 export interface ActionDefinition<S extends z.ZodTypeAny> {
   input: S;
@@ -21,20 +21,34 @@ export function action<S extends z.ZodTypeAny>(definition: ActionDefinition<S>):
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own schema type
 export type ActionTable = Record<string, ActionDefinition<any>>;
 
+/**
+ * What CloudBase says about the call (its context's environment), or an empty record when the
+ * context is not one CloudBase made: the SDK throws INVALID_CONTEXT for those, and such a
+ * call is then simply anonymous and untriggered.
+ */
+function platformContext(context: unknown): Record<string, unknown> {
+  if (!context || typeof context !== 'object') return {};
+  try {
+    return { ...getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0]) };
+  } catch {
+    return {};
+  }
+}
+
 /** The caller's OPENID as the platform gives it; nothing in the event is ever trusted for this. */
 export function openidFromContext(context: unknown): string | undefined {
-  if (!context || typeof context !== 'object') return undefined;
-  const value = getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0]).WX_OPENID;
+  const value = platformContext(context).WX_OPENID;
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
 /**
- * Make a cloud function's `main` from its actions: read the caller from the context,
+ * Make a cloud function's `main` from its actions (and the WeChat open APIs it calls, if any):
+ * read the caller from the context,
  * validate the event, run the use case and answer the envelope. Errors meant for the
  * user keep their code and Chinese message; anything else is logged here and answered
  * as INTERNAL, never with a stack or an echo of the event.
  */
-export function createCloudFunction(name: string, actions: ActionTable) {
+export function createCloudFunction(name: string, actions: ActionTable, edge?: WechatEdge) {
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
     try {
       const { action: actionName } = parseInput(eventSchema, event);
@@ -43,7 +57,7 @@ export function createCloudFunction(name: string, actions: ActionTable) {
       const openid = openidFromContext(context);
       if (definition.access === 'user' && !openid) throw new AppError('UNAUTHENTICATED');
       const input = parseInput(definition.input, event);
-      const runtime = await getRuntime();
+      const runtime = await getRuntime(edge);
       const caller = await identify(runtime.store, runtime.config, openid);
       return success(await definition.run(input, { ...runtime, caller }));
     } catch (error) {
@@ -62,19 +76,17 @@ export function createCloudFunction(name: string, actions: ActionTable) {
 export function createTimerFunction(
   name: string,
   run: (runtime: Awaited<ReturnType<typeof getRuntime>>, trigger: string) => Promise<unknown>,
+  edge?: WechatEdge,
 ) {
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
     try {
-      const source =
-        context && typeof context === 'object'
-          ? getCloudbaseContext(context as Parameters<typeof getCloudbaseContext>[0]).TRIGGER_SRC
-          : undefined;
+      const source = platformContext(context).TRIGGER_SRC;
       if (source !== 'timer') throw new AppError('FORBIDDEN', '该功能仅由系统定时执行');
       const trigger =
         event && typeof event === 'object' && typeof (event as { TriggerName?: unknown }).TriggerName === 'string'
           ? (event as { TriggerName: string }).TriggerName
           : '';
-      return success(await run(await getRuntime(), trigger));
+      return success(await run(await getRuntime(edge), trigger));
     } catch (error) {
       if (isAppError(error)) return failure(error.code, error.message);
       console.error(`[${name}] unexpected error`, error);

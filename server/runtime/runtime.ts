@@ -12,6 +12,7 @@ import { dataDir, dataFile } from './data-dir';
 import { createLogNotifier } from '../adapters/local/log-notifier';
 import { createWordListCheck } from '../adapters/local/word-list-check';
 import type { ServiceConfig } from '../services/context';
+import { parseSubscribeTemplates } from '../../src/domain/subscribe-templates';
 
 /** The adapters a function runs on. */
 export interface Runtime {
@@ -28,7 +29,11 @@ export interface Runtime {
 export const systemClock: Clock = { now: () => Date.now() };
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const { templates, problems } = parseSubscribeTemplates(env.SUBSCRIBE_TEMPLATES);
+  // A wrong SUBSCRIBE_TEMPLATES must be seen in the function's log: every message would fail.
+  for (const problem of problems) console.error(`[config] ${problem}`);
   return {
+    subscribeTemplates: templates,
     adminOpenids: (env.ADMIN_OPENIDS ?? '')
       .split(',')
       .map((s) => s.trim())
@@ -55,6 +60,27 @@ export function localAdapters(
   };
 }
 
+/**
+ * The WeChat open APIs a cloud function calls (server/runtime/wechat-edges.ts): the names its
+ * config.json must declare, and how to make its adapters.
+ */
+export interface WechatEdge {
+  openApis: readonly string[];
+  build(
+    config: ServiceConfig,
+    tempUrlOf: (fileId: string) => Promise<string | undefined>,
+  ): Partial<Pick<Runtime, 'contentCheck' | 'notifier'>>;
+}
+
+/**
+ * What a function without WeChat access answers, should a use case ask: text is held for
+ * review and photos stay hidden (nothing unchecked is published), and messages are not sent.
+ */
+const NO_WECHAT: Pick<Runtime, 'contentCheck' | 'notifier'> = {
+  contentCheck: { checkText: async () => 'review', checkImage: async () => ({ verdict: 'pending' }) },
+  notifier: { send: async () => ({ ok: false, retry: true, error: '本云函数不发送订阅消息' }) },
+};
+
 let current: Promise<Runtime> | undefined;
 
 /**
@@ -63,8 +89,8 @@ let current: Promise<Runtime> | undefined;
  * file under LIANLUO_DATA_DIR. The SQLite adapter is loaded only then, so a deployed
  * function never needs the native module.
  */
-export function getRuntime(): Promise<Runtime> {
-  current ??= createDefaultRuntime();
+export function getRuntime(edge?: WechatEdge): Promise<Runtime> {
+  current ??= createDefaultRuntime(edge);
   return current;
 }
 
@@ -73,7 +99,7 @@ export function setRuntime(runtime: Runtime): void {
   current = Promise.resolve(runtime);
 }
 
-async function createDefaultRuntime(): Promise<Runtime> {
+async function createDefaultRuntime(edge?: WechatEdge): Promise<Runtime> {
   const config = configFromEnv();
   if (process.env.LIANLUO_STORE === 'sqlite') {
     const { createSqliteStore } = await import('../adapters/sqlite/sqlite-store');
@@ -82,16 +108,18 @@ async function createDefaultRuntime(): Promise<Runtime> {
   const tcb = (await import('@cloudbase/node-sdk')).default;
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
   const { createCloudbaseStore } = await import('../adapters/cloudbase/cloudbase-store');
-  const { createMsgSecCheck } = await import('../adapters/wechat/msg-sec-check');
-  const { createSubscribeNotifier } = await import('../adapters/wechat/subscribe-notifier');
   const { createCloudFileStorage } = await import('../adapters/cloudbase/cloud-file-storage');
+  const tempUrlOf = async (fileId: string) => {
+    const { fileList } = await app.getTempFileURL({ fileList: [fileId] });
+    return (fileList as Array<{ tempFileURL?: string }>)[0]?.tempFileURL;
+  };
   return {
     store: createCloudbaseStore(app),
     clock: systemClock,
     config,
     ids: nodeIds,
-    contentCheck: createMsgSecCheck(app),
-    notifier: createSubscribeNotifier(app),
+    ...NO_WECHAT,
+    ...edge?.build(config, tempUrlOf),
     documents: officeDocuments,
     files: createCloudFileStorage(app),
   };

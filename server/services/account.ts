@@ -4,6 +4,7 @@ import { redeemInvite as decideRedeem } from '../../src/domain/invites';
 import { ROLE_LABELS } from '../../src/domain/roles';
 import type { MeView } from '../../src/domain/views';
 import type { ServiceContext } from './context';
+import { subscribeTemplateIds, unreadMessages } from './messages';
 
 const INVITE_TRIES_PER_DAY = 10;
 
@@ -14,11 +15,12 @@ function requireOpenid(ctx: ServiceContext): string {
 
 /** account.me: the caller's role and, for deputies and staff, their station. */
 export async function me(_input: Record<string, never>, ctx: ServiceContext): Promise<MeView> {
-  requireOpenid(ctx);
+  const openid = requireOpenid(ctx);
   const { role, account } = ctx.caller;
-  const [station, deputy] = await Promise.all([
+  const [station, deputy, unread] = await Promise.all([
     account?.stationId ? ctx.store.getStation(account.stationId) : null,
     account?.deputyId ? ctx.store.getDeputy(account.deputyId) : null,
+    unreadMessages(ctx, openid),
   ]);
   return {
     role,
@@ -26,6 +28,8 @@ export async function me(_input: Record<string, never>, ctx: ServiceContext): Pr
     ...(account?.displayName ? { displayName: account.displayName } : deputy ? { displayName: deputy.name } : {}),
     ...(station ? { station: { id: station.id, name: station.name } } : {}),
     ...(deputy ? { deputy: { id: deputy.id, name: deputy.name } } : {}),
+    unreadMessages: unread,
+    subscribe: subscribeTemplateIds(ctx),
   };
 }
 

@@ -1,3 +1,4 @@
+import { excerptOf } from '../../src/domain/notifications';
 import { addDays, formatDateZh, shanghaiDate } from '../../src/domain/dates';
 import { addWorkingDays } from '../../src/domain/deadlines';
 import { AppError } from '../../src/domain/errors';
@@ -88,7 +89,10 @@ export async function reply(input: { opinionId: string; content: string }, ctx: 
     opinion,
     { ...opinion, status, reply: { content: input.content, deputyId: opinion.assignedDeputyId!, at: now } },
     [event(opinion, now, who(actor), 'replied', '作出答复')],
-    notify(opinion, now, 'reply_to_voter', opinion.authorOpenid, { excerpt: input.content.slice(0, 20) }),
+    notify(opinion, now, 'reply_to_voter', opinion.authorOpenid, {
+      excerpt: excerptOf(opinion.content),
+      reply: excerptOf(input.content, 80),
+    }),
   );
   return viewOf(ctx, actor, saved);
 }
@@ -157,7 +161,10 @@ export async function resolve(input: { opinionId: string; note: string }, ctx: S
     opinion,
     { ...opinion, status, resolution: { note: input.note, at: now, by: actor.openid } },
     [event(opinion, now, who(actor), 'resolved', `联络站确认已办结：${input.note}`)],
-    notify(opinion, now, 'resolved_to_voter', opinion.authorOpenid, { note: input.note.slice(0, 20) }),
+    notify(opinion, now, 'resolved_to_voter', opinion.authorOpenid, {
+      excerpt: excerptOf(opinion.content),
+      note: excerptOf(input.note, 80),
+    }),
   );
   return viewOf(ctx, actor, saved);
 }
@@ -197,7 +204,10 @@ export async function reject(
       rejection: { kind: input.kind, reason: input.reason, ...(target ? { mergedInto: target.id } : {}), at: now },
     },
     [event(opinion, now, who(actor), 'rejected', text)],
-    notify(opinion, now, 'rejected_to_voter', opinion.authorOpenid, { reason: input.reason.slice(0, 20) }),
+    notify(opinion, now, 'rejected_to_voter', opinion.authorOpenid, {
+      excerpt: excerptOf(opinion.content),
+      reason: excerptOf(input.reason, 80),
+    }),
   );
   return viewOf(ctx, actor, saved);
 }

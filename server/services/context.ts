@@ -1,5 +1,6 @@
 import type { Clock } from '../../src/domain/dates';
 import type { Account, Role } from '../../src/domain/roles';
+import type { SubscribeTemplates } from '../../src/domain/subscribe-templates';
 import type { ContentCheck } from '../ports/content-check';
 import type { DocumentWriter, FileStorage } from '../ports/documents';
 import type { Ids } from '../ports/ids';
@@ -19,6 +20,8 @@ export interface ServiceConfig {
   dailySubmitLimit: number;
   /** The street the annual report is written for (STREET_NAME); the demo street when unset. */
   streetName?: string;
+  /** The WeChat subscription templates of this environment (SUBSCRIBE_TEMPLATES); empty locally. */
+  subscribeTemplates: SubscribeTemplates;
 }
 
 /** Everything a use case may touch: ports, never concrete adapters. */

@@ -5,6 +5,7 @@ import type { Opinion, TimelineEvent } from '../../src/domain/opinion';
 import type { OutboxMessage } from '../ports/opinion-store';
 import type { Store } from '../ports/store';
 import type { Clock } from '../../src/domain/dates';
+import { excerptOf } from '../../src/domain/notifications';
 import { event, notify } from './opinion-change';
 
 const SYSTEM = { role: 'system' as const, name: '系统' };
@@ -39,7 +40,11 @@ export async function watchDeadlines(store: Store, clock: Clock) {
         kind: 'reminded' | 'escalated';
       } | null = null;
       if (isOverdue(due, today) && opinion.escalatedFor !== due) {
-        const staff = await store.listStaffAccounts(opinion.stationId);
+        const [staff, assigned] = await Promise.all([
+          store.listStaffAccounts(opinion.stationId),
+          opinion.assignedDeputyId ? store.getDeputy(opinion.assignedDeputyId) : null,
+        ]);
+        const deputyName = assigned?.name ?? '';
         change = {
           kind: 'escalated',
           patch: { escalatedFor: due },
@@ -47,7 +52,11 @@ export async function watchDeadlines(store: Store, clock: Clock) {
             event(opinion, now, SYSTEM, 'escalated', `已超过答复期限（${formatDateZh(due)}），已提请联络站督办`),
           ],
           outbox: staff.flatMap((account) =>
-            notify(opinion, now, 'overdue_to_staff', account.openid, { due, excerpt: opinion.content.slice(0, 20) }),
+            notify(opinion, now, 'overdue_to_staff', account.openid, {
+              due,
+              excerpt: excerptOf(opinion.content),
+              deputy: deputyName,
+            }),
           ),
         };
       } else if (!isOverdue(due, today) && previousWorkingDay(due, calendar) <= today && opinion.remindedFor !== due) {
@@ -56,7 +65,10 @@ export async function watchDeadlines(store: Store, clock: Clock) {
           kind: 'reminded',
           patch: { remindedFor: due },
           events: [event(opinion, now, SYSTEM, 'reminded', `催办：请于${formatDateZh(due)}前答复`, 'internal')],
-          outbox: notify(opinion, now, 'reminder_to_deputy', deputy?.openid, { due }),
+          outbox: notify(opinion, now, 'reminder_to_deputy', deputy?.openid, {
+            due,
+            excerpt: excerptOf(opinion.content),
+          }),
         };
       }
       if (!change) continue;

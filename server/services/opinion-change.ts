@@ -5,6 +5,8 @@ import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import type { ActorRole, Opinion, TimelineEvent } from '../../src/domain/opinion';
 import { nextSessions } from '../../src/domain/reception-calendar';
 import { routeOpinion, type RoutingDecision } from '../../src/domain/routing';
+import type { NotificationKind, NotificationPayloads } from '../../src/domain/notifications';
+import { excerptOf } from '../../src/domain/notifications';
 import type { OutboxMessage } from '../ports/opinion-store';
 import type { ServiceContext } from './context';
 
@@ -24,18 +26,18 @@ export function event(
  * A new outbox message, due now. `subjectId` is what it is about: an opinion id, or
  * `station:<id>` for a station's sessions and digests.
  */
-export function outboxMessage(
+export function outboxMessage<K extends NotificationKind>(
   subjectId: string,
   at: number,
-  kind: string,
+  kind: K,
   recipient: string,
-  payload: Record<string, string>,
+  payload: NotificationPayloads[K],
 ): OutboxMessage {
   return {
     kind,
     recipientOpenid: recipient,
     opinionId: subjectId,
-    payload,
+    payload: { ...payload },
     createdAt: at,
     status: 'pending',
     attempts: 0,
@@ -44,12 +46,12 @@ export function outboxMessage(
 }
 
 /** An outbox message about an opinion for `recipient`; nothing when there is nobody to tell. */
-export function notify(
+export function notify<K extends NotificationKind>(
   opinion: Pick<Opinion, 'id'>,
   at: number,
-  kind: string,
+  kind: K,
   recipient: string | undefined,
-  payload: Record<string, string>,
+  payload: NotificationPayloads[K],
 ): OutboxMessage[] {
   return recipient ? [outboxMessage(opinion.id, at, kind, recipient, payload)] : [];
 }
@@ -133,7 +135,7 @@ export async function assignment(
   const outbox = notify(opinion, now, 'assigned_to_deputy', account?.openid, {
     category: opinion.category,
     due,
-    excerpt: opinion.content.slice(0, 20),
+    excerpt: excerptOf(opinion.content),
   });
   return { next, events, outbox };
 }

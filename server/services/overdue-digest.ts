@@ -32,7 +32,7 @@ export async function sendOverdueDigest(store: Store, clock: Clock) {
     queued += await store.enqueueOnce(
       staff.map((account) => ({
         ...outboxMessage(`station:${station.id}`, now, 'overdue_digest', account.openid, {
-          station: station.name.slice(0, 20),
+          station: station.name,
           overdue: String(overdue),
           week: monday,
         }),

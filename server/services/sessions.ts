@@ -1,3 +1,4 @@
+import { excerptOf } from '../../src/domain/notifications';
 import { addDays, formatDateZh, shanghaiDate, type Clock } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
@@ -68,7 +69,7 @@ export async function setSession(
     followers.map((openid) =>
       outboxMessage(`station:${station.id}`, now, 'session_changed', openid, {
         station: station.name,
-        text: text.slice(0, 20),
+        text: excerptOf(text, 80),
       }),
     ),
   );
@@ -107,9 +108,11 @@ export async function remindSessions(store: Store, clock: Clock) {
     queued += await store.enqueueOnce(
       followers.map((openid) => ({
         ...outboxMessage(`station:${station.id}`, now, 'session_reminder', openid, {
-          station: station.name.slice(0, 20),
-          time: `${session.start}-${session.end}`,
-          theme: (session.theme ?? '日常接待').slice(0, 20),
+          station: station.name,
+          date: session.date,
+          start: session.start,
+          end: session.end,
+          theme: session.theme ?? '日常接待',
         }),
         dedupeKey: `session:${station.id}:${session.date}:${openid}`,
       })),

@@ -1,3 +1,4 @@
+import { excerptOf } from '../../src/domain/notifications';
 import { shanghaiDate } from '../../src/domain/dates';
 import { replyDueDate } from '../../src/domain/deadlines';
 import { AppError } from '../../src/domain/errors';
@@ -92,7 +93,7 @@ export async function rateOpinion(
       opinion,
       { ...opinion, status, rating, reopenCount: 1, assignedAt: now, replyDueDate: due },
       [rated, event(opinion, now, { role: 'system', name: '系统' }, 'reopened', '选民不满意，已退回代表重新办理')],
-      notify(opinion, now, 'reopened_to_deputy', account?.openid, { due }),
+      notify(opinion, now, 'reopened_to_deputy', account?.openid, { due, excerpt: excerptOf(opinion.content) }),
     );
     return viewOf(ctx, actor, saved);
   }

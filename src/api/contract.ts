@@ -7,6 +7,7 @@ import type { StatsView } from '../domain/report-views';
 import type { GeoPoint } from '../domain/station';
 import type {
   MeView,
+  MessagesView,
   OpinionSummary,
   OpinionView,
   Page,
@@ -47,6 +48,12 @@ export interface ApiContract {
     output: { year: number; url: string; fileId: string; asOf: string; totals: StatsView };
   };
   'account.me': { input: Record<string, never>; output: MeView };
+  'account.messages': { input: { cursor?: string }; output: MessagesView };
+  'account.readMessages': { input: { upTo: number }; output: { unread: number } };
+  'account.acceptSubscriptions': {
+    input: { templateIds: string[] };
+    output: { subscriptions: Record<string, number> };
+  };
   'evaluations.list': { input: Record<string, never>; output: RoundListView };
   'evaluations.get': { input: { roundId: string }; output: RoundView };
   'evaluations.rate': {

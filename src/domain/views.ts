@@ -44,6 +44,10 @@ export interface MeView {
   displayName?: string;
   station?: { id: string; name: string };
   deputy?: { id: string; name: string };
+  /** Messages written to the caller since they last opened their 消息 list. */
+  unreadMessages: number;
+  /** Template ids to ask for at each moment; empty where WeChat messages are not configured. */
+  subscribe: SubscribeTemplateIds;
 }
 
 /** What the app may do with an opinion, computed on the server for the viewer. */
@@ -130,3 +134,23 @@ export interface SubmitResult {
   assignedDeputyId: string | null;
   replyDueAt: string | null;
 }
+
+/** One line of a person's 消息 list. */
+export interface MessageView {
+  id: string;
+  title: string;
+  text: string;
+  at: number;
+  read: boolean;
+  /** The page it opens, with its query ('/pages/opinion/index?id=…'). */
+  url: string;
+  /** What became of it as a WeChat message: sent, not sent (not allowed, or it failed), or still to be sent. */
+  delivery: 'sent' | 'not_sent' | 'pending';
+}
+
+export interface MessagesView extends Page<MessageView> {
+  unread: number;
+}
+
+/** The WeChat subscription templates the app asks for at each moment (only those configured). */
+export type SubscribeTemplateIds = Partial<Record<'submit' | 'follow' | 'casework' | 'oversight', string[]>>;

@@ -9,7 +9,7 @@ import { startLocalApi } from '../support/local-api';
 
 const ACTIONS: Record<string, string[]> = {
   stations: ['list', 'get', 'follow', 'setSession', 'setHolidayArrangement'],
-  account: ['me', 'redeemInvite'],
+  account: ['me', 'redeemInvite', 'messages', 'readMessages', 'acceptSubscriptions'],
   opinions: ['submit', 'mine', 'get', 'withdraw', 'rate', 'claim'],
   casework: [
     'inbox',
@@ -30,6 +30,8 @@ const ACTIONS: Record<string, string[]> = {
 };
 const CALLERS = [undefined, 'demo-voter', 'demo-deputy', 'demo-staff', 'demo-admin', 'fuzz-stranger'];
 const FIELDS = [
+  'upTo',
+  'templateIds',
   'stationId',
   'opinionId',
   'category',

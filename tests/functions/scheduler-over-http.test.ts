@@ -31,8 +31,14 @@ describe('the timer-only scheduler', () => {
     );
     const timerContext = { environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) };
     const result = await main({ Type: 'Timer', TriggerName: 'outbox' }, timerContext);
-    expect(result).toEqual({ ok: true, data: { outbox: { sent: 1, failed: 0, gaveUp: 0, skipped: 0 } } });
+    expect(result).toEqual({
+      ok: true,
+      data: { outbox: { sent: 1, failed: 0, gaveUp: 0, notSubscribed: 0, skipped: 0 } },
+    });
     const again = await main({ Type: 'Timer', TriggerName: 'outbox' }, timerContext);
-    expect(again).toEqual({ ok: true, data: { outbox: { sent: 0, failed: 0, gaveUp: 0, skipped: 0 } } });
+    expect(again).toEqual({
+      ok: true,
+      data: { outbox: { sent: 0, failed: 0, gaveUp: 0, notSubscribed: 0, skipped: 0 } },
+    });
   });
 });

@@ -91,7 +91,7 @@ describe('voters follow a station and hear about its reception days', () => {
     await timer();
     const reminders = await messages('session_reminder');
     expect(reminders.map((m) => m.recipientOpenid).sort()).toEqual(['voter-a', 'voter-b']);
-    expect(reminders[0]?.payload).toMatchObject({ theme: '剿劣治水', time: '08:30-11:30' });
+    expect(reminders[0]?.payload).toMatchObject({ theme: '剿劣治水', start: '08:30', end: '11:30' });
   });
 
   test('a session moved into the next month is still its own month’s, so staff change the right one', async () => {

@@ -1,24 +1,39 @@
-import type tcb from '@cloudbase/node-sdk';
-import { createMsgSecCheck } from '../../server/adapters/wechat/msg-sec-check';
+import { wechatImageCheck } from '../../server/adapters/wechat/image-check';
+import { wechatTextCheck } from '../../server/adapters/wechat/text-check';
+import type { ContentCheck } from '../../server/ports/content-check';
+import type { WxOpenApi } from '../../server/adapters/wechat/wx-open-api';
+
+/** The production content check as the opinions function assembles it (server/runtime/wechat-edges.ts). */
+const contentCheck = (
+  openapi: WxOpenApi,
+  tempUrlOf: (fileId: string) => Promise<string | undefined>,
+): ContentCheck => ({
+  checkText: wechatTextCheck(openapi),
+  checkImage: wechatImageCheck(openapi, tempUrlOf),
+});
 import { getRuntime, setRuntime } from '../../server/runtime/runtime';
+import { fakeWechat, type WechatAnswer } from '../support/fake-wechat';
 import { startLocalApi } from '../support/local-api';
 import { call, ok, STAFF, submit, TRAFFIC, view } from '../support/opinion-calls';
 
-// WeChat's servers are the one edge that cannot run here: a stand-in for CloudBase's open-API
-// gateway that times out or answers garbage, in front of the real msgSecCheck adapter. Whatever
-// WeChat does, an opinion is neither lost nor shown to a deputy unchecked.
-type App = ReturnType<typeof tcb.init>;
-const failingGateway = (how: 'timeout' | 'garbage' | 'error-code') =>
-  ({
-    callWxOpenApi: async () => {
-      if (how === 'timeout') throw new Error('ESOCKETTIMEDOUT api.weixin.qq.com');
-      if (how === 'garbage') return { result: '<html>502 Bad Gateway</html>' };
-      return { result: JSON.stringify({ errcode: 45009, errmsg: 'reach max api daily quota limit' }) };
-    },
-    getTempFileURL: async () => {
-      throw new Error('ETIMEDOUT');
-    },
-  }) as unknown as App;
+// WeChat's servers are the one edge that cannot run here: wx-server-sdk's real cloud.openapi,
+// with WeChat answering by timing out, with garbage, or with an error code, in front of the
+// real content-check adapter. Whatever WeChat does, an opinion is neither lost nor shown to a
+// deputy unchecked.
+let reply: WechatAnswer = 'timeout';
+const wechat = fakeWechat(() => reply);
+afterAll(() => wechat.restore());
+const failing = (how: 'timeout' | 'garbage' | 'error-code') => {
+  reply =
+    how === 'timeout'
+      ? 'timeout'
+      : how === 'garbage'
+        ? { result: '<html>502 Bad Gateway</html>' }
+        : { errcode: 45009, errmsg: 'reach max api daily quota limit' };
+  return contentCheck(wechat.openapi, async () => {
+    throw new Error('ETIMEDOUT');
+  });
+};
 
 let api: Awaited<ReturnType<typeof startLocalApi>>;
 beforeAll(async () => {
@@ -28,7 +43,7 @@ afterAll(() => api.stop());
 
 describe.each(['timeout', 'garbage', 'error-code'] as const)('the text check fails (%s)', (how) => {
   test('the opinion is kept, held for staff, routed to nobody, and the voter sees it is under review', async () => {
-    setRuntime({ ...(await getRuntime()), contentCheck: createMsgSecCheck(failingGateway(how)) });
+    setRuntime({ ...(await getRuntime()), contentCheck: failing(how) });
     const voter = `voter-wechat-${how}`;
     const data = await submit(api, voter);
     expect(data).toMatchObject({ status: 'held', assignedDeputyId: null });
@@ -43,6 +58,6 @@ describe.each(['timeout', 'garbage', 'error-code'] as const)('the text check fai
 });
 
 test('a photo whose check cannot be started stays hidden from all but its voter', async () => {
-  const check = createMsgSecCheck(failingGateway('timeout'));
+  const check = failing('timeout');
   expect(await check.checkImage('cloud://env/photo.jpg', 'voter')).toEqual({ verdict: 'pending' });
 });

@@ -63,7 +63,13 @@ describe('dispatching the outbox', () => {
   test('each due message is sent once and marked sent; a second run sends nothing', async () => {
     const id = await withMessages('assigned_to_deputy', 'reply_to_voter', 'resolved_to_voter');
     const notifier = new RecordingNotifier();
-    expect(await dispatchOutbox(store, notifier, clock)).toEqual({ sent: 3, failed: 0, gaveUp: 0, skipped: 0 });
+    expect(await dispatchOutbox(store, notifier, clock)).toEqual({
+      sent: 3,
+      failed: 0,
+      gaveUp: 0,
+      notSubscribed: 0,
+      skipped: 0,
+    });
     expect(notifier.sent.map((m) => m.kind).sort()).toEqual([
       'assigned_to_deputy',
       'reply_to_voter',
@@ -75,7 +81,13 @@ describe('dispatching the outbox', () => {
       ['sent', 1],
     ]);
     t += 60 * 60 * 1000;
-    expect(await dispatchOutbox(store, notifier, clock)).toEqual({ sent: 0, failed: 0, gaveUp: 0, skipped: 0 });
+    expect(await dispatchOutbox(store, notifier, clock)).toEqual({
+      sent: 0,
+      failed: 0,
+      gaveUp: 0,
+      notSubscribed: 0,
+      skipped: 0,
+    });
     expect(notifier.sent).toHaveLength(3);
   });
 
@@ -121,7 +133,13 @@ describe('dispatching the outbox', () => {
   test('a failure is recorded and retried after the backoff, then sent', async () => {
     const id = await withMessages('reply_to_voter');
     const notifier = new RecordingNotifier(() => ({ ok: false, retry: true, error: '-1 system error' }));
-    expect(await dispatchOutbox(store, notifier, clock)).toEqual({ sent: 0, failed: 1, gaveUp: 0, skipped: 0 });
+    expect(await dispatchOutbox(store, notifier, clock)).toEqual({
+      sent: 0,
+      failed: 1,
+      gaveUp: 0,
+      notSubscribed: 0,
+      skipped: 0,
+    });
     expect(await outboxOf(id)).toEqual([
       expect.objectContaining({
         status: 'pending',
@@ -165,7 +183,13 @@ describe('dispatching the outbox', () => {
       retry: false,
       error: '43101 user refuse to accept the msg',
     }));
-    expect(await dispatchOutbox(store, notifier, clock)).toEqual({ sent: 0, failed: 0, gaveUp: 1, skipped: 0 });
+    expect(await dispatchOutbox(store, notifier, clock)).toEqual({
+      sent: 0,
+      failed: 0,
+      gaveUp: 1,
+      notSubscribed: 0,
+      skipped: 0,
+    });
     expect((await outboxOf(id))[0]).toMatchObject({
       status: 'gave_up',
       attempts: 1,
@@ -198,5 +222,56 @@ describe('dispatching the outbox', () => {
       attempts: MAX_ATTEMPTS,
       lastError: '45009 reach max api daily quota limit',
     });
+  });
+});
+
+describe('WeChat one-time subscriptions: one acceptance, one message', () => {
+  /** A WeChat channel: reply_to_voter and resolved_to_voter go out on their configured templates. */
+  const wechatLike = (answer?: (message: OutboxMessage) => SendResult) => {
+    const notifier = new RecordingNotifier(answer);
+    const templates: Record<string, { id: string }> = {
+      reply_to_voter: { id: 'TPL-REPLY' },
+      resolved_to_voter: { id: 'TPL-OUTCOME' },
+    };
+    return Object.assign(notifier, { subscription: { templateFor: (kind: string) => templates[kind] } });
+  };
+
+  test('with no acceptance left WeChat is not called and the message is recorded as not subscribed', async () => {
+    const id = await withMessages('reply_to_voter');
+    const notifier = wechatLike();
+    expect(await dispatchOutbox(store, notifier, clock)).toMatchObject({ sent: 0, notSubscribed: 1 });
+    expect(notifier.sent).toHaveLength(0);
+    expect((await outboxOf(id)).map((m) => m.status)).toEqual(['not_subscribed']);
+  });
+
+  test('each acceptance pays for exactly one message of its template', async () => {
+    const voter = `voter-outbox-${serial + 1}`;
+    await withMessages('reply_to_voter', 'reply_to_voter', 'resolved_to_voter');
+    await store.grantSubscriptions(voter, ['TPL-REPLY', 'TPL-OUTCOME'], 20);
+    const notifier = wechatLike();
+    expect(await dispatchOutbox(store, notifier, clock)).toMatchObject({ sent: 2, notSubscribed: 1 });
+    expect(notifier.sent.map((m) => m.kind).sort()).toEqual(['reply_to_voter', 'resolved_to_voter']);
+    expect(await store.listSubscriptions(voter)).toEqual({ 'TPL-REPLY': 0, 'TPL-OUTCOME': 0 });
+  });
+
+  test('a message WeChat may take later gives its acceptance back; a final refusal spends it', async () => {
+    const voter = `voter-outbox-${serial + 1}`;
+    const id = await withMessages('reply_to_voter');
+    await store.grantSubscriptions(voter, ['TPL-REPLY'], 20);
+    const notifier = wechatLike(() => ({ ok: false, retry: true, error: '-1 system busy' }));
+    await dispatchOutbox(store, notifier, clock);
+    expect(await store.listSubscriptions(voter)).toEqual({ 'TPL-REPLY': 1 });
+    notifier.answerWith(() => ({ ok: false, retry: false, error: '43101 user refuse to accept the msg' }));
+    t += backoffMs(1);
+    await dispatchOutbox(store, notifier, clock);
+    expect(await store.listSubscriptions(voter)).toEqual({ 'TPL-REPLY': 0 });
+    expect((await outboxOf(id)).map((m) => [m.status, m.lastError])).toEqual([
+      ['gave_up', '43101 user refuse to accept the msg'],
+    ]);
+  });
+
+  test('acceptances are capped, so a tapping loop cannot pile them up', async () => {
+    for (let i = 0; i < 30; i += 1) await store.grantSubscriptions('o-tapper', ['TPL-REPLY'], 20);
+    expect(await store.listSubscriptions('o-tapper')).toEqual({ 'TPL-REPLY': 20 });
   });
 });

@@ -8,7 +8,7 @@ export function testRuntime(store: Store, clock: Clock, dir: string): Runtime {
   return {
     store,
     clock,
-    config: { adminOpenids: ['demo-admin'], dailySubmitLimit: 10 },
+    config: { adminOpenids: ['demo-admin'], dailySubmitLimit: 10, subscribeTemplates: {} },
     ids: nodeIds,
     ...localAdapters(dir, () => undefined),
   };

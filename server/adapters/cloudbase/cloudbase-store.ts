@@ -7,6 +7,7 @@ import type { Deputy, Station } from '../../../src/domain/station';
 import type { AuditEntry, Store } from '../../ports/store';
 import { createCloudbaseEvaluationStore } from './cloudbase-evaluation-store';
 import { createCloudbaseFollowStore } from './cloudbase-follow-store';
+import { createCloudbaseMessageStore } from './cloudbase-message-store';
 import { createCloudbaseOpinionStore } from './cloudbase-opinion-store';
 import type { CollectionName } from './collections';
 import { getDocument, PAGE, RolledBack, strip, takeQuota, txDocument } from './documents';
@@ -62,6 +63,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
   return {
     ...createCloudbaseOpinionStore(db),
     ...createCloudbaseFollowStore(db),
+    ...createCloudbaseMessageStore(db),
     ...createCloudbaseEvaluationStore(db),
     listStations: async () => (await fetchAll<Station>('stations')).sort(byOrder),
     getStation: (id) => getDoc<Station>('stations', id),

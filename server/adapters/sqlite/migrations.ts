@@ -273,4 +273,47 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 8,
+    sql: `
+      -- The outbox may now record that a message was not sent to WeChat because its recipient
+      -- holds no acceptance of its template (not_subscribed): SQLite cannot change a CHECK, so
+      -- the table is rebuilt with its rows and indexes.
+      CREATE TABLE outbox_v8 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        recipient_openid TEXT NOT NULL,
+        opinion_id TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'gave_up', 'not_subscribed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error TEXT,
+        dedupe_key TEXT
+      );
+      INSERT INTO outbox_v8 SELECT id, kind, recipient_openid, opinion_id, payload, created_at, status, attempts,
+        next_attempt_at, last_error, dedupe_key FROM outbox;
+      DROP TABLE outbox;
+      ALTER TABLE outbox_v8 RENAME TO outbox;
+      -- listDueOutbox
+      CREATE INDEX outbox_due ON outbox (status, next_attempt_at, id);
+      -- enqueueOnce
+      CREATE UNIQUE INDEX outbox_dedupe ON outbox (dedupe_key) WHERE dedupe_key IS NOT NULL;
+      -- listMessages, countMessagesSince: one person's messages, newest first
+      CREATE INDEX outbox_recipient ON outbox (recipient_openid, created_at DESC, id DESC);
+      -- when each person last read their messages
+      CREATE TABLE message_reads (
+        openid TEXT PRIMARY KEY,
+        read_at INTEGER NOT NULL
+      );
+      -- WeChat one-time subscription acceptances not yet spent, per person and template
+      CREATE TABLE subscription_credits (
+        openid TEXT NOT NULL,
+        template_id TEXT NOT NULL,
+        credits INTEGER NOT NULL CHECK (credits >= 0),
+        PRIMARY KEY (openid, template_id)
+      );
+    `,
+  },
 ];

@@ -18,7 +18,7 @@ interface EventRow {
   visibility: TimelineEvent['visibility'];
 }
 
-interface OutboxRow {
+export interface OutboxRow {
   id: number;
   kind: string;
   recipient_openid: string;
@@ -72,7 +72,7 @@ const fromEventRow = (r: EventRow): TimelineEvent => ({
   visibility: r.visibility,
 });
 
-const fromOutboxRow = (r: OutboxRow): OutboxMessage => ({
+export const fromOutboxRow = (r: OutboxRow): OutboxMessage => ({
   id: r.id,
   kind: r.kind,
   recipientOpenid: r.recipient_openid,

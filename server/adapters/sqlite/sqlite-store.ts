@@ -2,6 +2,7 @@ import type { Store } from '../../ports/store';
 import { openDatabase, type SqliteDatabase } from './database';
 import { createSqliteEvaluationStore } from './sqlite-evaluation-store';
 import { createSqliteFollowStore } from './sqlite-follow-store';
+import { createSqliteMessageStore } from './sqlite-message-store';
 import { createSqliteOpinionStore, USE_QUOTA } from './sqlite-opinion-store';
 import {
   type AccountRow,
@@ -106,6 +107,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     db,
     ...createSqliteOpinionStore(db),
     ...createSqliteFollowStore(db),
+    ...createSqliteMessageStore(db),
     ...createSqliteEvaluationStore(db),
     listStations: async () => (statements.listStations.all() as StationRow[]).map(stationFromRow),
     getStation: async (id) => {
