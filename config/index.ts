@@ -14,8 +14,6 @@ export default defineConfig<'webpack5'>(async (merge, { command }) => {
     plugins: [],
     defineConstants: {
       CLOUD_ENV_ID: JSON.stringify(process.env.CLOUD_ENV_ID ?? ''),
-      SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(process.env.SUBSCRIBE_TEMPLATE_IDS ?? ''),
-      CASEWORK_TEMPLATE_IDS: JSON.stringify(process.env.CASEWORK_TEMPLATE_IDS ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -64,6 +64,8 @@ const pages = [
   ['evaluation-open', '/pages/evaluation/index?roundId=ev-demo-open', '.deputy-card', 'demo-voter'],
   ['evaluation-closed', '/pages/evaluation/index?roundId=ev-demo-closed', '.result', 'demo-admin'],
   ['evaluation-new', '/casework/evaluation-open/index', '.open-round-button', 'demo-staff'],
+  ['messages-voter', '/pages/messages/index', '.message', 'demo-voter'],
+  ['messages-deputy', '/pages/messages/index', '.message', 'demo-deputy'],
 ];
 try {
   for (const large of [false, true]) {

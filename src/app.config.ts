@@ -9,6 +9,7 @@ export default defineAppConfig({
     'pages/figures/index',
     'pages/evaluations/index',
     'pages/evaluation/index',
+    'pages/messages/index',
   ],
   // Deputies' and staff's pages load only for them: voters never download them.
   subPackages: [

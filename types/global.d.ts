@@ -11,9 +11,3 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | undefined;
   }
 }
-
-/** Comma-separated subscription-message template ids the voter is asked to allow on submit. */
-declare const SUBSCRIBE_TEMPLATE_IDS: string;
-
-/** Template ids a deputy is asked to allow when opening the inbox (new assignment). */
-declare const CASEWORK_TEMPLATE_IDS: string;

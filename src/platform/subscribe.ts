@@ -1,12 +1,7 @@
 /**
- * Ask the voter to allow the reply and resolution notices. The build picks
- * subscribe.weapp.ts (WeChat's subscription prompt); elsewhere there is nothing to ask.
+ * Ask to be told by WeChat subscription message. The build picks subscribe.weapp.ts
+ * (WeChat's prompt); elsewhere there is nothing to ask and nothing is accepted.
  */
-export async function requestSubmitNotifications(): Promise<void> {
-  return undefined;
-}
-
-/** Ask a deputy to allow new-assignment notices (weapp only; see subscribe.weapp.ts). */
-export async function requestCaseworkNotifications(): Promise<void> {
-  return undefined;
+export function askToBeTold(_templateIds: readonly string[]): Promise<string[]> {
+  return Promise.resolve([]);
 }

@@ -7,7 +7,7 @@ import type { MeView, OpinionSummary } from '../../domain/views';
 import { OpinionCard } from '../../components/OpinionCard';
 import { PageShell } from '../../components/PageShell';
 import { EmptyState, ErrorState, Loading } from '../../components/StatusView';
-import { requestCaseworkNotifications } from '../../platform/subscribe';
+import { ReminderCard } from '../../components/ReminderCard';
 
 const DEPUTY_FILTERS: Array<[InboxFilter, string]> = [
   ['new', '待答复'],
@@ -41,7 +41,6 @@ export default function InboxPage() {
     try {
       const me = await call('account.me', {});
       const effective = chosen ?? (me.role === 'deputy' ? 'new' : 'all');
-      if (me.role === 'deputy') void requestCaseworkNotifications();
       const page = await call('casework.inbox', { filter: effective });
       setFilter(effective);
       setState({ kind: 'ready', me, ...page });
@@ -125,6 +124,7 @@ export default function InboxPage() {
           加载更多
         </Button>
       )}
+      {state.kind === 'ready' && <ReminderCard moment={state.me.role === 'deputy' ? 'casework' : 'oversight'} />}
     </PageShell>
   );
 }

@@ -7,6 +7,7 @@ import { DevCallerSwitcher } from '../../components/DevCallerSwitcher';
 import { PageShell } from '../../components/PageShell';
 import { ErrorState, Loading } from '../../components/StatusView';
 import { setLargeFont, useLargeFont } from '../../settings/large-font';
+import { showUnreadBadge } from '../../platform/badge';
 
 type MeState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; me: MeView };
 
@@ -20,7 +21,9 @@ export default function MePage() {
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
     try {
-      setState({ kind: 'ready', me: await call('account.me', {}) });
+      const me = await call('account.me', {});
+      setState({ kind: 'ready', me });
+      showUnreadBadge(me.unreadMessages);
     } catch (error) {
       setState({ kind: 'error', message: (error as Error).message });
     }
@@ -86,6 +89,13 @@ export default function MePage() {
           </View>
         )}
       </View>
+
+      <Button
+        className='btn btn--block messages-entry'
+        onClick={() => void Taro.navigateTo({ url: '/pages/messages/index' })}
+      >
+        {state.kind === 'ready' && state.me.unreadMessages > 0 ? `消息（${state.me.unreadMessages}条未读）` : '消息'}
+      </Button>
 
       <Button
         className='btn btn--block evaluations-entry'

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api/client';
+import { useSubscribe } from '../../hooks/use-subscribe';
 import { CATEGORY_LABELS } from '../../domain/categories';
 import { STATION_KIND_LABELS, STATION_SETTING_LABELS } from '../../domain/station';
 import type { StationDetail } from '../../domain/views';
@@ -34,8 +35,11 @@ export default function StationPage() {
     void load();
   }, [load]);
 
+  const reminders = useSubscribe('follow');
   const toggleFollow = async (follow: boolean) => {
     if (state.kind !== 'ready') return;
+    // From the tap itself, before anything is awaited: WeChat's prompt for the reminders.
+    if (follow) void reminders.ask();
     try {
       await call('stations.follow', { stationId, follow });
       setState({ kind: 'ready', station: { ...state.station, following: follow } });

@@ -11,7 +11,7 @@ import type { StationSummary } from '../../domain/views';
 import { CategoryPicker } from '../../components/CategoryPicker';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
-import { requestSubmitNotifications } from '../../platform/subscribe';
+import { useSubscribe } from '../../hooks/use-subscribe';
 
 /**
  * Attributes for the native control inside a Taro form component (on H5 the component is a
@@ -75,11 +75,14 @@ export default function SubmitPage() {
     }
   };
 
+  const notifications = useSubscribe('submit');
   const submit = async () => {
     if (!ready || sending || !category) return;
+    // WeChat shows its prompt only from the tap itself: ask before anything is awaited. The
+    // opinion is submitted whatever the voter answers.
+    void notifications.ask();
     setSending(true);
     setError(null);
-    await requestSubmitNotifications();
     try {
       const result = await call('opinions.submit', {
         stationId,
