@@ -10,6 +10,10 @@ export const navigations: string[] = [];
 export const phoneCalls: string[] = [];
 export const titles: string[] = [];
 
+/** What chooseMedia answers: the chosen files' paths, or the errMsg WeChat fails with. */
+let media: { paths: string[] } | { errMsg: string } = { errMsg: 'chooseMedia:fail cancel' };
+export const mediaRequests: Array<Record<string, unknown>> = [];
+
 let routerParams: Record<string, string | undefined> = {};
 let location: { latitude: number; longitude: number } | 'denied' = 'denied';
 
@@ -21,6 +25,20 @@ export function resetTaroStorage(): void {
   titles.length = 0;
   routerParams = {};
   location = 'denied';
+  media = { errMsg: 'chooseMedia:fail cancel' };
+  mediaRequests.length = 0;
+}
+
+export function setMediaResult(value: { paths: string[] } | { errMsg: string }): void {
+  media = value;
+}
+
+export async function chooseMedia(
+  options: Record<string, unknown>,
+): Promise<{ tempFiles: Array<{ tempFilePath: string }>; type: string }> {
+  mediaRequests.push(options);
+  if ('errMsg' in media) throw { errMsg: media.errMsg };
+  return { tempFiles: media.paths.map((tempFilePath) => ({ tempFilePath })), type: 'image' };
 }
 
 export function setRouterParams(params: Record<string, string | undefined>): void {
@@ -85,6 +103,7 @@ const Taro = {
   setNavigationBarTitle,
   stopPullDownRefresh,
   getLocation,
+  chooseMedia,
   useRouter,
   useDidShow,
   useLoad,
