@@ -59,8 +59,10 @@ export default defineAppConfig({
       },
     ],
   },
+  // The fuzzy location is all the station list needs (nearest first); WeChat refuses to build an
+  // app.json that declares it together with the precise getLocation, so only it is declared.
   permission: {
-    'scope.userLocation': { desc: '用于查找离您最近的代表联络站' },
+    'scope.userFuzzyLocation': { desc: '用于查找离您最近的代表联络站' },
   },
-  requiredPrivateInfos: ['getLocation'],
+  requiredPrivateInfos: ['getFuzzyLocation'],
 });

@@ -8,7 +8,10 @@ export interface DocumentWriter {
   opinionsSheet(title: string, rows: readonly ExportRow[]): Promise<Uint8Array>;
 }
 
-/** Where generated files go, and the address a user downloads them from. */
+/**
+ * Where generated files go. `fileId` is the file's id in storage (cloud://… in CloudBase: the mini
+ * program downloads by it); `url` is where a browser downloads it.
+ */
 export interface FileStorage {
   save(name: string, bytes: Uint8Array, contentType: string): Promise<{ fileId: string; url: string }>;
 }

@@ -1,7 +1,9 @@
 import Taro from '@tarojs/taro';
+import { ensureCloud } from '../api/transport.weapp';
 
 /** Upload to CloudBase storage; the file id (cloud://…) goes with the opinion. */
 export async function uploadPhoto(tempFilePath: string): Promise<string> {
+  ensureCloud();
   const ext = /\.(png|webp)$/i.exec(tempFilePath)?.[1]?.toLowerCase() ?? 'jpg';
   const name = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}.${ext}`;
   const { fileID } = await Taro.cloud.uploadFile({ cloudPath: `opinions/${name}`, filePath: tempFilePath });

@@ -79,4 +79,47 @@ describe('the weapp build', () => {
     }
     expect(js).toContain('callFunction');
   });
+
+  test('uses the platform APIs reviewers accept: fuzzy location, chooseMedia, cloud downloads by file id', () => {
+    const js = files(root)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    // The precise location needs 接口准入 most categories cannot get; chooseImage is unmaintained.
+    expect(js).not.toContain('getLocation(');
+    expect(js).toContain('getFuzzyLocation(');
+    expect(js).not.toContain('chooseImage(');
+    expect(js).toContain('chooseMedia(');
+    // A plain downloadFile would need the download domain whitelisted; cloud.downloadFile does not.
+    expect(js.match(/(?<!cloud)\.downloadFile\(/g)).toBeNull();
+    expect(js).toContain('cloud.downloadFile(');
+  });
+
+  test('app.json declares the fuzzy location it uses, and why it asks', () => {
+    const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as {
+      requiredPrivateInfos?: string[];
+      permission?: Record<string, { desc: string }>;
+    };
+    // WeChat rejects a package that declares the fuzzy and the precise location together.
+    expect(app.requiredPrivateInfos).toEqual(['getFuzzyLocation']);
+    const desc = app.permission?.['scope.userFuzzyLocation']?.desc ?? '';
+    expect(desc).toMatch(/联络站/);
+    expect(desc.length).toBeLessThanOrEqual(30);
+  });
+
+  test('only the public pages offer 转发: the station list, a station and the figures, never an opinion', () => {
+    const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as {
+      pages: string[];
+      subPackages?: Array<{ root: string; pages: string[] }>;
+    };
+    const all = [
+      ...app.pages,
+      ...(app.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root.replace(/\/$/, '')}/${page}`)),
+    ];
+    const shared = all.filter((page) =>
+      readFileSync(join(root, `${page}.js`), 'utf8').includes('enableShareAppMessage'),
+    );
+    expect(shared.sort()).toEqual(['pages/figures/index', 'pages/station/index', 'pages/stations/index']);
+    expect(all).toContain('pages/opinion/index');
+  });
 });

@@ -72,6 +72,8 @@ describe('the annual report', () => {
     expect(body.data.asOf).toBe('2026-06-01');
     expect(body.data.totals.collected).toBe(stats.collected);
 
+    // url is what a browser downloads; fileId names the same stored file (cloud:// in CloudBase).
+    expect(body.data.fileId).toBe(`local-files/${body.data.url.slice('/files/'.length)}`);
     const file = await fetch(`${api.base}${body.data.url}`);
     expect(file.headers.get('content-type')).toContain('wordprocessingml');
     const docx = unzipSync(new Uint8Array(await file.arrayBuffer()));

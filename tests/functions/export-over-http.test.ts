@@ -43,6 +43,8 @@ describe('exporting a period’s opinions to .xlsx', () => {
   test('station staff get their station’s opinions with phone numbers in full, and the export is audited', async () => {
     const { body } = await api.post('reports', { action: 'exportOpinions', ...period }, 'demo-staff');
     expect(body.data.rows).toBe(3);
+    // url is what a browser downloads; fileId names the same stored file (cloud:// in CloudBase).
+    expect(body.data.fileId).toBe(`local-files/${body.data.url.slice('/files/'.length)}`);
     const rows = await sheetOf(body.data.url);
     expect(rows[0]).toEqual(expect.arrayContaining(['编号', '联络站', '内容', '联系电话']));
     expect(rows.slice(1).every((r) => r.includes('青溪街道人大代表联络站') && r.includes('13957412345'))).toBe(true);

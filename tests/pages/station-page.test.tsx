@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import StationPage from '../../src/pages/station/index';
 import { withPageServer } from './page-server';
-import { phoneCalls, resetTaroStorage, setRouterParams, titles } from './stand-ins/taro';
+import { phoneCalls, resetTaroStorage, setRouterParams, shareCard, titles } from './stand-ins/taro';
 
 withPageServer();
 beforeEach(() => resetTaroStorage());
@@ -34,6 +34,15 @@ describe('联络站 detail (id=qx-jiedao)', () => {
     const sessions = container.querySelectorAll('.session-list .session');
     expect(sessions).toHaveLength(6);
     expect(within(sessions[0] as HTMLElement).getByText('3月5日 周四')).toBeTruthy();
+  });
+
+  test('转发 sends a card named after the station that opens this same station', async () => {
+    render(<StationPage />);
+    await screen.findByText('驻站人大代表');
+    expect(shareCard()).toEqual({
+      title: '青溪街道人大代表联络站 · 接待日和驻站代表',
+      path: '/pages/station/index?id=qx-jiedao',
+    });
   });
 
   test('lists the deputies who receive voters here', async () => {

@@ -5,7 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import StationsPage from '../../src/pages/stations/index';
 import { setApiBase } from '../../src/api/transport.h5';
 import { withPageServer } from './page-server';
-import { navigations, resetTaroStorage } from './stand-ins/taro';
+import { navigations, resetTaroStorage, shareCard } from './stand-ins/taro';
 
 const serverBase = withPageServer();
 
@@ -46,6 +46,12 @@ describe('联络站 list', () => {
     expect(await screen.findByText('未能获取您的位置，按街道默认顺序显示。')).toBeTruthy();
     const cards = await stationCards();
     expect(cards[0]!.getAttribute('data-station-id')).toBe('qx-jiedao');
+  });
+
+  test('转发 sends a card that opens the station list', async () => {
+    render(<StationsPage />);
+    await stationCards();
+    expect(shareCard()).toEqual({ title: '找身边的人大代表 · 联络站接待日和代表', path: '/pages/stations/index' });
   });
 
   test('tapping a card opens that station', async () => {

@@ -4,7 +4,11 @@ import type { FileStorage } from '../../ports/documents';
 
 type App = ReturnType<typeof tcb.init>;
 
-/** Generated documents in CloudBase storage, handed out as a temporary download URL. */
+/**
+ * Generated documents in CloudBase storage under reports/<random>/: the cloud file id, which the
+ * mini program downloads by (wx.cloud.downloadFile), and a temporary link valid for an hour for a
+ * browser.
+ */
 export function createCloudFileStorage(app: App): FileStorage {
   return {
     save: async (name, bytes) => {

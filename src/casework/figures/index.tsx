@@ -115,7 +115,7 @@ export default function FiguresPage() {
       const year = Number(shanghaiDate(Date.now()).slice(0, 4));
       const result = await call('reports.annualReport', { year });
       setReport(`已生成${result.year}年度报告（数据截至${result.asOf}）`);
-      await openDocument(result.url, 'docx');
+      await openDocument(result, 'docx');
     } catch (e) {
       setReport((e as Error).message);
     }
@@ -127,7 +127,7 @@ export default function FiguresPage() {
       const { from, to } = periodOf(key);
       const result = await call('reports.exportOpinions', { from, to });
       setReport(`已导出${result.rows}条意见`);
-      await openDocument(result.url, 'xlsx');
+      await openDocument(result, 'xlsx');
     } catch (e) {
       setReport((e as Error).message);
     }

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useShareAppMessage } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { shanghaiDate } from '../../domain/dates';
@@ -27,6 +28,9 @@ export default function PublicFiguresPage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Counts only, open to everyone: fit to pass on.
+  useShareAppMessage(() => ({ title: '各站意见办理情况 · 征集、答复和满意率', path: '/pages/figures/index' }));
 
   if (error) return <ErrorPage message={error} onRetry={() => void load()} />;
   if (!stats) return <LoadingPage />;

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { useSubscribe } from '../../hooks/use-subscribe';
@@ -34,6 +34,12 @@ export default function StationPage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // The card opens this same station: its id travels in the path.
+  useShareAppMessage(() => ({
+    title: `${state.kind === 'ready' ? state.station.name : '代表联络站'} · 接待日和驻站代表`,
+    path: `/pages/station/index?id=${encodeURIComponent(stationId)}`,
+  }));
 
   const reminders = useSubscribe('follow');
   const toggleFollow = async (follow: boolean) => {

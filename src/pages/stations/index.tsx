@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useShareAppMessage } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../api/client';
 import { formatDistance } from '../../domain/distance';
@@ -44,6 +44,9 @@ export default function StationsPage() {
     void load();
     void locateAndLoad();
   }, [load, locateAndLoad]);
+
+  // A card for 转发: whoever opens it sees the list, nearest first from their own position.
+  useShareAppMessage(() => ({ title: '找身边的人大代表 · 联络站接待日和代表', path: '/pages/stations/index' }));
 
   usePullDownRefresh(() => {
     void locateAndLoad().finally(() => Taro.stopPullDownRefresh());

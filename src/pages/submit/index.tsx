@@ -6,6 +6,7 @@ import { newRequestId } from '../../api/request-id';
 import type { CategoryId } from '../../domain/categories';
 import { CONTENT_MAX, CONTENT_MIN, MAX_IMAGES } from '../../domain/opinion-schemas';
 import { PhotoGrid } from '../../components/PhotoGrid';
+import { choosePhotos } from '../../platform/choose-photos';
 import { uploadPhoto } from '../../platform/photos';
 import type { StationSummary } from '../../domain/views';
 import { CategoryPicker } from '../../components/CategoryPicker';
@@ -58,14 +59,10 @@ export default function SubmitPage() {
   const addPhotos = async () => {
     setError(null);
     try {
-      const { tempFilePaths } = await Taro.chooseImage({
-        count: MAX_IMAGES - photos.length,
-        sizeType: ['compressed'],
-        sourceType: ['album', 'camera'],
-      });
+      const chosen = await choosePhotos(MAX_IMAGES - photos.length);
       setUploading(true);
       const uploaded: string[] = [];
-      for (const path of tempFilePaths.slice(0, MAX_IMAGES - photos.length)) uploaded.push(await uploadPhoto(path));
+      for (const path of chosen) uploaded.push(await uploadPhoto(path));
       setPhotos((current) => [...current, ...uploaded].slice(0, MAX_IMAGES));
     } catch (e) {
       const message = (e as { errMsg?: string; message?: string }).errMsg ?? (e as Error).message ?? '';

@@ -10,6 +10,13 @@ export const navigations: string[] = [];
 export const phoneCalls: string[] = [];
 export const titles: string[] = [];
 
+/** The page's 转发 card builder, as WeChat would call it from the ··· menu; null when the page offers none. */
+let shareCardBuilder: (() => { title?: string; path?: string }) | null = null;
+
+/** What chooseMedia answers: the chosen files' paths, or the errMsg WeChat fails with. */
+let media: { paths: string[] } | { errMsg: string } = { errMsg: 'chooseMedia:fail cancel' };
+export const mediaRequests: Array<Record<string, unknown>> = [];
+
 let routerParams: Record<string, string | undefined> = {};
 let location: { latitude: number; longitude: number } | 'denied' = 'denied';
 
@@ -21,6 +28,26 @@ export function resetTaroStorage(): void {
   titles.length = 0;
   routerParams = {};
   location = 'denied';
+  shareCardBuilder = null;
+  media = { errMsg: 'chooseMedia:fail cancel' };
+  mediaRequests.length = 0;
+}
+
+export function setMediaResult(value: { paths: string[] } | { errMsg: string }): void {
+  media = value;
+}
+
+export async function chooseMedia(
+  options: Record<string, unknown>,
+): Promise<{ tempFiles: Array<{ tempFilePath: string }>; type: string }> {
+  mediaRequests.push(options);
+  if ('errMsg' in media) throw { errMsg: media.errMsg };
+  return { tempFiles: media.paths.map((tempFilePath) => ({ tempFilePath })), type: 'image' };
+}
+
+/** The card the page would send if the voter chose 转发 now (null: the page cannot be shared). */
+export function shareCard(): { title?: string; path?: string } | null {
+  return shareCardBuilder ? shareCardBuilder() : null;
 }
 
 export function setRouterParams(params: Record<string, string | undefined>): void {
@@ -77,6 +104,11 @@ export function useLoad(callback: (params: Record<string, string | undefined>) =
 
 export function usePullDownRefresh(_callback: () => void): void {}
 
+/** Like Taro's hook, the latest render's callback is the one WeChat calls. */
+export function useShareAppMessage(callback: () => { title?: string; path?: string }): void {
+  shareCardBuilder = callback;
+}
+
 const Taro = {
   getStorageSync,
   setStorageSync,
@@ -85,10 +117,12 @@ const Taro = {
   setNavigationBarTitle,
   stopPullDownRefresh,
   getLocation,
+  chooseMedia,
   useRouter,
   useDidShow,
   useLoad,
   usePullDownRefresh,
+  useShareAppMessage,
 };
 
 export default Taro;

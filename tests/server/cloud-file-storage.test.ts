@@ -1,0 +1,51 @@
+import type tcb from '@cloudbase/node-sdk';
+import { createCloudFileStorage } from '../../server/adapters/cloudbase/cloud-file-storage';
+
+// CloudBase storage is an edge that cannot run here: a stand-in for the SDK's uploadFile and
+// getTempFileURL, in front of the real adapter.
+type App = ReturnType<typeof tcb.init>;
+const ENV = 'lianluo-prod-1a2b';
+
+function fakeStorage() {
+  const uploads: Array<{ cloudPath: string; bytes: Buffer }> = [];
+  const linksAsked: Array<{ fileID: string; maxAge: number }> = [];
+  const app = {
+    uploadFile: async ({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) => {
+      uploads.push({ cloudPath, bytes: fileContent });
+      return { fileID: `cloud://${ENV}.6c69-${ENV}-1300000000/${cloudPath}` };
+    },
+    getTempFileURL: async ({ fileList }: { fileList: Array<{ fileID: string; maxAge: number }> }) => {
+      linksAsked.push(...fileList);
+      return {
+        fileList: fileList.map((f) => ({
+          fileID: f.fileID,
+          tempFileURL: `https://6c69-${ENV}-1300000000.tcb.qcloud.la/${f.fileID.split('/').slice(3).join('/')}?sign=x`,
+        })),
+      };
+    },
+  } as unknown as App;
+  return { app, uploads, linksAsked };
+}
+
+describe('generated documents in CloudBase storage', () => {
+  test('the answer carries the cloud file id the mini program downloads by, and an hour’s link for a browser', async () => {
+    const { app, uploads, linksAsked } = fakeStorage();
+    const bytes = new Uint8Array([80, 75, 3, 4]);
+    const saved = await createCloudFileStorage(app).save('annual-report-2026.docx', bytes, 'application/docx');
+
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0]!.cloudPath).toMatch(/^reports\/[a-f0-9]{16}\/annual-report-2026\.docx$/);
+    expect(Buffer.compare(uploads[0]!.bytes, Buffer.from(bytes))).toBe(0);
+    expect(saved.fileId).toBe(`cloud://${ENV}.6c69-${ENV}-1300000000/${uploads[0]!.cloudPath}`);
+    expect(linksAsked).toEqual([{ fileID: saved.fileId, maxAge: 3600 }]);
+    expect(saved.url).toMatch(/^https:\/\/.+\.tcb\.qcloud\.la\/reports\/[a-f0-9]{16}\/annual-report-2026\.docx\?/);
+  });
+
+  test('two documents of the same name get different paths, so neither file id can be guessed from the other', async () => {
+    const { app } = fakeStorage();
+    const storage = createCloudFileStorage(app);
+    const first = await storage.save('opinions-2026-03-01-2026-03-31.xlsx', new Uint8Array([1]), 'application/xlsx');
+    const second = await storage.save('opinions-2026-03-01-2026-03-31.xlsx', new Uint8Array([1]), 'application/xlsx');
+    expect(first.fileId).not.toBe(second.fileId);
+  });
+});
