@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   setRuntime(runtime);
   // The scheduler as in CloudBase: its jobs now and every minute; the outbox every two seconds (to the log).
   const timers = startLocalTimers(runtime);
+  // The URL is printed once the first run is done: what it escalated is there at the first look.
+  await timers.first;
 
   const port = Number(process.env.PORT ?? 8080);
   const server = createLocalServer({

@@ -10,7 +10,8 @@ const MINUTE = 60_000;
  * The scheduler's timers on the local server: the scheduled jobs once now and then every minute
  * (CloudBase's one trigger, `0 * * * * * *`), and the outbox every two seconds, so a change is
  * "sent" to the log at once. A tick is skipped while the previous one of its kind is still
- * running; `stop` clears both and waits for a tick under way, so the store can be closed after.
+ * running; `first` settles when the run at start is done; `stop` clears both and waits for a
+ * tick under way, so the store can be closed after.
  */
 export function startLocalTimers(
   deps: { store: Store; notifier: Notifier; clock: Clock },
@@ -19,7 +20,7 @@ export function startLocalTimers(
   const running = new Set<Promise<unknown>>();
   const once = (name: string, work: () => Promise<unknown>) => {
     let busy = false;
-    return () => {
+    return async () => {
       if (busy) return;
       busy = true;
       const task = work()
@@ -29,14 +30,17 @@ export function startLocalTimers(
           running.delete(task);
         });
       running.add(task);
+      await task;
     };
   };
   const jobs = once('scheduler', async () => report(await runScheduledJobs(deps, { outbox: false }), log));
   const outbox = once('outbox', () => dispatchOutbox(deps.store, deps.notifier, deps.clock));
-  jobs();
-  const jobTimer = setInterval(jobs, MINUTE);
-  const outboxTimer = setInterval(outbox, 2000);
+  const first = jobs();
+  const jobTimer = setInterval(() => void jobs(), MINUTE);
+  const outboxTimer = setInterval(() => void outbox(), 2000);
   return {
+    /** Settles when the run at start has finished. */
+    first,
     async stop() {
       clearInterval(jobTimer);
       clearInterval(outboxTimer);
