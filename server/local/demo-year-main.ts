@@ -2,17 +2,28 @@ import { createSqliteStore } from '../adapters/sqlite/sqlite-store';
 import { nodeIds } from '../adapters/node-ids';
 import { dataFile } from '../runtime/data-dir';
 import { configFromEnv, localAdapters, systemClock } from '../runtime/runtime';
-import { generateDemoYear } from './demo-year';
+import { DEMO_YEAR_MARKER, generateDemoYear } from './demo-year';
 import { DEMO_CALLERS } from './demo-street';
+import { DEMO_ACTIVITY_MARKER } from './lived-in-street';
 import { seedDemoData } from './seed';
 
-/** `npm run demo:year`: a year of activity in the local store that `npm start` uses. */
+const DAY = 24 * 3_600_000;
+
+/**
+ * `npm run demo:year`: a year of activity in the local store that `npm start` uses. When the
+ * first start already made its months of activity, the year is made in front of them: voters
+ * submit from a year ago up to where that activity begins, and those cases are carried on to
+ * today. Once a store has its year, a second run says so and changes nothing.
+ */
 async function main() {
   process.env.ADMIN_OPENIDS ??= DEMO_CALLERS.admin;
   const store = createSqliteStore(dataFile());
   await seedDemoData(store, systemClock);
-  const to = Date.now();
-  const from = to - 365 * 24 * 3_600_000;
+  const until = Date.now();
+  const from = until - 365 * DAY;
+  const activity = await store.getMarker(DEMO_ACTIVITY_MARKER);
+  const activityFrom = activity ? Date.parse(activity.split('/')[0] ?? '') : NaN;
+  const to = Number.isFinite(activityFrom) ? Math.max(from, activityFrom) : until;
   const perDay = Number(process.env.DEMO_PER_DAY ?? 9);
   const started = Date.now();
   const stats = await generateDemoYear(
@@ -24,10 +35,12 @@ async function main() {
       ids: nodeIds,
       notifier: { send: async () => ({ ok: true }) },
     },
-    { from, to, perDay, log: (line) => console.log(line) },
+    { from, to, until, perDay, marker: DEMO_YEAR_MARKER, log: (line) => console.log(line) },
   );
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
   if (!stats) console.log('这份数据已经生成过一年的演示活动，未重复生成。');
-  else console.log(`已生成一年演示活动（${((Date.now() - started) / 1000).toFixed(0)} 秒）：`, stats);
+  else if (to < until) console.log(`已在开始时生成的近几个月之前补足一年演示活动（${seconds} 秒）：`, stats);
+  else console.log(`已生成一年演示活动（${seconds} 秒）：`, stats);
   await store.close();
 }
 

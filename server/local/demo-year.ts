@@ -11,7 +11,8 @@ import { LOCAL_FUNCTIONS } from './functions';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const MARKER = 'demo-year';
+/** Set once `npm run demo:year` has made its year. */
+export const DEMO_YEAR_MARKER = 'demo-year';
 
 /** A small seeded generator (mulberry32), so that every run makes the same year. */
 function random(seed: number) {
@@ -31,10 +32,18 @@ interface Scheduled {
 }
 
 export interface DemoYearOptions {
+  /** Voters submit from this instant… */
   from: number;
+  /** …until this one. */
   to: number;
+  /** Replies, confirmations, ratings and the scheduler's daily passes go on until here (default `to`). */
+  until?: number;
   perDay: number;
   seed?: number;
+  /** The marker that records the run (default 'demo-year'); a store that has it is left alone. */
+  marker?: string;
+  /** What the marker records (default: when it ran). */
+  markerValue?: string;
   log?: (line: string) => void;
 }
 
@@ -42,11 +51,15 @@ export interface DemoYearOptions {
  * A year of activity on the demo street, made through the real cloud-function entries with
  * a simulated clock: voters submit, deputies reply (some late, some after referring to a
  * handling unit), staff confirm, voters rate — with withdrawals, rejections, reopenings and
- * the scheduler's reminders along the way. Runs once per store (a marker records it).
+ * the scheduler's reminders along the way. Runs once per store and marker (the marker records it).
+ * With `until` after `to`, the cases opened before `to` are carried on up to `until`: that is how
+ * a year is made in front of activity the store already has.
  */
 export async function generateDemoYear(runtime: Runtime, options: DemoYearOptions) {
   const { store } = runtime;
-  if ((await store.getMarker(MARKER)) !== null) return null;
+  const marker = options.marker ?? DEMO_YEAR_MARKER;
+  const until = options.until ?? options.to;
+  if ((await store.getMarker(marker)) !== null) return null;
   const rand = random(options.seed ?? 20261126);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   let now = options.from;
@@ -68,7 +81,7 @@ export async function generateDemoYear(runtime: Runtime, options: DemoYearOption
   const failures = new Map<string, number>();
   const queue: Scheduled[] = [];
   const later = (at: number, run: () => Promise<void>) => {
-    if (at > options.to) return;
+    if (at > until) return;
     let i = queue.length;
     while (i > 0 && queue[i - 1]!.at > at) i -= 1;
     queue.splice(i, 0, { at, run });
@@ -130,11 +143,12 @@ export async function generateDemoYear(runtime: Runtime, options: DemoYearOption
     });
   };
 
-  // Voters and their opinions, day by day.
-  for (let day = options.from; day < options.to; day += DAY) {
-    const count = Math.round(options.perDay * (0.5 + rand()));
+  // Voters and their opinions, day by day; the scheduler's daily pass goes on until `until`.
+  for (let day = options.from; day < until; day += DAY) {
+    const count = day < options.to ? Math.round(options.perDay * (0.5 + rand())) : 0;
     for (let k = 0; k < count; k += 1) {
       const at = Math.round(day + (8 + rand() * 12) * HOUR);
+      if (at > options.to) continue;
       later(at, async () => {
         const voter = `demo-voter-${Math.floor(rand() * 800)}`;
         const station = pick(DEMO_STATIONS);
@@ -170,8 +184,10 @@ export async function generateDemoYear(runtime: Runtime, options: DemoYearOption
       lastMonth = month;
     }
   }
+  // What the last days queued is delivered too, so the live outbox starts with only what happens next.
+  while ((await dispatchOutbox(store, { send: async () => ({ ok: true }) }, clock, 1000)).sent > 0);
   setRuntime(runtime);
-  await store.setMarkerOnce(MARKER, new Date().toISOString());
+  await store.setMarkerOnce(marker, options.markerValue ?? new Date().toISOString());
   // Refusals are part of a real year too (a second rating, a case already moved on); they are counted, not hidden.
   return { ...stats, refused: Object.fromEntries(failures) };
 }

@@ -6,29 +6,38 @@ import { configFromEnv, localAdapters, setRuntime, systemClock } from '../runtim
 import { DEMO_CALLERS } from './demo-street';
 import { LOCAL_FUNCTIONS } from './functions';
 import { createLocalServer } from './http-server';
-import { seedDemoData } from './seed';
-import { dispatchOutbox } from '../services/outbox-dispatch';
+import { seedLivedInStreet } from './lived-in-street';
+import { startLocalTimers } from './timers';
 
 /**
  * `npm start`: the whole product on one machine — the cloud functions on the SQLite
- * store (seeded with the demo street on first run) and the H5 build, on 127.0.0.1.
+ * store (on first run: the demo street with three months of its activity) and the H5 build,
+ * on 127.0.0.1, with the scheduler's timers running.
  */
 async function main(): Promise<void> {
   process.env.ADMIN_OPENIDS ??= DEMO_CALLERS.admin;
   const file = dataFile();
   const store = createSqliteStore(file);
-  const seeded = await seedDemoData(store, systemClock);
-  console.log(seeded ? `已创建演示数据：${file}` : `使用已有数据：${file}`);
+  const runtime = { ...localAdapters(), store, clock: systemClock, config: configFromEnv(), ids: nodeIds };
+  setRuntime(runtime);
+  const started = Date.now();
+  const seeded = await seedLivedInStreet(runtime);
+  if (seeded.seeded) {
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`已创建演示数据：${file}`);
+    console.log(`（演示街道和近三个月的办理记录：${seeded.activity?.submitted ?? 0} 条意见，用时 ${seconds} 秒）`);
+  } else {
+    console.log(`使用已有数据：${file}`);
+  }
   if (process.argv.includes('--seed-only')) {
     await store.close();
     return;
   }
-  const runtime = { ...localAdapters(), store, clock: systemClock, config: configFromEnv(), ids: nodeIds };
   setRuntime(runtime);
-  // Locally the outbox is sent every two seconds to the log (the scheduler does it in CloudBase).
-  const outbox = setInterval(() => {
-    dispatchOutbox(store, runtime.notifier, systemClock).catch((error: unknown) => console.error('[outbox]', error));
-  }, 2000);
+  // The scheduler as in CloudBase: its jobs now and every minute; the outbox every two seconds (to the log).
+  const timers = startLocalTimers(runtime);
+  // The URL is printed once the first run is done: what it escalated is there at the first look.
+  await timers.first;
 
   const port = Number(process.env.PORT ?? 8080);
   const server = createLocalServer({
@@ -47,10 +56,10 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    clearInterval(outbox);
     console.log('正在停止…');
+    const timersStopped = timers.stop();
     server.close(() => {
-      void store.close().then(() => process.exit(0));
+      void timersStopped.then(() => store.close()).then(() => process.exit(0));
     });
     server.closeAllConnections();
   };

@@ -28,7 +28,11 @@ export interface Runtime {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+/**
+ * The functions' settings from their environment. The CloudBase CLI writes every variable named
+ * in cloudbaserc.json, so one left empty in .env arrives as '' and means "the default", never 0.
+ */
+export function configFromEnv(env: Record<string, string | undefined> = process.env): ServiceConfig {
   const { templates, problems } = parseSubscribeTemplates(env.SUBSCRIBE_TEMPLATES);
   // A wrong SUBSCRIBE_TEMPLATES must be seen in the function's log: every message would fail.
   for (const problem of problems) console.error(`[config] ${problem}`);
@@ -38,9 +42,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConf
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    dailySubmitLimit: Number(env.DAILY_SUBMIT_LIMIT ?? 10),
-    ...(env.STREET_NAME ? { streetName: env.STREET_NAME } : {}),
+    dailySubmitLimit: positiveInteger('DAILY_SUBMIT_LIMIT', env.DAILY_SUBMIT_LIMIT, 10),
+    ...(env.STREET_NAME?.trim() ? { streetName: env.STREET_NAME.trim() } : {}),
   };
+}
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} 应为正整数，现为“${value}”`);
+  return n;
 }
 
 /**

@@ -1,17 +1,18 @@
-import { addDays, shanghaiDate, weekday, type Clock } from '../../src/domain/dates';
+import { addDays, mondayOf, shanghaiDate, type Clock, type LocalDate } from '../../src/domain/dates';
 import type { Store } from '../ports/store';
 import { outboxMessage } from './opinion-change';
 
 /**
  * The weekly overdue digest: every Monday, each station's staff get how many of the
  * station's open opinions are past their reply date — once per station, staff member and
- * week, however many scheduler runs overlap.
+ * week, however many scheduler runs overlap. `week` is the Monday naming the digest (this
+ * week's unless the scheduler says which week's slot it is running).
  */
-export async function sendOverdueDigest(store: Store, clock: Clock) {
+export async function sendOverdueDigest(store: Store, clock: Clock, week?: LocalDate) {
   const now = clock.now();
   const today = shanghaiDate(now);
-  // The Monday of this week names the digest, so a rerun later in the week adds nothing.
-  const monday = addDays(today, -((weekday(today) + 6) % 7));
+  // The Monday names the digest, so a rerun later in the week adds nothing.
+  const monday = week ?? mondayOf(today);
   let queued = 0;
   for (const station of await store.listStations()) {
     let overdue = 0;

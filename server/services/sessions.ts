@@ -1,5 +1,5 @@
 import { excerptOf } from '../../src/domain/notifications';
-import { addDays, formatDateZh, shanghaiDate, type Clock } from '../../src/domain/dates';
+import { addDays, formatDateZh, shanghaiDate, type Clock, type LocalDate } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import { nextSessions, sessionDateForMonth, type SessionOverride } from '../../src/domain/reception-calendar';
@@ -81,13 +81,13 @@ export async function setSession(
 }
 
 /**
- * The scheduler's evening pass: followers of a station whose session is tomorrow get a
- * reminder with its time and theme — once each, whatever runs overlap (dedupe key per
- * station, date and voter).
+ * The scheduler's evening pass: followers of a station whose session is on `sessionsOn`
+ * (tomorrow unless the scheduler names the day its evening slot announces) get a reminder with
+ * its time and theme — once each, whatever runs overlap (dedupe key per station, date and voter).
  */
-export async function remindSessions(store: Store, clock: Clock) {
+export async function remindSessions(store: Store, clock: Clock, sessionsOn?: LocalDate) {
   const now = clock.now();
-  const tomorrow = addDays(shanghaiDate(now), 1);
+  const tomorrow = sessionsOn ?? addDays(shanghaiDate(now), 1);
   const [stations, arrangements] = await Promise.all([store.listStations(), store.listHolidayArrangements()]);
   const calendar = createHolidayCalendar(arrangements);
   const overrides = await store.listSessionOverrides(

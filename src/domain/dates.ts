@@ -28,6 +28,11 @@ export function shanghaiTime(instantMs: number): string {
   return dayjs.utc(instantMs + SHANGHAI_OFFSET_MS).format('HH:mm');
 }
 
+/** The Asia/Shanghai date and hour of an instant, 'YYYY-MM-DDTHH'. */
+export function shanghaiHour(instantMs: number): string {
+  return dayjs.utc(instantMs + SHANGHAI_OFFSET_MS).format('YYYY-MM-DDTHH');
+}
+
 /** True when `value` is a real calendar date written 'YYYY-MM-DD' (no 02-30). */
 export function isLocalDate(value: string): boolean {
   const match = LOCAL_DATE_PATTERN.exec(value);
@@ -55,6 +60,11 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: LocalDate): number {
   return dayjs.utc(date).day();
+}
+
+/** The Monday of the week (Monday to Sunday) that `date` is in. */
+export function mondayOf(date: LocalDate): LocalDate {
+  return addDays(date, -((weekday(date) + 6) % 7));
 }
 
 export function daysInMonth(year: number, month: number): number {

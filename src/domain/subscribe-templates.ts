@@ -18,9 +18,28 @@ const entry = z.union([
 ]);
 
 /**
- * SUBSCRIBE_TEMPLATES as the functions read it: a JSON object from template key (TEMPLATES)
- * to the template id the mini program's 订阅消息 page shows, or to `{ "id", "keys" }` when the
- * chosen template numbers its keywords differently from the defaults (`thing1`, `thing2`, …).
+ * The compact form, `key=id,key=id:thing1|thing4|time2`: plain characters only, because the
+ * CloudBase CLI pastes `{{env.X}}` into cloudbaserc.json unescaped and JSON's quotes break it.
+ */
+function fromCompact(text: string): unknown {
+  const out: Record<string, string | { id: string; keys: string[] }> = {};
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [key, rest = ''] = part.split('=', 2).map((p) => p.trim()) as [string, string?];
+    const [id = '', keys] = rest.split(':', 2);
+    out[key] = keys ? { id, keys: keys.split('|').map((k) => k.trim()) } : id;
+  }
+  return out;
+}
+
+/**
+ * SUBSCRIBE_TEMPLATES as the functions read it: from template key (TEMPLATES) to the template
+ * id the mini program's 订阅消息 page shows, with the template's keys when it numbers its
+ * keywords differently from the defaults (`thing1`, `thing2`, …) — either as JSON
+ * (`{"opinion_reply":"ID"}`, `{"opinion_reply":{"id":"ID","keys":[…]}}`) or in the compact form
+ * the CLI can carry (`opinion_reply=ID,casework_todo=ID:thing1|thing4|time2`).
  * Rule: an unknown template key, a keys list of the wrong length or a malformed key is an
  * error, named in Chinese, and then nothing is configured — a wrong template would make every
  * message of its kind fail with 47003.
@@ -31,13 +50,17 @@ export function parseSubscribeTemplates(json: string | undefined): {
 } {
   if (!json || json.trim() === '') return { templates: {}, problems: [] };
   let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return { templates: {}, problems: ['SUBSCRIBE_TEMPLATES 不是合法的 JSON'] };
-  }
+  if (json.trim().startsWith('{')) {
+    try {
+      raw = JSON.parse(json);
+    } catch {
+      return { templates: {}, problems: ['SUBSCRIBE_TEMPLATES 不是合法的 JSON'] };
+    }
+  } else raw = fromCompact(json);
   const parsed = z.record(entry).safeParse(raw);
-  if (!parsed.success) return { templates: {}, problems: ['SUBSCRIBE_TEMPLATES 应为 { 模板键: 模板ID } 的对象'] };
+  if (!parsed.success) {
+    return { templates: {}, problems: ['SUBSCRIBE_TEMPLATES 应为“模板键=模板ID”，以逗号分隔'] };
+  }
   const templates: SubscribeTemplates = {};
   const problems: string[] = [];
   for (const [key, value] of Object.entries(parsed.data)) {

@@ -29,7 +29,8 @@ describe('a reception day: staff record a walk-in, the voter follows it, a repea
     await page.locator('.inbox-entry').click();
     await page.getByText('代为登记意见').click();
     await page.waitForURL(/casework\/intake/);
-    await page.getByText('环境与治水').click();
+    // The station's inbox (kept below, hidden) lists the street's opinions too: choose the category by its role.
+    await page.getByRole('radio', { name: '环境与治水' }).click();
     await page.locator('textarea').fill('中央河油车巷段河面漂浮垃圾多，夏天有异味，希望增加保洁频次。');
     await page.locator('.intake-save').click();
     const result = await page.locator('.intake-result').textContent();
@@ -60,7 +61,8 @@ describe('a reception day: staff record a walk-in, the voter follows it, a repea
     await page.goto(repeatUrl.replace('/pages/opinion/index', '/casework/case/index'));
     await page.locator('.case-text textarea').fill('与接待日登记的同一问题合并办理');
     await page.getByText('重复意见，合并办理').click();
-    await page.locator('[data-merge-into]').first().click();
+    // The station has other open opinions: merge into the one recorded at the reception day.
+    await page.locator('[data-merge-into]', { hasText: '中央河油车巷段' }).click();
     await page.getByText('已合并，选民会看到理由').waitFor();
 
     await actAs('demo-voter', 'voter');

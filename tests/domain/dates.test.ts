@@ -1,10 +1,28 @@
-import { daysBetween, formatDateZh, isLocalDate, shanghaiDate, shanghaiTime } from '../../src/domain/dates';
+import {
+  daysBetween,
+  formatDateZh,
+  isLocalDate,
+  mondayOf,
+  shanghaiDate,
+  shanghaiHour,
+  shanghaiTime,
+} from '../../src/domain/dates';
 
 describe('dates are Asia/Shanghai whatever the process time zone', () => {
   test('an instant late on the UTC day is already the next day in Shanghai', () => {
     const instant = Date.UTC(2026, 1, 16, 17, 30); // 2026-02-17 01:30 in Shanghai
     expect(shanghaiDate(instant)).toBe('2026-02-17');
     expect(shanghaiTime(instant)).toBe('01:30');
+  });
+
+  test('the hour of an instant is Shanghai’s too', () => {
+    expect(shanghaiHour(Date.UTC(2026, 1, 16, 17, 30))).toBe('2026-02-17T01');
+  });
+
+  test('a week runs Monday to Sunday: its Monday names it', () => {
+    expect(mondayOf('2026-11-30')).toBe('2026-11-30');
+    expect(mondayOf('2026-12-06')).toBe('2026-11-30');
+    expect(mondayOf('2027-01-03')).toBe('2026-12-28');
   });
 
   test('the day before, at Shanghai noon', () => {

@@ -1,11 +1,25 @@
 import { main } from '../../cloudfunctions/scheduler/index';
 import { startLocalApi } from '../support/local-api';
 
+// Sunday 2026-03-01 10:00 in Shanghai; each test moves the clock on.
+let now = Date.UTC(2026, 2, 1, 2, 0);
 let api: Awaited<ReturnType<typeof startLocalApi>>;
 beforeAll(async () => {
-  api = await startLocalApi();
+  api = await startLocalApi({ now: () => now });
 });
 afterAll(() => api.stop());
+
+const timerContext = { environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) };
+/** One firing of the every-minute trigger, as CloudBase sends it. */
+const tick = async () => {
+  const result = (await main({ Type: 'Timer', TriggerName: 'tick' }, timerContext)) as {
+    ok: boolean;
+    data: Record<string, any>;
+  };
+  expect(result.ok).toBe(true);
+  return result.data;
+};
+const shanghai = (wallClock: string) => Date.parse(`${wallClock.replace(' ', 'T')}:00+08:00`);
 
 describe('the timer-only scheduler', () => {
   test.each(['demo-voter', 'demo-staff', 'demo-admin', undefined])(
@@ -17,7 +31,7 @@ describe('the timer-only scheduler', () => {
     },
   );
 
-  test('runs when CloudBase’s timer calls it, and sends the due notifications', async () => {
+  test('its first run does every job whose slot is open, then sends the due notifications', async () => {
     await api.post(
       'opinions',
       {
@@ -29,16 +43,56 @@ describe('the timer-only scheduler', () => {
       },
       'demo-voter',
     );
-    const timerContext = { environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) };
-    const result = await main({ Type: 'Timer', TriggerName: 'outbox' }, timerContext);
-    expect(result).toEqual({
-      ok: true,
-      data: { outbox: { sent: 1, failed: 0, gaveUp: 0, notSubscribed: 0, skipped: 0 } },
+    expect(await tick()).toEqual({
+      deadlines: { slot: '2026-03-01T09', reminded: 0, escalated: 0, lost: 0 },
+      sessions: { slot: '2026-02-28', queued: 0 },
+      digest: { slot: '2026-02-23', queued: 0 },
+      outbox: { sent: 1, failed: 0, gaveUp: 0, notSubscribed: 0, skipped: 0 },
     });
-    const again = await main({ Type: 'Timer', TriggerName: 'outbox' }, timerContext);
-    expect(again).toEqual({
-      ok: true,
-      data: { outbox: { sent: 0, failed: 0, gaveUp: 0, notSubscribed: 0, skipped: 0 } },
-    });
+  });
+
+  test('a second run in the same slots does nothing but look at the outbox', async () => {
+    now += 60_000;
+    expect(await tick()).toEqual({ outbox: { sent: 0, failed: 0, gaveUp: 0, notSubscribed: 0, skipped: 0 } });
+  });
+
+  test('each slot is claimed once: a marker per job and slot', async () => {
+    expect(await api.store.getMarker('job:deadlines:2026-03-01T09')).not.toBeNull();
+    expect(await api.store.getMarker('job:sessions:2026-02-28')).not.toBeNull();
+    expect(await api.store.getMarker('job:digest:2026-02-23')).not.toBeNull();
+  });
+
+  test('at 10:05 the next hour’s deadlines run, and only they', async () => {
+    now = shanghai('2026-03-01 10:05');
+    expect(Object.keys(await tick()).sort()).toEqual(['deadlines', 'outbox']);
+  });
+
+  test('at 18:00 the session reminders run once, however many runs overlap', async () => {
+    // 青溪街道联络站 receives on Thursday 5 March; a voter follows it.
+    await api.post('stations', { action: 'follow', stationId: 'qx-jiedao', follow: true }, 'voter-follows');
+    // At 17:59 it is still the 3rd's evening slot (nobody ran it: it is caught up now), for the 4th's sessions.
+    now = shanghai('2026-03-04 17:59');
+    expect((await tick()).sessions).toEqual({ slot: '2026-03-03', queued: 0 });
+    now = shanghai('2026-03-04 18:00');
+    const runs = await Promise.all([tick(), tick(), tick()]);
+    now += 60_000;
+    runs.push(await tick());
+    const sessions = runs.filter((run) => run.sessions);
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.sessions).toEqual({ slot: '2026-03-04', queued: 1 });
+    const reminders = (await api.store.listOutbox(50)).filter((m) => m.kind === 'session_reminder');
+    expect(reminders.map((m) => [m.recipientOpenid, m.status])).toEqual([['voter-follows', 'sent']]);
+  });
+
+  test('a missed 18:00 is caught up by the first run after it, the same evening', async () => {
+    now = shanghai('2026-03-05 21:37');
+    expect((await tick()).sessions).toEqual({ slot: '2026-03-05', queued: 0 });
+  });
+
+  test('the weekly digest’s slot opens on Monday at 08:30', async () => {
+    now = shanghai('2026-03-09 08:29');
+    expect((await tick()).digest).toBeUndefined();
+    now = shanghai('2026-03-09 08:30');
+    expect((await tick()).digest).toEqual({ slot: '2026-03-09', queued: 0 });
   });
 });

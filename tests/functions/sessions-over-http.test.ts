@@ -10,8 +10,9 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
+/** The scheduler's every-minute trigger; from 18:00 its run reminds followers of tomorrow's sessions. */
 const timer = () =>
-  scheduler({ Type: 'Timer', TriggerName: 'sessions' }, { environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) });
+  scheduler({ Type: 'Timer', TriggerName: 'tick' }, { environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) });
 const station = async (openid?: string) =>
   (await api.post('stations', { action: 'get', stationId: 'qx-jiedao' }, openid)).body.data;
 const messages = async (kind: string) => (await api.store.listOutbox(200)).filter((m) => m.kind === kind);
