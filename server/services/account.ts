@@ -2,7 +2,9 @@ import { shanghaiDate } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
 import { redeemInvite as decideRedeem } from '../../src/domain/invites';
 import { ROLE_LABELS } from '../../src/domain/roles';
-import type { MeView } from '../../src/domain/views';
+import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
+import { holidayArrangementDue } from '../../src/domain/holiday-reminder';
+import type { MeView, ReminderView } from '../../src/domain/views';
 import type { ServiceContext } from './context';
 
 const INVITE_TRIES_PER_DAY = 10;
@@ -12,7 +14,10 @@ function requireOpenid(ctx: ServiceContext): string {
   return ctx.caller.openid;
 }
 
-/** account.me: the caller's role and, for deputies and staff, their station. */
+/**
+ * account.me: the caller's role and, for deputies and staff, their station; for admins, what is
+ * due (next year's holiday arrangement from November on).
+ */
 export async function me(_input: Record<string, never>, ctx: ServiceContext): Promise<MeView> {
   requireOpenid(ctx);
   const { role, account } = ctx.caller;
@@ -20,12 +25,21 @@ export async function me(_input: Record<string, never>, ctx: ServiceContext): Pr
     account?.stationId ? ctx.store.getStation(account.stationId) : null,
     account?.deputyId ? ctx.store.getDeputy(account.deputyId) : null,
   ]);
+  const reminders: ReminderView[] = [];
+  if (role === 'admin') {
+    const due = holidayArrangementDue(
+      ctx.clock.now(),
+      createHolidayCalendar(await ctx.store.listHolidayArrangements()),
+    );
+    if (due) reminders.push({ kind: 'holiday_arrangement', year: due.year });
+  }
   return {
     role,
     roleLabel: ROLE_LABELS[role],
     ...(account?.displayName ? { displayName: account.displayName } : deputy ? { displayName: deputy.name } : {}),
     ...(station ? { station: { id: station.id, name: station.name } } : {}),
     ...(deputy ? { deputy: { id: deputy.id, name: deputy.name } } : {}),
+    ...(reminders.length > 0 ? { reminders } : {}),
   };
 }
 

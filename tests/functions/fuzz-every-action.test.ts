@@ -8,7 +8,7 @@ import { startLocalApi } from '../support/local-api';
 // refused call writes nothing.
 
 const ACTIONS: Record<string, string[]> = {
-  stations: ['list', 'get', 'follow', 'setSession', 'setHolidayArrangement'],
+  stations: ['list', 'get', 'follow', 'setSession', 'setHolidayArrangement', 'holidayYears'],
   account: ['me', 'redeemInvite'],
   opinions: ['submit', 'mine', 'get', 'withdraw', 'rate', 'claim'],
   casework: [
