@@ -3,6 +3,7 @@ import { AppError } from '../../src/domain/errors';
 import { ARRANGEMENT_SOURCE_LABELS, noticeOf } from '../../src/domain/holiday-arrangement';
 import { createHolidayCalendar, type HolidayArrangement } from '../../src/domain/holiday-calendar';
 import { holidayArrangementDue } from '../../src/domain/holiday-reminder';
+import { statutoryNotice } from '../../src/domain/statutory-notice';
 import type { HolidayYearsView } from '../../src/domain/views';
 import type { ServiceContext } from './context';
 
@@ -52,6 +53,7 @@ export async function holidayYears(_input: Record<string, never>, ctx: ServiceCo
         source,
         sourceLabel: ARRANGEMENT_SOURCE_LABELS[source],
         holidays: noticeOf(days),
+        statutory: statutoryNotice(year),
         restDays: days.holidays.length,
         workdays: days.workdays.length,
       };

@@ -1,6 +1,5 @@
 import { addDays, daysBetween, formatDateZh, type LocalDate, weekday } from './dates';
 import type { ArrangementSource, HolidayArrangement } from './holiday-calendar';
-import { statutoryHolidays } from './statutory-holidays';
 
 /** The holidays of the State Council's yearly notice, in the order it lists them. */
 export const HOLIDAY_NAMES = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'] as const;
@@ -136,11 +135,6 @@ export function noticeOf(arrangement: Pick<HolidayArrangement, 'holidays' | 'wor
     if (nearest) nearest.workdays.push(w.date);
   }
   return runs;
-}
-
-/** The statutory holidays of a year as notice lines: what to start from before the notice is out. */
-export function statutoryNotice(year: number): NoticeHoliday[] {
-  return noticeOf({ holidays: statutoryHolidays(year), workdays: [] });
 }
 
 /** '2月5日至2月11日放假，共7天' / '10月1日放假，共1天'. */

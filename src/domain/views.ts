@@ -64,6 +64,8 @@ export interface HolidayYearView {
   sourceLabel: string;
   /** The days off the calendar uses, as notice lines (for a statutory year: the statutory days). */
   holidays: NoticeHoliday[];
+  /** The holidays fixed by law that year: where an entry the committee removed starts again. */
+  statutory: NoticeHoliday[];
   restDays: number;
   workdays: number;
 }

@@ -3,10 +3,10 @@ import {
   arrangementProblem,
   type NoticeHoliday,
   noticeOf,
-  statutoryNotice,
   suggestedWorkday,
 } from '../../src/domain/holiday-arrangement';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
+import { statutoryNotice } from '../../src/domain/statutory-notice';
 import { holidayArrangementInput, parseInput } from '../../src/domain/schemas';
 
 // 2027 as a notice could read (lunar new year is 6 February 2027).

@@ -102,6 +102,7 @@ describe('loading a year’s published holiday arrangement', () => {
       source: 'loaded',
       sourceLabel: '已录入国务院通知（人大工委录入）',
       holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03', workdays: ['2027-01-09'] }],
+      statutory: expect.arrayContaining([{ name: '国庆节', from: '2027-10-01', to: '2027-10-03', workdays: [] }]),
       restDays: 3,
       workdays: 1,
     });

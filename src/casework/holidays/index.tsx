@@ -11,7 +11,6 @@ import {
   HOLIDAY_NAMES,
   type NoticeHoliday,
   restRangeZh,
-  statutoryNotice,
   suggestedWorkday,
   workdayZh,
 } from '../../domain/holiday-arrangement';
@@ -74,7 +73,7 @@ function YearCard(props: { year: HolidayYearView }) {
 
 /** The lines a year's form starts from: what the calendar uses now, or the statutory days. */
 function startingLines(year: HolidayYearView): NoticeHoliday[] {
-  const lines = year.holidays.length > 0 ? year.holidays : statutoryNotice(year.year);
+  const lines = year.holidays.length > 0 ? year.holidays : year.statutory;
   return lines.map((h) => ({ ...h, workdays: [...h.workdays] }));
 }
 
@@ -126,7 +125,7 @@ export default function HolidaysPage() {
   };
   const missing = HOLIDAY_NAMES.filter((name) => !lines.some((h) => h.name === name));
   const addHoliday = (name: string) => {
-    const statutory = statutoryNotice(year).find((h) => h.name === name);
+    const statutory = view.years.find((y) => y.year === year)?.statutory.find((h) => h.name === name);
     const added = statutory ?? { name, from: `${year}-01-01`, to: `${year}-01-01`, workdays: [] };
     setMessage(null);
     setLines([...lines, added].sort((a, b) => (a.from < b.from ? -1 : 1)));
