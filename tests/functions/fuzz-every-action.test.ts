@@ -24,7 +24,7 @@ const ACTIONS: Record<string, string[]> = {
     'intake',
     'issueInvite',
   ],
-  reports: ['stats', 'publicStats', 'annualReport', 'exportOpinions'],
+  reports: ['stats', 'publicStats', 'annualReport', 'exportOpinions', 'migrate'],
   scheduler: ['run'],
   evaluations: ['list', 'get', 'rate', 'setDistrict', 'open', 'close'],
 };
