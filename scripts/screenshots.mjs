@@ -1,5 +1,5 @@
 // Screenshots of every page at a phone viewport (375×812), in normal and large-font mode,
-// into screenshots/. Starts its own local server on a scratch store unless BASE_URL is set.
+// into screenshots/ (FULL_PAGE=1: whole pages). Starts its own local server on a scratch store unless BASE_URL is set.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,7 +64,11 @@ const pages = [
   ['evaluation-open', '/pages/evaluation/index?roundId=ev-demo-open', '.deputy-card', 'demo-voter'],
   ['evaluation-closed', '/pages/evaluation/index?roundId=ev-demo-closed', '.result', 'demo-admin'],
   ['evaluation-new', '/casework/evaluation-open/index', '.open-round-button', 'demo-staff'],
+  ['me-admin', '/pages/me/index', '.me__role', 'demo-admin'],
+  ['holidays', '/casework/holidays/index', '.save-holidays', 'demo-admin'],
 ];
+// ONLY=me-admin,holidays takes just those pages.
+const only = process.env.ONLY ? process.env.ONLY.split(',') : null;
 try {
   for (const large of [false, true]) {
     const context = await browser.newContext({
@@ -78,7 +82,7 @@ try {
       window.localStorage.setItem('lianluo.largeFont', JSON.stringify({ data: on }));
     }, large);
     const page = await context.newPage();
-    for (const [name, path, ready, caller] of pages) {
+    for (const [name, path, ready, caller] of pages.filter(([name]) => !only || only.includes(name))) {
       await page.goto(base + '/healthz');
       await page.evaluate(
         (openid) => window.localStorage.setItem('lianluo.devCaller', JSON.stringify({ data: openid })),

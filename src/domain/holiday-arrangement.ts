@@ -12,7 +12,7 @@ export const ARRANGEMENT_WORKDAYS_MAX = 20;
 export const HOLIDAY_NAME_MAX = 20;
 
 export const ARRANGEMENT_SOURCE_LABELS: Record<ArrangementSource, string> = {
-  loaded: '已录入国务院通知（人大工委录入）',
+  loaded: '人大工委已按国务院通知录入',
   package: '已有官方安排（系统内置）',
   statutory: '尚未公布：只按法定节日推算，接待日显示“待公布”',
 };

@@ -100,7 +100,7 @@ describe('loading a year’s published holiday arrangement', () => {
     expect(body.data.years[1]).toEqual({
       year: 2027,
       source: 'loaded',
-      sourceLabel: '已录入国务院通知（人大工委录入）',
+      sourceLabel: '人大工委已按国务院通知录入',
       holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-03', workdays: ['2027-01-09'] }],
       statutory: expect.arrayContaining([{ name: '国庆节', from: '2027-10-01', to: '2027-10-03', workdays: [] }]),
       restDays: 3,

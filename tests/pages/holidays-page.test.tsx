@@ -32,6 +32,7 @@ describe('节假日安排: the committee sees which years are covered and by wha
     const y2027 = container.querySelector('[data-year="2027"]')!;
     expect(y2026.getAttribute('data-source')).toBe('package');
     expect(within(y2026 as HTMLElement).getByText('已有官方安排（系统内置）')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '查看2026年放假日期' }));
     expect(within(y2026 as HTMLElement).getByText('2月14日（周六）、2月28日（周六）上班')).toBeTruthy();
     expect(y2027.getAttribute('data-source')).toBe('statutory');
     expect(within(y2027 as HTMLElement).getByText('待公布')).toBeTruthy();
@@ -81,7 +82,7 @@ describe('节假日安排: entering 2027 as the notice states it', () => {
       await screen.findByText('已保存2027年放假安排：放假16天，调休上班1天。这一年的接待日已按此安排。'),
     ).toBeTruthy();
     const y2027 = within(container.querySelector('[data-year="2027"]') as HTMLElement);
-    expect(y2027.getByText('已录入国务院通知（人大工委录入）')).toBeTruthy();
+    expect(y2027.getByText('人大工委已按国务院通知录入')).toBeTruthy();
     expect(y2027.getByText('2月5日至2月11日放假，共7天')).toBeTruthy();
     expect(y2027.getByText('2月13日（周六）上班')).toBeTruthy();
     expect(await sourceOf2027()).toBe('loaded');

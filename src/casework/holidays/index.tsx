@@ -41,9 +41,15 @@ function DateField(props: {
   );
 }
 
-/** One year as the calendar has it: where its days off come from, and the days, notice-style. */
+/**
+ * One year as the calendar has it: where its days off come from, and the days, notice-style —
+ * shown at once for an arrangement the committee entered, on request otherwise (the form below
+ * already lists the year being entered).
+ */
 function YearCard(props: { year: HolidayYearView }) {
   const y = props.year;
+  const [open, setOpen] = useState(y.source === 'loaded');
+  useEffect(() => setOpen(y.source === 'loaded'), [y.source]);
   return (
     <View className='card year-card' data-year={y.year} data-source={y.source}>
       <View className='card__head'>
@@ -58,15 +64,19 @@ function YearCard(props: { year: HolidayYearView }) {
           ? `法定节日${y.restDays}天，调休尚不知道`
           : `放假${y.restDays}天，调休上班${y.workdays}天`}
       </Text>
-      {y.holidays.map((h) => (
-        <View className='holiday-line' key={`${h.name}-${h.from}`}>
-          <Text className='holiday-line__name'>{h.name}</Text>
-          <Text className='holiday-line__text'>{restRangeZh(h)}</Text>
-          {h.workdays.length > 0 && (
-            <Text className='holiday-line__text'>{h.workdays.map(workdayZh).join('、')}上班</Text>
-          )}
-        </View>
-      ))}
+      {open &&
+        y.holidays.map((h) => (
+          <View className='holiday-line' key={`${h.name}-${h.from}`}>
+            <Text className='holiday-line__name'>{h.name}</Text>
+            <Text className='holiday-line__text'>{restRangeZh(h)}</Text>
+            {h.workdays.length > 0 && (
+              <Text className='holiday-line__text'>{h.workdays.map(workdayZh).join('、')}上班</Text>
+            )}
+          </View>
+        ))}
+      <Button className='btn btn--block year-card__toggle' onClick={() => setOpen(!open)}>
+        {open ? '收起' : `查看${y.year}年放假日期`}
+      </Button>
     </View>
   );
 }
@@ -178,7 +188,7 @@ export default function HolidaysPage() {
           value={String(year)}
           onChange={chooseYear}
           label='年份'
-          kind='year'
+          kind='form-year'
         />
         <Text className='card__hint'>
           已按现有安排或法定节日预填。请对照国务院办公厅通知，逐项核对放假日期和调休上班日。
@@ -190,7 +200,7 @@ export default function HolidaysPage() {
           <View className='card__head'>
             <Text className='card__title'>{h.name}</Text>
             <Button
-              className='btn btn--small'
+              className='btn btn--small btn--tall'
               onClick={() => {
                 setMessage(null);
                 setLines(lines.filter((_, i) => i !== index));
@@ -220,7 +230,7 @@ export default function HolidaysPage() {
                 onChange={(date) => change(index, { workdays: h.workdays.map((d, j) => (j === k ? date : d)) })}
               />
               <Button
-                className='btn btn--small workday-row__remove'
+                className='btn btn--small btn--tall workday-row__remove'
                 onClick={() => change(index, { workdays: h.workdays.filter((_, j) => j !== k) })}
               >
                 删除
