@@ -1,5 +1,5 @@
 // Screenshots of every page at a phone viewport (375×812), in normal and large-font mode,
-// into screenshots/. Starts its own local server on a scratch store unless BASE_URL is set.
+// into screenshots/ (FULL_PAGE=1: whole pages). Starts its own local server on a scratch store unless BASE_URL is set.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,7 +66,11 @@ const pages = [
   ['evaluation-new', '/casework/evaluation-open/index', '.open-round-button', 'demo-staff'],
   ['messages-voter', '/pages/messages/index', '.message', 'demo-voter'],
   ['messages-deputy', '/pages/messages/index', '.message', 'demo-deputy'],
+  ['me-admin', '/pages/me/index', '.me__role', 'demo-admin'],
+  ['holidays', '/casework/holidays/index', '.save-holidays', 'demo-admin'],
 ];
+// ONLY=me-admin,holidays takes just those pages.
+const only = process.env.ONLY ? process.env.ONLY.split(',') : null;
 try {
   for (const large of [false, true]) {
     const context = await browser.newContext({
@@ -80,7 +84,7 @@ try {
       window.localStorage.setItem('lianluo.largeFont', JSON.stringify({ data: on }));
     }, large);
     const page = await context.newPage();
-    for (const [name, path, ready, caller] of pages) {
+    for (const [name, path, ready, caller] of pages.filter(([name]) => !only || only.includes(name))) {
       await page.goto(base + '/healthz');
       await page.evaluate(
         (openid) => window.localStorage.setItem('lianluo.devCaller', JSON.stringify({ data: openid })),

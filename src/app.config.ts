@@ -23,6 +23,7 @@ export default defineAppConfig({
         'sessions/index',
         'figures/index',
         'evaluation-open/index',
+        'holidays/index',
       ],
     },
   ],

@@ -1,6 +1,11 @@
-import { holidayArrangementInput, stationsGetInput, stationsListInput } from '../../src/domain/schemas';
+import {
+  holidayArrangementInput,
+  holidayYearsInput,
+  stationsGetInput,
+  stationsListInput,
+} from '../../src/domain/schemas';
 import { action, createCloudFunction } from '../../server/runtime/cloud-function';
-import { setHolidayArrangement } from '../../server/services/holidays';
+import { holidayYears, setHolidayArrangement } from '../../server/services/holidays';
 import { followStation, setSession } from '../../server/services/sessions';
 import { getStation, listStations } from '../../server/services/stations';
 import { followInput, setSessionInput } from '../../src/domain/session-schemas';
@@ -12,4 +17,5 @@ export const main = createCloudFunction('stations', {
   follow: action({ input: followInput, access: 'user', run: followStation }),
   setSession: action({ input: setSessionInput, access: 'user', run: setSession }),
   setHolidayArrangement: action({ input: holidayArrangementInput, access: 'user', run: setHolidayArrangement }),
+  holidayYears: action({ input: holidayYearsInput, access: 'user', run: holidayYears }),
 });

@@ -2,6 +2,7 @@ import type { HolidayArrangement } from '../../src/domain/holiday-calendar';
 import type { SessionOverride } from '../../src/domain/reception-calendar';
 import type { Account, Invite } from '../../src/domain/roles';
 import type { Deputy, Station } from '../../src/domain/station';
+import type { DocumentMigrations } from './document-migrations';
 import type { EvaluationStore } from './evaluation-store';
 import type { FollowStore } from './follow-store';
 import type { MessageStore } from './message-store';
@@ -15,7 +16,7 @@ export type { AuditEntry } from './store-types';
  * (SQLite locally, CloudBase in production) must give the same answers, which
  * tests/server/store-contract.test.ts checks against both.
  */
-export interface Store extends OpinionStore, FollowStore, EvaluationStore, MessageStore {
+export interface Store extends OpinionStore, FollowStore, EvaluationStore, MessageStore, DocumentMigrations {
   listStations(): Promise<Station[]>;
   getStation(stationId: string): Promise<Station | null>;
   /** Active and inactive deputies of the given stations (all stations when omitted). */

@@ -2,7 +2,9 @@ import { shanghaiDate } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
 import { redeemInvite as decideRedeem } from '../../src/domain/invites';
 import { ROLE_LABELS } from '../../src/domain/roles';
-import type { MeView } from '../../src/domain/views';
+import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
+import { holidayArrangementDue } from '../../src/domain/holiday-reminder';
+import type { MeView, ReminderView } from '../../src/domain/views';
 import type { ServiceContext } from './context';
 import { subscribeTemplateIds, unreadMessages } from './messages';
 
@@ -13,7 +15,10 @@ function requireOpenid(ctx: ServiceContext): string {
   return ctx.caller.openid;
 }
 
-/** account.me: the caller's role and, for deputies and staff, their station. */
+/**
+ * account.me: the caller's role and, for deputies and staff, their station; for admins, what is
+ * due (next year's holiday arrangement from November on).
+ */
 export async function me(_input: Record<string, never>, ctx: ServiceContext): Promise<MeView> {
   const openid = requireOpenid(ctx);
   const { role, account } = ctx.caller;
@@ -22,6 +27,14 @@ export async function me(_input: Record<string, never>, ctx: ServiceContext): Pr
     account?.deputyId ? ctx.store.getDeputy(account.deputyId) : null,
     unreadMessages(ctx, openid),
   ]);
+  const reminders: ReminderView[] = [];
+  if (role === 'admin') {
+    const due = holidayArrangementDue(
+      ctx.clock.now(),
+      createHolidayCalendar(await ctx.store.listHolidayArrangements()),
+    );
+    if (due) reminders.push({ kind: 'holiday_arrangement', year: due.year });
+  }
   return {
     role,
     roleLabel: ROLE_LABELS[role],
@@ -30,6 +43,7 @@ export async function me(_input: Record<string, never>, ctx: ServiceContext): Pr
     ...(deputy ? { deputy: { id: deputy.id, name: deputy.name } } : {}),
     unreadMessages: unread,
     subscribe: subscribeTemplateIds(ctx),
+    ...(reminders.length > 0 ? { reminders } : {}),
   };
 }
 

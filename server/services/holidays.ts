@@ -1,6 +1,16 @@
+import { shanghaiDate } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
-import type { HolidayArrangement } from '../../src/domain/holiday-calendar';
+import { ARRANGEMENT_SOURCE_LABELS, noticeOf } from '../../src/domain/holiday-arrangement';
+import { createHolidayCalendar, type HolidayArrangement } from '../../src/domain/holiday-calendar';
+import { holidayArrangementDue } from '../../src/domain/holiday-reminder';
+import { statutoryNotice } from '../../src/domain/statutory-notice';
+import type { HolidayYearsView } from '../../src/domain/views';
 import type { ServiceContext } from './context';
+
+function requireAdmin(ctx: ServiceContext, message: string): string {
+  if (ctx.caller.role !== 'admin' || !ctx.caller.openid) throw new AppError('FORBIDDEN', message);
+  return ctx.caller.openid;
+}
 
 /**
  * stations.setHolidayArrangement: an admin loads a year's published arrangement as data, so
@@ -10,16 +20,43 @@ export async function setHolidayArrangement(
   input: HolidayArrangement,
   ctx: ServiceContext,
 ): Promise<{ year: number; holidays: number; workdays: number }> {
-  if (ctx.caller.role !== 'admin' || !ctx.caller.openid) {
-    throw new AppError('FORBIDDEN', '只有人大工委可以导入节假日安排');
-  }
+  const actor = requireAdmin(ctx, '只有人大工委可以导入节假日安排');
   await ctx.store.putHolidayArrangement(input, {
     at: ctx.clock.now(),
-    actor: ctx.caller.openid,
+    actor,
     action: 'stations.setHolidayArrangement',
     targetType: 'holiday_arrangement',
     targetId: String(input.year),
     detail: { holidays: input.holidays.length, workdays: input.workdays.length },
   });
   return { year: input.year, holidays: input.holidays.length, workdays: input.workdays.length };
+}
+
+/**
+ * stations.holidayYears: for this year and next (Asia/Shanghai), where the calendar takes the
+ * days off from — the committee's loaded arrangement, the maintained package, or only the
+ * statutory holidays (待公布) — and the days themselves; with the year due to be loaded, if any.
+ */
+export async function holidayYears(_input: Record<string, never>, ctx: ServiceContext): Promise<HolidayYearsView> {
+  requireAdmin(ctx, '只有人大工委可以查看和录入节假日安排');
+  const now = ctx.clock.now();
+  const calendar = createHolidayCalendar(await ctx.store.listHolidayArrangements());
+  const thisYear = Number(shanghaiDate(now).slice(0, 4));
+  return {
+    today: shanghaiDate(now),
+    due: holidayArrangementDue(now, calendar),
+    years: [thisYear, thisYear + 1].map((year) => {
+      const source = calendar.sourceOf(year);
+      const days = calendar.arrangementOf(year);
+      return {
+        year,
+        source,
+        sourceLabel: ARRANGEMENT_SOURCE_LABELS[source],
+        holidays: noticeOf(days),
+        statutory: statutoryNotice(year),
+        restDays: days.holidays.length,
+        workdays: days.workdays.length,
+      };
+    }),
+  };
 }

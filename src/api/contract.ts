@@ -5,7 +5,9 @@ import type { InboxFilter } from '../domain/opinion-schemas';
 import type { GroupBy } from '../domain/report-schemas';
 import type { StatsView } from '../domain/report-views';
 import type { GeoPoint } from '../domain/station';
+import type { NamedDate } from '../domain/statutory-holidays';
 import type {
+  HolidayYearsView,
   MeView,
   MessagesView,
   OpinionSummary,
@@ -38,6 +40,11 @@ export interface ApiContract {
     };
     output: { month: string; date: string; status: string };
   };
+  'stations.setHolidayArrangement': {
+    input: { year: number; holidays: NamedDate[]; workdays: NamedDate[] };
+    output: { year: number; holidays: number; workdays: number };
+  };
+  'stations.holidayYears': { input: Record<string, never>; output: HolidayYearsView };
   'reports.publicStats': { input: { from: string; to: string }; output: StatsView };
   'reports.exportOpinions': {
     input: { from: string; to: string; stationId?: string };

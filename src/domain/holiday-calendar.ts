@@ -23,17 +23,27 @@ export interface DayInfo {
   provisional: boolean;
 }
 
+/**
+ * Where a year's days off come from: an arrangement the committee loaded, the maintained
+ * `chinese-days` package, or — nothing published yet — the statutory holidays alone (待公布).
+ */
+export type ArrangementSource = 'loaded' | 'package' | 'statutory';
+
 export interface HolidayCalendar {
   describe(date: LocalDate): DayInfo;
   isWorkingDay(date: LocalDate): boolean;
   /** Whether the official arrangement of `year` is known. */
   hasOfficialArrangement(year: number): boolean;
+  /** Where the days off of `year` come from. */
+  sourceOf(year: number): ArrangementSource;
+  /** The days off and make-up working days the calendar uses for `year`, in date order. */
+  arrangementOf(year: number): HolidayArrangement;
 }
 
 interface YearTable {
   holidays: Map<LocalDate, string>;
   workdays: Map<LocalDate, string>;
-  official: boolean;
+  source: ArrangementSource;
 }
 
 type BundledTable = Record<string, string>;
@@ -50,7 +60,7 @@ function bundledYears(): Map<number, YearTable> {
     const year = Number(date.slice(0, 4));
     let table = years.get(year);
     if (!table) {
-      table = { holidays: new Map(), workdays: new Map(), official: true };
+      table = { holidays: new Map(), workdays: new Map(), source: 'package' };
       years.set(year, table);
     }
     return table;
@@ -79,7 +89,7 @@ export function createHolidayCalendar(loaded: readonly HolidayArrangement[] = []
       {
         holidays: new Map(arrangement.holidays.map((d) => [d.date, d.name])),
         workdays: new Map(arrangement.workdays.map((d) => [d.date, d.name])),
-        official: true,
+        source: 'loaded',
       },
     ]),
   );
@@ -93,7 +103,7 @@ export function createHolidayCalendar(loaded: readonly HolidayArrangement[] = []
       fallback = {
         holidays: new Map(statutoryHolidays(year).map((d) => [d.date, d.name])),
         workdays: new Map(),
-        official: false,
+        source: 'statutory',
       };
       statutory.set(year, fallback);
     }
@@ -102,22 +112,30 @@ export function createHolidayCalendar(loaded: readonly HolidayArrangement[] = []
 
   const describe = (date: LocalDate): DayInfo => {
     const table = tableOf(Number(date.slice(0, 4)));
+    const provisional = table.source === 'statutory';
     const day = weekday(date);
     const weekend = day === 0 || day === 6;
     const makeUpName = table.workdays.get(date);
     const holidayName = table.holidays.get(date);
     if (makeUpName !== undefined) {
-      return { date, working: true, holidayName: makeUpName, makeUpWorkday: weekend, provisional: !table.official };
+      return { date, working: true, holidayName: makeUpName, makeUpWorkday: weekend, provisional };
     }
     if (holidayName !== undefined) {
-      return { date, working: false, holidayName, makeUpWorkday: false, provisional: !table.official };
+      return { date, working: false, holidayName, makeUpWorkday: false, provisional };
     }
-    return { date, working: !weekend, makeUpWorkday: false, provisional: !table.official };
+    return { date, working: !weekend, makeUpWorkday: false, provisional };
   };
 
   return {
     describe,
     isWorkingDay: (date) => describe(date).working,
-    hasOfficialArrangement: (year) => tableOf(year).official,
+    hasOfficialArrangement: (year) => tableOf(year).source !== 'statutory',
+    sourceOf: (year) => tableOf(year).source,
+    arrangementOf: (year) => {
+      const table = tableOf(year);
+      const days = (map: Map<LocalDate, string>) =>
+        [...map].map(([date, name]) => ({ date, name })).sort((a, b) => (a.date < b.date ? -1 : 1));
+      return { year, holidays: days(table.holidays), workdays: days(table.workdays) };
+    },
   };
 }

@@ -64,3 +64,6 @@ export const publicStatsInput = z
   .refine((v) => v.to <= dayjs.utc(v.from).add(MAX_PERIOD_YEARS, 'year').format('YYYY-MM-DD'), {
     message: `统计期间最长${MAX_PERIOD_YEARS}年`,
   });
+
+/** reports.migrate: no fields (the caller must be an admin). */
+export const migrateInput = z.object({});

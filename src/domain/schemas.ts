@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { idField } from './schema-fields';
 import { isLocalDate } from './dates';
 import { AppError } from './errors';
+import {
+  ARRANGEMENT_HOLIDAYS_MAX,
+  ARRANGEMENT_WORKDAYS_MAX,
+  arrangementProblem,
+  HOLIDAY_NAME_MAX,
+} from './holiday-arrangement';
 import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH, normalizeInviteCode } from './invites';
 
 const id = idField;
@@ -64,24 +70,33 @@ export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z
 }
 
 const namedDate = z.object({
-  date: z.string({ required_error: '请提供日期' }).refine(isLocalDate, '日期须为 YYYY-MM-DD 格式的真实日期'),
-  name: z.string({ required_error: '请提供节日名称' }).trim().min(1, '请提供节日名称').max(20, '节日名称过长'),
+  date: z
+    .string({ required_error: '请提供日期', invalid_type_error: '日期须为 YYYY-MM-DD 格式的真实日期' })
+    .refine(isLocalDate, '日期须为 YYYY-MM-DD 格式的真实日期'),
+  name: z
+    .string({ required_error: '请提供节日名称', invalid_type_error: '节日名称格式不正确' })
+    .trim()
+    .min(1, '请提供节日名称')
+    .max(HOLIDAY_NAME_MAX, '节日名称过长'),
 });
 
-/** A year's official holiday arrangement, as an admin loads it from the State Council's notice. */
+/**
+ * A year's official holiday arrangement, as an admin loads it from the State Council's notice;
+ * the checks (arrangementProblem) are the ones the committee's form runs before sending.
+ */
 export const holidayArrangementInput = z
   .object({
     year: z.number({ required_error: '请提供年份', invalid_type_error: '年份必须是数字' }).int().min(2000).max(2100),
-    holidays: z.array(namedDate).max(60, '放假日期过多'),
-    workdays: z.array(namedDate).max(20, '调休上班日期过多'),
+    holidays: z
+      .array(namedDate, { required_error: '请提供放假日期', invalid_type_error: '放假日期格式不正确' })
+      .max(ARRANGEMENT_HOLIDAYS_MAX, `放假日期最多${ARRANGEMENT_HOLIDAYS_MAX}天`),
+    workdays: z
+      .array(namedDate, { required_error: '请提供调休上班日期', invalid_type_error: '调休上班日期格式不正确' })
+      .max(ARRANGEMENT_WORKDAYS_MAX, `调休上班日期最多${ARRANGEMENT_WORKDAYS_MAX}天`),
   })
   .superRefine((value, ctx) => {
-    const all = [...value.holidays, ...value.workdays];
-    if (all.some((d) => Number(d.date.slice(0, 4)) !== value.year)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `日期须都在${value.year}年内` });
-    }
-    const holidays = new Set(value.holidays.map((d) => d.date));
-    if (value.workdays.some((d) => holidays.has(d.date))) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: '同一天不能既放假又调休上班' });
-    }
+    const problem = arrangementProblem(value);
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
   });
+
+export const holidayYearsInput = z.object({});

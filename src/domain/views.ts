@@ -1,4 +1,6 @@
 import type { CategoryId } from './categories';
+import type { NoticeHoliday } from './holiday-arrangement';
+import type { ArrangementSource } from './holiday-calendar';
 import type { Contact, OpinionStatus, Satisfaction } from './opinion';
 import type { ReceptionSession } from './reception-calendar';
 import type { Role } from './roles';
@@ -38,6 +40,13 @@ export type StationDetail = Station & {
   following?: boolean;
 };
 
+/** Something the caller must do, shown on 我的 (the committee: next year's holiday arrangement). */
+export interface ReminderView {
+  kind: 'holiday_arrangement';
+  /** The year whose arrangement is missing. */
+  year: number;
+}
+
 export interface MeView {
   role: Role;
   roleLabel: string;
@@ -48,6 +57,28 @@ export interface MeView {
   unreadMessages: number;
   /** Template ids to ask for at each moment; empty where WeChat messages are not configured. */
   subscribe: SubscribeTemplateIds;
+  /** Admins only, when something is due (holidayArrangementDue). */
+  reminders?: ReminderView[];
+}
+
+/** One year of the holiday calendar as the committee's page shows it. */
+export interface HolidayYearView {
+  year: number;
+  source: ArrangementSource;
+  sourceLabel: string;
+  /** The days off the calendar uses, as notice lines (for a statutory year: the statutory days). */
+  holidays: NoticeHoliday[];
+  /** The holidays fixed by law that year: where an entry the committee removed starts again. */
+  statutory: NoticeHoliday[];
+  restDays: number;
+  workdays: number;
+}
+
+/** stations.holidayYears: this year and next, and which of them is due to be loaded. */
+export interface HolidayYearsView {
+  today: string;
+  due: { year: number } | null;
+  years: HolidayYearView[];
 }
 
 /** What the app may do with an opinion, computed on the server for the viewer. */

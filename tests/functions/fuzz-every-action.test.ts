@@ -8,7 +8,7 @@ import { startLocalApi } from '../support/local-api';
 // refused call writes nothing.
 
 const ACTIONS: Record<string, string[]> = {
-  stations: ['list', 'get', 'follow', 'setSession', 'setHolidayArrangement'],
+  stations: ['list', 'get', 'follow', 'setSession', 'setHolidayArrangement', 'holidayYears'],
   account: ['me', 'redeemInvite', 'messages', 'readMessages', 'acceptSubscriptions'],
   opinions: ['submit', 'mine', 'get', 'withdraw', 'rate', 'claim'],
   casework: [
@@ -24,7 +24,7 @@ const ACTIONS: Record<string, string[]> = {
     'intake',
     'issueInvite',
   ],
-  reports: ['stats', 'publicStats', 'annualReport', 'exportOpinions'],
+  reports: ['stats', 'publicStats', 'annualReport', 'exportOpinions', 'migrate'],
   scheduler: ['run'],
   evaluations: ['list', 'get', 'rate', 'setDistrict', 'open', 'close'],
 };

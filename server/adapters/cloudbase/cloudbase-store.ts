@@ -10,6 +10,7 @@ import { createCloudbaseFollowStore } from './cloudbase-follow-store';
 import { createCloudbaseMessageStore } from './cloudbase-message-store';
 import { createCloudbaseOpinionStore } from './cloudbase-opinion-store';
 import type { CollectionName } from './collections';
+import { runDocumentMigrations } from './document-migrations';
 import { getDocument, PAGE, RolledBack, strip, takeQuota, txDocument } from './documents';
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
@@ -147,6 +148,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
         return (await getDoc('markers', name)) === null;
       }
     },
+    migrateDocuments: (budget) => runDocumentMigrations(db, budget),
     close: async () => undefined,
   };
 }

@@ -11,7 +11,10 @@ import { showUnreadBadge } from '../../platform/badge';
 
 type MeState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; me: MeView };
 
-/** 我的: who the app takes the caller to be, 大字模式, and redeeming an invite code. */
+/**
+ * 我的: who the app takes the caller to be, 大字模式, and redeeming an invite code; the committee
+ * also sees what is due (next year's holiday arrangement) with a link to do it.
+ */
 export default function MePage() {
   const [state, setState] = useState<MeState>({ kind: 'loading' });
   const [code, setCode] = useState('');
@@ -48,6 +51,23 @@ export default function MePage() {
   return (
     <PageShell>
       <DevCallerSwitcher onChange={() => void load()} />
+      {state.kind === 'ready' &&
+        state.me.reminders?.map((r) => (
+          <View className='notice reminder' role='alert' key={`${r.kind}-${r.year}`} data-reminder={r.kind}>
+            <View className='reminder__body'>
+              <Text className='reminder__title'>请录入{r.year}年节假日安排</Text>
+              <Text className='notice__text'>
+                {r.year}年的放假安排还没有录入，这一年的接待日显示“待公布”。国务院办公厅通知发布后请尽快录入。
+              </Text>
+              <Button
+                className='btn btn--primary btn--block reminder__action'
+                onClick={() => void Taro.navigateTo({ url: '/casework/holidays/index' })}
+              >
+                去录入
+              </Button>
+            </View>
+          </View>
+        ))}
       <View className='card'>
         <Text className='card__label'>我的身份</Text>
         {state.kind === 'loading' && <Loading />}
@@ -81,6 +101,14 @@ export default function MePage() {
                 onClick={() => void Taro.navigateTo({ url: '/casework/figures/index' })}
               >
                 办理统计
+              </Button>
+            )}
+            {state.me.role === 'admin' && (
+              <Button
+                className='btn btn--block holidays-entry'
+                onClick={() => void Taro.navigateTo({ url: '/casework/holidays/index' })}
+              >
+                节假日安排
               </Button>
             )}
             {state.me.role === 'voter' && (

@@ -75,3 +75,29 @@ export function Switch(
     />
   );
 }
+
+/** A date Picker as a date input (named by its aria-label) beside what the page shows in it. */
+export function Picker(
+  props: Common & {
+    mode?: string;
+    value?: string;
+    start?: string;
+    end?: string;
+    onChange?: (event: { detail: { value: string } }) => void;
+  },
+) {
+  const { ['aria-label']: label, ...rest } = props;
+  return (
+    <div {...domProps(rest)}>
+      {props.children}
+      <input
+        type='date'
+        aria-label={label as string | undefined}
+        value={props.value ?? ''}
+        min={props.start}
+        max={props.end}
+        onChange={(e: ChangeEvent<HTMLInputElement>) => props.onChange?.({ detail: { value: e.target.value } })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+import type { Opinion } from '../../../src/domain/opinion';
+import type { MigrationBudget, MigrationProgress, MigrationStatus } from '../../ports/document-migrations';
+import { FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
+import type { CollectionName } from './collections';
+import { PAGE, strip } from './documents';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
+type Db = any;
+type Command = any;
+type Doc = Record<string, unknown>;
+
+/**
+ * One numbered change to the documents of a collection. Never edit or renumber a released step:
+ * add the next one. A step must be safe to apply to a document more than once and to skip.
+ */
+export interface DocumentMigration {
+  number: number;
+  name: string;
+  collection: CollectionName;
+  /** The condition of a document that still needs this step. */
+  pending(_: Command): Doc;
+  /** The fields to write into one pending document, or null when it cannot be migrated. */
+  change(doc: Doc): Doc | null;
+  /** What must still hold of the document as read for the write to apply (e.g. its version). */
+  unchanged(doc: Doc): Doc;
+}
+
+/**
+ * The CloudBase document migrations, in order. Opinions are the only documents whose shape the
+ * code has grown since the first release (every other field added since is optional and read as
+ * absent); `figures` (cloudbase-figures.ts) is what reports.stats adds up, and an opinion
+ * without it counts as collected only.
+ */
+export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [
+  {
+    number: 1,
+    name: '意见补写统计字段（figures）',
+    collection: 'opinions',
+    pending: (_) => ({ [FIGURES_FIELD]: _.exists(false) }),
+    change: (doc) =>
+      typeof doc.createdAt === 'number' && typeof doc.status === 'string'
+        ? { [FIGURES_FIELD]: figuresDocument(strip<Opinion>(doc)) }
+        : null,
+    // A change committed since the read carries its own figures (or, from an older release still
+    // running, a new version): either way this write must not land on it.
+    unchanged: (doc) => (doc.version === undefined ? {} : { version: doc.version }),
+  },
+];
+
+/** The markers document holding the progress: the steps completed and where the current one is. */
+export const MIGRATION_MARKER = 'document-migrations';
+
+/** Documents per page: well under the 1,000 a query returns, so one page's writes fit in a few seconds. */
+export const MIGRATION_PAGE = 200;
+
+/** Conditional writes in flight at once within a page. */
+const PARALLEL_WRITES = 10;
+
+interface Marker {
+  /** Every step up to this number has run to the end of its collection. */
+  completed: number;
+  /** The last _id of the current step that a finished page went past, or null at its start. */
+  cursor: string | null;
+  /** Documents the current pass over the collection changed so far. */
+  passChanged: number;
+}
+
+/**
+ * Apply the pending migrations, a page at a time, until done or out of budget. A page reads up to
+ * `pageSize` pending documents after the stored cursor, in _id order, and writes each one with a
+ * condition that it is still pending and unchanged since read — so a document is never migrated
+ * twice, and a run that overlaps another or repeats a page changes nothing more. The marker
+ * (step and cursor) is saved after every page: a run cut off by its function's timeout loses at
+ * most the page it was on, and the next run continues from the marker. When a pass reaches the
+ * end, documents still pending (written meanwhile by an older release) get another pass, as long
+ * as the last pass changed something; the step is then complete.
+ */
+export async function runDocumentMigrations(
+  db: Db,
+  budget: MigrationBudget = {},
+  migrations: readonly DocumentMigration[] = DOCUMENT_MIGRATIONS,
+): Promise<MigrationProgress> {
+  const _ = db.command;
+  const pageSize = Math.max(1, Math.min(budget.pageSize ?? MIGRATION_PAGE, PAGE));
+  const markerDoc = db.collection('markers').doc(MIGRATION_MARKER);
+  const saved = ((await db.collection('markers').where({ _id: MIGRATION_MARKER }).limit(1).get()).data ?? [])[0] as
+    (Partial<Marker> & Doc) | undefined;
+  let marker: Marker = {
+    completed: typeof saved?.completed === 'number' ? saved.completed : 0,
+    cursor: typeof saved?.cursor === 'string' ? saved.cursor : null,
+    passChanged: typeof saved?.passChanged === 'number' ? saved.passChanged : 0,
+  };
+  const save = async (next: Marker) => {
+    marker = next;
+    await markerDoc.set({ ...next });
+  };
+  const changed = new Map<number, number>();
+  let pages = 0;
+  const stop = () => (budget.maxPages !== undefined && pages >= budget.maxPages) || (budget.outOfTime?.() ?? false);
+
+  const migrateOne = async (m: DocumentMigration, doc: Doc): Promise<number> => {
+    const fields = m.change(doc);
+    if (!fields) return 0;
+    const res = await db
+      .collection(m.collection)
+      .where({ ...m.pending(_), ...m.unchanged(doc), _id: doc._id })
+      .update(fields);
+    return Number(res.updated ?? 0);
+  };
+
+  for (const m of migrations) {
+    if (m.number <= marker.completed) continue;
+    while (marker.completed < m.number && !stop()) {
+      const where = { ...m.pending(_), ...(marker.cursor === null ? {} : { _id: _.gt(marker.cursor) }) };
+      const res = await db.collection(m.collection).where(where).orderBy('_id', 'asc').limit(pageSize).get();
+      const docs = (res.data ?? []) as Doc[];
+      let n = 0;
+      for (let i = 0; i < docs.length; i += PARALLEL_WRITES) {
+        const written = await Promise.all(docs.slice(i, i + PARALLEL_WRITES).map((doc) => migrateOne(m, doc)));
+        n += written.reduce((a, b) => a + b, 0);
+      }
+      pages += 1;
+      changed.set(m.number, (changed.get(m.number) ?? 0) + n);
+      const passChanged = marker.passChanged + n;
+      if (docs.length === pageSize) {
+        await save({ completed: marker.completed, cursor: String(docs[docs.length - 1]!._id), passChanged });
+        continue;
+      }
+      const left = Number((await db.collection(m.collection).where(m.pending(_)).count()).total ?? 0);
+      await save(
+        left > 0 && passChanged > 0
+          ? { completed: marker.completed, cursor: null, passChanged: 0 }
+          : { completed: m.number, cursor: null, passChanged: 0 },
+      );
+    }
+    if (marker.completed < m.number) break;
+  }
+
+  const statuses: MigrationStatus[] = [];
+  for (const m of migrations) {
+    const remaining = Number((await db.collection(m.collection).where(m.pending(_)).count()).total ?? 0);
+    statuses.push({
+      number: m.number,
+      name: m.name,
+      state: m.number <= marker.completed ? 'done' : 'pending',
+      changed: changed.get(m.number) ?? 0,
+      remaining,
+    });
+  }
+  return {
+    done: statuses.every((s) => s.state === 'done'),
+    changed: statuses.reduce((a, s) => a + s.changed, 0),
+    remaining: statuses.reduce((a, s) => a + s.remaining, 0),
+    migrations: statuses,
+  };
+}
