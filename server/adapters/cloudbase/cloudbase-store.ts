@@ -140,12 +140,17 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     putInvite: (i, audit) => putWithAudit('invites', i.code, i, audit),
     getMarker: async (name) => (await getDoc<{ value: string }>('markers', name))?.value ?? null,
     setMarkerOnce: async (name, value) => {
+      // A token of this call's own, so that after an ambiguous failure (a timeout after the
+      // write landed) the marker read back tells whose write it was.
+      const claim = randomUUID();
       try {
-        await col('markers').add({ _id: name, value });
+        await col('markers').add({ _id: name, value, claim });
         return true;
-      } catch {
-        // add() fails on an existing _id: the marker was already set.
-        return (await getDoc('markers', name)) === null;
+      } catch (error) {
+        const existing = await getDoc<{ claim?: string }>('markers', name);
+        if (existing) return existing.claim === claim;
+        // Neither set nor refused for a duplicate: not claimed, and the caller must not act as if it were.
+        throw error;
       }
     },
     migrateDocuments: (budget) => runDocumentMigrations(db, budget),
