@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { foldersIn, readJson } from './files';
-import type { CheckResult } from './result';
+import { shown, type CheckResult } from './result';
 import { triggerKey, triggerProblems } from './triggers';
 
 /**
@@ -78,7 +78,8 @@ export function checkCloudbaserc({ cloudbaserc, envExample, functionsDir }: Clou
 
   const used = [...new Set([...readFileSync(file, 'utf8').matchAll(/\{\{\s*env\.(\w+)\s*\}\}/g)].map((m) => m[1]!))];
   if (!existsSync(envExample)) {
-    if (used.length > 0) problems.push(`uses {{env.${used.join('}}, {{env.')}}} but ${envExample} does not exist`);
+    if (used.length > 0)
+      problems.push(`uses {{env.${used.join('}}, {{env.')}}} but ${shown(envExample)} does not exist`);
   } else {
     const listed = envFileNames(readFileSync(envExample, 'utf8'));
     for (const name of used.filter((n) => !listed.has(n)))
@@ -93,7 +94,7 @@ export function checkCloudbaserc({ cloudbaserc, envExample, functionsDir }: Clou
     typeof config.functionRoot === 'string' &&
     resolve(dirname(file), config.functionRoot) !== resolve(functionsDir)
   ) {
-    problems.push(`functionRoot "${config.functionRoot}" is not the built functions' folder ${functionsDir}`);
+    problems.push(`functionRoot "${config.functionRoot}" is not the built functions' folder ${shown(functionsDir)}`);
   }
   const built = foldersIn(functionsDir);
   const listed = functions.map((f) => f.name ?? '');
