@@ -14,7 +14,7 @@ import { seedDemoData } from '../server/local/seed';
 import { localAdapters, setRuntime, systemClock } from '../server/runtime/runtime';
 import { benchOpinion } from './support/bench-opinions';
 import { formatCloudbaseCost, measureCloudbaseCost } from './cloudbase-cost';
-import { formatLighthouse, runLighthouse } from './lighthouse';
+import { formatLighthouse, lighthouseUnavailable, runLighthouse, type LighthouseRow } from './lighthouse';
 
 // `npm run bench`: latency of the main actions on the local SQLite store filled with
 // BENCH_OPINIONS opinions (default 100,000; generated through the store, not over HTTP), each
@@ -100,6 +100,29 @@ function bareTaroSize() {
   return { totalKB: kb(dirSize(out)) };
 }
 
+/**
+ * Lighthouse on two pages of the H5 build served by the local server; without a browser (or
+ * when it fails) a one-line reason instead, so that every other figure is still reported.
+ */
+async function lighthouseFigures(): Promise<
+  { rows: LighthouseRow[]; skipped?: undefined } | { rows?: undefined; skipped: string }
+> {
+  const unavailable = lighthouseUnavailable();
+  if (unavailable) return { skipped: unavailable };
+  try {
+    if (!existsSync('dist/h5/index.html')) build('build:h5');
+    const site = await listen(createLocalServer({ functions: LOCAL_FUNCTIONS, staticDir: 'dist/h5' }));
+    return {
+      rows: await runLighthouse(site, [
+        { page: '联络站', path: '/pages/stations/index' },
+        { page: '提意见', path: '/pages/submit/index' },
+      ]),
+    };
+  } catch (error) {
+    return { skipped: (error as Error).message.split('\n')[0] ?? 'failed' };
+  }
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'lianluo-bench-'));
   const store = createSqliteStore(join(dir, 'bench.sqlite'));
@@ -159,12 +182,7 @@ async function main() {
   await measure('casework.inbox (staff, overdue)', () =>
     post('casework', { action: 'inbox', filter: 'overdue' }, 'demo-staff')(),
   );
-  if (!existsSync('dist/h5/index.html')) build('build:h5');
-  const site = await listen(createLocalServer({ functions: LOCAL_FUNCTIONS, staticDir: 'dist/h5' }));
-  const lighthouse = await runLighthouse(site, [
-    { page: '联络站', path: '/pages/stations/index' },
-    { page: '提意见', path: '/pages/submit/index' },
-  ]);
+  const lighthouse = await lighthouseFigures();
   const submitsPerSecond = await throughput(
     (i) => post('opinions', submitBody(100_000 + i), `bench-voter-${i % VOTERS}`)(),
     2_000,
@@ -194,7 +212,7 @@ async function main() {
   console.log(
     `\nconcurrent submits (20 in flight): ${submitsPerSecond.toFixed(0)}/s; bare hello: ${helloPerSecond.toFixed(0)}/s (ratio ${(submitsPerSecond / helloPerSecond).toFixed(2)})`,
   );
-  console.log(formatLighthouse(lighthouse));
+  console.log(lighthouse.rows ? formatLighthouse(lighthouse.rows) : `\nLighthouse skipped: ${lighthouse.skipped}`);
   const sizes = weappSizes();
   const bare = bareTaroSize();
   console.log('\nweapp build (same Taro config; limit 2048 KB for the main package and for each subpackage)');
@@ -221,7 +239,7 @@ async function main() {
         helloPerSecond,
         weapp: sizes,
         bareTaroWeapp: bare,
-        lighthouse,
+        lighthouse: lighthouse.rows ?? { skipped: lighthouse.skipped },
         cloudbase,
       },
       null,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -32,7 +32,14 @@ interface Result {
   audits: Record<string, Audit | undefined>;
 }
 
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CHROME = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Why Lighthouse cannot run here, or null when its browser is installed. */
+export function lighthouseUnavailable(): string | null {
+  return existsSync(CHROME)
+    ? null
+    : `no Chromium at ${CHROME} (install it: apt-get install chromium fonts-noto-cjk, or set CHROME_PATH)`;
+}
 
 /** Start chromium with a DevTools port and give the port once it listens. */
 async function launch(profile: string) {
@@ -51,6 +58,7 @@ async function launch(profile: string) {
         resolve(Number(match[1]));
       }
     });
+    chrome.on('error', (error) => reject(new Error(`chromium did not start: ${error.message}`)));
     chrome.on('exit', (code) => reject(new Error(`chromium exited (${code}): ${seen.slice(-400)}`)));
   });
   const exited = new Promise<void>((resolve) => chrome.once('exit', () => resolve()));

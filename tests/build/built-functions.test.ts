@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';
 import { seedDemoData } from '../../server/local/seed';
+import { callBuiltFunction } from '../../scripts/deploy-checks/call-built-function';
 
 // Runs on the output of `npm run build:functions` (scripts/test.mjs builds it first).
 const root = resolve('dist/cloudfunctions');
@@ -31,16 +31,12 @@ describe('a built function loads with plain node and answers an event', () => {
   });
 
   const run = (name: string, event: unknown, openid?: string) => {
-    const script = `
-      const fn = require(${JSON.stringify(join(root, name, 'index.js'))});
-      const context = { environment: JSON.stringify(${JSON.stringify(openid ? { WX_OPENID: openid } : {})}) };
-      fn.main(${JSON.stringify(event)}, context).then((r) => process.stdout.write(JSON.stringify(r)));
-    `;
-    const out = execFileSync(process.execPath, ['-e', script], {
+    const context = { environment: JSON.stringify(openid ? { WX_OPENID: openid } : {}) };
+    const outcome = callBuiltFunction(join(root, name, 'index.js'), event, context, {
       env: { ...process.env, LIANLUO_STORE: 'sqlite', LIANLUO_DATA_DIR: dataDir, NODE_PATH: resolve('node_modules') },
-      encoding: 'utf8',
     });
-    return JSON.parse(out) as { ok: boolean; data?: any; error?: { code: string } };
+    if (!outcome.ok) throw new Error(`${name}: ${outcome.error}`);
+    return outcome.answer as { ok: boolean; data?: any; error?: { code: string } };
   };
 
   test('stations.list answers the seeded stations with sessions', () => {
