@@ -1,5 +1,5 @@
 import cloud from 'wx-server-sdk';
-import { wechatImageCheck } from '../adapters/wechat/image-check';
+import { wechatContentCheck } from '../adapters/wechat/content-check';
 import { createSubscribeNotifier } from '../adapters/wechat/subscribe-notifier';
 import { wechatTextCheck } from '../adapters/wechat/text-check';
 import type { WxOpenApi } from '../adapters/wechat/wx-open-api';
@@ -36,9 +36,7 @@ export const textCheckEdge: WechatEdge = {
 /** security.msgSecCheck and security.mediaCheckAsync: for functions that take opinions with photos. */
 export const textAndImageCheckEdge: WechatEdge = {
   openApis: ['security.msgSecCheck', 'security.mediaCheckAsync'],
-  build: (_config, tempUrlOf) => ({
-    contentCheck: { checkText: wechatTextCheck(openApi()), checkImage: wechatImageCheck(openApi(), tempUrlOf) },
-  }),
+  build: (_config, tempUrlOf) => ({ contentCheck: wechatContentCheck(openApi(), tempUrlOf) }),
 };
 
 /** subscribeMessage.send: for the scheduler, which sends the outbox. */

@@ -1,16 +1,4 @@
-import { wechatImageCheck } from '../../server/adapters/wechat/image-check';
-import { wechatTextCheck } from '../../server/adapters/wechat/text-check';
-import type { ContentCheck } from '../../server/ports/content-check';
-import type { WxOpenApi } from '../../server/adapters/wechat/wx-open-api';
-
-/** The production content check as the opinions function assembles it (server/runtime/wechat-edges.ts). */
-const contentCheck = (
-  openapi: WxOpenApi,
-  tempUrlOf: (fileId: string) => Promise<string | undefined>,
-): ContentCheck => ({
-  checkText: wechatTextCheck(openapi),
-  checkImage: wechatImageCheck(openapi, tempUrlOf),
-});
+import { wechatContentCheck as contentCheck } from '../../server/adapters/wechat/content-check';
 import { getRuntime, setRuntime } from '../../server/runtime/runtime';
 import { fakeWechat, type WechatAnswer } from '../support/fake-wechat';
 import { startLocalApi } from '../support/local-api';

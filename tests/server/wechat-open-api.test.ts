@@ -1,17 +1,5 @@
 import { createSubscribeNotifier } from '../../server/adapters/wechat/subscribe-notifier';
-import { wechatImageCheck } from '../../server/adapters/wechat/image-check';
-import { wechatTextCheck } from '../../server/adapters/wechat/text-check';
-import type { ContentCheck } from '../../server/ports/content-check';
-import type { WxOpenApi } from '../../server/adapters/wechat/wx-open-api';
-
-/** The production content check as the opinions function assembles it (server/runtime/wechat-edges.ts). */
-const contentCheck = (
-  openapi: WxOpenApi,
-  tempUrlOf: (fileId: string) => Promise<string | undefined>,
-): ContentCheck => ({
-  checkText: wechatTextCheck(openapi),
-  checkImage: wechatImageCheck(openapi, tempUrlOf),
-});
+import { wechatContentCheck as contentCheck } from '../../server/adapters/wechat/content-check';
 import type { OutboxMessage } from '../../server/ports/opinion-store';
 import { NOTIFICATION_KINDS } from '../../src/domain/notifications';
 import { fakeWechat, type WechatAnswer, type WechatRequest } from '../support/fake-wechat';
