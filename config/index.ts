@@ -2,7 +2,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
 // One configuration for both targets. The weapp build is what WeChat runs; the H5 build is
 // its local stand-in, served by `npm start` and driven by the browser tests.
-export default defineConfig<'webpack5'>(async (merge, { command }) => {
+export default defineConfig<'webpack5'>(async () => {
   const base: UserConfigExport<'webpack5'> = {
     projectName: 'daibiao-lianluozhan',
     date: '2026-11-26',
@@ -44,5 +44,5 @@ export default defineConfig<'webpack5'>(async (merge, { command }) => {
       },
     },
   };
-  return merge({}, base, command === 'build' && process.env.NODE_ENV !== 'development' ? {} : {});
+  return base;
 });

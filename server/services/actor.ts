@@ -1,5 +1,5 @@
 import { AppError } from '../../src/domain/errors';
-import type { ActorRole, Opinion } from '../../src/domain/opinion';
+import type { Opinion } from '../../src/domain/opinion';
 import type { Role } from '../../src/domain/roles';
 import type { ServiceContext } from './context';
 
@@ -30,10 +30,6 @@ export async function actorOf(ctx: ServiceContext): Promise<Actor> {
   if (role === 'staff') return { ...base, name: account?.displayName ?? '联络站工作人员' };
   if (role === 'admin') return { ...base, name: '人大工委' };
   return { ...base, name: '选民' };
-}
-
-export function actorRole(actor: Actor): ActorRole {
-  return actor.role;
 }
 
 /**
