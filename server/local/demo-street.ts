@@ -134,7 +134,7 @@ export const DEMO_DEPUTIES: Deputy[] = [
   deputy('d12', 'qx-xizhou', '胡桂兰', '县人大代表，西周村妇联主席', ['rural', 'health'], '第五选区'),
 ];
 
-/** The demo callers of DESIGN.md; demo-admin is an admin by ADMIN_OPENIDS, not by an account. */
+/** The demo callers of docs/DESIGN.md (Who uses it); demo-admin is an admin by ADMIN_OPENIDS, not by an account. */
 export const DEMO_CALLERS = {
   voter: 'demo-voter',
   deputy: 'demo-deputy',

@@ -15,7 +15,7 @@ import { summaryPage, viewOf } from './opinion-view';
 
 const OPEN: OpinionStatus[] = ['assigned', 'transferred'];
 
-/** The statuses and due-date bound a filter means (DESIGN.md: deputy inbox and station queue). */
+/** The statuses and due-date bound a filter means (docs/DESIGN.md, The opinion lifecycle: Queues). */
 async function filterQuery(ctx: ServiceContext, filter: InboxFilter): Promise<Partial<OpinionQuery>> {
   const today = shanghaiDate(ctx.clock.now());
   switch (filter) {

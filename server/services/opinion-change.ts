@@ -73,7 +73,7 @@ export async function commit(
   return saved;
 }
 
-/** The routing decision for an opinion at its station now (DESIGN.md: routing). */
+/** The routing decision for an opinion at its station now (docs/DESIGN.md, Routing and deadlines). */
 export async function decideRouting(ctx: ServiceContext, opinion: Opinion, exclude?: string): Promise<RoutingDecision> {
   const station = await ctx.store.getStation(opinion.stationId);
   if (!station) throw new AppError('NOT_FOUND', '没有找到这个联络站');

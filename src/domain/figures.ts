@@ -6,7 +6,7 @@ import type { Opinion, OpinionStatus, Satisfaction } from './opinion';
 dayjs.extend(utc);
 
 /*
- * The figures of the committee's annual report (DESIGN.md, "The figures the report needs"),
+ * The figures of the committee's annual report (docs/DESIGN.md, Figures),
  * defined here and nowhere else. The stores only add up what this file decides: the flags of
  * `figureFields` are written beside every opinion, and `NOT_COLLECTED` / `OPEN_STATUSES` /
  * `periodInstants` are the bounds their queries use.

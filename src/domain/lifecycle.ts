@@ -12,8 +12,9 @@ interface Transition {
 }
 
 /**
- * The lifecycle table (DESIGN.md). Every change of status goes through `transition`, which
- * accepts only a row of this table: the action, a current status in `from`, and an actor in `by`.
+ * The lifecycle table (docs/DESIGN.md, The opinion lifecycle). Every change of status goes through
+ * `transition`, which accepts only a row of this table: the action, a current status in `from`, and
+ * an actor in `by`.
  */
 export const LIFECYCLE: Readonly<Record<OpinionAction, Transition>> = {
   hold: { from: ['submitted'], to: 'held', by: ['system'] },

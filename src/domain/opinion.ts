@@ -1,7 +1,7 @@
 import type { CategoryId } from './categories';
 import type { LocalDate } from './dates';
 
-/** Where an opinion is in its life (DESIGN.md: lifecycle). */
+/** Where an opinion is in its life (docs/DESIGN.md, The opinion lifecycle). */
 export type OpinionStatus =
   'submitted' | 'held' | 'assigned' | 'transferred' | 'replied' | 'resolved' | 'closed' | 'rejected' | 'withdrawn';
 

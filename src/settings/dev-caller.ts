@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 
-/** The demo callers of the local server (DESIGN.md): H5 only, never in the weapp build. */
+/** The demo callers of the local server (docs/DESIGN.md, Who uses it): H5 only, never in the weapp build. */
 export const DEV_CALLERS = [
   { openid: 'demo-voter', label: '选民' },
   { openid: 'demo-deputy', label: '代表' },

@@ -48,7 +48,7 @@ const ATTEMPTS: Record<Attempt, (opinionId: string, voter: string) => [string, s
   close: (opinionId) => [STAFF, 'casework', 'close', { opinionId, note: '复核后结案' }],
 };
 
-// What DESIGN.md allows in each status; everything else must be refused.
+// What docs/DESIGN.md (The opinion lifecycle) allows in each status; everything else must be refused.
 const ALLOWED: Record<Reachable, Attempt[]> = {
   held: ['withdraw', 'reject', 'release'],
   assigned: ['withdraw', 'reply', 'transfer', 'assign', 'reject'],

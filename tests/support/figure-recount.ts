@@ -1,6 +1,6 @@
 import type { Opinion } from '../../src/domain/opinion';
 
-// The report's definitions (DESIGN.md; docs/API.md reports.stats) written out a second time,
+// The report's definitions (docs/DESIGN.md, Figures; docs/API.md reports.stats) written out a second time,
 // on whole opinions and by date strings, without src/domain/figures.ts: what the stores add
 // up must agree with this full recount.
 

@@ -3,7 +3,7 @@ import type { startLocalApi } from './local-api';
 /** The local server of tests/support/local-api.ts. */
 export type LocalApi = Awaited<ReturnType<typeof startLocalApi>>;
 
-/** The demo callers the seed creates (DESIGN.md). */
+/** The demo callers the seed creates (docs/DESIGN.md, Who uses it). */
 export const VOTER = 'demo-voter';
 export const DEPUTY = 'demo-deputy'; // 陈建国 (d01) of 青溪街道
 export const STAFF = 'demo-staff'; // 林晓燕, staff of 青溪街道
