@@ -1,4 +1,5 @@
 import type { OutboxMessage } from './opinion-store';
+import type { AuditEntry } from './store-types';
 
 export interface MessagePage {
   items: OutboxMessage[];
@@ -20,9 +21,10 @@ export interface MessageStore {
   setMessagesReadAt(openid: string, at: number): Promise<void>;
   /**
    * Record one acceptance of each template (a one-time subscription allows one message):
-   * each template's credit is raised by one, to at most `max`.
+   * each template's credit is raised by one, to at most `max`, with its audit line, in one
+   * transaction.
    */
-  grantSubscriptions(openid: string, templateIds: readonly string[], max: number): Promise<void>;
+  grantSubscriptions(openid: string, templateIds: readonly string[], max: number, audit: AuditEntry): Promise<void>;
   /** Spend one acceptance of a template; false, and nothing changed, when none is left. */
   spendSubscription(openid: string, templateId: string): Promise<boolean>;
   /** Give back an acceptance whose message WeChat did not take (it will be tried again). */

@@ -14,7 +14,7 @@ export type { AuditEntry } from './store-types';
 /**
  * The persistence port. Each method is one query or one atomic change; the adapters
  * (SQLite locally, CloudBase in production) must give the same answers, which
- * tests/server/store-contract.test.ts checks against both.
+ * tests/server/store-contract.ts (run by sqlite-store.test.ts and cloudbase-store.test.ts) checks on both.
  */
 export interface Store extends OpinionStore, FollowStore, EvaluationStore, MessageStore, DocumentMigrations {
   listStations(): Promise<Station[]>;

@@ -93,8 +93,7 @@ export async function acceptSubscriptions(
   const known = new Set(Object.values(ctx.config.subscribeTemplates).map((t) => t.id));
   const unknown = input.templateIds.filter((id) => !known.has(id));
   if (unknown.length > 0) throw new AppError('INVALID_INPUT', '不是本程序的消息模板');
-  await ctx.store.grantSubscriptions(openid, input.templateIds, MAX_SUBSCRIPTION_CREDITS);
-  await ctx.store.appendAudit({
+  await ctx.store.grantSubscriptions(openid, input.templateIds, MAX_SUBSCRIPTION_CREDITS, {
     at: ctx.clock.now(),
     actor: openid,
     action: 'account.acceptSubscriptions',

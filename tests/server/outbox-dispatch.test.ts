@@ -226,6 +226,13 @@ describe('dispatching the outbox', () => {
 });
 
 describe('WeChat one-time subscriptions: one acceptance, one message', () => {
+  const grantAudit = (openid: string) => ({
+    at: t,
+    actor: openid,
+    action: 'account.acceptSubscriptions',
+    targetType: 'account',
+    targetId: openid,
+  });
   /** A WeChat channel: reply_to_voter and resolved_to_voter go out on their configured templates. */
   const wechatLike = (answer?: (message: OutboxMessage) => SendResult) => {
     const notifier = new RecordingNotifier(answer);
@@ -247,7 +254,7 @@ describe('WeChat one-time subscriptions: one acceptance, one message', () => {
   test('each acceptance pays for exactly one message of its template', async () => {
     const voter = `voter-outbox-${serial + 1}`;
     await withMessages('reply_to_voter', 'reply_to_voter', 'resolved_to_voter');
-    await store.grantSubscriptions(voter, ['TPL-REPLY', 'TPL-OUTCOME'], 20);
+    await store.grantSubscriptions(voter, ['TPL-REPLY', 'TPL-OUTCOME'], 20, grantAudit(voter));
     const notifier = wechatLike();
     expect(await dispatchOutbox(store, notifier, clock)).toMatchObject({ sent: 2, notSubscribed: 1 });
     expect(notifier.sent.map((m) => m.kind).sort()).toEqual(['reply_to_voter', 'resolved_to_voter']);
@@ -257,7 +264,7 @@ describe('WeChat one-time subscriptions: one acceptance, one message', () => {
   test('a message WeChat may take later gives its acceptance back; a final refusal spends it', async () => {
     const voter = `voter-outbox-${serial + 1}`;
     const id = await withMessages('reply_to_voter');
-    await store.grantSubscriptions(voter, ['TPL-REPLY'], 20);
+    await store.grantSubscriptions(voter, ['TPL-REPLY'], 20, grantAudit(voter));
     const notifier = wechatLike(() => ({ ok: false, retry: true, error: '-1 system busy' }));
     await dispatchOutbox(store, notifier, clock);
     expect(await store.listSubscriptions(voter)).toEqual({ 'TPL-REPLY': 1 });
@@ -271,7 +278,8 @@ describe('WeChat one-time subscriptions: one acceptance, one message', () => {
   });
 
   test('acceptances are capped, so a tapping loop cannot pile them up', async () => {
-    for (let i = 0; i < 30; i += 1) await store.grantSubscriptions('o-tapper', ['TPL-REPLY'], 20);
+    for (let i = 0; i < 30; i += 1)
+      await store.grantSubscriptions('o-tapper', ['TPL-REPLY'], 20, grantAudit('o-tapper'));
     expect(await store.listSubscriptions('o-tapper')).toEqual({ 'TPL-REPLY': 20 });
   });
 });

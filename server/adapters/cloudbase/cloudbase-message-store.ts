@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { MessageStore } from '../../ports/message-store';
 import type { OutboxMessage } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
@@ -78,10 +79,18 @@ export function createCloudbaseMessageStore(db: Db): MessageStore {
         if (at > readAt) await ref.set({ readAt: at });
       });
     },
-    grantSubscriptions: async (openid, templateIds, max) => {
-      for (const templateId of new Set(templateIds)) {
-        await adjust(openid, templateId, (credits) => Math.min(credits + 1, max));
-      }
+    grantSubscriptions: async (openid, templateIds, max, audit) => {
+      await db.runTransaction(async (tx: Tx) => {
+        for (const templateId of new Set(templateIds)) {
+          const ref = tx.collection('subscriptions').doc(creditId(openid, templateId));
+          const credits = txDocument<{ credits?: number }>(await ref.get())?.credits ?? 0;
+          await ref.set({ openid, templateId, credits: Math.min(credits + 1, max) });
+        }
+        await tx
+          .collection('audit_log')
+          .doc(`${audit.at}-${randomUUID()}`)
+          .set({ ...audit });
+      });
     },
     spendSubscription: (openid, templateId) =>
       adjust(openid, templateId, (credits) => (credits > 0 ? credits - 1 : null)),

@@ -1,6 +1,8 @@
 import type { MessageStore } from '../../ports/message-store';
 import { decodeCursor, encodeCursor } from '../cursor';
+import type { AuditEntry } from '../../ports/store-types';
 import type { SqliteDatabase } from './database';
+import { auditToRow } from './rows';
 import { fromOutboxRow, type OutboxRow } from './sqlite-opinion-store';
 
 /** A person's messages and subscription acceptances on SQLite (outbox_recipient, subscription_credits). */
@@ -31,8 +33,12 @@ export function createSqliteMessageStore(db: SqliteDatabase): MessageStore {
      ON CONFLICT (openid, template_id) DO UPDATE SET credits = credits + 1`,
   );
   const credits = db.prepare('SELECT template_id, credits FROM subscription_credits WHERE openid = ?');
-  const grantAll = db.transaction((openid: string, templateIds: readonly string[], max: number) => {
+  const insertAudit = db.prepare(
+    'INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (@at, @actor, @action, @target_type, @target_id, @detail)',
+  );
+  const grantAll = db.transaction((openid: string, templateIds: readonly string[], max: number, audit: AuditEntry) => {
     for (const templateId of new Set(templateIds)) grant.run({ openid, templateId, max });
+    insertAudit.run(auditToRow(audit));
   });
 
   return {
@@ -56,7 +62,7 @@ export function createSqliteMessageStore(db: SqliteDatabase): MessageStore {
     setMessagesReadAt: async (openid, at) => {
       setReadAt.run(openid, at);
     },
-    grantSubscriptions: async (openid, templateIds, max) => grantAll(openid, templateIds, max),
+    grantSubscriptions: async (openid, templateIds, max, audit) => grantAll(openid, templateIds, max, audit),
     spendSubscription: async (openid, templateId) => spend.run(openid, templateId).changes === 1,
     refundSubscription: async (openid, templateId) => {
       refund.run(openid, templateId);
