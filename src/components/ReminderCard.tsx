@@ -22,7 +22,7 @@ export function ReminderCard(props: { moment: 'casework' | 'oversight' }) {
           onClick={() => {
             void wechat.ask().then((n) => {
               setAccepted(n);
-              if (n > 0) void Taro.showToast({ title: `可再接收${n}条微信提醒`, icon: 'none' });
+              if (n > 0) void Taro.showToast({ title: `已开启${n}项微信提醒，每项可收到一次`, icon: 'none' });
             });
           }}
         >
