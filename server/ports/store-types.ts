@@ -8,3 +8,18 @@ export interface AuditEntry {
   targetId: string;
   detail?: Record<string, unknown>;
 }
+
+/**
+ * The audit line `Store.putInvite` writes for an earlier invite that a newer one of the same
+ * deputy revoked: by whom and when the newer one was issued, and which one replaced it.
+ */
+export function inviteRevocation(issued: AuditEntry, revokedCode: string, newCode: string): AuditEntry {
+  return {
+    at: issued.at,
+    actor: issued.actor,
+    action: 'invite.revoke',
+    targetType: 'invite',
+    targetId: revokedCode,
+    detail: { replacedBy: newCode },
+  };
+}

@@ -11,6 +11,9 @@ import type { AuditEntry } from './store-types';
 
 export type { AuditEntry } from './store-types';
 
+/** What became of a redemption (`Store.redeemInvite`). */
+export type RedeemOutcome = 'redeemed' | 'unavailable' | 'deputy_linked';
+
 /**
  * The persistence port. Each method is one query or one atomic change; the adapters
  * (SQLite locally, CloudBase in production) must give the same answers, which
@@ -34,10 +37,12 @@ export interface Store extends OpinionStore, FollowStore, EvaluationStore, Messa
   listAudit(targetType: string, targetId: string): Promise<AuditEntry[]>;
 
   /**
-   * Use an invite and give its account, in one transaction: true when the invite was
-   * still unused, false (and nothing written) when another caller took it first.
+   * Use an invite and give its account, in one transaction: `redeemed` when the invite was still
+   * unused and not revoked; `unavailable` when another caller took it first or a newer invite
+   * revoked it; `deputy_linked` when the account names a deputy whom another account is already
+   * linked to (a deputy record has one account at most). Nothing is written unless `redeemed`.
    */
-  redeemInvite(code: string, account: Account, audit: AuditEntry): Promise<boolean>;
+  redeemInvite(code: string, account: Account, audit: AuditEntry): Promise<RedeemOutcome>;
 
   /** Count one use under `key`; false (and nothing counted) once `max` uses were made. */
   useQuota(key: string, max: number): Promise<boolean>;
@@ -48,6 +53,11 @@ export interface Store extends OpinionStore, FollowStore, EvaluationStore, Messa
   putSessionOverride(override: SessionOverride, audit: AuditEntry): Promise<void>;
   putHolidayArrangement(arrangement: HolidayArrangement, audit: AuditEntry): Promise<void>;
   putAccount(account: Account, audit: AuditEntry): Promise<void>;
+  /**
+   * Store an invite with its audit line. A deputy invite replaces that deputy's earlier ones: in
+   * the same transaction each of them still unused and not revoked gets `revokedAt` = `audit.at`
+   * and an audit line `invite.revoke` (detail `replacedBy`), so a deputy has one live invite.
+   */
   putInvite(invite: Invite, audit: AuditEntry): Promise<void>;
 
   /** A named marker, e.g. that demo data was seeded. */

@@ -1,6 +1,6 @@
 import { shanghaiDate } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
-import { redeemInvite as decideRedeem } from '../../src/domain/invites';
+import { DEPUTY_ALREADY_LINKED, redeemInvite as decideRedeem } from '../../src/domain/invites';
 import { ROLE_LABELS } from '../../src/domain/roles';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import { holidayArrangementDue } from '../../src/domain/holiday-reminder';
@@ -47,7 +47,10 @@ export async function me(_input: Record<string, never>, ctx: ServiceContext): Pr
   };
 }
 
-/** account.redeemInvite: become a deputy or station staff with a one-time code. */
+/**
+ * account.redeemInvite: become a deputy or station staff with a one-time code. The store links a
+ * deputy record to one account at most; a code of a deputy already linked is CONFLICT.
+ */
 export async function redeemInvite(input: { code: string }, ctx: ServiceContext): Promise<MeView> {
   const openid = requireOpenid(ctx);
   const now = ctx.clock.now();
@@ -58,7 +61,7 @@ export async function redeemInvite(input: { code: string }, ctx: ServiceContext)
   const invite = await ctx.store.getInvite(input.code);
   const current = ctx.caller.role === 'admin' ? { openid, role: 'admin' as const, createdAt: now } : ctx.caller.account;
   const account = decideRedeem(invite, current, openid, now);
-  const claimed = await ctx.store.redeemInvite(input.code, account, {
+  const outcome = await ctx.store.redeemInvite(input.code, account, {
     at: now,
     actor: openid,
     action: 'account.redeemInvite',
@@ -66,6 +69,11 @@ export async function redeemInvite(input: { code: string }, ctx: ServiceContext)
     targetId: input.code,
     detail: { role: account.role, stationId: account.stationId, deputyId: account.deputyId },
   });
-  if (!claimed) throw new AppError('CONFLICT', '这个邀请码已被使用');
+  if (outcome === 'deputy_linked') throw new AppError('CONFLICT', DEPUTY_ALREADY_LINKED);
+  if (outcome === 'unavailable') {
+    // Used or replaced since it was read: answer as a read of it now would (used, lapsed).
+    decideRedeem(await ctx.store.getInvite(input.code), current, openid, now);
+    throw new AppError('CONFLICT', '这个邀请码已被使用');
+  }
   return me({}, { ...ctx, caller: { openid, role: account.role, account } });
 }

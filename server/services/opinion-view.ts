@@ -1,4 +1,5 @@
 import { CATEGORY_LABELS } from '../../src/domain/categories';
+import { claimCodeExpiresAt } from '../../src/domain/claim-codes';
 import { shanghaiDate } from '../../src/domain/dates';
 import { isOverdue } from '../../src/domain/deadlines';
 import { canTransition, type OpinionAction } from '../../src/domain/lifecycle';
@@ -7,6 +8,7 @@ import {
   OPINION_STATUS_LABELS,
   SATISFACTION_LABELS,
   shortIdOf,
+  type Contact,
   type Opinion,
   type OpinionStatus,
   type TimelineEvent,
@@ -54,10 +56,27 @@ function actionsFor(actor: Actor, opinion: Opinion): OpinionActions {
 }
 
 /**
- * An opinion as `actor` may see it. The phone number is shown in full to the voter, the
- * station's staff and the assigned deputy (to the deputy only when the voter did not ask for
- * anonymity, in which case the contact is left out); everyone else sees it masked.
- * Internal timeline lines and the routing reason are for deputies and staff only.
+ * The contact as a viewer may see it. In full to the station's staff, to the voter who gave it
+ * in the app, and to the assigned deputy unless the voter asked for anonymity (then none). The
+ * contact staff wrote down for a walk-in is not shown to whoever claims the opinion with its
+ * code: holding the code does not prove being that person. Everyone else sees the phone masked.
+ */
+function contactFor(
+  opinion: Opinion,
+  viewer: { isAuthor: boolean; isStationStaff: boolean; isAssigned: boolean },
+): Contact | undefined {
+  const { contact } = opinion;
+  if (!contact) return undefined;
+  if (viewer.isStationStaff || (viewer.isAuthor && opinion.source === 'app')) return contact;
+  if (viewer.isAssigned) return opinion.anonymous ? undefined : contact;
+  if (viewer.isAuthor) return undefined;
+  return { name: contact.name, phone: maskPhone(contact.phone) };
+}
+
+/**
+ * An opinion as `actor` may see it, the contact as `contactFor` allows. Internal timeline
+ * lines and the routing reason are for deputies and staff only; the claim code and when it
+ * lapses for staff only.
  */
 export function toView(
   opinion: Opinion,
@@ -71,11 +90,7 @@ export function toView(
   const isStationStaff = actor.role === 'staff' && opinion.stationId === actor.stationId;
   const isAssigned = actor.role === 'deputy' && opinion.assignedDeputyId === actor.deputyId;
   const insider = isStaff || isAssigned;
-  let contact = opinion.contact;
-  if (contact && !isAuthor && !isStationStaff) {
-    if (isAssigned && opinion.anonymous) contact = undefined;
-    else if (!isAssigned) contact = { name: contact.name, phone: maskPhone(contact.phone) };
-  }
+  const contact = contactFor(opinion, { isAuthor, isStationStaff, isAssigned });
   const deputyName = opinion.assignedDeputyId ? names.deputy.get(opinion.assignedDeputyId) : undefined;
   return {
     id: opinion.id,
@@ -114,7 +129,9 @@ export function toView(
     reopenCount: opinion.reopenCount,
     staffReview: Boolean(opinion.staffReview),
     ...(isStaff && opinion.routingReason ? { routingReason: opinion.routingReason } : {}),
-    ...(isStaff && opinion.claimCode ? { claimCode: opinion.claimCode } : {}),
+    ...(isStaff && opinion.claimCode
+      ? { claimCode: opinion.claimCode, claimCodeExpiresAt: claimCodeExpiresAt(opinion.createdAt) }
+      : {}),
     timeline: timeline
       .filter((e) => e.visibility === 'public' || insider)
       .map((e) => ({ at: e.at, actorName: e.actorName, text: e.text, internal: e.visibility === 'internal' })),

@@ -1,3 +1,4 @@
+import { claimCodeExpiresAt } from '../../src/domain/claim-codes';
 import { AppError } from '../../src/domain/errors';
 import { shanghaiDate } from '../../src/domain/dates';
 import type { Contact, Opinion, TimelineEvent } from '../../src/domain/opinion';
@@ -130,11 +131,14 @@ export async function submitOpinion(
   return result(await createAndRoute(ctx, actor, input, false));
 }
 
-/** casework.intake: staff record a walk-in opinion from a reception day; the voter gets a claim code. */
+/**
+ * casework.intake: staff record a walk-in opinion from a reception day; the voter gets a claim
+ * code, valid 30 days (the answer says until when, for the staff to tell the voter).
+ */
 export async function intakeOpinion(
   input: Omit<OpinionDraft, 'stationId'> & { stationId?: string; consent?: boolean },
   ctx: ServiceContext,
-): Promise<SubmitResult & { claimCode: string }> {
+): Promise<SubmitResult & { claimCode: string; claimCodeExpiresAt: number }> {
   const actor = await actorOf(ctx);
   requireRole(actor, ['staff', 'admin'], '只有联络站工作人员可以代为登记');
   const stationId = input.stationId ?? actor.stationId;
@@ -143,5 +147,9 @@ export async function intakeOpinion(
     throw new AppError('FORBIDDEN', '只能为本站登记意见');
   }
   const opinion = await createAndRoute(ctx, actor, { ...input, stationId }, true);
-  return { ...result(opinion), claimCode: opinion.claimCode ?? '' };
+  return {
+    ...result(opinion),
+    claimCode: opinion.claimCode ?? '',
+    claimCodeExpiresAt: claimCodeExpiresAt(opinion.createdAt),
+  };
 }

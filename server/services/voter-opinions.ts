@@ -1,3 +1,4 @@
+import { CLAIM_TRIES_PER_DAY, isClaimable, noSuchClaimCode } from '../../src/domain/claim-codes';
 import { excerptOf } from '../../src/domain/notifications';
 import { shanghaiDate } from '../../src/domain/dates';
 import { replyDueDate } from '../../src/domain/deadlines';
@@ -104,16 +105,31 @@ export async function rateOpinion(
   return viewOf(ctx, actor, saved);
 }
 
-/** opinions.claim: a voter whose opinion was recorded at a reception day follows it with its code. */
+/**
+ * opinions.claim: a voter whose opinion was recorded at a reception day follows it with its code.
+ * Codes are short enough to guess, so a caller gets ten tries a Shanghai day; a code lapses 30
+ * days after the recording; and an unknown, lapsed or already claimed code gets one answer, so
+ * that no answer tells which codes exist. The voter who claimed it may enter it again.
+ */
 export async function claimOpinion(input: { claimCode: string }, ctx: ServiceContext) {
   const actor = await actorOf(ctx);
-  const opinion = await ctx.store.getOpinionByClaimCode(input.claimCode);
-  if (!opinion) throw new AppError('NOT_FOUND', '查询码不存在，请核对后重新输入');
-  if (opinion.authorOpenid === actor.openid) return viewOf(ctx, actor, opinion);
-  if (opinion.authorOpenid) throw new AppError('CONFLICT', '这条意见已被其他微信账号认领');
   const now = ctx.clock.now();
-  const saved = await commit(ctx, opinion, { ...opinion, authorOpenid: actor.openid }, [
-    event(opinion, now, VOTER, 'claimed', '选民已在小程序中关注这条意见'),
-  ]);
-  return viewOf(ctx, actor, saved);
+  if (!(await ctx.store.useQuota(`claim:${actor.openid}:${shanghaiDate(now)}`, CLAIM_TRIES_PER_DAY))) {
+    throw new AppError('RATE_LIMITED', '今天尝试次数过多，请明天再试或联系联络站工作人员');
+  }
+  // A change racing this one (another claimer, staff at work) is looked at again: the loser of
+  // two claimers must get the same answer as for any other taken code.
+  for (let attempt = 1; ; attempt += 1) {
+    const opinion = await ctx.store.getOpinionByClaimCode(input.claimCode);
+    if (opinion && opinion.authorOpenid === actor.openid) return viewOf(ctx, actor, opinion);
+    if (!opinion || !isClaimable(opinion, now)) throw noSuchClaimCode();
+    try {
+      const saved = await commit(ctx, opinion, { ...opinion, authorOpenid: actor.openid }, [
+        event(opinion, now, VOTER, 'claimed', '选民已在小程序中关注这条意见'),
+      ]);
+      return viewOf(ctx, actor, saved);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'CONFLICT') || attempt >= 3) throw error;
+    }
+  }
 }

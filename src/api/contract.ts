@@ -124,7 +124,7 @@ export interface ApiContract {
       consent?: boolean;
       anonymous?: boolean;
     };
-    output: SubmitResult & { claimCode: string };
+    output: SubmitResult & { claimCode: string; claimCodeExpiresAt: number };
   };
   'casework.issueInvite': {
     input: { role: 'deputy' | 'staff'; deputyId?: string; stationId?: string };

@@ -34,7 +34,12 @@ export function OpinionDetail(props: { opinion: OpinionView }) {
           <Text className='card__line'>答复期限：{formatDateZh(o.replyDueDate)}</Text>
         )}
         {o.routingReason && <Text className='card__hint'>分派理由：{o.routingReason}</Text>}
-        {o.claimCode && <Text className='card__hint'>选民查询码：{o.claimCode}</Text>}
+        {o.claimCode && (
+          <Text className='card__hint'>
+            选民查询码：{o.claimCode}
+            {o.claimCodeExpiresAt ? `（${formatDateZh(shanghaiDate(o.claimCodeExpiresAt))}前有效）` : ''}
+          </Text>
+        )}
       </View>
 
       {o.transfer && (

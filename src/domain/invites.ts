@@ -10,17 +10,24 @@ export function normalizeInviteCode(raw: string): string {
   return raw.replace(/[\s-]/g, '').toUpperCase();
 }
 
+/** The answer to a code that has expired or was replaced by a newer one: both mean "ask again". */
+export const INVITE_LAPSED = '这个邀请码已失效，请联系工作人员重新发放';
+
+/** The answer to a deputy invite whose deputy is already linked to another account. */
+export const DEPUTY_ALREADY_LINKED = '这位代表已绑定其他微信账号，如需更换请联系人大工委';
+
 /**
  * Whether `openid` may redeem `invite` at `now`, and the account it then has. An invite is
- * used once, before it expires; a caller who already holds a deputy, staff or admin role
- * keeps it (changing roles goes through the committee, not a second code).
+ * used once, before it expires and while no newer invite of the same deputy replaced it (an
+ * expired and a replaced code answer alike); a caller who already holds a deputy, staff or
+ * admin role keeps it (changing roles goes through the committee, not a second code).
  */
 export function redeemInvite(invite: Invite | null, current: Account | null, openid: string, now: number): Account {
   if (!invite) throw new AppError('NOT_FOUND', '邀请码不存在，请核对后重新输入');
   if (invite.usedBy) {
     throw new AppError('CONFLICT', invite.usedBy === openid ? '您已使用过这个邀请码' : '这个邀请码已被使用');
   }
-  if (invite.expiresAt <= now) throw new AppError('CONFLICT', '这个邀请码已过期，请联系工作人员重新发放');
+  if (invite.expiresAt <= now || invite.revokedAt !== undefined) throw new AppError('CONFLICT', INVITE_LAPSED);
   if (current && current.role !== 'voter') {
     throw new AppError('CONFLICT', '您已有其他身份，如需变更请联系人大工委');
   }

@@ -31,4 +31,6 @@ export interface Invite {
   issuedBy: string;
   usedBy?: string;
   usedAt?: number;
+  /** When a newer invite of the same deputy replaced it (a deputy has one live invite). */
+  revokedAt?: number;
 }

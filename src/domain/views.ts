@@ -119,7 +119,10 @@ export interface OpinionView {
   replyDueDate?: string;
   overdue: boolean;
   assignedDeputy?: { id: string; name: string };
-  /** Full for the voter, the assigned deputy (unless anonymous) and the station's staff; masked otherwise. */
+  /**
+   * Full for the station's staff, the voter who gave it in the app and the assigned deputy (unless
+   * anonymous); none for whoever claimed a walk-in; masked otherwise.
+   */
   contact?: Contact;
   anonymous: boolean;
   reply?: { content: string; deputyName: string; at: number };
@@ -131,8 +134,9 @@ export interface OpinionView {
   staffReview: boolean;
   /** Staff and admins only. */
   routingReason?: string;
-  /** Staff only: the code the walk-in voter was given. */
+  /** Staff only: the code the walk-in voter was given, and when it lapses (ms). */
   claimCode?: string;
+  claimCodeExpiresAt?: number;
   timeline: TimelineLine[];
   can: OpinionActions;
 }

@@ -90,8 +90,7 @@ describe('account.redeemInvite', () => {
   test('an expired code is refused', async () => {
     await issue('EEEE3333', FIXED_NOW - 1);
     const { body } = await api.post('account', { action: 'redeemInvite', code: 'EEEE3333' }, 'voter-b');
-    expect(body.error.code).toBe('CONFLICT');
-    expect(body.error.message).toContain('过期');
+    expect(body.error).toEqual({ code: 'CONFLICT', message: '这个邀请码已失效，请联系工作人员重新发放' });
   });
 });
 

@@ -119,7 +119,7 @@ describe('racing calls interleaved inside one process', () => {
     expect((await api.store.listTimeline(opinionId)).filter((e) => e.kind === 'assigned')).toHaveLength(2);
   });
 
-  test('two voters claiming one walk-in code: one gets it', async () => {
+  test('two voters claiming one walk-in code: one gets it, the other is told what any taken code gets', async () => {
     const { claimCode, opinionId } = await ok(api, STAFF, 'casework', 'intake', {
       category: 'rural',
       content: '西周村村道路灯坏了大半年，晚上出行不安全，希望尽快修复。',
@@ -129,7 +129,7 @@ describe('racing calls interleaved inside one process', () => {
       opinions({ action: 'claim', claimCode }, as('voter-claim-a')),
       opinions({ action: 'claim', claimCode }, as('voter-claim-b')),
     ]);
-    expect(direct(results as any)).toEqual(['CONFLICT', 'ok']);
+    expect(direct(results as any)).toEqual(['NOT_FOUND', 'ok']);
     expect((await api.store.listTimeline(opinionId)).filter((e) => e.kind === 'claimed')).toHaveLength(1);
   });
 

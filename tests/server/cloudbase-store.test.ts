@@ -27,6 +27,36 @@ describe('the CloudBase store on the stand-in', () => {
     expect(open.size).toBe(25);
     expect([...open.values()].every((n) => n === 1)).toBe(true);
   });
+
+  test('two outstanding invites of one deputy redeemed at once link one account: the transaction sees the other', async () => {
+    const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
+    const store = createCloudbaseStore(memoryCloudbaseApp(db));
+    // Both written before a deputy had one live invite at a time, so neither revoked the other.
+    const invite = (code: string) => ({
+      _id: code,
+      code,
+      role: 'deputy',
+      stationId: 's',
+      deputyId: 'd-race',
+      expiresAt: 2e12,
+      issuedBy: 'admin',
+    });
+    db.load('invites', [invite('RACE2345'), invite('RACE6789')]);
+    const account = (openid: string) => ({
+      openid,
+      role: 'deputy' as const,
+      stationId: 's',
+      deputyId: 'd-race',
+      createdAt: 1,
+    });
+    const audit = { at: 1, actor: 'x', action: 'account.redeemInvite', targetType: 'invite', targetId: 'x' };
+    const results = await Promise.all([
+      store.redeemInvite('RACE2345', account('u-race-1'), audit),
+      store.redeemInvite('RACE6789', account('u-race-2'), audit),
+    ]);
+    expect([...results].sort()).toEqual(['deputy_linked', 'redeemed']);
+    expect(db.dump('accounts').filter((a) => a.deputyId === 'd-race')).toHaveLength(1);
+  });
 });
 
 const { TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY } = process.env;

@@ -27,13 +27,15 @@ describe('the SQLite file', () => {
     ${"SELECT * FROM deputies WHERE station_id IN ('a', 'b') ORDER BY station_id, id"}    | ${'deputies_station'}
     ${"SELECT * FROM session_overrides WHERE station_id IN ('a') AND month >= '2026-01'"} | ${'sqlite_autoindex_session_overrides_1'}
     ${"SELECT * FROM audit_log WHERE target_type = 'x' AND target_id = 'y' ORDER BY id"}  | ${'audit_target'}
+    ${"SELECT code FROM invites WHERE deputy_id = 'd' AND used_by IS NULL"}               | ${'invites_deputy'}
+    ${"SELECT 1 FROM accounts WHERE deputy_id = 'd' AND openid <> 'u'"}                   | ${'accounts_deputy'}
   `('the query plan of "$query" uses $index', ({ query, index }) => {
     const db = openDatabase(scratch());
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as Array<{ detail: string }>)
       .map((r) => r.detail)
       .join(' | ');
     expect(plan).toContain(index);
-    expect(plan).not.toMatch(/SCAN (stations|deputies|session_overrides|audit_log)(?! USING)/);
+    expect(plan).not.toMatch(/SCAN (stations|deputies|session_overrides|audit_log|invites|accounts)(?! USING)/);
     db.close();
   });
 });

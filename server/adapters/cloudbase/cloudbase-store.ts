@@ -5,6 +5,7 @@ import type { SessionOverride } from '../../../src/domain/reception-calendar';
 import type { Account, Invite } from '../../../src/domain/roles';
 import type { Deputy, Station } from '../../../src/domain/station';
 import type { AuditEntry, Store } from '../../ports/store';
+import { inviteRevocation } from '../../ports/store-types';
 import { createCloudbaseEvaluationStore } from './cloudbase-evaluation-store';
 import { createCloudbaseFollowStore } from './cloudbase-follow-store';
 import { createCloudbaseMessageStore } from './cloudbase-message-store';
@@ -18,6 +19,14 @@ interface Tx {
   collection: Db['collection'];
 }
 type Doc = Record<string, unknown>;
+
+/**
+ * Markers (documents of `markers`, `value` as `getMarker` reads it) that a transaction can read
+ * by id where it cannot query: the account a deputy record is linked to, and the deputy's latest
+ * invite. Together they keep one account and one live invite per deputy.
+ */
+const deputyAccountMarker = (deputyId: string) => `deputy-account:${deputyId}`;
+const deputyInviteMarker = (deputyId: string) => `deputy-invite:${deputyId}`;
 
 /**
  * The production store on CloudBase's document database. Reads page past the 1,000-document
@@ -58,6 +67,12 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     });
   }
 
+  async function getAccountByDeputy(deputyId: string): Promise<Account | null> {
+    const res = await col('accounts').where({ deputyId }).limit(1).get();
+    const doc = (res.data as Doc[] | undefined)?.[0];
+    return doc ? strip<Account>(doc) : null;
+  }
+
   const byOrder = <T extends { sortOrder: number; id: string }>(a: T, b: T) =>
     a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : 1);
 
@@ -91,20 +106,28 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
       (await fetchAll<Account>('accounts', { stationId, role: 'staff' })).sort((a, b) =>
         a.openid < b.openid ? -1 : 1,
       ),
-    getAccountByDeputy: async (deputyId) => {
-      const res = await col('accounts').where({ deputyId }).limit(1).get();
-      const doc = (res.data as Doc[] | undefined)?.[0];
-      return doc ? strip<Account>(doc) : null;
-    },
+    getAccountByDeputy,
     getInvite: (code) => getDoc<Invite>('invites', code),
     listAudit: async (targetType, targetId) =>
       (await fetchAll<AuditEntry>('audit_log', { targetType, targetId })).sort((a, b) => a.at - b.at),
 
     redeemInvite: async (code, account, audit) => {
+      // Accounts written without a link marker (before it existed, or put directly) are found
+      // by a query; a transaction cannot query, so the marker read inside it is what settles races.
+      if (account.deputyId) {
+        const linked = await getAccountByDeputy(account.deputyId);
+        if (linked && linked.openid !== account.openid) return 'deputy_linked';
+      }
       try {
         await db.runTransaction(async (tx: Tx) => {
           const invite = txDocument<Invite>(await tx.collection('invites').doc(code).get());
-          if (!invite || invite.usedBy) throw new RolledBack();
+          if (!invite || invite.usedBy || invite.revokedAt !== undefined) throw new RolledBack('unavailable');
+          if (account.deputyId) {
+            const link = tx.collection('markers').doc(deputyAccountMarker(account.deputyId));
+            const holder = txDocument<{ value?: string }>(await link.get())?.value;
+            if (holder && holder !== account.openid) throw new RolledBack('deputy_linked');
+            await link.set({ value: account.openid });
+          }
           await tx.collection('invites').doc(code).update({ usedBy: account.openid, usedAt: account.createdAt });
           await tx
             .collection('accounts')
@@ -112,9 +135,9 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
             .set({ ...account });
           await tx.collection('audit_log').doc(`${audit.at}-${randomUUID()}`).set(auditDoc(audit));
         });
-        return true;
+        return 'redeemed';
       } catch (error) {
-        if (error instanceof RolledBack) return false;
+        if (error instanceof RolledBack) return error.message === 'deputy_linked' ? 'deputy_linked' : 'unavailable';
         throw error;
       }
     },
@@ -137,7 +160,33 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     putSessionOverride: (o, audit) => putWithAudit('session_overrides', `${o.stationId}_${o.month}`, o, audit),
     putHolidayArrangement: (a, audit) => putWithAudit('holiday_arrangements', String(a.year), a, audit),
     putAccount: (a, audit) => putWithAudit('accounts', a.openid, a, audit),
-    putInvite: (i, audit) => putWithAudit('invites', i.code, i, audit),
+    putInvite: async (invite, audit) => {
+      const { deputyId } = invite;
+      if (!deputyId) return putWithAudit('invites', invite.code, invite, audit);
+      // Earlier invites of the deputy: those issued before the marker existed by a query, the
+      // latest through the marker, read inside the transaction so that two issued at once see
+      // each other (the second conflicts, runs again and revokes the first).
+      const unused = await fetchAll<Invite>('invites', { deputyId, usedBy: _.exists(false) });
+      await db.runTransaction(async (tx: Tx) => {
+        const latest = tx.collection('markers').doc(deputyInviteMarker(deputyId));
+        const marked = txDocument<{ value?: string }>(await latest.get())?.value;
+        const earlier = new Set([...unused.map((i) => i.code), ...(marked ? [marked] : [])]);
+        earlier.delete(invite.code);
+        for (const code of earlier) {
+          const old = txDocument<Invite>(await tx.collection('invites').doc(code).get());
+          if (!old || old.usedBy || old.revokedAt !== undefined) continue;
+          await tx.collection('invites').doc(code).update({ revokedAt: audit.at });
+          const line = inviteRevocation(audit, code, invite.code);
+          await tx.collection('audit_log').doc(`${line.at}-${randomUUID()}`).set(auditDoc(line));
+        }
+        await tx
+          .collection('invites')
+          .doc(invite.code)
+          .set({ ...invite });
+        await latest.set({ value: invite.code });
+        await tx.collection('audit_log').doc(`${audit.at}-${randomUUID()}`).set(auditDoc(audit));
+      });
+    },
     getMarker: async (name) => (await getDoc<{ value: string }>('markers', name))?.value ?? null,
     setMarkerOnce: async (name, value) => {
       // A token of this call's own, so that after an ambiguous failure (a timeout after the

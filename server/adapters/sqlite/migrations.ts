@@ -316,4 +316,13 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 9,
+    sql: `
+      -- A deputy has one live invite: a newer one revokes the older ones still unused.
+      ALTER TABLE invites ADD COLUMN revoked_at INTEGER;
+      -- putInvite: the unused invites of a deputy
+      CREATE INDEX invites_deputy ON invites (deputy_id) WHERE deputy_id IS NOT NULL;
+    `,
+  },
 ];

@@ -176,6 +176,7 @@ export interface InviteRow {
   issued_by: string;
   used_by: string | null;
   used_at: number | null;
+  revoked_at: number | null;
 }
 
 export const inviteFromRow = (r: InviteRow): Invite => ({
@@ -188,6 +189,7 @@ export const inviteFromRow = (r: InviteRow): Invite => ({
   issuedBy: r.issued_by,
   ...(r.used_by ? { usedBy: r.used_by } : {}),
   ...(r.used_at !== null ? { usedAt: r.used_at } : {}),
+  ...(r.revoked_at !== null ? { revokedAt: r.revoked_at } : {}),
 });
 
 export const inviteToRow = (i: Invite): InviteRow => ({
@@ -200,6 +202,7 @@ export const inviteToRow = (i: Invite): InviteRow => ({
   issued_by: i.issuedBy,
   used_by: i.usedBy ?? null,
   used_at: i.usedAt ?? null,
+  revoked_at: i.revokedAt ?? null,
 });
 
 export interface AuditRow {

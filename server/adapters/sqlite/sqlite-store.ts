@@ -1,4 +1,6 @@
-import type { Store } from '../../ports/store';
+import type { Account, Invite } from '../../../src/domain/roles';
+import { inviteRevocation } from '../../ports/store-types';
+import type { AuditEntry, RedeemOutcome, Store } from '../../ports/store';
 import { openDatabase, type SqliteDatabase } from './database';
 import { createSqliteEvaluationStore } from './sqlite-evaluation-store';
 import { createSqliteFollowStore } from './sqlite-follow-store';
@@ -52,7 +54,14 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     listStaff: db.prepare("SELECT * FROM accounts WHERE station_id = ? AND role = 'staff' ORDER BY openid"),
     getInvite: db.prepare('SELECT * FROM invites WHERE code = ?'),
     listAudit: db.prepare('SELECT * FROM audit_log WHERE target_type = ? AND target_id = ? ORDER BY id'),
-    claimInvite: db.prepare('UPDATE invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL'),
+    claimInvite: db.prepare(
+      'UPDATE invites SET used_by = ?, used_at = ? WHERE code = ? AND used_by IS NULL AND revoked_at IS NULL',
+    ),
+    otherAccountOfDeputy: db.prepare('SELECT 1 FROM accounts WHERE deputy_id = ? AND openid <> ?'),
+    liveInvitesOfDeputy: db.prepare(
+      'SELECT code FROM invites WHERE deputy_id = ? AND code <> ? AND used_by IS NULL AND revoked_at IS NULL',
+    ),
+    revokeInvite: db.prepare('UPDATE invites SET revoked_at = ? WHERE code = ?'),
   };
   const put = <Row extends object>(table: string, key: string[], sample: Row) =>
     db.prepare<Row>(upsert(table, Object.keys(sample), key));
@@ -90,18 +99,31 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
   const writeDeputy = withAudit((d: Parameters<typeof deputyToRow>[0]) => putDeputy.run(deputyToRow(d)));
   const writeOverride = withAudit((o: Parameters<typeof overrideToRow>[0]) => putOverride.run(overrideToRow(o)));
   const writeAccount = withAudit((a: Parameters<typeof accountToRow>[0]) => putAccount.run(accountToRow(a)));
-  const writeInvite = withAudit((i: Parameters<typeof inviteToRow>[0]) => putInvite.run(inviteToRow(i)));
+  /** An invite, and for a deputy invite the revocation of that deputy's other live ones. */
+  const writeInvite = db.transaction((invite: Invite, audit: AuditEntry) => {
+    if (invite.deputyId) {
+      const live = statements.liveInvitesOfDeputy.all(invite.deputyId, invite.code) as Array<{ code: string }>;
+      for (const { code } of live) {
+        statements.revokeInvite.run(audit.at, code);
+        insertAudit.run(auditToRow(inviteRevocation(audit, code, invite.code)));
+      }
+    }
+    putInvite.run(inviteToRow(invite));
+    insertAudit.run(auditToRow(audit));
+  });
   const writeArrangement = withAudit((a: ArrangementRow) => putArrangement.run(a));
 
-  const redeem = db.transaction(
-    (code: string, account: Parameters<typeof accountToRow>[0], audit: Parameters<typeof auditToRow>[0]) => {
-      const claimed = statements.claimInvite.run(account.openid, account.createdAt, code).changes === 1;
-      if (!claimed) return false;
-      putAccount.run(accountToRow(account));
-      insertAudit.run(auditToRow(audit));
-      return true;
-    },
-  );
+  const redeem = db.transaction((code: string, account: Account, audit: AuditEntry): RedeemOutcome => {
+    // Checked before anything is written: returning (not throwing) commits what was done.
+    if (account.deputyId && statements.otherAccountOfDeputy.get(account.deputyId, account.openid)) {
+      return 'deputy_linked';
+    }
+    const claimed = statements.claimInvite.run(account.openid, account.createdAt, code).changes === 1;
+    if (!claimed) return 'unavailable';
+    putAccount.run(accountToRow(account));
+    insertAudit.run(auditToRow(audit));
+    return 'redeemed';
+  });
 
   return {
     db,

@@ -3,6 +3,8 @@ import { useRef, useState } from 'react';
 import { call } from '../../api/client';
 import { newRequestId } from '../../api/request-id';
 import type { CategoryId } from '../../domain/categories';
+import { CLAIM_CODE_DAYS } from '../../domain/claim-codes';
+import { formatDateZh, shanghaiDate } from '../../domain/dates';
 import { CONTENT_MAX, CONTENT_MIN } from '../../domain/opinion-schemas';
 import { CategoryPicker } from '../../components/CategoryPicker';
 import { PageShell } from '../../components/PageShell';
@@ -32,7 +34,11 @@ export default function IntakePage() {
         requestId: requestId.current,
         ...(withContact ? { contact: { name: name.trim(), phone: phone.trim() }, consent } : {}),
       });
-      setResult({ ok: true, text: `已登记。请把查询码 ${saved.claimCode} 交给选民，在“我的意见”里输入即可跟进。` });
+      const until = formatDateZh(shanghaiDate(saved.claimCodeExpiresAt));
+      setResult({
+        ok: true,
+        text: `已登记。请把查询码 ${saved.claimCode} 交给选民，在“我的意见”里输入即可跟进。查询码${CLAIM_CODE_DAYS}天内有效（${until}前）。`,
+      });
       requestId.current = newRequestId();
       setContent('');
       setName('');

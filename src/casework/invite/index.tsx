@@ -7,11 +7,12 @@ import type { MeView, StationSummary } from '../../domain/views';
 import { PageShell } from '../../components/PageShell';
 import { ErrorState, Loading } from '../../components/StatusView';
 
-type Issued = { code: string; who: string; expiresAt: number };
+type Issued = { code: string; who: string; expiresAt: number; deputy: boolean };
 
 /**
  * Invite codes: staff invite the deputies of their station; the committee also invites the
- * staff of any station. A code is used once and lapses after 30 days.
+ * staff of any station. A code is used once and lapses after 30 days; a deputy has one live
+ * code, so issuing another revokes the one given before.
  */
 export default function InvitePage() {
   const [me, setMe] = useState<MeView | null>(null);
@@ -40,7 +41,7 @@ export default function InvitePage() {
     setIssued(null);
     try {
       const result = await call('casework.issueInvite', input);
-      setIssued({ code: result.code, who, expiresAt: result.expiresAt });
+      setIssued({ code: result.code, who, expiresAt: result.expiresAt, deputy: input.role === 'deputy' });
     } catch (e) {
       setError((e as Error).message);
     }
@@ -62,6 +63,7 @@ export default function InvitePage() {
           <Text className='invite-code'>{issued.code}</Text>
           <Text className='card__hint'>
             请当面或电话告知本人，在“我的”页面输入。{formatDateZh(shanghaiDate(issued.expiresAt))}前有效，只能使用一次。
+            {issued.deputy ? '此前发给这位代表的邀请码（如有）随即作废。' : ''}
           </Text>
         </View>
       )}
