@@ -14,8 +14,18 @@ import { acceptSubscriptions, listMessages, readMessages } from '../../server/se
  */
 export const main = createCloudFunction('account', {
   me: action({ input: accountMeInput, access: 'user', run: me }),
-  redeemInvite: action({ input: accountRedeemInviteInput, access: 'user', run: redeemInvite }),
+  redeemInvite: action({
+    input: accountRedeemInviteInput,
+    access: 'user',
+    limit: 'account.redeemInvite',
+    run: redeemInvite,
+  }),
   messages: action({ input: accountMessagesInput, access: 'user', run: listMessages }),
   readMessages: action({ input: accountReadMessagesInput, access: 'user', run: readMessages }),
-  acceptSubscriptions: action({ input: accountAcceptSubscriptionsInput, access: 'user', run: acceptSubscriptions }),
+  acceptSubscriptions: action({
+    input: accountAcceptSubscriptionsInput,
+    access: 'user',
+    limit: 'account.acceptSubscriptions',
+    run: acceptSubscriptions,
+  }),
 });

@@ -25,10 +25,15 @@ export const main = createCloudFunction(
   {
     list: action({ input: listRoundsInput, access: 'public', run: listRounds }),
     get: action({ input: roundIdInput, access: 'public', run: getRound }),
-    rate: action({ input: rateDeputyInput, access: 'user', run: rateDeputy }),
-    setDistrict: action({ input: setDistrictInput, access: 'user', run: setDistrict }),
-    open: action({ input: openRoundInput, access: 'user', run: openRound }),
-    close: action({ input: roundIdInput, access: 'user', run: closeRound }),
+    rate: action({ input: rateDeputyInput, access: 'user', limit: 'evaluations.rate', run: rateDeputy }),
+    setDistrict: action({
+      input: setDistrictInput,
+      access: 'user',
+      limit: 'evaluations.setDistrict',
+      run: setDistrict,
+    }),
+    open: action({ input: openRoundInput, access: 'user', limit: 'evaluations.open', run: openRound }),
+    close: action({ input: roundIdInput, access: 'user', limit: 'evaluations.close', run: closeRound }),
   },
   textCheckEdge,
 );

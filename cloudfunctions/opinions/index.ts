@@ -24,9 +24,9 @@ export const main = createCloudFunction(
     submit: action({ input: submitOpinionInput, access: 'user', run: submitOpinion }),
     mine: action({ input: listMineInput, access: 'user', run: myOpinions }),
     get: action({ input: opinionIdInput, access: 'user', run: getOpinion }),
-    withdraw: action({ input: withdrawInput, access: 'user', run: withdrawOpinion }),
-    rate: action({ input: rateInput, access: 'user', run: rateOpinion }),
-    claim: action({ input: claimInput, access: 'user', run: claimOpinion }),
+    withdraw: action({ input: withdrawInput, access: 'user', limit: 'opinions.withdraw', run: withdrawOpinion }),
+    rate: action({ input: rateInput, access: 'user', limit: 'opinions.rate', run: rateOpinion }),
+    claim: action({ input: claimInput, access: 'user', limit: 'opinions.claim', run: claimOpinion }),
   },
   textAndImageCheckEdge,
 );

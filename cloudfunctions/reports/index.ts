@@ -19,7 +19,7 @@ import { publicStats, reportStats } from '../../server/services/reports';
 export const main = createCloudFunction('reports', {
   stats: action({ input: statsInput, access: 'user', run: reportStats }),
   publicStats: action({ input: publicStatsInput, access: 'public', run: publicStats }),
-  annualReport: action({ input: annualReportInput, access: 'user', run: annualReport }),
-  exportOpinions: action({ input: exportInput, access: 'user', run: exportOpinions }),
-  migrate: action({ input: migrateInput, access: 'user', run: migrate }),
+  annualReport: action({ input: annualReportInput, access: 'user', limit: 'reports.annualReport', run: annualReport }),
+  exportOpinions: action({ input: exportInput, access: 'user', limit: 'reports.exportOpinions', run: exportOpinions }),
+  migrate: action({ input: migrateInput, access: 'user', limit: 'reports.migrate', run: migrate }),
 });

@@ -14,8 +14,13 @@ import { followInput, setSessionInput } from '../../src/domain/session-schemas';
 export const main = createCloudFunction('stations', {
   list: action({ input: stationsListInput, access: 'public', run: listStations }),
   get: action({ input: stationsGetInput, access: 'public', run: getStation }),
-  follow: action({ input: followInput, access: 'user', run: followStation }),
-  setSession: action({ input: setSessionInput, access: 'user', run: setSession }),
-  setHolidayArrangement: action({ input: holidayArrangementInput, access: 'user', run: setHolidayArrangement }),
+  follow: action({ input: followInput, access: 'user', limit: 'stations.follow', run: followStation }),
+  setSession: action({ input: setSessionInput, access: 'user', limit: 'stations.setSession', run: setSession }),
+  setHolidayArrangement: action({
+    input: holidayArrangementInput,
+    access: 'user',
+    limit: 'stations.setHolidayArrangement',
+    run: setHolidayArrangement,
+  }),
   holidayYears: action({ input: holidayYearsInput, access: 'user', run: holidayYears }),
 });

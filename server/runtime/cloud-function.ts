@@ -3,15 +3,23 @@ import type { z } from 'zod';
 import { failure, success, type Envelope } from '../../src/domain/envelope';
 import { AppError, isAppError } from '../../src/domain/errors';
 import { eventSchema, parseInput } from '../../src/domain/schemas';
+import type { LimitedAction } from '../../src/domain/write-limits';
 import { identify, type ServiceContext } from '../services/context';
+import { spendWriteQuota } from '../services/write-quota';
 import { getRuntime, type WechatEdge } from './runtime';
 
-export interface ActionDefinition<S extends z.ZodTypeAny> {
+interface ActionBase<S extends z.ZodTypeAny> {
   input: S;
-  /** 'public' actions answer callers without an OPENID (station information); 'user' ones refuse them. */
-  access: 'public' | 'user';
   run: (input: z.output<S>, ctx: ServiceContext) => Promise<unknown>;
 }
+
+/**
+ * 'public' actions answer callers without an OPENID (station information); 'user' ones refuse them.
+ * An action that writes names its entry of `WRITE_LIMITS` as `limit` (only 'user' actions can: the
+ * count is per OPENID).
+ */
+export type ActionDefinition<S extends z.ZodTypeAny> = ActionBase<S> &
+  ({ access: 'public'; limit?: never } | { access: 'user'; limit?: LimitedAction });
 
 /** Keeps each action's input type tied to its schema. */
 export function action<S extends z.ZodTypeAny>(definition: ActionDefinition<S>): ActionDefinition<S> {
@@ -43,8 +51,8 @@ export function openidFromContext(context: unknown): string | undefined {
 
 /**
  * Make a cloud function's `main` from its actions (and the WeChat open APIs it calls, if any):
- * read the caller from the context,
- * validate the event, run the use case and answer the envelope. Errors meant for the
+ * read the caller from the context, validate the event, count the call against the action's daily
+ * limit if it has one, run the use case and answer the envelope. Errors meant for the
  * user keep their code and Chinese message; anything else is logged here and answered
  * as INTERNAL, never with a stack or an echo of the event.
  */
@@ -58,6 +66,9 @@ export function createCloudFunction(name: string, actions: ActionTable, edge?: W
       if (definition.access === 'user' && !openid) throw new AppError('UNAUTHENTICATED');
       const input = parseInput(definition.input, event);
       const runtime = await getRuntime(edge);
+      // Only a well-formed call from a known caller counts; counted before the use case runs, so
+      // a call over the limit writes nothing else and a burst cannot slip past it.
+      if (definition.limit && openid) await spendWriteQuota(runtime, definition.limit, openid);
       const caller = await identify(runtime.store, runtime.config, openid);
       return success(await definition.run(input, { ...runtime, caller }));
     } catch (error) {

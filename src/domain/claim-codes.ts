@@ -4,9 +4,6 @@ import type { Opinion } from './opinion';
 /** A walk-in's claim code (查询码) can be used for 30 days from the day the opinion was recorded. */
 export const CLAIM_CODE_DAYS = 30;
 
-/** Tries at claim codes per caller and Asia/Shanghai day, right or wrong. */
-export const CLAIM_TRIES_PER_DAY = 10;
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** When the claim code of a walk-in recorded at `recordedAt` stops working (ms). */

@@ -1,0 +1,66 @@
+/** How often one caller may do an action in one Asia/Shanghai day, and what they are told after. */
+export interface WriteLimit {
+  perDay: number;
+  /** The RATE_LIMITED message: names the kind of action, says when it works again. */
+  message: string;
+}
+
+const overLimit = (what: string) => `今天${what}的次数过多，请明天再试`;
+
+/**
+ * Every action that writes, with its limit per caller (OPENID) and Asia/Shanghai day. Each is far
+ * above what a voter, deputy or staff member does in a day, so only a script repeating the action
+ * meets it — and then it cannot fill the store, the audit log or anyone's 消息 list.
+ *
+ * The rule: every call of the action that passes its schema counts, whatever it then answers
+ * (a refused call counts like a wrong code counts as a try), and it is counted before the action
+ * runs, so a burst of calls at once cannot pass the limit. The call over the limit is
+ * RATE_LIMITED with the message below and writes nothing; the next Shanghai day counts afresh.
+ * Invite codes and claim codes are short enough to guess, hence their ten tries.
+ *
+ * Not listed, on purpose:
+ * - `opinions.submit` has its own limit (`DAILY_SUBMIT_LIMIT`, 10 by default), counted in the
+ *   transaction that creates the opinion, so that a retried submission (same `requestId`) does
+ *   not count and a walk-in recorded by staff does not count against anyone.
+ * - `account.readMessages` only moves the caller's own read mark (one record per caller, never
+ *   back, never past now) and writes no audit line: however often it runs, it adds nothing.
+ * - `mediacheck` and `scheduler` have no caller: WeChat's push (matched by trace id) and the timer.
+ */
+export const WRITE_LIMITS = {
+  'stations.follow': { perDay: 50, message: overLimit('关注和取消关注') },
+  'stations.setSession': { perDay: 200, message: overLimit('安排接待日') },
+  'stations.setHolidayArrangement': { perDay: 20, message: overLimit('导入节假日安排') },
+  'account.redeemInvite': { perDay: 10, message: '今天尝试次数过多，请明天再试或联系工作人员' },
+  'account.acceptSubscriptions': { perDay: 50, message: overLimit('接收提醒') },
+  'opinions.withdraw': { perDay: 30, message: overLimit('撤回意见') },
+  'opinions.rate': { perDay: 30, message: overLimit('评价意见') },
+  'opinions.claim': { perDay: 10, message: '今天尝试次数过多，请明天再试或联系联络站工作人员' },
+  'casework.reply': { perDay: 100, message: overLimit('答复') },
+  'casework.transfer': { perDay: 100, message: overLimit('转承办单位') },
+  'casework.note': { perDay: 100, message: overLimit('添加内部备注') },
+  'casework.assign': { perDay: 200, message: overLimit('分派意见') },
+  'casework.resolve': { perDay: 200, message: overLimit('确认办结') },
+  'casework.reject': { perDay: 200, message: overLimit('不予受理') },
+  'casework.release': { perDay: 200, message: overLimit('审核通过') },
+  'casework.close': { perDay: 200, message: overLimit('复核结案') },
+  'casework.intake': { perDay: 100, message: overLimit('代为登记') },
+  'casework.issueInvite': { perDay: 30, message: overLimit('发放邀请码') },
+  'evaluations.rate': { perDay: 100, message: overLimit('评议代表') },
+  'evaluations.setDistrict': { perDay: 5, message: overLimit('更改选区') },
+  'evaluations.open': { perDay: 30, message: overLimit('发起评议') },
+  'evaluations.close': { perDay: 30, message: overLimit('结束评议') },
+  'reports.annualReport': { perDay: 20, message: overLimit('生成年度报告') },
+  'reports.exportOpinions': { perDay: 30, message: overLimit('导出意见') },
+  'reports.migrate': { perDay: 200, message: overLimit('升级数据') },
+} as const satisfies Record<string, WriteLimit>;
+
+/** An action with a limit, named `<function>.<action>`. */
+export type LimitedAction = keyof typeof WRITE_LIMITS;
+
+/**
+ * The name under which one caller's uses of `action` on the Shanghai date `day` are counted: a
+ * new day is a new count.
+ */
+export function writeQuotaKey(action: LimitedAction, openid: string, day: string): string {
+  return `write:${action}:${openid}:${day}`;
+}
