@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { failure } from '../../src/domain/envelope';
+import { readBody } from './read-body';
+import { sendBeforeBodyEnds } from './replies';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
@@ -21,6 +24,12 @@ const DOCUMENT_TYPES: Record<string, string> = {
 export function createLocalFileStore(dir: string) {
   mkdirSync(dir, { recursive: true });
 
+  // A file that cannot be read after all cuts its answer short instead of throwing.
+  const stream = (file: string, res: ServerResponse) =>
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+
   const reply = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
   };
@@ -35,18 +44,13 @@ export function createLocalFileStore(dir: string) {
       reply(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '只能上传 JPG、PNG 或 WebP 图片' } });
       return;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_BYTES) {
-        reply(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '图片不能超过 5 MB' } });
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk as Buffer);
+    const read = await readBody(req, MAX_BYTES);
+    if (read.kind === 'aborted') return;
+    if (read.kind === 'too-large') {
+      sendBeforeBodyEnds(req, res, failure('INVALID_INPUT', '图片不能超过 5 MB'));
+      return;
     }
-    const body = Buffer.concat(chunks);
+    const body = read.body;
     if (body.length === 0) {
       reply(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '图片内容为空' } });
       return;
@@ -70,7 +74,7 @@ export function createLocalFileStore(dir: string) {
         'content-disposition': `attachment; filename="${name}"`,
         'cache-control': 'no-store',
       });
-      createReadStream(file).pipe(res);
+      stream(file, res);
       return;
     }
     const ext = name.split('.').pop() ?? '';
@@ -80,7 +84,7 @@ export function createLocalFileStore(dir: string) {
       'cache-control': 'private, max-age=86400',
       'x-content-type-options': 'nosniff',
     });
-    createReadStream(file).pipe(res);
+    stream(file, res);
   }
 
   return { upload, serve };

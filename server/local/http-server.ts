@@ -1,9 +1,12 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { Envelope } from '../../src/domain/envelope';
-import type { ErrorCode } from '../../src/domain/errors';
+import { failure, type Envelope } from '../../src/domain/envelope';
+import { answerClientErrors } from './client-errors';
 import { createLocalFileStore } from './file-store';
+import { readBody } from './read-body';
+import { refuse, send, sendBeforeBodyEnds, sendText } from './replies';
+import { isLocalHost, requestPath } from './request-target';
 
 export type CloudFunctionMain = (event: unknown, context: unknown) => Promise<Envelope<unknown>>;
 
@@ -13,21 +16,14 @@ export interface LocalServerOptions {
   staticDir?: string;
   /** Where uploaded photos are kept (POST /files, GET /files/<name>), if anywhere. */
   filesDir?: string;
+  /** How long a request may take to arrive whole, headers and body (default 30 s). */
+  requestTimeoutMs?: number;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Generous for a 5 MB photo from this machine; a client that stalls longer is cut off (408). */
+const REQUEST_TIMEOUT_MS = 30_000;
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
-const STATUS: Record<ErrorCode, number> = {
-  INVALID_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  CONTENT_REJECTED: 422,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-};
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -42,37 +38,8 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-function send(res: ServerResponse, envelope: Envelope<unknown>): void {
-  const status = envelope.ok ? 200 : STATUS[envelope.error.code];
-  const body = JSON.stringify(envelope);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(body);
-}
-
-const invalid = (message: string): Envelope<never> => ({ ok: false, error: { code: 'INVALID_INPUT', message } });
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolvePromise, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolvePromise(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolvePromise(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
+const NO_FUNCTION = failure('NOT_FOUND', '没有这个云函数');
+const BUSY = '系统繁忙，请稍后再试';
 
 /**
  * The cloud context a function would get in CloudBase, with the caller taken from the
@@ -92,40 +59,40 @@ function localContext(req: IncomingMessage, functionName: string): unknown {
 async function handleApi(req: IncomingMessage, res: ServerResponse, name: string, options: LocalServerOptions) {
   const main = Object.prototype.hasOwnProperty.call(options.functions, name) ? options.functions[name] : undefined;
   if (!main) {
-    send(res, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个云函数' } });
+    send(res, NO_FUNCTION);
     return;
   }
   if (req.method !== 'POST') {
-    send(res, invalid('请使用 POST 调用云函数'));
+    send(res, failure('INVALID_INPUT', '请使用 POST 调用云函数'));
     return;
   }
-  const body = await readBody(req);
-  if (body === null) {
-    send(res, invalid('请求内容过大'));
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (body.kind === 'aborted') return;
+  if (body.kind === 'too-large') {
+    sendBeforeBodyEnds(req, res, failure('INVALID_INPUT', '请求内容超过 1 MB'));
     return;
   }
   let event: unknown;
   try {
-    event = JSON.parse(body || 'null');
+    event = JSON.parse(body.body.toString('utf8') || 'null');
   } catch {
-    send(res, invalid('请求内容不是有效的 JSON'));
+    send(res, failure('INVALID_INPUT', '请求内容不是有效的 JSON'));
     return;
   }
   send(res, await main(event, localContext(req, name)));
 }
 
-function serveStatic(req: IncomingMessage, res: ServerResponse, root: string): void {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const requested = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+function serveStatic(res: ServerResponse, root: string, decodedPath: string): void {
+  const requested = normalize(decodedPath).replace(/^([/\\])+/, '');
   let file = resolve(root, requested);
   if (file !== root && !file.startsWith(root + sep)) {
-    res.writeHead(403).end();
+    sendText(res, 403, '不能访问这个路径');
     return;
   }
   // Browser-mode routes (/pages/...) have no file of their own: they load the app shell.
   if (!existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html');
   if (!existsSync(file)) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('H5 应用尚未构建：请运行 npm run build:h5');
+    sendText(res, 404, 'H5 应用尚未构建：请运行 npm run build:h5');
     return;
   }
   const isShell = file.endsWith('index.html');
@@ -134,45 +101,96 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string): v
     'cache-control': isShell ? 'no-cache' : 'public, max-age=31536000, immutable',
     'x-content-type-options': 'nosniff',
   });
-  createReadStream(file).pipe(res);
+  // A file that cannot be read after all (removed by a rebuild meanwhile) cuts this answer short.
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
-/** The local stand-in for CloudBase: POST /api/<function> runs the function, GET serves the H5 app. */
+interface Routes {
+  options: LocalServerOptions;
+  root: string | undefined;
+  files: ReturnType<typeof createLocalFileStore> | undefined;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, { options, root, files }: Routes): Promise<void> {
+  const api = (req.url ?? '').startsWith('/api/');
+  // Before anything runs: a page that reached this server under another name (DNS rebinding)
+  // must not act as the demo callers, whose identity is just a header.
+  if (!isLocalHost(req.headers.host)) {
+    refuse(res, api, 'FORBIDDEN', '只接受本机地址（127.0.0.1 或 localhost）的访问');
+    return;
+  }
+  const target = requestPath(req.url);
+  if (!target) {
+    refuse(res, api, 'INVALID_INPUT', '网址格式不正确');
+    return;
+  }
+  const path = target.raw;
+  if (files && path === '/files' && req.method === 'POST') {
+    await files.upload(req, res);
+    return;
+  }
+  if (files && path.startsWith('/files/')) {
+    files.serve(path.slice('/files/'.length), res);
+    return;
+  }
+  const fn = /^\/api\/([A-Za-z0-9_-]+)\/?$/.exec(path)?.[1];
+  if (fn) {
+    await handleApi(req, res, fn, options);
+    return;
+  }
+  if (api) {
+    send(res, NO_FUNCTION);
+    return;
+  }
+  if (path === '/healthz') {
+    sendText(res, 200, 'ok');
+    return;
+  }
+  if (!root || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    sendText(res, 404, '没有这个页面');
+    return;
+  }
+  serveStatic(res, root, target.decoded);
+}
+
+/** A request that failed inside: logged, answered 500 if nothing was sent yet, never rethrown. */
+function failed(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  console.error('[local-server] request failed', error);
+  try {
+    if (res.headersSent) res.destroy();
+    else refuse(res, (req.url ?? '').startsWith('/api/'), 'INTERNAL', BUSY);
+  } catch {
+    res.destroy();
+  }
+}
+
+/**
+ * The local stand-in for CloudBase: POST /api/<function> runs the function, GET serves the H5
+ * app. Only loopback names are served; each request is handled in its own promise, so nothing
+ * a client sends can stop the process.
+ */
 export function createLocalServer(options: LocalServerOptions): Server {
-  const root = options.staticDir ? resolve(options.staticDir) : undefined;
-  const files = options.filesDir ? createLocalFileStore(options.filesDir) : undefined;
-  return createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (files && path === '/files' && req.method === 'POST') {
-      files.upload(req, res).catch(() => {
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-      return;
-    }
-    if (files && path.startsWith('/files/')) {
-      files.serve(path.slice('/files/'.length), res);
-      return;
-    }
-    const api = /^\/api\/([A-Za-z0-9_-]+)\/?$/.exec(path);
-    if (api?.[1]) {
-      handleApi(req, res, api[1], options).catch((error: unknown) => {
-        console.error('[local-server] request failed', error);
-        if (!res.headersSent) send(res, { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
-      });
-      return;
-    }
-    if (path.startsWith('/api/')) {
-      send(res, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个云函数' } });
-      return;
-    }
-    if (path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-      return;
-    }
-    if (!root || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      res.writeHead(404).end();
-      return;
-    }
-    serveStatic(req, res, root);
-  });
+  const routes: Routes = {
+    options,
+    root: options.staticDir ? resolve(options.staticDir) : undefined,
+    files: options.filesDir ? createLocalFileStore(options.filesDir) : undefined,
+  };
+  const timeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const responses = new WeakMap<object, ServerResponse>();
+  const server = createServer(
+    {
+      requestTimeout: timeout,
+      headersTimeout: timeout,
+      // How often the timeouts are checked (Node's default, 30 s, would double a 30 s timeout).
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(timeout / 4))),
+    },
+    (req, res) => {
+      responses.set(req.socket, res);
+      route(req, res, routes).catch((error: unknown) => failed(req, res, error));
+    },
+  );
+  answerClientErrors(server, responses);
+  return server;
 }

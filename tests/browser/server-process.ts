@@ -33,6 +33,8 @@ export async function startServerProcess(dataDir = mkdtempSync(join(tmpdir(), 'l
     dataDir,
     /** Everything the server printed so far. */
     log: () => log,
+    /** Whether the process is still running. */
+    alive: () => child.exitCode === null && child.signalCode === null,
     /** Ctrl-C: a clean stop. */
     stop: async () => {
       child.kill('SIGINT');

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';
-import { createLocalServer } from '../../server/local/http-server';
+import { createLocalServer, type LocalServerOptions } from '../../server/local/http-server';
 import { LOCAL_FUNCTIONS } from '../../server/local/functions';
 import { seedDemoData } from '../../server/local/seed';
 import { setRuntime } from '../../server/runtime/runtime';
@@ -15,17 +15,22 @@ export const FIXED_NOW = Date.UTC(2026, 2, 1, 2, 0);
 
 /**
  * The local server in this process, on a fresh seeded SQLite file, on a free port.
- * `post` calls a function the way the H5 app does.
+ * `post` calls a function the way the H5 app does. `serverOptions` replace the defaults
+ * (every function, uploads under the scratch directory).
  */
-export async function startLocalApi(clock: Clock = { now: () => FIXED_NOW }) {
+export async function startLocalApi(
+  clock: Clock = { now: () => FIXED_NOW },
+  serverOptions: Partial<LocalServerOptions> = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), 'lianluo-test-'));
   const store = createSqliteStore(join(dir, 'test.sqlite'));
   await seedDemoData(store, clock);
   setRuntime(testRuntime(store, clock, dir));
 
-  const server = createLocalServer({ functions: LOCAL_FUNCTIONS, filesDir: join(dir, 'files') });
+  const server = createLocalServer({ functions: LOCAL_FUNCTIONS, filesDir: join(dir, 'files'), ...serverOptions });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
 
   async function post(fn: string, body: unknown, openid?: string, raw = false) {
     const response = await fetch(`${base}/api/${fn}`, {
@@ -42,5 +47,5 @@ export async function startLocalApi(clock: Clock = { now: () => FIXED_NOW }) {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  return { base, store, post, stop };
+  return { base, port, dir, store, post, stop };
 }

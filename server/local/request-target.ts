@@ -1,0 +1,32 @@
+/**
+ * The loopback names the local server answers to, with any port. The server listens on
+ * 127.0.0.1 only, so a request naming anything else reached it through a name that resolves
+ * there — a web page using DNS rebinding to drive the demo callers, whose identity is just a
+ * header. Those are refused before anything runs.
+ */
+const LOCAL_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
+
+export function isLocalHost(host: string | undefined): boolean {
+  return host !== undefined && LOCAL_HOST.test(host);
+}
+
+export interface RequestPath {
+  /** The path as sent (routes match it). */
+  raw: string;
+  /** Percent-decoded (static files are looked up by it). */
+  decoded: string;
+}
+
+/**
+ * The path of a request target, or null when it is malformed: not a path (an absolute URL,
+ * `*`), or percent-encoding that is not valid UTF-8. The query is not decoded: no route reads it.
+ */
+export function requestPath(target: string | undefined): RequestPath | null {
+  if (!target?.startsWith('/')) return null;
+  const raw = target.split('?')[0] ?? '/';
+  try {
+    return { raw, decoded: decodeURIComponent(raw) };
+  } catch {
+    return null;
+  }
+}
