@@ -1,5 +1,5 @@
 /** @jest-environment ./tests/pages/jsdom-with-fetch.ts */
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import HolidaysPage from '../../src/casework/holidays/index';
 import { withPageServer } from './page-server';
 import { resetTaroStorage, setStorageSync } from './stand-ins/taro';
@@ -81,10 +81,13 @@ describe('节假日安排: entering 2027 as the notice states it', () => {
     expect(
       await screen.findByText('已保存2027年放假安排：放假16天，调休上班1天。这一年的接待日已按此安排。'),
     ).toBeTruthy();
-    const y2027 = within(container.querySelector('[data-year="2027"]') as HTMLElement);
-    expect(y2027.getByText('人大工委已按国务院通知录入')).toBeTruthy();
-    expect(y2027.getByText('2月5日至2月11日放假，共7天')).toBeTruthy();
-    expect(y2027.getByText('2月13日（周六）上班')).toBeTruthy();
+    // The years are read again after the save; under load that answer may come after the message.
+    await waitFor(() => {
+      const y2027 = within(container.querySelector('[data-year="2027"]') as HTMLElement);
+      expect(y2027.getByText('人大工委已按国务院通知录入')).toBeTruthy();
+      expect(y2027.getByText('2月5日至2月11日放假，共7天')).toBeTruthy();
+      expect(y2027.getByText('2月13日（周六）上班')).toBeTruthy();
+    });
     expect(await sourceOf2027()).toBe('loaded');
   });
 });
