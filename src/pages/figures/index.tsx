@@ -24,12 +24,16 @@ function Rates(props: { figures: PublicFigures }) {
   );
 }
 
-/** In place of a station's figures: 样本不足, calmly, and why — it is not an error. */
-function WithheldNote(props: { why: string }) {
+/** In place of a station's figures: 样本不足, calmly, and why in short lines — it is not an error. */
+function WithheldNote(props: { why: string[] }) {
   return (
     <View className='withheld'>
       <Text className='withheld__label'>样本不足</Text>
-      <Text className='withheld__why'>{props.why}</Text>
+      {props.why.map((line) => (
+        <Text className='withheld__why' key={line}>
+          {line}
+        </Text>
+      ))}
     </View>
   );
 }
@@ -75,13 +79,13 @@ export default function PublicFiguresPage() {
       </View>
       <View className='card public-street'>
         <Text className='card__label'>全街道</Text>
-        {street.withheld ? <WithheldNote why='意见还不到10条，暂不公布。' /> : <Rates figures={street} />}
+        {street.withheld ? <WithheldNote why={['意见还不到10条，暂不公布。']} /> : <Rates figures={street} />}
       </View>
       {stats.groups.map(({ key, label, figures }) => (
         <View className={`card public-station ${figures.withheld ? 'public-station--withheld' : ''}`} key={key}>
           <Text className='card__label'>{label}</Text>
           {figures.withheld ? (
-            <WithheldNote why='意见较少，不单独公布，已计入全街道合计。' />
+            <WithheldNote why={['意见较少，不单独公布；', '已计入全街道合计。']} />
           ) : (
             <>
               <Text className='card__line'>
@@ -93,7 +97,7 @@ export default function PublicFiguresPage() {
         </View>
       ))}
       <Text className='card__hint'>
-        比率旁是件数。为保护反映意见的群众，不到10条意见的站点只写“样本不足”，不列件数；为免从全街道合计里推算出来，必要时再有一个意见较少的站点也不单独公布。满意率不到10人评价时同样只写“样本不足”。数据由系统根据办理记录自动统计。
+        比率旁是件数。为保护反映意见的群众，不到10条意见的站点只写“样本不足”，不列件数；为免从全街道合计里推算出来，必要时意见较少的其他站点也不单独公布。满意率按评价人数，同样处理。数据由系统根据办理记录自动统计。
       </Text>
     </PageShell>
   );
