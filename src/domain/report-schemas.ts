@@ -60,7 +60,7 @@ export const exportInput = z
 
 /**
  * reports.publicStats: a period, nothing else — the public page shows every station. The period
- * is whole calendar months (src/domain/public-figures.ts): a day at a small station is one person.
+ * is whole calendar months (src/domain/public-period.ts): a day at a small station is one person.
  */
 export const publicStatsInput = z
   .object({ from: date('开始日期'), to: date('结束日期') })
