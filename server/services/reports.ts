@@ -10,7 +10,8 @@ import {
   ZERO_COUNTS,
 } from '../../src/domain/figures';
 import type { GroupBy, StatsInput } from '../../src/domain/report-schemas';
-import type { FigureGroup, StatsView } from '../../src/domain/report-views';
+import { publicFigures } from '../../src/domain/public-figures';
+import type { FigureGroup, PublicStatsView, StatsView } from '../../src/domain/report-views';
 import type { FigureRow } from '../ports/figure-query';
 import { actorOf, type Actor } from './actor';
 import type { ServiceContext } from './context';
@@ -126,8 +127,10 @@ export async function countStats(input: StatsInput, scope: Scope, ctx: ServiceCo
 
 /**
  * reports.publicStats: the same figures per station for anyone, voters included — aggregates
- * only, no opinion, name or number of a person. Rates under 10 items read 样本不足, with counts.
+ * only, no opinion, name or number of a person, over whole months (the input's rule). A station,
+ * its replies or its ratings under 10 items read 样本不足 and nothing else, and so does the
+ * next smallest when the street's total would give them away (src/domain/public-figures.ts).
  */
-export async function publicStats(input: { from: string; to: string }, ctx: ServiceContext): Promise<StatsView> {
-  return countStats({ from: input.from, to: input.to, groupBy: 'station' }, {}, ctx);
+export async function publicStats(input: { from: string; to: string }, ctx: ServiceContext): Promise<PublicStatsView> {
+  return publicFigures(await countStats({ from: input.from, to: input.to, groupBy: 'station' }, {}, ctx));
 }

@@ -3,7 +3,7 @@ import type { RoundListView, RoundView } from '../domain/evaluation-views';
 import type { Contact, OpinionStatus, Satisfaction } from '../domain/opinion';
 import type { InboxFilter } from '../domain/opinion-schemas';
 import type { GroupBy } from '../domain/report-schemas';
-import type { StatsView } from '../domain/report-views';
+import type { PublicStatsView, StatsView } from '../domain/report-views';
 import type { GeoPoint } from '../domain/station';
 import type { NamedDate } from '../domain/statutory-holidays';
 import type {
@@ -45,7 +45,7 @@ export interface ApiContract {
     output: { year: number; holidays: number; workdays: number };
   };
   'stations.holidayYears': { input: Record<string, never>; output: HolidayYearsView };
-  'reports.publicStats': { input: { from: string; to: string }; output: StatsView };
+  'reports.publicStats': { input: { from: string; to: string }; output: PublicStatsView };
   'reports.exportOpinions': {
     input: { from: string; to: string; stationId?: string };
     output: { url: string; fileId: string; rows: number };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { idField, dateField } from './schema-fields';
 import { isLocalDate } from './dates';
 import { categorySchema } from './opinion-schemas';
+import { isWholeMonths } from './public-period';
 
 dayjs.extend(utc);
 
@@ -57,13 +58,17 @@ export const exportInput = z
   // A year from `from`: 2026-03-01 to 2027-02-28 at most.
   .refine((v) => v.to < dayjs.utc(v.from).add(1, 'year').format('YYYY-MM-DD'), { message: '一次最多导出一年的意见' });
 
-/** reports.publicStats: a period, nothing else — the public page shows every station. */
+/**
+ * reports.publicStats: a period, nothing else — the public page shows every station. The period
+ * is whole calendar months (src/domain/public-period.ts): a day at a small station is one person.
+ */
 export const publicStatsInput = z
   .object({ from: date('开始日期'), to: date('结束日期') })
   .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期' })
   .refine((v) => v.to <= dayjs.utc(v.from).add(MAX_PERIOD_YEARS, 'year').format('YYYY-MM-DD'), {
     message: `统计期间最长${MAX_PERIOD_YEARS}年`,
-  });
+  })
+  .refine(isWholeMonths, { message: '公开统计按整月计算：开始日期须为某月1日，结束日期须为某月最后一天' });
 
 /** reports.migrate: no fields (the caller must be an admin). */
 export const migrateInput = z.object({});

@@ -1,5 +1,5 @@
 import { AppError } from '../../src/domain/errors';
-import { exportInput, statsInput } from '../../src/domain/report-schemas';
+import { exportInput, publicStatsInput, statsInput } from '../../src/domain/report-schemas';
 import { parseInput } from '../../src/domain/schemas';
 
 /** The INVALID_INPUT message the caller would see, or null when the input is accepted. */
@@ -68,5 +68,35 @@ describe('the input of reports.exportOpinions', () => {
     const refused = exported('2025-01-01', '2026-12-31');
     expect(refused.success ? null : refused.error.issues[0]?.message).toBe('一次最多导出一年的意见');
     expect(exported('2026-03-01', '2027-03-01').success).toBe(false);
+  });
+});
+
+describe('the input of reports.publicStats', () => {
+  const WHOLE_MONTHS = '公开统计按整月计算：开始日期须为某月1日，结束日期须为某月最后一天';
+  const answer = (from: string, to: string) => {
+    const parsed = publicStatsInput.safeParse({ from, to });
+    return parsed.success ? null : parsed.error.issues[0]?.message;
+  };
+
+  test.each`
+    from            | to
+    ${'2026-03-01'} | ${'2026-03-31'}
+    ${'2026-01-01'} | ${'2026-12-31'}
+    ${'2024-02-01'} | ${'2024-02-29'}
+    ${'2023-01-01'} | ${'2025-12-31'}
+  `('$from to $to, whole months, is accepted', ({ from, to }) => {
+    expect(answer(from, to)).toBeNull();
+  });
+
+  test.each`
+    from            | to              | message
+    ${'2026-03-05'} | ${'2026-03-05'} | ${WHOLE_MONTHS}
+    ${'2026-03-01'} | ${'2026-03-30'} | ${WHOLE_MONTHS}
+    ${'2026-03-02'} | ${'2026-03-31'} | ${WHOLE_MONTHS}
+    ${'2026-01-01'} | ${'2026-12-02'} | ${WHOLE_MONTHS}
+    ${'2026-03-31'} | ${'2026-03-01'} | ${'开始日期不能晚于结束日期'}
+    ${'2023-01-01'} | ${'2026-01-31'} | ${'统计期间最长3年'}
+  `('$from to $to is refused: $message', ({ from, to, message }) => {
+    expect(answer(from, to)).toBe(message);
   });
 });

@@ -84,13 +84,16 @@ describe('exporting a period’s opinions to .xlsx', () => {
 });
 
 describe('the public figures of each station', () => {
-  test('anyone, even without a WeChat identity, sees counts and rates per station and nothing personal', async () => {
+  test('anyone, even without a WeChat identity, may ask: five opinions in the street read 样本不足, and nothing personal', async () => {
     const { status, body } = await api.post('reports', { action: 'publicStats', from: '2026-03-01', to: '2026-03-31' });
     expect(status).toBe(200);
-    expect(body.data.collected).toBe(5);
+    expect(body.data.street).toEqual({ withheld: true, label: '样本不足' });
     const jiedao = body.data.groups.find((g: { key: string }) => g.key === 'qx-jiedao');
-    expect(jiedao).toMatchObject({ label: '青溪街道人大代表联络站', collected: 3 });
-    expect(jiedao.replyRate.label).toBe('样本不足');
+    expect(jiedao).toEqual({
+      key: 'qx-jiedao',
+      label: '青溪街道人大代表联络站',
+      figures: { withheld: true, label: '样本不足' },
+    });
     expect(JSON.stringify(body)).not.toMatch(/1395|王大伯|voter-export/);
   });
 
