@@ -8,6 +8,8 @@ dayjs.extend(utc);
 
 /** The longest a round may stay open: a round is a review, not a standing poll. */
 export const MAX_ROUND_DAYS = 60;
+/** The longest title of a 述职评议 round. */
+export const ROUND_TITLE_MAX = 40;
 
 const id = idField;
 
@@ -28,7 +30,12 @@ const satisfaction = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']
 export const openRoundInput = z
   .object({
     district: districtSchema,
-    title: z.string().trim().min(4, '标题至少4个字').max(40, '标题不能超过40个字').optional(),
+    title: z
+      .string()
+      .trim()
+      .min(4, '标题至少4个字')
+      .max(ROUND_TITLE_MAX, `标题不能超过${ROUND_TITLE_MAX}个字`)
+      .optional(),
     opensOn: date('开始日期'),
     closesOn: date('结束日期'),
     periodFrom: date('述职期间开始日期'),

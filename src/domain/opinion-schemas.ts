@@ -11,6 +11,11 @@ export const CONTENT_MAX = 1000;
 export const REPLY_MAX = 2000;
 export const MAX_IMAGES = 9;
 export const COMMENT_MAX = 200;
+/** The longest 联系人姓名, 承办单位 name; the pages' inputs take their maxlength from these. */
+export const CONTACT_NAME_MAX = 20;
+export const UNIT_MAX = 50;
+/** A phone number as typed: 11-digit mobile, or a landline with an optional dash ('0574-12345678'). */
+export const PHONE_MAX = 13;
 
 const id = idField;
 
@@ -27,7 +32,7 @@ export const categorySchema = z.enum(CATEGORY_IDS, {
 
 export const contactSchema = z.object(
   {
-    name: text('联系人姓名', 1, 20),
+    name: text('联系人姓名', 1, CONTACT_NAME_MAX),
     phone: z
       .string({ required_error: '请填写联系电话', invalid_type_error: '联系电话格式不正确' })
       .trim()
@@ -111,7 +116,7 @@ export const inboxInput = z.object({
 export const replyInput = z.object({ opinionId: id('意见编号'), content: text('答复内容', 5, REPLY_MAX) });
 export const transferInput = z.object({
   opinionId: id('意见编号'),
-  unit: text('承办单位', 2, 50),
+  unit: text('承办单位', 2, UNIT_MAX),
   expectedDate: z.string({ required_error: '请填写预计办结日期' }).refine(isLocalDate, '预计办结日期格式不正确'),
 });
 export const noteInput = z.object({ opinionId: id('意见编号'), text: text('备注', 1, 500) });

@@ -11,18 +11,22 @@ export const followInput = z.object({ stationId, follow: z.boolean({ required_er
  * Staff change one month's session of their station: a theme and the deputies on duty, or a
  * cancellation / a new date — which needs a reason, because followers are told it.
  */
+/** The longest 接待日主题 and reason for a cancelled or moved session. */
+export const SESSION_THEME_MAX = 30;
+export const SESSION_REASON_MAX = 100;
+
 export const setSessionInput = z
   .object({
     stationId,
     month: z.string({ required_error: '请提供月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
-    theme: z.string().trim().max(30, '主题不能超过30个字').optional(),
+    theme: z.string().trim().max(SESSION_THEME_MAX, `主题不能超过${SESSION_THEME_MAX}个字`).optional(),
     deputyIds: z
       .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/))
       .max(20)
       .optional(),
     cancelled: z.boolean().optional(),
     movedTo: z.string().refine(isLocalDate, '改期日期格式不正确').optional(),
-    reason: z.string().trim().max(100, '原因不能超过100个字').optional(),
+    reason: z.string().trim().max(SESSION_REASON_MAX, `原因不能超过${SESSION_REASON_MAX}个字`).optional(),
   })
   .refine((v) => !(v.cancelled && v.movedTo), { message: '不能同时取消和改期' })
   .refine((v) => !(v.cancelled || v.movedTo) || (v.reason && v.reason.length >= 2), {

@@ -9,6 +9,7 @@ import { OpinionDetail } from '../../components/OpinionDetail';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { useOpinion } from '../../hooks/use-opinion';
+import { REPLY_MAX, UNIT_MAX } from '../../domain/opinion-schemas';
 
 /** A case for its deputy or the station's staff: the opinion, and the actions its state allows them. */
 export default function CasePage() {
@@ -72,7 +73,7 @@ export default function CasePage() {
           <Textarea
             className='textarea case-text'
             value={text}
-            maxlength={2000}
+            maxlength={REPLY_MAX}
             placeholder={can.reply ? '正式答复，选民会看到' : '写明办结情况或理由'}
             onInput={(e) => setText(e.detail.value)}
           />
@@ -166,7 +167,7 @@ export default function CasePage() {
           <Input
             className='input'
             value={unit}
-            maxlength={50}
+            maxlength={UNIT_MAX}
             placeholder='承办单位，如 县交通运输局'
             onInput={(e) => setUnit(e.detail.value)}
           />

@@ -6,6 +6,7 @@ import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { addDays, formatYearDateZh, shanghaiDate } from '../../domain/dates';
+import { ROUND_TITLE_MAX } from '../../domain/evaluation-schemas';
 
 type Dates = { opensOn: string; closesOn: string; periodFrom: string; periodTo: string };
 
@@ -100,7 +101,7 @@ export default function EvaluationOpenPage() {
         <Input
           className='input'
           value={title}
-          maxlength={40}
+          maxlength={ROUND_TITLE_MAX}
           aria-label='评议标题'
           placeholder={
             district ? `${dates.opensOn.slice(0, 4)}年${district}代表述职评议` : '如 2026年第一选区代表述职评议'

@@ -5,7 +5,7 @@ import { newRequestId } from '../../api/request-id';
 import type { CategoryId } from '../../domain/categories';
 import { CLAIM_CODE_DAYS } from '../../domain/claim-codes';
 import { formatDateZh, shanghaiDate } from '../../domain/dates';
-import { CONTENT_MAX, CONTENT_MIN } from '../../domain/opinion-schemas';
+import { CONTACT_NAME_MAX, CONTENT_MAX, CONTENT_MIN, PHONE_MAX } from '../../domain/opinion-schemas';
 import { CategoryPicker } from '../../components/CategoryPicker';
 import { PageShell } from '../../components/PageShell';
 
@@ -69,14 +69,14 @@ export default function IntakePage() {
         <Input
           className='input'
           value={name}
-          maxlength={20}
+          maxlength={CONTACT_NAME_MAX}
           placeholder='选民姓名（可不填）'
           onInput={(e) => setName(e.detail.value)}
         />
         <Input
           className='input'
           value={phone}
-          maxlength={13}
+          maxlength={PHONE_MAX}
           placeholder='联系电话（可不填）'
           onInput={(e) => setPhone(e.detail.value)}
         />

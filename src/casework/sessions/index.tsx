@@ -6,6 +6,7 @@ import type { StationDetail } from '../../domain/views';
 import { PageShell } from '../../components/PageShell';
 import { SessionLine } from '../../components/SessionLine';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
+import { SESSION_REASON_MAX, SESSION_THEME_MAX } from '../../domain/session-schemas';
 
 /** Staff set the theme of a coming session, or cancel or move it with a reason followers are told. */
 export default function SessionsPage() {
@@ -83,14 +84,14 @@ export default function SessionsPage() {
                 <Input
                   className='input'
                   value={theme}
-                  maxlength={30}
+                  maxlength={SESSION_THEME_MAX}
                   placeholder='本次主题，如 剿劣治水'
                   onInput={(e) => setTheme(e.detail.value)}
                 />
                 <Input
                   className='input'
                   value={reason}
-                  maxlength={100}
+                  maxlength={SESSION_REASON_MAX}
                   placeholder='取消或改期的原因（选民会收到）'
                   onInput={(e) => setReason(e.detail.value)}
                 />

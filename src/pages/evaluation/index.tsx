@@ -9,6 +9,7 @@ import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { formatDateZh, formatYearDateZh } from '../../domain/dates';
 import type { DeputyCardView, RoundView } from '../../domain/evaluation-views';
 import { SATISFACTION_LABELS, type Satisfaction } from '../../domain/opinion';
+import { COMMENT_MAX } from '../../domain/opinion-schemas';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; round: RoundView };
 
@@ -74,7 +75,7 @@ function RateDeputy(props: { card: DeputyCardView; onRate: (s: Satisfaction, com
       <Textarea
         className='textarea textarea--short'
         value={comment}
-        maxlength={200}
+        maxlength={COMMENT_MAX}
         aria-label='评议意见'
         placeholder='对代表的意见和建议（可不填）'
         onInput={(e) => setComment(e.detail.value)}

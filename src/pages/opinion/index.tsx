@@ -9,6 +9,7 @@ import { SatisfactionChoice } from '../../components/SatisfactionChoice';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { useOpinion } from '../../hooks/use-opinion';
+import { COMMENT_MAX } from '../../domain/opinion-schemas';
 
 /** 意见详情 for the voter: where it stands, the reply, the timeline, and what they may do now. */
 export default function OpinionPage() {
@@ -55,7 +56,7 @@ export default function OpinionPage() {
           <Textarea
             className='textarea textarea--short'
             value={comment}
-            maxlength={200}
+            maxlength={COMMENT_MAX}
             placeholder='还想说点什么（可不填）'
             onInput={(e) => setComment(e.detail.value)}
           />

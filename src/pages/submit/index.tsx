@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { newRequestId } from '../../api/request-id';
 import type { CategoryId } from '../../domain/categories';
-import { CONTENT_MAX, CONTENT_MIN, MAX_IMAGES } from '../../domain/opinion-schemas';
+import { CONTACT_NAME_MAX, CONTENT_MAX, CONTENT_MIN, MAX_IMAGES, PHONE_MAX } from '../../domain/opinion-schemas';
 import { PhotoGrid } from '../../components/PhotoGrid';
 import { choosePhotos } from '../../platform/choose-photos';
 import { uploadPhoto } from '../../platform/photos';
@@ -192,7 +192,7 @@ export default function SubmitPage() {
             <Input
               className='input contact-name'
               value={name}
-              maxlength={20}
+              maxlength={CONTACT_NAME_MAX}
               placeholder='姓名'
               onInput={(e) => setName(e.detail.value)}
               nativeProps={{ 'aria-label': '联系人姓名', autoComplete: 'name' }}
@@ -201,7 +201,7 @@ export default function SubmitPage() {
               className='input contact-phone'
               type='number'
               value={phone}
-              maxlength={13}
+              maxlength={PHONE_MAX}
               placeholder='手机号或固定电话'
               onInput={(e) => setPhone(e.detail.value)}
               nativeProps={{ 'aria-label': '联系电话（手机号或固定电话）', autoComplete: 'tel' }}
