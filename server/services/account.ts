@@ -4,13 +4,9 @@ import { ROLE_LABELS } from '../../src/domain/roles';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import { holidayArrangementDue } from '../../src/domain/holiday-reminder';
 import type { MeView, ReminderView } from '../../src/domain/views';
+import { requireOpenid } from './actor';
 import type { ServiceContext } from './context';
 import { subscribeTemplateIds, unreadMessages } from './messages';
-
-function requireOpenid(ctx: ServiceContext): string {
-  if (!ctx.caller.openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序后再操作');
-  return ctx.caller.openid;
-}
 
 /**
  * account.me: the caller's role and, for deputies and staff, their station; for admins, what is

@@ -13,10 +13,16 @@ export interface Actor {
   name: string;
 }
 
+/** The caller's OPENID; UNAUTHENTICATED when the platform gave none. */
+export function requireOpenid(ctx: Pick<ServiceContext, 'caller'>): string {
+  if (!ctx.caller.openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序后再操作');
+  return ctx.caller.openid;
+}
+
 /** The caller, who must have an OPENID. */
 export async function actorOf(ctx: ServiceContext): Promise<Actor> {
-  const { openid, role, account } = ctx.caller;
-  if (!openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序后再操作');
+  const openid = requireOpenid(ctx);
+  const { role, account } = ctx.caller;
   const base = {
     openid,
     role,

@@ -9,17 +9,13 @@ import {
 } from '../../src/domain/notifications';
 import type { MessagesView, MessageView, SubscribeTemplateIds } from '../../src/domain/views';
 import type { OutboxMessage } from '../ports/opinion-store';
+import { requireOpenid } from './actor';
 import type { ServiceContext } from './context';
 
 /** How many unspent acceptances of one template a person may hold (WeChat keeps its own count too). */
 export const MAX_SUBSCRIPTION_CREDITS = 20;
 
 const MOMENTS: readonly SubscriptionMoment[] = ['submit', 'follow', 'casework', 'oversight'];
-
-function requireOpenid(ctx: ServiceContext): string {
-  if (!ctx.caller.openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序后再操作');
-  return ctx.caller.openid;
-}
 
 /** The configured template ids to ask for at each moment; a moment with none configured is left out. */
 export function subscribeTemplateIds(ctx: Pick<ServiceContext, 'config'>): SubscribeTemplateIds {
