@@ -87,7 +87,7 @@ export interface WechatEdge {
  * What a function without WeChat access answers, should a use case ask: text is held for
  * review and photos stay hidden (nothing unchecked is published), and messages are not sent.
  */
-const NO_WECHAT: Pick<Runtime, 'contentCheck' | 'notifier'> = {
+export const NO_WECHAT: Pick<Runtime, 'contentCheck' | 'notifier'> = {
   contentCheck: { checkText: async () => 'review', checkImage: async () => ({ verdict: 'pending' }) },
   notifier: { send: async () => ({ ok: false, retry: true, error: '本云函数不发送订阅消息' }) },
 };

@@ -3,10 +3,9 @@ import { wechatContentCheck } from '../adapters/wechat/content-check';
 import { createSubscribeNotifier } from '../adapters/wechat/subscribe-notifier';
 import { wechatTextCheck } from '../adapters/wechat/text-check';
 import type { WxOpenApi } from '../adapters/wechat/wx-open-api';
-import type { ContentCheck } from '../ports/content-check';
 import type { Notifier } from '../ports/notifier';
 import type { ServiceConfig } from '../services/context';
-import type { WechatEdge } from './runtime';
+import { NO_WECHAT, type WechatEdge } from './runtime';
 
 /**
  * The WeChat open APIs each cloud function may call, chosen by its entry: a function bundles
@@ -25,12 +24,13 @@ function openApi(): WxOpenApi {
   return cloud.openapi as unknown as WxOpenApi;
 }
 
-const noImageCheck: ContentCheck['checkImage'] = async () => ({ verdict: 'pending' });
-
 /** security.msgSecCheck: for functions that publish text (replies, reasons, comments). */
 export const textCheckEdge: WechatEdge = {
   openApis: ['security.msgSecCheck'],
-  build: () => ({ contentCheck: { checkText: wechatTextCheck(openApi()), checkImage: noImageCheck } }),
+  // Photos are not this function's to check: they stay hidden, as in a function without WeChat.
+  build: () => ({
+    contentCheck: { checkText: wechatTextCheck(openApi()), checkImage: NO_WECHAT.contentCheck.checkImage },
+  }),
 };
 
 /** security.msgSecCheck and security.mediaCheckAsync: for functions that take opinions with photos. */
