@@ -1,5 +1,6 @@
 import { getRuntime, setRuntime } from '../../server/runtime/runtime';
 import { startLocalApi } from '../support/local-api';
+import { withVoterTemplates } from '../support/test-runtime';
 import { call, DEPUTY, ok, reply, submit, tableCounts } from '../support/opinion-calls';
 
 // Every notification the product writes is also a line in its recipient's 消息 list, so that
@@ -84,14 +85,7 @@ describe('accepting WeChat subscriptions', () => {
   });
 
   test('with templates configured, the app is told which to ask for at each tap, and each acceptance is one credit', async () => {
-    const runtime = await getRuntime();
-    setRuntime({
-      ...runtime,
-      config: {
-        ...runtime.config,
-        subscribeTemplates: { opinion_reply: { id: 'TPL-REPLY' }, opinion_outcome: { id: 'TPL-OUTCOME' } },
-      },
-    });
+    const runtime = await withVoterTemplates();
     try {
       expect((await ok(api, 'voter-sub-2', 'account', 'me')).subscribe).toEqual({
         submit: ['TPL-REPLY', 'TPL-OUTCOME'],

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { addDays, shanghaiDate } from '../../src/domain/dates';
 import { WRITE_LIMITS } from '../../src/domain/write-limits';
-import { getRuntime, setRuntime } from '../../server/runtime/runtime';
+import { withVoterTemplates } from '../support/test-runtime';
 import { FIXED_NOW, startLocalApi } from '../support/local-api';
 import {
   ADMIN,
@@ -34,14 +34,7 @@ let api: LocalApi;
 beforeAll(async () => {
   api = await startLocalApi({ now: () => now });
   // Two WeChat templates, so that accepting subscriptions can succeed.
-  const runtime = await getRuntime();
-  setRuntime({
-    ...runtime,
-    config: {
-      ...runtime.config,
-      subscribeTemplates: { opinion_reply: { id: 'TPL-REPLY' }, opinion_outcome: { id: 'TPL-OUTCOME' } },
-    },
-  });
+  await withVoterTemplates();
 });
 afterAll(() => api.stop());
 
