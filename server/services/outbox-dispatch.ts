@@ -31,7 +31,7 @@ export async function dispatchOutbox(store: Store, notifier: Notifier, clock: Cl
       continue;
     }
     const template = notifier.subscription?.templateFor(message.kind);
-    if (notifier.subscription && template && !(await store.spendSubscription(message.recipientOpenid, template.id))) {
+    if (template && !(await store.spendSubscription(message.recipientOpenid, template.id))) {
       await store.updateOutbox({ ...claimedMessage, status: 'not_subscribed' }, attempts);
       counts.notSubscribed += 1;
       continue;
