@@ -330,15 +330,29 @@ export function templateData(message: NotificationInput, keys?: readonly string[
   );
 }
 
-/** What is wrong with a message's template values, in Chinese; empty when WeChat would accept them. */
-export function templateProblems(message: NotificationInput): string[] {
+/**
+ * The `data` of a message (as `templateData`, under `keys` or the defaults) with what is wrong
+ * with its values, in Chinese: the values checked are the values sent, and nothing is sent
+ * while the list is not empty.
+ */
+export function checkedTemplateData(
+  message: NotificationInput,
+  keys?: readonly string[],
+): { data: Record<string, { value: string }>; problems: string[] } {
   const spec = specOf(message.kind) as KindSpec<NotificationKind>;
-  const data = templateData(message);
-  return spec.keywords.flatMap((keyword, i) => {
-    const key = defaultKeys(spec.template)[i];
-    const problem = validateKeyword(keyword.type, data[key].value);
+  const names = keys ?? defaultKeys(spec.template);
+  const data = templateData(message, names);
+  const problems = spec.keywords.flatMap((keyword, i) => {
+    const key = names[i]!;
+    const problem = validateKeyword(keyword.type, data[key]!.value);
     return problem ? [`${message.kind} · ${keyword.name}（${key}）：${problem}`] : [];
   });
+  return { data, problems };
+}
+
+/** What is wrong with a message's template values, in Chinese; empty when WeChat would accept them. */
+export function templateProblems(message: NotificationInput): string[] {
+  return checkedTemplateData(message).problems;
 }
 
 /** The page a message opens, in app.json's form (no leading slash). */

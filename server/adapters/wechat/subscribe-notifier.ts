@@ -1,10 +1,9 @@
 import {
+  checkedTemplateData,
   isNotificationKind,
   notificationOf,
   notificationPage,
-  templateData,
   templateOf,
-  templateProblems,
 } from '../../../src/domain/notifications';
 import type { SubscribeTemplates } from '../../../src/domain/subscribe-templates';
 import type { Notifier } from '../../ports/notifier';
@@ -33,14 +32,14 @@ export function createSubscribeNotifier(openapi: WxOpenApi, templates: Subscribe
       if (!notification) return { ok: false, retry: false, error: `未知的消息类型 ${message.kind}` };
       const template = templateFor(message.kind);
       if (!template) return { ok: false, retry: false, error: `未配置订阅消息模板 ${templateOf(notification.kind)}` };
-      const problems = templateProblems(notification);
+      const { data, problems } = checkedTemplateData(notification, template.keys);
       if (problems.length > 0) return { ok: false, retry: false, error: problems.join('；') };
       try {
         await openapi.subscribeMessage.send({
           touser: message.recipientOpenid,
           templateId: template.id,
           page: notificationPage(notification),
-          data: templateData(notification, template.keys),
+          data,
           miniprogramState: 'formal',
           lang: 'zh_CN',
         });
