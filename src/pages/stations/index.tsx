@@ -12,7 +12,11 @@ import { locateVoter } from '../../platform/location';
 
 type LocationState = 'asking' | 'granted' | 'denied';
 
-type ListState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: StationSummary[] };
+/** `byDistance`: the items shown are the ones ordered from the voter's position, not the default order. */
+type ListState =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; items: StationSummary[]; byDistance: boolean };
 
 /** 联络站 list: every station of the street, nearest first once the voter's location is known. */
 export default function StationsPage() {
@@ -26,7 +30,7 @@ export default function StationsPage() {
     const request = ++latest.current;
     try {
       const { items } = await call('stations.list', near ? { near } : {});
-      if (request === latest.current) setState({ kind: 'ready', items });
+      if (request === latest.current) setState({ kind: 'ready', items, byDistance: near !== undefined });
     } catch (error) {
       if (request === latest.current) setState({ kind: 'error', message: (error as Error).message });
     }
@@ -79,7 +83,9 @@ export default function StationsPage() {
           </Button>
         </View>
       )}
-      {location === 'granted' && state.kind === 'ready' && (
+      {/* Said only of the list actually on screen: the default-order answer can be showing while the
+          position is known and the ordered one is still on its way. */}
+      {location === 'granted' && state.kind === 'ready' && state.byDistance && (
         <View className='notice notice--ok'>
           <Text className='notice__text'>已按离您的距离由近到远排列</Text>
         </View>
