@@ -45,7 +45,7 @@ describe('the lifecycle table decides every (status, action, actor)', () => {
   });
 });
 
-describe('rows of DESIGN.md, written out', () => {
+describe('the rows of the lifecycle table (docs/DESIGN.md, The opinion lifecycle), written out', () => {
   test.each`
     status           | action        | actor       | result
     ${'submitted'}   | ${'hold'}     | ${'system'} | ${'held'}
