@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { shanghaiDate } from '../../src/domain/dates';
 import { failure } from '../../src/domain/envelope';
+import { PHOTO_UPLOADS_PER_DAY, photoTypeOf } from '../../src/domain/photo-files';
 import { readBody } from './read-body';
 import { sendBeforeBodyEnds } from './replies';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
-const NAME = /^[a-f0-9]{64}\.(jpg|png|webp)$/;
+/** A photo: `photos/<caller's folder key>/<sha-256>.<ext>`. */
+const NAME = /^photos\/[a-f0-9]{16}\/[a-f0-9]{64}\.(jpg|png|webp)$/;
 /** Generated documents (annual report, exports): served for download, never uploaded by users. */
 const DOCUMENT = /^[a-z0-9-]{1,80}-[a-f0-9]{16}\.(docx|xlsx)$/;
 const DOCUMENT_TYPES: Record<string, string> = {
@@ -17,11 +20,14 @@ const DOCUMENT_TYPES: Record<string, string> = {
 };
 
 /**
- * The local stand-in for cloud storage: POST /files with an image as the body stores it under
- * the data directory, named by its SHA-256 (the same photo twice is one file), and answers
- * { ok, data: { fileId: 'local-files/<name>' } }; GET /files/<name> serves it.
+ * The local stand-in for cloud storage: POST /files with an image as the body stores it in the
+ * caller's own photo folder (`folder`, from the platform's caller; none, no upload), named by
+ * its SHA-256 (the same photo twice is one file), and answers
+ * { ok, data: { fileId: 'local-files/photos/<key>/<name>' } }; GET /files/<path> serves it.
+ * What a file is comes from its bytes, not its header, and a caller stores at most
+ * PHOTO_UPLOADS_PER_DAY new photos a Shanghai day.
  */
-export function createLocalFileStore(dir: string) {
+export function createLocalFileStore(dir: string, now: () => number = Date.now) {
   mkdirSync(dir, { recursive: true });
 
   // A file that cannot be read after all cuts its answer short instead of throwing.
@@ -34,14 +40,28 @@ export function createLocalFileStore(dir: string) {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
   };
 
-  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const type =
+  const refuse = (res: ServerResponse, status: number, code: string, message: string) =>
+    reply(res, status, { ok: false, error: { code, message } });
+
+  /** New photos stored in `folder` since the start of today (Shanghai). */
+  const storedToday = (folder: string) => {
+    const path = join(dir, folder);
+    if (!existsSync(path)) return 0;
+    const today = shanghaiDate(now());
+    return readdirSync(path).filter((name) => shanghaiDate(statSync(join(path, name)).mtimeMs) === today).length;
+  };
+
+  async function upload(req: IncomingMessage, res: ServerResponse, folder: string | undefined): Promise<void> {
+    if (!folder) {
+      refuse(res, 401, 'UNAUTHENTICATED', '请先登录后再上传照片');
+      return;
+    }
+    const declared =
       String(req.headers['content-type'] ?? '')
         .split(';')[0]
         ?.trim() ?? '';
-    const ext = TYPES[type];
-    if (!ext) {
-      reply(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '只能上传 JPG、PNG 或 WebP 图片' } });
+    if (!TYPES[declared]) {
+      refuse(res, 400, 'INVALID_INPUT', '只能上传 JPG、PNG 或 WebP 图片');
       return;
     }
     const read = await readBody(req, MAX_BYTES);
@@ -52,12 +72,25 @@ export function createLocalFileStore(dir: string) {
     }
     const body = read.body;
     if (body.length === 0) {
-      reply(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '图片内容为空' } });
+      refuse(res, 400, 'INVALID_INPUT', '图片内容为空');
       return;
     }
-    const name = `${createHash('sha256').update(body).digest('hex')}.${ext}`;
+    // A header can say anything: the bytes decide what is stored and how it is served.
+    const ext = photoTypeOf(body);
+    if (!ext) {
+      refuse(res, 400, 'INVALID_INPUT', '只能上传 JPG、PNG 或 WebP 图片');
+      return;
+    }
+    const name = `${folder}/${createHash('sha256').update(body).digest('hex')}.${ext}`;
     const file = join(dir, name);
-    if (!existsSync(file)) writeFileSync(file, body);
+    if (!existsSync(file)) {
+      if (storedToday(folder) >= PHOTO_UPLOADS_PER_DAY) {
+        refuse(res, 429, 'RATE_LIMITED', `今天上传的照片已达${PHOTO_UPLOADS_PER_DAY}张，请明天再试`);
+        return;
+      }
+      mkdirSync(join(dir, folder), { recursive: true });
+      writeFileSync(file, body);
+    }
     reply(res, 200, { ok: true, data: { fileId: `local-files/${name}` } });
   }
 

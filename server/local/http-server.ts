@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { failure, type Envelope } from '../../src/domain/envelope';
 import { answerClientErrors } from './client-errors';
+import { nodeIds } from '../adapters/node-ids';
 import { createLocalFileStore } from './file-store';
 import { readBody } from './read-body';
 import { refuse, send, sendBeforeBodyEnds, sendText } from './replies';
@@ -41,14 +42,19 @@ const MIME: Record<string, string> = {
 const NO_FUNCTION = failure('NOT_FOUND', '没有这个云函数');
 const BUSY = '系统繁忙，请稍后再试';
 
+/** The demo caller a request speaks for (X-Dev-Openid), if a valid one. */
+function callerOf(req: IncomingMessage): string | undefined {
+  const header = req.headers['x-dev-openid'];
+  return typeof header === 'string' && OPENID_PATTERN.test(header) ? header : undefined;
+}
+
 /**
  * The cloud context a function would get in CloudBase, with the caller taken from the
  * X-Dev-Openid header. This is the one place where local mode differs: the function code
  * reads it through the same getCloudbaseContext call as in production.
  */
 function localContext(req: IncomingMessage, functionName: string): unknown {
-  const header = req.headers['x-dev-openid'];
-  const openid = typeof header === 'string' && OPENID_PATTERN.test(header) ? header : undefined;
+  const openid = callerOf(req);
   return {
     function_name: functionName,
     request_id: `local-${Date.now().toString(36)}`,
@@ -128,7 +134,9 @@ async function route(req: IncomingMessage, res: ServerResponse, { options, root,
   }
   const path = target.raw;
   if (files && path === '/files' && req.method === 'POST') {
-    await files.upload(req, res);
+    // As wx.cloud.uploadFile runs as its caller: the photo goes to the caller's own folder.
+    const caller = callerOf(req);
+    await files.upload(req, res, caller ? nodeIds.photoFolder(caller) : undefined);
     return;
   }
   if (files && path.startsWith('/files/')) {

@@ -8,4 +8,6 @@ export interface Ids {
   inviteCode(): string;
   /** A round of 代表述职评议: the same district and first day give the same id. */
   roundId(district: string, opensOn: string): string;
+  /** `photos/<key>`: the one folder a caller's photos are uploaded to; the same openid, the same folder. */
+  photoFolder(openid: string): string;
 }

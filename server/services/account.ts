@@ -36,6 +36,7 @@ export async function me(_input: Record<string, never>, ctx: ServiceContext): Pr
     ...(deputy ? { deputy: { id: deputy.id, name: deputy.name } } : {}),
     unreadMessages: unread,
     subscribe: subscribeTemplateIds(ctx),
+    photoFolder: ctx.ids.photoFolder(openid),
     ...(reminders.length > 0 ? { reminders } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { claimCodeExpiresAt } from '../../src/domain/claim-codes';
 import { AppError } from '../../src/domain/errors';
 import { shanghaiDate } from '../../src/domain/dates';
+import { isPhotoIn } from '../../src/domain/photo-files';
 import type { Contact, Opinion, TimelineEvent } from '../../src/domain/opinion';
 import { type OutboxMessage, QuotaExceededError } from '../ports/opinion-store';
 import type { CategoryId } from '../../src/domain/categories';
@@ -53,6 +54,11 @@ async function createAndRoute(
   const existing = await ctx.store.getOpinion(id);
   if (existing) return existing;
 
+  // Before any check fetches them with the server's privileges: only the caller's own uploads.
+  const folder = ctx.ids.photoFolder(actor.openid);
+  if ((draft.images ?? []).some((fileId) => !isPhotoIn(fileId, folder))) {
+    throw new AppError('INVALID_INPUT', '只能附上您本人刚上传的照片，请重新选择照片');
+  }
   if (!(await ctx.store.getStation(draft.stationId))) throw new AppError('NOT_FOUND', '没有找到这个联络站');
   // The contact name is shown to deputies and staff, so it is checked with the text.
   const checked = draft.contact ? `${draft.content}\n${draft.contact.name}` : draft.content;

@@ -42,7 +42,8 @@ export const contactSchema = z.object(
 );
 
 /** A photo: a CloudBase storage file id (weapp) or a file of the local server's store (H5). */
-export const FILE_ID = /^(cloud:\/\/\S{1,240}|local-files\/[a-f0-9]{64}\.(jpg|png|webp))$/;
+/** A stored file's id as the client holds it; whose photo it may be is a service rule (photo-files.ts). */
+export const FILE_ID = /^(cloud:\/\/\S{1,240}|local-files\/photos\/[a-f0-9]{16}\/[a-f0-9]{64}\.(jpg|png|webp))$/;
 
 const requestId = z
   .string({ required_error: '缺少请求编号', invalid_type_error: '请求编号格式不正确' })

@@ -57,6 +57,8 @@ export interface MeView {
   unreadMessages: number;
   /** Template ids to ask for at each moment; empty where WeChat messages are not configured. */
   subscribe: SubscribeTemplateIds;
+  /** The storage folder the caller's photos are uploaded to (src/domain/photo-files.ts). */
+  photoFolder: string;
   /** Admins only, when something is due (holidayArrangementDue). */
   reminders?: ReminderView[];
 }

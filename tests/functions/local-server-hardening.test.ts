@@ -259,7 +259,7 @@ describe('bodies: over 1 MB, or never finished', () => {
   test('an upload over 5 MB gets its 400 envelope, not a reset connection', async () => {
     const response = await fetch(`${api.base}/files`, {
       method: 'POST',
-      headers: { 'content-type': 'image/png' },
+      headers: { 'content-type': 'image/png', 'x-dev-openid': 'demo-voter' },
       body: Buffer.alloc(6 * 1024 * 1024, 1),
     });
     expect(response.status).toBe(400);

@@ -3,6 +3,7 @@ import type { ContentCheck } from '../../server/ports/content-check';
 import { createWordListCheck } from '../../server/adapters/local/word-list-check';
 import { getRuntime, setRuntime } from '../../server/runtime/runtime';
 import { startLocalApi } from '../support/local-api';
+import { nodeIds } from '../../server/adapters/node-ids';
 
 // WeChat checks photos asynchronously: here the content-check port answers "pending" with a
 // trace id, as the production adapter does, and the test plays WeChat's later push.
@@ -31,7 +32,9 @@ const push = (traceId: string, suggest: string) =>
 
 describe('photos wait for WeChat’s image check before others see them', () => {
   let opinionId = '';
-  const photos = ['cloud://env/opinions/river-1.jpg', 'cloud://env/opinions/river-2.jpg'];
+  // Uploaded into the voter's own folder, as the app does (account.me → photoFolder).
+  const folder = nodeIds.photoFolder('demo-voter');
+  const photos = [`cloud://env.bucket/${folder}/river-1.jpg`, `cloud://env.bucket/${folder}/river-2.jpg`];
   const imagesFor = async (openid: string) =>
     (await api.post('opinions', { action: 'get', opinionId }, openid)).body.data.images as string[];
 

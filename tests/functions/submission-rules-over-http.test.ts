@@ -1,3 +1,4 @@
+import { nodeIds } from '../../server/adapters/node-ids';
 import { DEMO_DEPUTIES } from '../../server/local/demo-street';
 import { FIXED_NOW, startLocalApi } from '../support/local-api';
 import {
@@ -140,6 +141,28 @@ describe('bad input', () => {
     const { status, body } = await call(api, 'voter-careless', 'opinions', 'submit', draft(fields));
     expect(status).toBe(400);
     expect(body.error).toEqual({ code: 'INVALID_INPUT', message });
+    expect(tableCounts(api)).toEqual(before);
+  });
+});
+
+describe('photos go with an opinion only from its submitter’s own folder', () => {
+  const own = (openid: string, name: string) => `cloud://env.bucket/${nodeIds.photoFolder(openid)}/${name}.jpg`;
+
+  test('the voter’s own upload is taken', async () => {
+    const data = await submit(api, 'voter-photos', { images: [own('voter-photos', 'lane-1')] });
+    expect((await view(api, 'voter-photos', data.opinionId)).images).toEqual([own('voter-photos', 'lane-1')]);
+  });
+
+  test.each`
+    case                                 | fileId
+    ${'another voter’s photo'}           | ${own('voter-photos', 'lane-1')}
+    ${'a generated report'}              | ${'cloud://env.bucket/reports/9f3a1c/opinions-2026-01-01-2026-12-31.xlsx'}
+    ${'a file in the old shared folder'} | ${'cloud://env.bucket/opinions/lane-1.jpg'}
+  `('$case is INVALID_INPUT and writes nothing', async ({ fileId }) => {
+    const before = tableCounts(api);
+    const { status, body } = await call(api, 'voter-borrower', 'opinions', 'submit', draft({ images: [fileId] }));
+    expect(status).toBe(400);
+    expect(body.error).toEqual({ code: 'INVALID_INPUT', message: '只能附上您本人刚上传的照片，请重新选择照片' });
     expect(tableCounts(api)).toEqual(before);
   });
 });

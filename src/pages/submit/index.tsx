@@ -41,6 +41,7 @@ export default function SubmitPage() {
   const [sending, setSending] = useState(false);
   // One key per form: a double tap or a retry after a lost answer is the same submission.
   const requestId = useRef(newRequestId());
+  const photoFolder = useRef<string | null>(null);
 
   const loadStations = () => {
     setLoadError(null);
@@ -61,8 +62,10 @@ export default function SubmitPage() {
     try {
       const chosen = await choosePhotos(MAX_IMAGES - photos.length);
       setUploading(true);
+      // Photos go to the caller's own storage folder, which only the server can name.
+      photoFolder.current ??= (await call('account.me', {})).photoFolder;
       const uploaded: string[] = [];
-      for (const path of chosen) uploaded.push(await uploadPhoto(path));
+      for (const path of chosen) uploaded.push(await uploadPhoto(path, photoFolder.current));
       setPhotos((current) => [...current, ...uploaded].slice(0, MAX_IMAGES));
     } catch (e) {
       const message = (e as { errMsg?: string; message?: string }).errMsg ?? (e as Error).message ?? '';
