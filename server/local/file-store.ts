@@ -96,6 +96,11 @@ export function createLocalFileStore(dir: string, now: () => number = Date.now) 
 
   function serve(name: string, res: ServerResponse): void {
     const file = join(dir, name);
+    if (DOCUMENT.test(name) && !existsSync(file)) {
+      // Generated files are deleted an hour after they are made (server/services/generated-files.ts).
+      res.writeHead(410, { 'content-type': 'text/plain; charset=utf-8' }).end('文件已过期并已删除，请重新导出');
+      return;
+    }
     if (!(NAME.test(name) || DOCUMENT.test(name)) || !existsSync(file)) {
       res.writeHead(404).end();
       return;

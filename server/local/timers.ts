@@ -1,4 +1,5 @@
 import type { Clock } from '../../src/domain/dates';
+import type { FileStorage } from '../ports/documents';
 import type { Notifier } from '../ports/notifier';
 import type { Store } from '../ports/store';
 import { dispatchOutbox } from '../services/outbox-dispatch';
@@ -14,7 +15,7 @@ const MINUTE = 60_000;
  * tick under way, so the store can be closed after.
  */
 export function startLocalTimers(
-  deps: { store: Store; notifier: Notifier; clock: Clock },
+  deps: { store: Store; notifier: Notifier; clock: Clock; files: FileStorage },
   log: (line: string) => void = (line) => console.log(line),
 ) {
   const running = new Set<Promise<unknown>>();

@@ -14,4 +14,6 @@ export interface DocumentWriter {
  */
 export interface FileStorage {
   save(name: string, bytes: Uint8Array, contentType: string): Promise<{ fileId: string; url: string }>;
+  /** Delete these files; one already gone is no error. */
+  remove(fileIds: readonly string[]): Promise<void>;
 }

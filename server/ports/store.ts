@@ -5,6 +5,7 @@ import type { Deputy, Station } from '../../src/domain/station';
 import type { DocumentMigrations } from './document-migrations';
 import type { EvaluationStore } from './evaluation-store';
 import type { FollowStore } from './follow-store';
+import type { GeneratedFileStore } from './generated-file-store';
 import type { MessageStore } from './message-store';
 import type { OpinionStore } from './opinion-store';
 import type { AuditEntry } from './store-types';
@@ -19,7 +20,8 @@ export type RedeemOutcome = 'redeemed' | 'unavailable' | 'deputy_linked';
  * (SQLite locally, CloudBase in production) must give the same answers, which
  * tests/server/store-contract.ts (run by sqlite-store.test.ts and cloudbase-store.test.ts) checks on both.
  */
-export interface Store extends OpinionStore, FollowStore, EvaluationStore, MessageStore, DocumentMigrations {
+export interface Store
+  extends OpinionStore, FollowStore, EvaluationStore, MessageStore, GeneratedFileStore, DocumentMigrations {
   listStations(): Promise<Station[]>;
   getStation(stationId: string): Promise<Station | null>;
   /** Active and inactive deputies of the given stations (all stations when omitted). */

@@ -6,6 +6,7 @@ import { sessionOfMonth } from '../../src/domain/reception-calendar';
 import type { StatsView } from '../../src/domain/report-views';
 import type { StationKind } from '../../src/domain/station';
 import { actorOf } from './actor';
+import { saveGeneratedFile } from './generated-files';
 import type { ServiceContext } from './context';
 import { countStats } from './reports';
 
@@ -49,7 +50,7 @@ async function sessionsOfYear(ctx: ServiceContext, year: number, asOf: string) {
 export async function annualReport(
   input: { year: number },
   ctx: ServiceContext,
-): Promise<{ year: number; url: string; fileId: string; asOf: string; totals: StatsView }> {
+): Promise<{ year: number; url: string; fileId: string; expiresAt: number; asOf: string; totals: StatsView }> {
   const actor = await actorOf(ctx);
   if (actor.role !== 'admin') throw new AppError('FORBIDDEN', '年度报告由人大工委生成');
   const today = shanghaiDate(ctx.clock.now());
@@ -83,6 +84,18 @@ export async function annualReport(
     byCategory: byCategory.groups ?? [],
   };
   const bytes = await ctx.documents.annualReport(data);
-  const saved = await ctx.files.save(`annual-report-${input.year}.docx`, bytes, DOCX);
+  const saved = await saveGeneratedFile(ctx, {
+    name: `annual-report-${input.year}.docx`,
+    bytes,
+    contentType: DOCX,
+    kind: 'annual_report',
+    owner: actor.openid,
+    audit: {
+      action: 'reports.annualReport',
+      targetType: 'annual_report',
+      targetId: String(input.year),
+      detail: { asOf },
+    },
+  });
   return { year: input.year, ...saved, asOf, totals };
 }

@@ -12,6 +12,7 @@ import {
 } from '../../src/domain/opinion';
 import { actorOf } from './actor';
 import type { ServiceContext } from './context';
+import { saveGeneratedFile } from './generated-files';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_ROWS = 20_000;
@@ -26,7 +27,7 @@ const when = (at: number) => `${shanghaiDate(at)} ${shanghaiTime(at)}`;
 export async function exportOpinions(
   input: { from: string; to: string; stationId?: string },
   ctx: ServiceContext,
-): Promise<{ url: string; fileId: string; rows: number }> {
+): Promise<{ url: string; fileId: string; expiresAt: number; rows: number }> {
   const actor = await actorOf(ctx);
   if (actor.role !== 'staff' && actor.role !== 'admin')
     throw new AppError('FORBIDDEN', '只有联络站工作人员和人大工委可以导出');
@@ -78,14 +79,18 @@ export async function exportOpinions(
   });
   const title = `意见建议 ${input.from} 至 ${input.to}`;
   const bytes = await ctx.documents.opinionsSheet(title, rows);
-  const saved = await ctx.files.save(`opinions-${input.from}-${input.to}.xlsx`, bytes, XLSX);
-  await ctx.store.appendAudit({
-    at: ctx.clock.now(),
-    actor: actor.openid,
-    action: 'reports.exportOpinions',
-    targetType: 'export',
-    targetId: stationId ?? 'all',
-    detail: { from: input.from, to: input.to, rows: rows.length },
+  const saved = await saveGeneratedFile(ctx, {
+    name: `opinions-${input.from}-${input.to}.xlsx`,
+    bytes,
+    contentType: XLSX,
+    kind: 'opinions_export',
+    owner: actor.openid,
+    audit: {
+      action: 'reports.exportOpinions',
+      targetType: 'export',
+      targetId: stationId ?? 'all',
+      detail: { from: input.from, to: input.to, rows: rows.length },
+    },
   });
   return { ...saved, rows: rows.length };
 }

@@ -1,8 +1,10 @@
 import { addDays, type Clock } from '../../src/domain/dates';
 import { dueJobs, type SlottedJob } from '../../src/domain/job-schedule';
+import type { FileStorage } from '../ports/documents';
 import type { Notifier } from '../ports/notifier';
 import type { Store } from '../ports/store';
 import { watchDeadlines } from './deadline-watch';
+import { purgeGeneratedFiles } from './generated-files';
 import { dispatchOutbox } from './outbox-dispatch';
 import { sendOverdueDigest } from './overdue-digest';
 import { remindSessions } from './sessions';
@@ -11,6 +13,7 @@ export interface ScheduledJobDeps {
   store: Store;
   notifier: Notifier;
   clock: Clock;
+  files: FileStorage;
 }
 
 /** What a slotted job did in its slot, or why it did not finish. */
@@ -20,6 +23,7 @@ export interface ScheduledRun {
   deadlines?: JobOutcome<Awaited<ReturnType<typeof watchDeadlines>>>;
   sessions?: JobOutcome<Awaited<ReturnType<typeof remindSessions>>>;
   digest?: JobOutcome<Awaited<ReturnType<typeof sendOverdueDigest>>>;
+  files?: JobOutcome<Awaited<ReturnType<typeof purgeGeneratedFiles>>>;
   outbox?: Awaited<ReturnType<typeof dispatchOutbox>>;
 }
 
@@ -71,6 +75,9 @@ export async function runScheduledJobs(deps: ScheduledJobDeps, options: { outbox
       const week = due.slot;
       const outcome = await inSlot(store, due.job, week, now, () => sendOverdueDigest(store, clock, week));
       if (outcome) run.digest = outcome;
+    } else if (due.job === 'files') {
+      const outcome = await inSlot(store, due.job, due.slot, now, () => purgeGeneratedFiles(deps));
+      if (outcome) run.files = outcome;
     } else if (options.outbox !== false) {
       run.outbox = await dispatchOutbox(store, deps.notifier, clock);
     }

@@ -48,11 +48,11 @@ export interface ApiContract {
   'reports.publicStats': { input: { from: string; to: string }; output: PublicStatsView };
   'reports.exportOpinions': {
     input: { from: string; to: string; stationId?: string };
-    output: { url: string; fileId: string; rows: number };
+    output: { url: string; fileId: string; expiresAt: number; rows: number };
   };
   'reports.annualReport': {
     input: { year: number };
-    output: { year: number; url: string; fileId: string; asOf: string; totals: StatsView };
+    output: { year: number; url: string; fileId: string; expiresAt: number; asOf: string; totals: StatsView };
   };
   'account.me': { input: Record<string, never>; output: MeView };
   'account.messages': { input: { cursor?: string }; output: MessagesView };

@@ -40,11 +40,21 @@ describe('one timer every minute; each run works out which slot each job is due 
     expect(jobSlot('digest', at(now))).toBe(slot);
   });
 
+  test.each`
+    now                   | slot               | why
+    ${'2026-12-01 10:34'} | ${'2026-12-01T09'} | ${'before minute 35 the last hour’s slot is still open'}
+    ${'2026-12-01 10:35'} | ${'2026-12-01T10'} | ${'minute 35 opens the hour’s slot'}
+    ${'2026-12-01 00:34'} | ${'2026-11-30T23'} | ${'just after midnight it is still the previous day’s 23 o’clock slot'}
+  `('the purge of expired files at $now: $slot ($why)', ({ now, slot }) => {
+    expect(jobSlot('files', at(now))).toBe(slot);
+  });
+
   test('every run is due for a slot of each job, and for the outbox, which has nothing to claim', () => {
     expect(dueJobs(at('2026-12-01 18:00'))).toEqual([
       { job: 'deadlines', slot: '2026-12-01T17' },
       { job: 'sessions', slot: '2026-12-01' },
       { job: 'digest', slot: '2026-11-30' },
+      { job: 'files', slot: '2026-12-01T17' },
       { job: 'outbox', slot: null },
     ]);
   });

@@ -1,4 +1,7 @@
 import ExcelJS from 'exceljs';
+import { getRuntime } from '../../server/runtime/runtime';
+import { GENERATED_FILE_TTL_MS } from '../../server/services/generated-files';
+import { runScheduledJobs } from '../../server/services/scheduled-jobs';
 import { startLocalApi } from '../support/local-api';
 
 let now = Date.UTC(2026, 2, 2, 2, 0);
@@ -80,6 +83,45 @@ describe('exporting a period’s opinions to .xlsx', () => {
       who,
     );
     expect(body.error.code).toBe(code);
+  });
+});
+
+describe('an export lives an hour', () => {
+  test('it is registered to its exporter, and the scheduler deletes it once its hour is up; the link then says so', async () => {
+    const made = now;
+    const { body } = await api.post(
+      'reports',
+      { action: 'exportOpinions', from: '2026-03-01', to: '2026-03-31' },
+      'demo-staff',
+    );
+    expect(body.data.expiresAt).toBe(made + GENERATED_FILE_TTL_MS);
+    expect((await fetch(`${api.base}${body.data.url}`)).status).toBe(200);
+    const audit = (await api.store.listAudit('export', 'qx-jiedao')).at(-1);
+    expect(audit?.detail).toEqual(
+      expect.objectContaining({ fileId: body.data.fileId, expiresAt: made + GENERATED_FILE_TTL_MS }),
+    );
+
+    const purge = async () =>
+      runScheduledJobs({ ...(await getRuntime()), store: api.store, clock: { now: () => now } });
+    now = made + GENERATED_FILE_TTL_MS - 60_000;
+    await purge();
+    expect((await fetch(`${api.base}${body.data.url}`)).status).toBe(200);
+
+    // The next hour's slot opens at minute 35; the file's time is up by then.
+    now = made + 2 * GENERATED_FILE_TTL_MS;
+    const run = await purge();
+    expect(run.files).toEqual(expect.objectContaining({ deleted: expect.any(Number) }));
+    const gone = await fetch(`${api.base}${body.data.url}`);
+    expect(gone.status).toBe(410);
+    expect(await gone.text()).toBe('文件已过期并已删除，请重新导出');
+    expect(await api.store.listExpiredFiles(now, 100)).toEqual([]);
+    expect(await api.store.listAudit('generated_files', 'expired')).toEqual([
+      expect.objectContaining({
+        actor: 'system',
+        action: 'files.purge',
+        detail: { fileIds: expect.arrayContaining([body.data.fileId]) },
+      }),
+    ]);
   });
 });
 

@@ -47,6 +47,7 @@ describe('the timer-only scheduler', () => {
       deadlines: { slot: '2026-03-01T09', reminded: 0, escalated: 0, lost: 0 },
       sessions: { slot: '2026-02-28', queued: 0 },
       digest: { slot: '2026-02-23', queued: 0 },
+      files: { slot: '2026-03-01T09', deleted: 0 },
       outbox: { sent: 1, failed: 0, gaveUp: 0, notSubscribed: 0, skipped: 0 },
     });
   });

@@ -48,4 +48,46 @@ describe('generated documents in CloudBase storage', () => {
     const second = await storage.save('opinions-2026-03-01-2026-03-31.xlsx', new Uint8Array([1]), 'application/xlsx');
     expect(first.fileId).not.toBe(second.fileId);
   });
+
+  // deleteFile as the SDK answers it (dist/storage/index.js): a failed request comes back with its
+  // `code` rather than thrown; otherwise each file has its own code, SUCCESS when deleted.
+  const deleting = (answer: unknown) => {
+    const asked: string[][] = [];
+    const app = {
+      deleteFile: async ({ fileList }: { fileList: string[] }) => {
+        asked.push(fileList);
+        return answer;
+      },
+    } as unknown as App;
+    return { storage: createCloudFileStorage(app), asked };
+  };
+
+  test('expired documents are deleted in one request; one already gone counts as deleted', async () => {
+    const ids = ['cloud://env.b/reports/a/x.xlsx', 'cloud://env.b/reports/b/y.docx'];
+    const { storage, asked } = deleting({
+      fileList: [
+        { fileID: ids[0], code: 'SUCCESS' },
+        { fileID: ids[1], code: 'STORAGE_FILE_NONEXIST' },
+      ],
+    });
+    await storage.remove(ids);
+    expect(asked).toEqual([ids]);
+  });
+
+  test('a deletion CloudBase refused is an error, so the file stays registered for the next run', async () => {
+    await expect(
+      deleting({ code: 'PERMISSION_DENIED', message: 'no' }).storage.remove(['cloud://env.b/reports/a/x.xlsx']),
+    ).rejects.toThrow('PERMISSION_DENIED');
+    await expect(
+      deleting({
+        fileList: [{ fileID: 'cloud://env.b/reports/a/x.xlsx', code: 'INTERNAL_SERVER_ERROR' }],
+      }).storage.remove(['cloud://env.b/reports/a/x.xlsx']),
+    ).rejects.toThrow('INTERNAL_SERVER_ERROR');
+  });
+
+  test('nothing to delete asks nothing', async () => {
+    const { storage, asked } = deleting({ fileList: [] });
+    await storage.remove([]);
+    expect(asked).toEqual([]);
+  });
 });

@@ -5,7 +5,8 @@ import type { FileStorage } from '../../ports/documents';
 type App = ReturnType<typeof tcb.init>;
 
 /**
- * Generated documents in CloudBase storage under reports/<random>/: the cloud file id, which the
+ * Generated documents in CloudBase storage under reports/<random>/, deleted again by `remove`
+ * when they expire (server/services/generated-files.ts): the cloud file id, which the
  * mini program downloads by (wx.cloud.downloadFile), and a temporary link valid for an hour for a
  * browser.
  */
@@ -17,6 +18,19 @@ export function createCloudFileStorage(app: App): FileStorage {
       const { fileList } = await app.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] });
       const url = (fileList as Array<{ tempFileURL?: string }>)[0]?.tempFileURL ?? '';
       return { fileId: fileID, url };
+    },
+    remove: async (fileIds) => {
+      if (fileIds.length === 0) return;
+      // The SDK answers a failed request with its `code` instead of throwing; each file has its own code.
+      const result = (await app.deleteFile({ fileList: [...fileIds] })) as {
+        code?: string;
+        message?: string;
+        fileList?: Array<{ fileID: string; code: string }>;
+      };
+      if (result.code) throw new Error(`storage.deleteFile: ${result.code} ${result.message ?? ''}`.trim());
+      const failed = (result.fileList ?? []).filter((f) => f.code !== 'SUCCESS' && !/NO(N|T_?)EXIST/i.test(f.code));
+      if (failed.length > 0)
+        throw new Error(`storage.deleteFile: ${failed.map((f) => `${f.fileID} ${f.code}`).join(', ')}`);
     },
   };
 }

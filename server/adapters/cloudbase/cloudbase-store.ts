@@ -8,6 +8,7 @@ import type { AuditEntry, Store } from '../../ports/store';
 import { inviteRevocation } from '../../ports/store-types';
 import { createCloudbaseEvaluationStore } from './cloudbase-evaluation-store';
 import { createCloudbaseFollowStore } from './cloudbase-follow-store';
+import { createCloudbaseGeneratedFileStore } from './cloudbase-generated-file-store';
 import { createCloudbaseMessageStore } from './cloudbase-message-store';
 import { createCloudbaseOpinionStore } from './cloudbase-opinion-store';
 import type { CollectionName } from './collections';
@@ -81,6 +82,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     ...createCloudbaseFollowStore(db),
     ...createCloudbaseMessageStore(db),
     ...createCloudbaseEvaluationStore(db),
+    ...createCloudbaseGeneratedFileStore(db),
     listStations: async () => (await fetchAll<Station>('stations')).sort(byOrder),
     getStation: (id) => getDoc<Station>('stations', id),
     listDeputies: async (stationIds) => {

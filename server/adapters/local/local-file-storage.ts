@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileStorage } from '../../ports/documents';
 
@@ -15,6 +15,13 @@ export function createLocalFileStorage(dir: string): FileStorage {
       const stored = `${base}-${randomBytes(8).toString('hex')}.${ext}`;
       writeFileSync(join(dir, stored), bytes);
       return { fileId: `local-files/${stored}`, url: `/files/${stored}` };
+    },
+    remove: async (fileIds) => {
+      for (const fileId of fileIds) {
+        const stored = fileId.startsWith('local-files/') ? fileId.slice('local-files/'.length) : '';
+        // Only a generated document's own name: never a path out of the folder, never a photo.
+        if (/^[a-z0-9-]{1,80}-[a-f0-9]{16}\.(docx|xlsx)$/.test(stored)) rmSync(join(dir, stored), { force: true });
+      }
     },
   };
 }

@@ -325,4 +325,19 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX invites_deputy ON invites (deputy_id) WHERE deputy_id IS NOT NULL;
     `,
   },
+  {
+    version: 10,
+    sql: `
+      -- Files generated for one caller (exports, annual reports), deleted from storage once expired.
+      CREATE TABLE generated_files (
+        file_id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      -- listExpiredFiles
+      CREATE INDEX generated_files_expiry ON generated_files (expires_at, file_id);
+    `,
+  },
 ];

@@ -4,6 +4,7 @@ import type { AuditEntry, RedeemOutcome, Store } from '../../ports/store';
 import { openDatabase, type SqliteDatabase } from './database';
 import { createSqliteEvaluationStore } from './sqlite-evaluation-store';
 import { createSqliteFollowStore } from './sqlite-follow-store';
+import { createSqliteGeneratedFileStore } from './sqlite-generated-file-store';
 import { createSqliteMessageStore } from './sqlite-message-store';
 import { createSqliteOpinionStore, USE_QUOTA } from './sqlite-opinion-store';
 import {
@@ -131,6 +132,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     ...createSqliteFollowStore(db),
     ...createSqliteMessageStore(db),
     ...createSqliteEvaluationStore(db),
+    ...createSqliteGeneratedFileStore(db),
     listStations: async () => (statements.listStations.all() as StationRow[]).map(stationFromRow),
     getStation: async (id) => {
       const row = statements.getStation.get(id) as StationRow | undefined;
