@@ -70,5 +70,10 @@ function report(run: ScheduledRun, log: (line: string) => void) {
       'failed' in run.digest ? `每周超期汇总失败：${run.digest.failed}` : `每周超期汇总 ${run.digest.queued} 条`,
     );
   }
+  if (run.files) {
+    parts.push(
+      'failed' in run.files ? `清理过期文件失败：${run.files.failed}` : `清理过期文件 ${run.files.deleted} 个`,
+    );
+  }
   if (parts.length > 0) log(`[定时任务] ${parts.join('；')}`);
 }
