@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { shanghaiDate } from '../../src/domain/dates';
 import { failure } from '../../src/domain/envelope';
 import { PHOTO_UPLOADS_PER_DAY, photoTypeOf } from '../../src/domain/photo-files';
+import { DOCUMENT_NAME, isValidDocumentLink } from '../adapters/local/document-links';
 import { readBody } from './read-body';
 import { sendBeforeBodyEnds } from './replies';
 
@@ -12,8 +13,6 @@ const MAX_BYTES = 5 * 1024 * 1024;
 const TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 /** A photo: `photos/<caller's folder key>/<sha-256>.<ext>`. */
 const NAME = /^photos\/[a-f0-9]{16}\/[a-f0-9]{64}\.(jpg|png|webp)$/;
-/** Generated documents (annual report, exports): served for download, never uploaded by users. */
-const DOCUMENT = /^[a-z0-9-]{1,80}-[a-f0-9]{16}\.(docx|xlsx)$/;
 const DOCUMENT_TYPES: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -94,19 +93,27 @@ export function createLocalFileStore(dir: string, now: () => number = Date.now) 
     reply(res, 200, { ok: true, data: { fileId: `local-files/${name}` } });
   }
 
-  function serve(name: string, res: ServerResponse): void {
+  function serve(name: string, query: URLSearchParams, res: ServerResponse): void {
     const file = join(dir, name);
-    if (DOCUMENT.test(name) && !existsSync(file)) {
+    // A generated document (an export with phone numbers, an annual report) only through the
+    // signed, expiring link its maker was given by reports.download.
+    if (DOCUMENT_NAME.test(name) && !isValidDocumentLink(name, query, now())) {
+      res
+        .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('下载链接无效或已过期，请回到小程序重新下载');
+      return;
+    }
+    if (DOCUMENT_NAME.test(name) && !existsSync(file)) {
       // Generated files are deleted an hour after they are made (server/services/generated-files.ts).
       res.writeHead(410, { 'content-type': 'text/plain; charset=utf-8' }).end('文件已过期并已删除，请重新导出');
       return;
     }
-    if (!(NAME.test(name) || DOCUMENT.test(name)) || !existsSync(file)) {
+    if (!(NAME.test(name) || DOCUMENT_NAME.test(name)) || !existsSync(file)) {
       res.writeHead(404).end();
       return;
     }
     const documentType = DOCUMENT_TYPES[name.split('.').pop() ?? ''];
-    if (documentType && DOCUMENT.test(name)) {
+    if (documentType && DOCUMENT_NAME.test(name)) {
       res.writeHead(200, {
         'content-type': documentType,
         'content-disposition': `attachment; filename="${name}"`,

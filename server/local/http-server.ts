@@ -140,7 +140,7 @@ async function route(req: IncomingMessage, res: ServerResponse, { options, root,
     return;
   }
   if (files && path.startsWith('/files/')) {
-    files.serve(path.slice('/files/'.length), res);
+    files.serve(path.slice('/files/'.length), target.query, res);
     return;
   }
   const fn = /^\/api\/([A-Za-z0-9_-]+)\/?$/.exec(path)?.[1];

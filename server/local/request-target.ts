@@ -15,17 +15,19 @@ export interface RequestPath {
   raw: string;
   /** Percent-decoded (static files are looked up by it). */
   decoded: string;
+  /** The query, for the one route that reads it (a signed document link). */
+  query: URLSearchParams;
 }
 
 /**
  * The path of a request target, or null when it is malformed: not a path (an absolute URL,
- * `*`), or percent-encoding that is not valid UTF-8. The query is not decoded: no route reads it.
+ * `*`), or percent-encoding that is not valid UTF-8.
  */
 export function requestPath(target: string | undefined): RequestPath | null {
   if (!target?.startsWith('/')) return null;
-  const raw = target.split('?')[0] ?? '/';
+  const [raw = '/', search = ''] = target.split('?');
   try {
-    return { raw, decoded: decodeURIComponent(raw) };
+    return { raw, decoded: decodeURIComponent(raw), query: new URLSearchParams(search) };
   } catch {
     return null;
   }

@@ -10,10 +10,12 @@ export interface DocumentWriter {
 
 /**
  * Where generated files go. `fileId` is the file's id in storage (cloud://… in CloudBase: the mini
- * program downloads by it); `url` is where a browser downloads it.
+ * program downloads by it); `link` makes a temporary link a browser can download it from.
  */
 export interface FileStorage {
-  save(name: string, bytes: Uint8Array, contentType: string): Promise<{ fileId: string; url: string }>;
+  save(name: string, bytes: Uint8Array, contentType: string): Promise<{ fileId: string }>;
+  /** A link to the file that works for `seconds` from now. */
+  link(fileId: string, seconds: number): Promise<string>;
   /** Delete these files; one already gone is no error. */
   remove(fileIds: readonly string[]): Promise<void>;
 }

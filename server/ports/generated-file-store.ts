@@ -21,6 +21,8 @@ export interface GeneratedFile {
 export interface GeneratedFileStore {
   /** Record a file and the audit line of its making, in one transaction. */
   recordGeneratedFile(file: GeneratedFile, audit: AuditEntry): Promise<void>;
+  /** One registered file (null once forgotten or never made). */
+  getGeneratedFile(fileId: string): Promise<GeneratedFile | null>;
   /** Up to `limit` files whose `expiresAt` is at or before `now`, the earliest first. */
   listExpiredFiles(now: number, limit: number): Promise<GeneratedFile[]>;
   /** Drop these files from the register (once storage has deleted them), with one audit line. */

@@ -50,7 +50,7 @@ async function sessionsOfYear(ctx: ServiceContext, year: number, asOf: string) {
 export async function annualReport(
   input: { year: number },
   ctx: ServiceContext,
-): Promise<{ year: number; url: string; fileId: string; expiresAt: number; asOf: string; totals: StatsView }> {
+): Promise<{ year: number; fileId: string; expiresAt: number; asOf: string; totals: StatsView }> {
   const actor = await actorOf(ctx);
   if (actor.role !== 'admin') throw new AppError('FORBIDDEN', '年度报告由人大工委生成');
   const today = shanghaiDate(ctx.clock.now());

@@ -1,8 +1,11 @@
 import type { Clock } from '../../src/domain/dates';
+import { AppError } from '../../src/domain/errors';
 import type { FileStorage } from '../ports/documents';
 import type { GeneratedFileKind } from '../ports/generated-file-store';
 import type { Store } from '../ports/store';
 import type { AuditEntry } from '../ports/store-types';
+import { requireOpenid } from './actor';
+import type { ServiceContext } from './context';
 
 /**
  * How long a generated file lives. An export holds voters' phone numbers and is made to be
@@ -10,6 +13,9 @@ import type { AuditEntry } from '../ports/store-types';
  * was handed out (on CloudBase a public-read file's link would otherwise never expire).
  */
 export const GENERATED_FILE_TTL_MS = 60 * 60 * 1000;
+
+/** How long a download link works: long enough to start the download, no longer. */
+const LINK_SECONDS = 300;
 
 /** Files deleted per purge run: one storage request and one transaction each run. */
 const PURGE_BATCH = 50;
@@ -32,7 +38,7 @@ export interface GeneratedFileRequest {
 export async function saveGeneratedFile(
   deps: { store: Store; files: FileStorage; clock: Clock },
   request: GeneratedFileRequest,
-): Promise<{ fileId: string; url: string; expiresAt: number }> {
+): Promise<{ fileId: string; expiresAt: number }> {
   const saved = await deps.files.save(request.name, request.bytes, request.contentType);
   const now = deps.clock.now();
   const expiresAt = now + GENERATED_FILE_TTL_MS;
@@ -45,7 +51,35 @@ export async function saveGeneratedFile(
       detail: { ...request.audit.detail, fileId: saved.fileId, expiresAt },
     },
   );
-  return { ...saved, expiresAt };
+  return { fileId: saved.fileId, expiresAt };
+}
+
+/**
+ * reports.download: the one caller a generated file was made for gets a link to it, valid for
+ * LINK_SECONDS (never past the file's own expiry), and each download is audited. Anyone else,
+ * and the owner once the file has expired, gets NOT_FOUND: whether a file id exists is not told.
+ */
+export async function downloadGeneratedFile(
+  input: { fileId: string },
+  ctx: ServiceContext,
+): Promise<{ fileId: string; url: string; expiresAt: number }> {
+  const openid = requireOpenid(ctx);
+  const now = ctx.clock.now();
+  const file = await ctx.store.getGeneratedFile(input.fileId);
+  if (!file || file.owner !== openid || file.expiresAt <= now) {
+    throw new AppError('NOT_FOUND', '文件不存在或已过期，请重新生成');
+  }
+  const seconds = Math.max(1, Math.min(LINK_SECONDS, Math.floor((file.expiresAt - now) / 1000)));
+  const url = await ctx.files.link(file.fileId, seconds);
+  await ctx.store.appendAudit({
+    at: now,
+    actor: openid,
+    action: 'reports.download',
+    targetType: 'generated_file',
+    targetId: file.fileId,
+    detail: { kind: file.kind },
+  });
+  return { fileId: file.fileId, url, expiresAt: file.expiresAt };
 }
 
 /**

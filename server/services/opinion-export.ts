@@ -27,7 +27,7 @@ const when = (at: number) => `${shanghaiDate(at)} ${shanghaiTime(at)}`;
 export async function exportOpinions(
   input: { from: string; to: string; stationId?: string },
   ctx: ServiceContext,
-): Promise<{ url: string; fileId: string; expiresAt: number; rows: number }> {
+): Promise<{ fileId: string; expiresAt: number; rows: number }> {
   const actor = await actorOf(ctx);
   if (actor.role !== 'staff' && actor.role !== 'admin')
     throw new AppError('FORBIDDEN', '只有联络站工作人员和人大工委可以导出');

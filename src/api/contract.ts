@@ -48,12 +48,13 @@ export interface ApiContract {
   'reports.publicStats': { input: { from: string; to: string }; output: PublicStatsView };
   'reports.exportOpinions': {
     input: { from: string; to: string; stationId?: string };
-    output: { url: string; fileId: string; expiresAt: number; rows: number };
+    output: { fileId: string; expiresAt: number; rows: number };
   };
   'reports.annualReport': {
     input: { year: number };
-    output: { year: number; url: string; fileId: string; expiresAt: number; asOf: string; totals: StatsView };
+    output: { year: number; fileId: string; expiresAt: number; asOf: string; totals: StatsView };
   };
+  'reports.download': { input: { fileId: string }; output: { fileId: string; url: string; expiresAt: number } };
   'account.me': { input: Record<string, never>; output: MeView };
   'account.messages': { input: { cursor?: string }; output: MessagesView };
   'account.readMessages': { input: { upTo: number }; output: { unread: number } };

@@ -44,6 +44,14 @@ export const annualReportInput = z.object({
     .max(2100, '年份不正确'),
 });
 
+/** A generated document's file id: a cloud file under reports/, or a local document. */
+const GENERATED_FILE_ID = /^(cloud:\/\/\S{1,240}|local-files\/[a-z0-9-]{1,80}-[a-f0-9]{16}\.(docx|xlsx))$/;
+
+/** reports.download: the file id an export or an annual report answered with. */
+export const downloadInput = z.object({
+  fileId: z.string({ required_error: '请提供文件编号' }).regex(GENERATED_FILE_ID, '文件编号格式不正确'),
+});
+
 /** reports.exportOpinions: a period (at most a year) and, for the committee, a station. */
 export const exportInput = z
   .object({

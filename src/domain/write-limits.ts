@@ -51,6 +51,7 @@ export const WRITE_LIMITS = {
   'evaluations.close': { perDay: 30, message: overLimit('结束评议') },
   'reports.annualReport': { perDay: 20, message: overLimit('生成年度报告') },
   'reports.exportOpinions': { perDay: 30, message: overLimit('导出意见') },
+  'reports.download': { perDay: 100, message: overLimit('下载文件') },
   'reports.migrate': { perDay: 200, message: overLimit('升级数据') },
 } as const satisfies Record<string, WriteLimit>;
 

@@ -72,9 +72,9 @@ describe('the annual report', () => {
     expect(body.data.asOf).toBe('2026-06-01');
     expect(body.data.totals.collected).toBe(stats.collected);
 
-    // url is what a browser downloads; fileId names the same stored file (cloud:// in CloudBase).
-    expect(body.data.fileId).toBe(`local-files/${body.data.url.slice('/files/'.length)}`);
-    const file = await fetch(`${api.base}${body.data.url}`);
+    // Its maker asks for a link to it (reports.download), as the app does.
+    const link = await api.post('reports', { action: 'download', fileId: body.data.fileId }, 'demo-admin');
+    const file = await fetch(`${api.base}${link.body.data.url}`);
     expect(file.headers.get('content-type')).toContain('wordprocessingml');
     const docx = unzipSync(new Uint8Array(await file.arrayBuffer()));
     const text = strFromU8(docx['word/document.xml']!).replace(/<[^>]+>/g, '');

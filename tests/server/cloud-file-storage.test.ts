@@ -28,7 +28,7 @@ function fakeStorage() {
 }
 
 describe('generated documents in CloudBase storage', () => {
-  test('the answer carries the cloud file id the mini program downloads by, and an hour’s link for a browser', async () => {
+  test('a document is stored under reports/<random>/ and answered by its cloud file id, with no link', async () => {
     const { app, uploads, linksAsked } = fakeStorage();
     const bytes = new Uint8Array([80, 75, 3, 4]);
     const saved = await createCloudFileStorage(app).save('annual-report-2026.docx', bytes, 'application/docx');
@@ -36,9 +36,17 @@ describe('generated documents in CloudBase storage', () => {
     expect(uploads).toHaveLength(1);
     expect(uploads[0]!.cloudPath).toMatch(/^reports\/[a-f0-9]{16}\/annual-report-2026\.docx$/);
     expect(Buffer.compare(uploads[0]!.bytes, Buffer.from(bytes))).toBe(0);
-    expect(saved.fileId).toBe(`cloud://${ENV}.6c69-${ENV}-1300000000/${uploads[0]!.cloudPath}`);
-    expect(linksAsked).toEqual([{ fileID: saved.fileId, maxAge: 3600 }]);
-    expect(saved.url).toMatch(/^https:\/\/.+\.tcb\.qcloud\.la\/reports\/[a-f0-9]{16}\/annual-report-2026\.docx\?/);
+    expect(saved).toEqual({ fileId: `cloud://${ENV}.6c69-${ENV}-1300000000/${uploads[0]!.cloudPath}` });
+    expect(linksAsked).toEqual([]);
+  });
+
+  test('a link is a temporary one for as many seconds as asked', async () => {
+    const { app, linksAsked } = fakeStorage();
+    const storage = createCloudFileStorage(app);
+    const { fileId } = await storage.save('annual-report-2026.docx', new Uint8Array([1]), 'application/docx');
+    const url = await storage.link(fileId, 300);
+    expect(linksAsked).toEqual([{ fileID: fileId, maxAge: 300 }]);
+    expect(url).toMatch(/^https:\/\/.+\.tcb\.qcloud\.la\/reports\/[a-f0-9]{16}\/annual-report-2026\.docx\?/);
   });
 
   test('two documents of the same name get different paths, so neither file id can be guessed from the other', async () => {

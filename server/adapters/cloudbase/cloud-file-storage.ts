@@ -5,19 +5,22 @@ import type { FileStorage } from '../../ports/documents';
 type App = ReturnType<typeof tcb.init>;
 
 /**
- * Generated documents in CloudBase storage under reports/<random>/, deleted again by `remove`
- * when they expire (server/services/generated-files.ts): the cloud file id, which the
- * mini program downloads by (wx.cloud.downloadFile), and a temporary link valid for an hour for a
- * browser.
+ * Generated documents in CloudBase storage under reports/<random>/: the cloud file id, which the
+ * mini program downloads by (wx.cloud.downloadFile), a temporary link for a browser when its
+ * owner asks (reports.download), and deletion once they expire (server/services/generated-files.ts).
  */
 export function createCloudFileStorage(app: App): FileStorage {
   return {
     save: async (name, bytes) => {
       const cloudPath = `reports/${randomBytes(8).toString('hex')}/${name}`;
       const { fileID } = await app.uploadFile({ cloudPath, fileContent: Buffer.from(bytes) });
-      const { fileList } = await app.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] });
-      const url = (fileList as Array<{ tempFileURL?: string }>)[0]?.tempFileURL ?? '';
-      return { fileId: fileID, url };
+      return { fileId: fileID };
+    },
+    link: async (fileId, seconds) => {
+      const { fileList } = await app.getTempFileURL({ fileList: [{ fileID: fileId, maxAge: seconds }] });
+      const url = (fileList as Array<{ tempFileURL?: string }>)[0]?.tempFileURL;
+      if (!url) throw new Error(`storage.getTempFileURL: no link for ${fileId}`);
+      return url;
     },
     remove: async (fileIds) => {
       if (fileIds.length === 0) return;

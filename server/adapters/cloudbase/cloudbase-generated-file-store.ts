@@ -27,6 +27,15 @@ export function createCloudbaseGeneratedFileStore(db: Db): GeneratedFileStore {
           .set({ ...audit });
       });
     },
+    getGeneratedFile: async (fileId) => {
+      const res = await db
+        .collection('generated_files')
+        .where({ _id: docId(fileId) })
+        .limit(1)
+        .get();
+      const doc = (res.data as Array<Record<string, unknown>> | undefined)?.[0];
+      return doc ? strip<GeneratedFile>(doc) : null;
+    },
     listExpiredFiles: async (now, limit) => {
       const res = await db
         .collection('generated_files')

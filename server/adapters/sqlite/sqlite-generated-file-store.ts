@@ -28,6 +28,7 @@ export function createSqliteGeneratedFileStore(db: SqliteDatabase): GeneratedFil
   const expired = db.prepare(
     'SELECT * FROM generated_files WHERE expires_at <= ? ORDER BY expires_at, file_id LIMIT ?',
   );
+  const get = db.prepare('SELECT * FROM generated_files WHERE file_id = ?');
   const remove = db.prepare('DELETE FROM generated_files WHERE file_id = ?');
   const insertAudit = db.prepare(
     'INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (@at, @actor, @action, @target_type, @target_id, @detail)',
@@ -43,6 +44,10 @@ export function createSqliteGeneratedFileStore(db: SqliteDatabase): GeneratedFil
 
   return {
     recordGeneratedFile: async (file, audit) => record(file, audit),
+    getGeneratedFile: async (fileId) => {
+      const row = get.get(fileId) as GeneratedFileRow | undefined;
+      return row ? fromRow(row) : null;
+    },
     listExpiredFiles: async (now, limit) => (expired.all(now, limit) as GeneratedFileRow[]).map(fromRow),
     forgetGeneratedFiles: async (fileIds, audit) => forget(fileIds, audit),
   };

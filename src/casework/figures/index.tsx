@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call } from '../../api/client';
-import { addDays, shanghaiDate } from '../../domain/dates';
+import { addDays, shanghaiDate, shanghaiTime } from '../../domain/dates';
 import type { FigureGroup, StatsView } from '../../domain/report-views';
 import type { MeView } from '../../domain/views';
 import { PageShell } from '../../components/PageShell';
@@ -24,6 +24,9 @@ function periodOf(key: PeriodKey): { from: string; to: string; label: string } {
   if (key === 'lastYear') return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31`, label: `${year - 1}年` };
   return { from: `${year}-01-01`, to: today, label: `${year}年以来` };
 }
+
+/** What the page says of a generated file's life (server/services/generated-files.ts). */
+const keptUntil = (expiresAt: number) => `文件保留到${shanghaiTime(expiresAt)}，之后自动删除，请及时保存`;
 
 /** What the page shows for a period: the totals by month, the groups of its cards, and what is overdue now. */
 interface Loaded {
@@ -114,8 +117,9 @@ export default function FiguresPage() {
     try {
       const year = Number(shanghaiDate(Date.now()).slice(0, 4));
       const result = await call('reports.annualReport', { year });
-      setReport(`已生成${result.year}年度报告（数据截至${result.asOf}）`);
-      await openDocument(result, 'docx');
+      setReport(`已生成${result.year}年度报告（数据截至${result.asOf}），${keptUntil(result.expiresAt)}`);
+      // Only its maker can fetch it, and each download is audited: a link is asked for each time.
+      await openDocument(await call('reports.download', { fileId: result.fileId }), 'docx');
     } catch (e) {
       setReport((e as Error).message);
     }
@@ -126,8 +130,8 @@ export default function FiguresPage() {
     try {
       const { from, to } = periodOf(key);
       const result = await call('reports.exportOpinions', { from, to });
-      setReport(`已导出${result.rows}条意见`);
-      await openDocument(result, 'xlsx');
+      setReport(`已导出${result.rows}条意见，${keptUntil(result.expiresAt)}`);
+      await openDocument(await call('reports.download', { fileId: result.fileId }), 'xlsx');
     } catch (e) {
       setReport((e as Error).message);
     }
