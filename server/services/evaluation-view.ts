@@ -149,6 +149,7 @@ export async function roundView(
   const deputies = round.deputyIds
     .map((id) => allDeputies.find((d) => d.id === id))
     .filter((d): d is Deputy => d !== undefined);
+  const deputyIds = deputies.map((d) => d.id);
   const runs = runsDistrict(actor, round.district, stations);
   const closed = phase === 'closed';
   const seen = closed ? commentsSeenBy(actor, round, runs) : [];
@@ -157,11 +158,7 @@ export async function roundView(
   const [figureRows, sessions, durations, counts, comments, participants] = await Promise.all([
     ctx.store.countFiguresBy({ fromMs, toMs, today: day }, 'deputy'),
     heldSessions(ctx, round, deputies, stations),
-    ctx.store.replyDurations(
-      deputies.map((d) => d.id),
-      fromMs,
-      toMs,
-    ),
+    ctx.store.replyDurations(deputyIds, fromMs, toMs),
     closed ? ctx.store.countEvaluations(round.id) : Promise.resolve([]),
     seen.length > 0 ? ctx.store.listEvaluationComments(round.id, seen, COMMENTS_SHOWN) : Promise.resolve([]),
     runs ? ctx.store.countEvaluators(round.id) : Promise.resolve(undefined),
