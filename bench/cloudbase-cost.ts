@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main as casework } from '../cloudfunctions/casework/index';
+import { main as evaluations } from '../cloudfunctions/evaluations/index';
 import { main as opinions } from '../cloudfunctions/opinions/index';
 import { main as reports } from '../cloudfunctions/reports/index';
 import { main as stations } from '../cloudfunctions/stations/index';
@@ -160,6 +161,24 @@ export async function measureCloudbaseCost(total: number): Promise<CloudbaseCost
       action: 'stats',
       ...period,
       groupBy: 'station',
+    });
+  }
+
+  // 代表述职评议 (the seed's rounds): an open round as a voter sees it, and a closed one with its
+  // results and comments as the committee and as one of its deputies see them.
+  for (let i = 0; i < 3; i += 1) {
+    await call('evaluations.list (committee)', evaluations, DEMO_CALLERS.admin, { action: 'list' });
+    await call('evaluations.get (open, voter)', evaluations, `bench-voter-${i}`, {
+      action: 'get',
+      roundId: 'ev-demo-open',
+    });
+    await call('evaluations.get (closed, committee)', evaluations, DEMO_CALLERS.admin, {
+      action: 'get',
+      roundId: 'ev-demo-closed',
+    });
+    await call('evaluations.get (closed, deputy)', evaluations, deputyCaller('d04'), {
+      action: 'get',
+      roundId: 'ev-demo-closed',
     });
   }
 

@@ -7,14 +7,8 @@ import {
 } from '../../src/domain/evaluation-schemas';
 import { action, createCloudFunction } from '../../server/runtime/cloud-function';
 import { textCheckEdge } from '../../server/runtime/wechat-edges';
-import {
-  closeRound,
-  getRound,
-  listRounds,
-  openRound,
-  rateDeputy,
-  setDistrict,
-} from '../../server/services/evaluations';
+import { closeRound, openRound, rateDeputy, setDistrict } from '../../server/services/evaluation-commands';
+import { getRound, listRounds } from '../../server/services/evaluation-view';
 
 /**
  * evaluations: 代表述职评议 — rounds per 选区 opened by staff or the committee, voters' ratings of

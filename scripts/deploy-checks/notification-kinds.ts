@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ts from 'typescript';
-import { checkAllKinds, NOTIFICATION_KINDS, isNotificationKind } from '../../src/domain/notifications';
+import { checkAllKinds } from '../../src/domain/notification-checks';
+import { NOTIFICATION_KINDS, isNotificationKind } from '../../src/domain/notifications';
 import { filesUnder } from './files';
 import { shown, type CheckResult } from './result';
 

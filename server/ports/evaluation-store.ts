@@ -10,6 +10,20 @@ export interface EvaluationCountRow {
   count: number;
 }
 
+/** A voter's comment about a deputy in a round, without who wrote it. */
+export interface EvaluationComment {
+  deputyId: string;
+  satisfaction: Satisfaction;
+  comment: string;
+  at: number;
+}
+
+/** How long a deputy took to reply to one opinion, from its assignment, in ms. */
+export interface ReplyDuration {
+  deputyId: string;
+  ms: number;
+}
+
 /** Rounds of 代表述职评议, the ratings given in them, and the 选区 voters declare. */
 export interface EvaluationStore {
   /** Every round, newest first (a street opens a handful a year). */
@@ -30,17 +44,22 @@ export interface EvaluationStore {
   countEvaluations(roundId: string): Promise<EvaluationCountRow[]>;
   /** How many different voters took part in a round. */
   countEvaluators(roundId: string): Promise<number>;
-  /** The comments about one deputy in a round, newest first, at most `limit`, without who wrote them. */
+  /**
+   * The comments about the given deputies in a round, without who wrote them, in one read: the
+   * newest `limitPerDeputy` of each deputy, grouped by deputy in id order, newest first (equal
+   * times in voter order, so that both stores list them alike).
+   */
   listEvaluationComments(
     roundId: string,
-    deputyId: string,
-    limit: number,
-  ): Promise<Array<{ satisfaction: Satisfaction; comment: string; at: number }>>;
+    deputyIds: readonly string[],
+    limitPerDeputy: number,
+  ): Promise<EvaluationComment[]>;
   getVoterDistrict(openid: string): Promise<string | null>;
   setVoterDistrict(openid: string, district: string, at: number, audit: AuditEntry): Promise<void>;
   /**
-   * For each replied opinion assigned to the deputy and created in [fromMs, toMs): the time from
-   * its assignment to its reply, in ms (withdrawn opinions excluded).
+   * For each replied opinion assigned to one of the deputies and created in [fromMs, toMs): its
+   * deputy and the time from its assignment to its reply, in ms (withdrawn opinions excluded), in
+   * one read whatever the number of deputies; in no particular order.
    */
-  replyDurations(deputyId: string, fromMs: number, toMs: number): Promise<number[]>;
+  replyDurations(deputyIds: readonly string[], fromMs: number, toMs: number): Promise<ReplyDuration[]>;
 }

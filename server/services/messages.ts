@@ -1,12 +1,8 @@
 import { AppError } from '../../src/domain/errors';
 import { MESSAGES_PAGE_SIZE } from '../../src/domain/message-schemas';
-import {
-  notificationOf,
-  notificationPage,
-  notificationText,
-  templatesAt,
-  type SubscriptionMoment,
-} from '../../src/domain/notifications';
+import { templatesAt } from '../../src/domain/notification-templates';
+import { notificationText } from '../../src/domain/notification-text';
+import { notificationOf, notificationPage, type SubscriptionMoment } from '../../src/domain/notifications';
 import type { MessagesView, MessageView, SubscribeTemplateIds } from '../../src/domain/views';
 import type { OutboxMessage } from '../ports/opinion-store';
 import { requireOpenid } from './actor';

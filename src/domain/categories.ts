@@ -25,3 +25,8 @@ export const CATEGORY_LABELS: Record<CategoryId, string> = {
   economy: '经济发展',
   other: '其他',
 };
+
+/** The label of a stored category id; 其他 for an id the app does not offer (any more). */
+export function categoryLabel(id: string): string {
+  return CATEGORY_LABELS[id as CategoryId] ?? '其他';
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { TEMPLATES, defaultKeys, type TemplateKey } from './notifications';
+import { defaultKeys, TEMPLATES } from './notification-templates';
+import type { TemplateKey } from './notifications';
 
 /** The operator's template of one registry entry: its id, and its keys when they differ from the defaults. */
 export interface ConfiguredTemplate {

@@ -1,15 +1,7 @@
-import {
-  NOTIFICATION_KINDS,
-  TEMPLATES,
-  checkAllKinds,
-  defaultKeys,
-  notificationPage,
-  notificationText,
-  templateData,
-  templateProblems,
-  templatesAt,
-  type NotificationKind,
-} from '../../src/domain/notifications';
+import { checkAllKinds, templateProblems } from '../../src/domain/notification-checks';
+import { defaultKeys, TEMPLATES, templateData, templatesAt } from '../../src/domain/notification-templates';
+import { notificationText } from '../../src/domain/notification-text';
+import { NOTIFICATION_KINDS, notificationPage, type NotificationKind } from '../../src/domain/notifications';
 import { validateKeyword } from '../../src/domain/template-keywords';
 
 const kinds = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];

@@ -122,7 +122,7 @@ describe('代表述职评议: a round for one electoral district', () => {
     await ok(api, 'district-one-voter', 'evaluations', 'setDistrict', { district: '第一选区' });
     expect((await evaluate('district-one-voter', 'd03', 'satisfied')).body.error).toEqual({
       code: 'FORBIDDEN',
-      message: '本轮评议面向第二选区的选民',
+      message: '本轮评议面向第二选区的选民，您登记的是第一选区',
     });
     expect((await evaluate('no-district-voter', 'd03', 'satisfied')).body.error.message).toBe('请先选择您所在的选区');
     for (const who of [DEPUTY, STAFF, ADMIN]) {

@@ -4,8 +4,8 @@ import { COLLECTION_NAMES } from '../../server/adapters/cloudbase/collections';
 import type { Store } from '../../server/ports/store';
 import { opinion, scratchStore, T0 } from './opinion-fixtures';
 
-// 代表述职评议's median reply time reads, for a deputy and a period, the time from assignment to
-// reply of each replied opinion: both stores must give the same list.
+// 代表述职评议's median reply times read, for a round's deputies and a period, in one read, the time
+// from assignment to reply of each replied opinion with its deputy: both stores must give the same list.
 const HOUR = 3_600_000;
 
 async function fill(store: Store) {
@@ -40,11 +40,17 @@ const stores: Array<[string, () => Promise<{ store: Store; dispose: () => Promis
 ];
 
 describe.each(stores)('reply durations on the %s store', (_name, make) => {
-  test('only the deputy’s replied opinions of the period count, withdrawn ones excluded', async () => {
+  test('only the deputies’ replied opinions of the period count, withdrawn ones excluded, each with its deputy', async () => {
     const { store, dispose } = await make();
     await fill(store);
-    const durations = await store.replyDurations('d01', T0, T0 + 30 * 86_400_000);
-    expect([...durations].sort((a, b) => a - b)).toEqual([24 * HOUR, 72 * HOUR]);
+    const durations = await store.replyDurations(['d01', 'd02'], T0, T0 + 30 * 86_400_000);
+    expect([...durations].sort((a, b) => a.ms - b.ms)).toEqual([
+      { deputyId: 'd02', ms: 5 * HOUR },
+      { deputyId: 'd01', ms: 24 * HOUR },
+      { deputyId: 'd01', ms: 72 * HOUR },
+    ]);
+    expect((await store.replyDurations(['d02'], T0, T0 + 30 * 86_400_000)).map((d) => d.deputyId)).toEqual(['d02']);
+    expect(await store.replyDurations([], T0, T0 + 30 * 86_400_000)).toEqual([]);
     await dispose();
   });
 });

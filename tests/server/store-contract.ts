@@ -258,13 +258,50 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         { deputyId: id('d3'), satisfaction: 'satisfied', count: 1 },
       ]);
       expect(await store.countEvaluators(roundId)).toBe(2);
-      expect(await store.listEvaluationComments(roundId, id('d1'), 10)).toEqual([
-        { satisfaction: 'dissatisfied', comment: '不常见到', at: 1_700_000_000_003 },
+      expect(await store.listEvaluationComments(roundId, [id('d1'), id('d3')], 10)).toEqual([
+        { deputyId: id('d1'), satisfaction: 'dissatisfied', comment: '不常见到', at: 1_700_000_000_003 },
       ]);
       expect((await store.listEvaluationsByVoter(id('v1'))).map((e) => [e.deputyId, e.satisfaction])).toEqual([
         [id('d1'), 'satisfied'],
         [id('d3'), 'satisfied'],
       ]);
+    });
+
+    test('the comments of several deputies come in one answer: each deputy’s newest first, at most the limit each', async () => {
+      const roundId = id('evold');
+      const t = 1_700_000_000_000;
+      const rate = (voter: string, deputy: string, at: number, comment?: string) =>
+        store.addEvaluation(
+          {
+            roundId,
+            deputyId: id(deputy),
+            voterOpenid: id(voter),
+            satisfaction: 'satisfied',
+            at,
+            ...(comment ? { comment } : {}),
+          },
+          audit(roundId),
+        );
+      await rate('c1', 'd1', t + 1, '旧的');
+      await rate('c2', 'd1', t + 3, '最新');
+      await rate('c3', 'd1', t + 2, '其次');
+      await rate('c4', 'd1', t + 4);
+      await rate('c2', 'd3', t + 1, '同时二');
+      await rate('c1', 'd3', t + 1, '同时一');
+      await rate('c1', 'd2', t + 1, '没有问到');
+      const comment = (deputy: string, text: string, at: number) => ({
+        deputyId: id(deputy),
+        satisfaction: 'satisfied',
+        comment: text,
+        at,
+      });
+      expect(await store.listEvaluationComments(roundId, [id('d3'), id('d1')], 2)).toEqual([
+        comment('d1', '最新', t + 3),
+        comment('d1', '其次', t + 2),
+        comment('d3', '同时一', t + 1),
+        comment('d3', '同时二', t + 1),
+      ]);
+      expect(await store.listEvaluationComments(roundId, [], 2)).toEqual([]);
     });
 
     test('a voter’s declared district is kept', async () => {

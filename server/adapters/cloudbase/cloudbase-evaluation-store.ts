@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DeputyEvaluation, EvaluationRound } from '../../../src/domain/evaluation';
 import type { Satisfaction } from '../../../src/domain/opinion';
-import type { EvaluationCountRow, EvaluationStore } from '../../ports/evaluation-store';
+import type {
+  EvaluationComment,
+  EvaluationCountRow,
+  EvaluationStore,
+  ReplyDuration,
+} from '../../ports/evaluation-store';
 import type { AuditEntry } from '../../ports/store-types';
 import { getDocument, PAGE, RolledBack, strip, txDocument } from './documents';
 
@@ -115,18 +120,26 @@ export function createCloudbaseEvaluationStore(db: Db): EvaluationStore {
         .end();
       return Number((res.data?.[0] as { n?: number } | undefined)?.n ?? 0);
     },
-    listEvaluationComments: async (roundId, deputyId, limit) => {
+    listEvaluationComments: async (roundId, deputyIds, limit) => {
+      if (deputyIds.length === 0) return [];
+      // One aggregation for every deputy: sorted newest first, pushed per deputy in that order,
+      // each deputy's list cut to `limit`.
       const res = await db
         .collection('deputy_evaluations')
-        .where({ roundId, deputyId, comment: _.exists(true) })
-        .orderBy('at', 'desc')
-        .limit(Math.min(limit, PAGE))
-        .get();
-      return ((res.data ?? []) as DeputyEvaluation[]).map((e) => ({
-        satisfaction: e.satisfaction,
-        comment: e.comment ?? '',
-        at: e.at,
-      }));
+        .aggregate()
+        .match({ roundId, deputyId: _.in([...deputyIds]), comment: _.exists(true) })
+        .sort({ deputyId: 1, at: -1, voterOpenid: 1 })
+        .group({
+          _id: '$deputyId',
+          comments: $.push({ satisfaction: '$satisfaction', comment: '$comment', at: '$at' }),
+        })
+        .project({ _id: 0, deputyId: '$_id', comments: $.slice(['$comments', limit]) })
+        .limit(MAX_GROUPS)
+        .end();
+      type Group = { deputyId: string; comments: Array<Omit<EvaluationComment, 'deputyId'>> };
+      return ((res.data ?? []) as Group[])
+        .sort((a, b) => (a.deputyId < b.deputyId ? -1 : 1))
+        .flatMap((g) => g.comments.map((c): EvaluationComment => ({ deputyId: g.deputyId, ...c, at: Number(c.at) })));
     },
     getVoterDistrict: async (openid) =>
       (await getDocument<{ district: string }>(db.collection('voter_districts'), openid))?.district ?? null,
@@ -139,21 +152,22 @@ export function createCloudbaseEvaluationStore(db: Db): EvaluationStore {
           .set({ ...audit });
       });
     },
-    replyDurations: async (deputyId, fromMs, toMs) => {
+    replyDurations: async (deputyIds, fromMs, toMs) => {
+      if (deputyIds.length === 0) return [];
       const res = await db
         .collection('opinions')
         .aggregate()
         .match({
-          assignedDeputyId: deputyId,
+          assignedDeputyId: _.in([...deputyIds]),
           createdAt: _.gte(fromMs).and(_.lt(toMs)),
           status: _.neq('withdrawn'),
           'reply.at': _.exists(true),
           assignedAt: _.exists(true),
         })
-        .project({ _id: 0, ms: $.subtract(['$reply.at', '$assignedAt']) })
+        .project({ _id: 0, deputyId: '$assignedDeputyId', ms: $.subtract(['$reply.at', '$assignedAt']) })
         .limit(100_000)
         .end();
-      return ((res.data ?? []) as Array<{ ms: number }>).map((r) => Number(r.ms));
+      return ((res.data ?? []) as ReplyDuration[]).map((r) => ({ deputyId: r.deputyId, ms: Number(r.ms) }));
     },
   };
 }

@@ -1,6 +1,11 @@
 import type { DeputyEvaluation, EvaluationRound } from '../../../src/domain/evaluation';
 import type { Satisfaction } from '../../../src/domain/opinion';
-import type { EvaluationCountRow, EvaluationStore } from '../../ports/evaluation-store';
+import type {
+  EvaluationComment,
+  EvaluationCountRow,
+  EvaluationStore,
+  ReplyDuration,
+} from '../../ports/evaluation-store';
 import type { AuditEntry } from '../../ports/store-types';
 import type { SqliteDatabase } from './database';
 import { auditToRow } from './rows';
@@ -42,20 +47,26 @@ export function createSqliteEvaluationStore(db: SqliteDatabase): EvaluationStore
      WHERE round_id = ? GROUP BY deputy_id, satisfaction ORDER BY deputy_id, satisfaction`,
   );
   const evaluators = db.prepare('SELECT COUNT(DISTINCT voter_openid) AS n FROM deputy_evaluations WHERE round_id = ?');
+  // The newest comments of each deputy asked for, ranked within the deputy; the deputies come
+  // as one JSON array parameter, so that one statement serves any number of them.
   const comments = db.prepare(
-    `SELECT satisfaction, comment, at FROM deputy_evaluations
-     WHERE round_id = ? AND deputy_id = ? AND comment IS NOT NULL ORDER BY at DESC LIMIT ?`,
+    `SELECT deputyId, satisfaction, comment, at FROM (
+       SELECT deputy_id AS deputyId, satisfaction, comment, at,
+              ROW_NUMBER() OVER (PARTITION BY deputy_id ORDER BY at DESC, voter_openid) AS n
+       FROM deputy_evaluations
+       WHERE round_id = ? AND deputy_id IN (SELECT value FROM json_each(?)) AND comment IS NOT NULL)
+     WHERE n <= ? ORDER BY deputyId, n`,
   );
   const getDistrict = db.prepare('SELECT district FROM voter_districts WHERE openid = ?');
   const putDistrict = db.prepare(
     `INSERT INTO voter_districts (openid, district, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (openid) DO UPDATE SET district = excluded.district, updated_at = excluded.updated_at`,
   );
-  // opinions_deputy_created serves the deputy and period; the reply time needs the document's assignedAt.
+  // opinions_deputy_created serves the deputies and period; the reply time needs the document's assignedAt.
   const durations = db.prepare(
-    `SELECT replied_at - json_extract(doc, '$.assignedAt') AS ms FROM opinions
-     WHERE assigned_deputy_id = ? AND created_at >= ? AND created_at < ? AND replied_at IS NOT NULL
-       AND status != 'withdrawn' AND json_extract(doc, '$.assignedAt') IS NOT NULL`,
+    `SELECT assigned_deputy_id AS deputyId, replied_at - json_extract(doc, '$.assignedAt') AS ms FROM opinions
+     WHERE assigned_deputy_id IN (SELECT value FROM json_each(?)) AND created_at >= ? AND created_at < ?
+       AND replied_at IS NOT NULL AND status != 'withdrawn' AND json_extract(doc, '$.assignedAt') IS NOT NULL`,
   );
 
   const withAudit = <A extends unknown[]>(write: (...args: A) => void) =>
@@ -92,11 +103,11 @@ export function createSqliteEvaluationStore(db: SqliteDatabase): EvaluationStore
     listEvaluationsByVoter: async (openid) => (byVoter.all(openid) as EvaluationRow[]).map(fromRow),
     countEvaluations: async (roundId) => counts.all(roundId) as EvaluationCountRow[],
     countEvaluators: async (roundId) => (evaluators.get(roundId) as { n: number }).n,
-    listEvaluationComments: async (roundId, deputyId, limit) =>
-      comments.all(roundId, deputyId, limit) as Array<{ satisfaction: Satisfaction; comment: string; at: number }>,
+    listEvaluationComments: async (roundId, deputyIds, limit) =>
+      comments.all(roundId, JSON.stringify(deputyIds), limit) as EvaluationComment[],
     getVoterDistrict: async (openid) => (getDistrict.get(openid) as { district: string } | undefined)?.district ?? null,
     setVoterDistrict: async (openid, district, at, audit) => setDistrict(audit, openid, district, at),
-    replyDurations: async (deputyId, fromMs, toMs) =>
-      (durations.all(deputyId, fromMs, toMs) as Array<{ ms: number }>).map((r) => r.ms),
+    replyDurations: async (deputyIds, fromMs, toMs) =>
+      durations.all(JSON.stringify(deputyIds), fromMs, toMs) as ReplyDuration[],
   };
 }

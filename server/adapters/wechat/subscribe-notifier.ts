@@ -1,10 +1,5 @@
-import {
-  checkedTemplateData,
-  isNotificationKind,
-  notificationOf,
-  notificationPage,
-  templateOf,
-} from '../../../src/domain/notifications';
+import { checkedTemplateData } from '../../../src/domain/notification-checks';
+import { isNotificationKind, notificationOf, notificationPage, templateOf } from '../../../src/domain/notifications';
 import type { SubscribeTemplates } from '../../../src/domain/subscribe-templates';
 import type { Notifier } from '../../ports/notifier';
 import { errCodeOf, type WxOpenApi } from './wx-open-api';

@@ -3,7 +3,7 @@ import { GridComponent, LegendComponent } from 'echarts/components';
 import { init, use as registerEcharts, type EChartsType } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import type { ChartProps } from './chart-options';
+import type { ChartProps } from './chart-style';
 
 registerEcharts([BarChart, GridComponent, LegendComponent, SVGRenderer]);
 

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import type { ChartProps } from './chart-options';
+import type { ChartProps } from './chart-style';
 
 /**
  * The build picks FigureChart.h5.tsx (SVG into a DOM element) or FigureChart.weapp.tsx (a 2d

@@ -5,7 +5,7 @@ import { GridComponent, LegendComponent } from 'echarts/components';
 import { init, setPlatformAPI, use as registerEcharts, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
-import type { ChartProps } from './chart-options';
+import type { ChartProps } from './chart-style';
 
 registerEcharts([BarChart, GridComponent, LegendComponent, CanvasRenderer]);
 

@@ -10,7 +10,10 @@ import { RateLine } from '../../components/RateLine';
 import { ErrorState, Loading } from '../../components/StatusView';
 import { openDocument } from '../../platform/open-document';
 import { useLargeFont } from '../../settings/large-font';
-import { anyRateShown, monthlyChart, overdueRows, rateChart, type ChartSpec, type OverdueRow } from './chart-options';
+import type { ChartSpec } from './chart-style';
+import { monthlyChart } from './monthly-chart';
+import { overdueRows, type OverdueRow } from './overdue-rows';
+import { anyRateShown, rateChart } from './rate-chart';
 import { FigureChart } from './FigureChart';
 import './index.css';
 

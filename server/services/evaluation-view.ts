@@ -1,0 +1,216 @@
+import { AppError } from '../../src/domain/errors';
+import {
+  evaluationResult,
+  medianReplyDays,
+  ROUND_PHASE_LABELS,
+  roundPhase,
+  sessionsOnDuty,
+  tallyAnswers,
+  type DeputyEvaluation,
+  type EvaluationRound,
+  type HeldSession,
+} from '../../src/domain/evaluation';
+import type { DeputyCardView, RoundListView, RoundSummaryView, RoundView } from '../../src/domain/evaluation-views';
+import { periodInstants, rate, ZERO_COUNTS } from '../../src/domain/figures';
+import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
+import { sessionOfMonth } from '../../src/domain/reception-calendar';
+import { toPublicDeputy, type Deputy, type Station } from '../../src/domain/station';
+import type { Actor } from './actor';
+import {
+  allDistricts,
+  cannotRateReason,
+  commentsSeenBy,
+  districtLock,
+  optionalActor,
+  runsDistrict,
+  today,
+} from './evaluation-access';
+import type { ServiceContext } from './context';
+
+/** Comments shown per deputy once a round is closed. */
+const COMMENTS_SHOWN = 50;
+
+/** What the street holds that a round's page reads: a command that has read it passes it on. */
+export interface Street {
+  stations: Station[];
+  deputies: Deputy[];
+}
+
+const readStreet = async (ctx: ServiceContext): Promise<Street> => {
+  const [stations, deputies] = await Promise.all([ctx.store.listStations(), ctx.store.listDeputies()]);
+  return { stations, deputies };
+};
+
+/** The caller's declared 选区 and own ratings (none for a visitor without an OPENID). */
+async function callerStanding(ctx: ServiceContext, actor: Actor | null) {
+  if (!actor) return { myDistrict: null, mine: [] as DeputyEvaluation[] };
+  const [myDistrict, mine] = await Promise.all([
+    ctx.store.getVoterDistrict(actor.openid),
+    ctx.store.listEvaluationsByVoter(actor.openid),
+  ]);
+  return { myDistrict, mine };
+}
+
+function summaryOf(
+  round: EvaluationRound,
+  day: string,
+  actor: Actor | null,
+  myDistrict: string | null,
+  ratedByMe: number,
+  participants: number | undefined,
+): RoundSummaryView {
+  const phase = roundPhase(round, day);
+  return {
+    id: round.id,
+    district: round.district,
+    title: round.title,
+    opensOn: round.opensOn,
+    closesOn: round.closesOn,
+    ...(round.closedEarlyOn && round.closedEarlyOn <= round.closesOn ? { closedEarlyOn: round.closedEarlyOn } : {}),
+    phase,
+    phaseLabel: ROUND_PHASE_LABELS[phase],
+    deputyCount: round.deputyIds.length,
+    canRate: phase === 'open' && actor?.role === 'voter' && myDistrict === round.district,
+    ratedByMe,
+    ...(participants !== undefined ? { participants } : {}),
+  };
+}
+
+/** evaluations.list: the rounds of the street, newest first, and the caller's standing in them. */
+export async function listRounds(_input: Record<string, never>, ctx: ServiceContext): Promise<RoundListView> {
+  const actor = await optionalActor(ctx);
+  const [stations, rounds, { myDistrict, mine }] = await Promise.all([
+    ctx.store.listStations(),
+    ctx.store.listRounds(),
+    callerStanding(ctx, actor),
+  ]);
+  const day = today(ctx);
+  const districts = allDistricts(stations);
+  const lock = actor ? districtLock(rounds, mine, day) : undefined;
+  // Only those running a round see how many took part: one count per round they run.
+  const participants = await Promise.all(
+    rounds.map((r) => (runsDistrict(actor, r.district, stations) ? ctx.store.countEvaluators(r.id) : undefined)),
+  );
+  return {
+    districts,
+    ...(myDistrict ? { myDistrict } : {}),
+    ...(lock ? { districtLockedReason: lock } : {}),
+    openableDistricts: districts.filter((d) => runsDistrict(actor, d, stations)),
+    items: rounds.map((r, i) =>
+      summaryOf(r, day, actor, myDistrict, mine.filter((e) => e.roundId === r.id).length, participants[i]),
+    ),
+  };
+}
+
+/** The reception sessions of the deputies' stations in the period, with their dates and duty lists. */
+async function heldSessions(
+  ctx: ServiceContext,
+  round: EvaluationRound,
+  deputies: readonly Deputy[],
+  stations: readonly Station[],
+) {
+  const stationIds = [...new Set(deputies.map((d) => d.stationId))];
+  const [overrides, arrangements] = await Promise.all([
+    ctx.store.listSessionOverrides(stationIds, round.periodFrom.slice(0, 7)),
+    ctx.store.listHolidayArrangements(),
+  ]);
+  const calendar = createHolidayCalendar(arrangements);
+  const sessions: HeldSession[] = [];
+  // Only a month staff recorded has a duty list: the other months' sessions had nobody named on duty.
+  for (const o of overrides) {
+    const station = stations.find((s) => s.id === o.stationId);
+    if (!station || o.month > round.periodTo.slice(0, 7)) continue;
+    const [year, month] = o.month.split('-').map(Number) as [number, number];
+    const session = sessionOfMonth(station.receptionRule, year, month, calendar, o);
+    sessions.push({ date: session.date, cancelled: session.status === 'cancelled', deputyIds: session.deputyIds });
+  }
+  return sessions;
+}
+
+/**
+ * A round as the caller sees it. Every store read it needs is made once for the whole round —
+ * the street, the caller's standing, then figures, sessions, reply times, answers, comments and
+ * participants of all its deputies together — never once per deputy.
+ */
+export async function roundView(
+  ctx: ServiceContext,
+  round: EvaluationRound,
+  actor: Actor | null,
+  street?: Street,
+): Promise<RoundView> {
+  const day = today(ctx);
+  const phase = roundPhase(round, day);
+  const [{ stations, deputies: allDeputies }, standing] = await Promise.all([
+    street ?? readStreet(ctx),
+    callerStanding(ctx, actor),
+  ]);
+  const { myDistrict } = standing;
+  const mine = standing.mine.filter((e) => e.roundId === round.id);
+  const deputies = round.deputyIds
+    .map((id) => allDeputies.find((d) => d.id === id))
+    .filter((d): d is Deputy => d !== undefined);
+  const deputyIds = deputies.map((d) => d.id);
+  const runs = runsDistrict(actor, round.district, stations);
+  const closed = phase === 'closed';
+  const seen = closed ? commentsSeenBy(actor, round, runs) : [];
+
+  const { fromMs, toMs } = periodInstants({ from: round.periodFrom, to: round.periodTo });
+  const [figureRows, sessions, durations, counts, comments, participants] = await Promise.all([
+    ctx.store.countFiguresBy({ fromMs, toMs, today: day }, 'deputy'),
+    heldSessions(ctx, round, deputies, stations),
+    ctx.store.replyDurations(deputyIds, fromMs, toMs),
+    closed ? ctx.store.countEvaluations(round.id) : Promise.resolve([]),
+    seen.length > 0 ? ctx.store.listEvaluationComments(round.id, seen, COMMENTS_SHOWN) : Promise.resolve([]),
+    runs ? ctx.store.countEvaluators(round.id) : Promise.resolve(undefined),
+  ]);
+
+  const cards = deputies.map((deputy): DeputyCardView => {
+    const figures = figureRows.find((r) => r.key === deputy.id)?.counts ?? ZERO_COUNTS;
+    const own = mine.find((e) => e.deputyId === deputy.id);
+    return {
+      deputy: { ...toPublicDeputy(deputy), stationName: stations.find((s) => s.id === deputy.stationId)?.name ?? '' },
+      activity: {
+        sessionsOnDuty: sessionsOnDuty(sessions, deputy.id, { from: round.periodFrom, to: round.periodTo }, day),
+        handled: figures.collected,
+        replied: figures.replied,
+        replyRate: rate(figures.replied, figures.collected),
+        medianReplyDays: medianReplyDays(durations.filter((d) => d.deputyId === deputy.id).map((d) => d.ms)),
+      },
+      ...(own
+        ? { myRating: { satisfaction: own.satisfaction, ...(own.comment ? { comment: own.comment } : {}) } }
+        : {}),
+      ...(closed ? { result: evaluationResult(tallyAnswers(counts.filter((row) => row.deputyId === deputy.id))) } : {}),
+      ...(seen.includes(deputy.id)
+        ? {
+            comments: comments
+              .filter((c) => c.deputyId === deputy.id)
+              .map(({ satisfaction, comment, at }) => ({ satisfaction, comment, at })),
+          }
+        : {}),
+    };
+  });
+
+  const summary = summaryOf(round, day, actor, myDistrict, mine.length, participants);
+  const reason = phase === 'open' && !summary.canRate ? cannotRateReason(actor, myDistrict, round) : undefined;
+  return {
+    ...summary,
+    periodFrom: round.periodFrom,
+    periodTo: round.periodTo,
+    ...(reason ? { cannotRateReason: reason } : {}),
+    needsDistrict: phase === 'open' && actor?.role === 'voter' && !myDistrict,
+    canClose: runs && !closed,
+    deputies: cards,
+  };
+}
+
+/** The round asked for, or NOT_FOUND. */
+export async function existingRound(ctx: ServiceContext, roundId: string): Promise<EvaluationRound> {
+  const round = await ctx.store.getRound(roundId);
+  if (!round) throw new AppError('NOT_FOUND', '没有找到这轮评议');
+  return round;
+}
+
+/** evaluations.get: a round with each deputy's activity, the caller's ratings and, once closed, the results. */
+export async function getRound(input: { roundId: string }, ctx: ServiceContext): Promise<RoundView> {
+  return roundView(ctx, await existingRound(ctx, input.roundId), await optionalActor(ctx));
+}
