@@ -23,7 +23,7 @@ module.exports = {
       ...common,
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/tests/{domain,server,functions,build}/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/{domain,usecases,server,functions,build}/**/*.test.ts'],
     },
     {
       ...common,

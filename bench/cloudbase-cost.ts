@@ -17,10 +17,10 @@ import { dispatchOutbox } from '../server/services/outbox-dispatch';
 import { shanghaiDate } from '../src/domain/dates';
 import type { Envelope } from '../src/domain/envelope';
 import { benchOpinion } from './support/bench-opinions';
-import { createMemoryDatabase, memoryCloudbaseApp, type OperationCounts } from './support/memory-cloudbase';
+import { createMemoryDatabase, memoryCloudbaseApp, type OperationCounts } from '../tests/support/memory-cloudbase';
 
 // CloudBase cost per action: the real CloudBase adapters (server/adapters/cloudbase) on the
-// in-memory stand-in of CloudBase's database (support/memory-cloudbase.ts), which counts the
+// in-memory stand-in of CloudBase's database (tests/support/memory-cloudbase), which counts the
 // requests they make the way CloudBase bills them. Every action goes through its cloud
 // function's entry, as in production; the count of each call is taken alone.
 
@@ -244,7 +244,7 @@ export function formatCloudbaseCost(cost: CloudbaseCost): string {
   const range = (r: { min: number; max: number; mean: number }) =>
     r.min === r.max ? String(+r.min.toFixed(2)) : `${r.min}–${r.max}`;
   const lines = [
-    `\nCloudBase 每个操作的读写次数 — 内存中的 CloudBase 数据库替身（bench/support/memory-cloudbase.ts，mingo）`,
+    `\nCloudBase 每个操作的读写次数 — 内存中的 CloudBase 数据库替身（tests/support/memory-cloudbase，mingo）`,
     `  counting the requests the real adapters (server/adapters/cloudbase) make through each cloud function's entry,`,
     `  not CloudBase's servers: ${cost.rule}.`,
     `  Demo street + ${cost.opinions.toLocaleString()} opinions.`,

@@ -1,12 +1,12 @@
 import tcb from '@cloudbase/node-sdk';
-import { createMemoryDatabase, memoryCloudbaseApp } from '../../bench/support/memory-cloudbase';
+import { createMemoryDatabase, memoryCloudbaseApp } from '../support/memory-cloudbase';
 import { COLLECTION_NAMES } from '../../server/adapters/cloudbase/collections';
 import { createCloudbaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
 import { opinion } from './opinion-fixtures';
 import { describeStoreContract } from './store-contract';
 
 // The contract against the CloudBase adapter, always on the in-memory stand-in of CloudBase's
-// database (bench/support/memory-cloudbase.ts: the SDK's query surface, mingo underneath), and
+// database (tests/support/memory-cloudbase: the SDK's query surface, mingo underneath), and
 // against a real CloudBase environment when its credentials are given:
 //   TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY (a test environment: the run writes
 // documents whose ids start with "ct-<timestamp>-"). Without them that run is skipped.

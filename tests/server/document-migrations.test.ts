@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryDatabase, memoryCloudbaseApp, type MemoryDatabase } from '../../bench/support/memory-cloudbase';
+import { createMemoryDatabase, memoryCloudbaseApp, type MemoryDatabase } from '../support/memory-cloudbase';
 import { main as reports } from '../../cloudfunctions/reports/index';
 import { createCloudbaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
 import { COLLECTION_NAMES } from '../../server/adapters/cloudbase/collections';
@@ -15,7 +15,7 @@ import { testRuntime } from '../support/test-runtime';
 import { opinion, T0 } from './opinion-fixtures';
 
 // Opinions written to CloudBase before the `figures` field existed, on the in-memory stand-in of
-// CloudBase's database (bench/support/memory-cloudbase.ts), brought up to date by the document
+// CloudBase's database (tests/support/memory-cloudbase), brought up to date by the document
 // migrations — in pages, resumable from a stored marker, each write conditional.
 
 const NOW = Date.UTC(2026, 2, 20, 2); // 2026-03-20 10:00 Shanghai

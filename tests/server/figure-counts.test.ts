@@ -16,7 +16,7 @@ import { CATEGORY_IDS } from '../../src/domain/categories';
 import { periodInstants, type RawCounts } from '../../src/domain/figures';
 import type { Opinion, OpinionStatus, Satisfaction } from '../../src/domain/opinion';
 import { collectedOf, type Recount, recount, type RecountQuery, shanghaiDay } from '../support/figure-recount';
-import { inMemoryRequester } from '../support/mongo-pipeline';
+import { aggregateRequester, createMemoryDatabase } from '../support/memory-cloudbase';
 
 // Both store adapters add up the same 1,500 opinions (more than CloudBase's 1,000-document
 // page) and must agree with a full recount in the test, for every filter and grouping.
@@ -194,13 +194,16 @@ describeCounts('SQLite', async () => {
 });
 
 describeCounts('CloudBase (the SDK’s real pipeline, run in memory)', async () => {
+  // The real SDK builds and serialises the pipeline; the in-memory stand-in of CloudBase's
+  // database decodes the request and runs it in mingo.
   const db = tcb.init({ env: 'test-env', secretId: 'test', secretKey: 'test' }).database();
-  const calls: string[] = [];
-  const documents = ALL.map((o) => ({ _id: o.id, ...o, figures: figuresDocument(o) }));
-  (Object.getPrototypeOf(db).constructor as { reqClass: unknown }).reqClass = inMemoryRequester(
-    { opinions: documents },
-    calls,
+  const memory = createMemoryDatabase();
+  memory.load(
+    'opinions',
+    ALL.map((o) => ({ _id: o.id, ...o, figures: figuresDocument(o) })),
   );
+  const calls: string[] = [];
+  (Object.getPrototypeOf(db).constructor as { reqClass: unknown }).reqClass = aggregateRequester(memory, calls);
   return {
     store: createCloudbaseOpinionStore(db),
     dispose: async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryDatabase, memoryCloudbaseApp } from '../../bench/support/memory-cloudbase';
+import { createMemoryDatabase, memoryCloudbaseApp } from '../support/memory-cloudbase';
 import { COLLECTION_NAMES } from '../../server/adapters/cloudbase/collections';
 import { createCloudbaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
 import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';

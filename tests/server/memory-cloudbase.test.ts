@@ -1,4 +1,5 @@
-import { createMemoryDatabase, MemoryCloudbaseError } from '../../bench/support/memory-cloudbase';
+import tcb from '@cloudbase/node-sdk';
+import { aggregateRequester, createMemoryDatabase, MemoryCloudbaseError } from '../support/memory-cloudbase';
 
 // The in-memory stand-in of CloudBase's database that the bench counts with and the CloudBase
 // store contract runs on: its queries, limits, transactions and the billing rule it counts by.
@@ -126,5 +127,34 @@ describe('the CloudBase stand-in', () => {
     expect(db.dump('quotas')).toEqual([{ _id: 'q', used: 3 }]);
     expect(db.counts.reads).toBeGreaterThan(3);
     expect(db.counts.reads).toBe(db.counts.writes);
+  });
+
+  test('an aggregation the real SDK serialises runs on the stand-in, as one read; other requests are refused', async () => {
+    const memory = createMemoryDatabase();
+    memory.load('items', [
+      { _id: 'a', n: 1, tag: 'x' },
+      { _id: 'b', n: 5, tag: 'y' },
+      { _id: 'c', n: 9, tag: 'x' },
+    ]);
+    const sdk = tcb.init({ env: 'test-env', secretId: 'test', secretKey: 'test' }).database();
+    const calls: string[] = [];
+    (Object.getPrototypeOf(sdk).constructor as { reqClass: unknown }).reqClass = aggregateRequester(memory, calls);
+    const _ = sdk.command;
+    const $ = _.aggregate;
+    const res = await sdk
+      .collection('items')
+      .aggregate()
+      .match({ n: _.gte(2).and(_.lt(10)) })
+      .group({ _id: '$tag', total: $.sum('$n'), big: $.sum($.cond({ if: $.gt(['$n', 6]), then: 1, else: 0 })) })
+      .sort({ _id: 1 })
+      .limit(10)
+      .end();
+    expect(res.data).toEqual([
+      { _id: 'x', total: 9, big: 1 },
+      { _id: 'y', total: 5, big: 0 },
+    ]);
+    expect(memory.counts).toMatchObject({ reads: 1, writes: 0 });
+    await expect(sdk.collection('items').where({ tag: 'x' }).get()).rejects.toThrow('not stood in');
+    expect(calls).toEqual(['database.aggregateDocuments', 'database.getDocument']);
   });
 });

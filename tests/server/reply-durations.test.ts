@@ -1,4 +1,4 @@
-import { createMemoryDatabase, memoryCloudbaseApp } from '../../bench/support/memory-cloudbase';
+import { createMemoryDatabase, memoryCloudbaseApp } from '../support/memory-cloudbase';
 import { createCloudbaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
 import { COLLECTION_NAMES } from '../../server/adapters/cloudbase/collections';
 import type { Store } from '../../server/ports/store';
