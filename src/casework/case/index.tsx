@@ -33,7 +33,7 @@ export default function CasePage() {
   };
 
   // Staff choose among the station's deputies; the list is public station information.
-  const { state, busy, load, run } = useOpinion(opinionId, async (opinion) => {
+  const { state, busy, reload, run } = useOpinion(opinionId, async (opinion) => {
     if (opinion.can.assign) setDeputies((await call('stations.get', { stationId: opinion.station.id })).deputies);
   });
 
@@ -52,9 +52,9 @@ export default function CasePage() {
     return <LoadingPage />;
   }
   if (state.kind === 'error') {
-    return <ErrorPage message={state.message} onRetry={() => void load()} />;
+    return <ErrorPage message={state.message} onRetry={() => void reload()} />;
   }
-  const o = state.opinion;
+  const o = state.data;
   const can = o.can;
   // The committee's list holds every station's opinions: a duplicate merges only within its own station.
   const candidates = others.filter((c) => c.id !== o.id && c.stationName === o.station.name && acceptsMerges(c.status));
