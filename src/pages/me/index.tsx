@@ -91,7 +91,7 @@ export default function MePage() {
             {state.data.role !== 'voter' && (
               <Button
                 className='btn btn--block figures-entry'
-                onClick={() => void Taro.navigateTo({ url: '/casework/figures/index' })}
+                onClick={() => void Taro.navigateTo({ url: '/casework/dashboard/index' })}
               >
                 办理统计
               </Button>

@@ -59,7 +59,7 @@ export default function StationsPage() {
         <View
           className='card__more public-figures-link'
           role='link'
-          onClick={() => void Taro.navigateTo({ url: '/pages/figures/index' })}
+          onClick={() => void Taro.navigateTo({ url: '/pages/public-figures/index' })}
         >
           各站意见办理情况 ›
         </View>
