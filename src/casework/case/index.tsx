@@ -2,6 +2,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { LOCAL_DATE_LENGTH } from '../../domain/dates';
 import { acceptsMerges } from '../../domain/opinion';
 import type { PublicDeputy } from '../../domain/station';
 import type { OpinionSummary, OpinionView } from '../../domain/views';
@@ -174,7 +175,7 @@ export default function CasePage() {
           <Input
             className='input'
             value={expectedDate}
-            maxlength={10}
+            maxlength={LOCAL_DATE_LENGTH}
             placeholder='预计办结日期，如 2027-01-15'
             onInput={(e) => setExpectedDate(e.detail.value)}
           />

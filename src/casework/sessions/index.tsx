@@ -1,7 +1,7 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
-import { formatDateZh } from '../../domain/dates';
+import { formatDateZh, LOCAL_DATE_LENGTH } from '../../domain/dates';
 import { PageShell } from '../../components/PageShell';
 import { SessionLine } from '../../components/SessionLine';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
@@ -89,7 +89,7 @@ export default function SessionsPage() {
                 <Input
                   className='input'
                   value={movedTo}
-                  maxlength={10}
+                  maxlength={LOCAL_DATE_LENGTH}
                   placeholder='改到哪天，如 2027-01-12'
                   onInput={(e) => setMovedTo(e.detail.value)}
                 />

@@ -5,6 +5,7 @@ import { ApiError, call } from '../../api/client';
 import { DevCallerSwitcher } from '../../components/DevCallerSwitcher';
 import { PageShell } from '../../components/PageShell';
 import { ErrorState, Loading } from '../../components/StatusView';
+import { INVITE_CODE_INPUT_MAX } from '../../domain/invites';
 import { useLoaded } from '../../hooks/use-loaded';
 import { setLargeFont, useLargeFont } from '../../settings/large-font';
 import { showUnreadBadge } from '../../platform/badge';
@@ -144,7 +145,7 @@ export default function MePage() {
           <Input
             className='input invite-input'
             value={code}
-            maxlength={12}
+            maxlength={INVITE_CODE_INPUT_MAX}
             placeholder='例如 ABCD2345'
             onInput={(e) => setCode(e.detail.value)}
           />

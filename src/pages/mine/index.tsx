@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { OpinionCard } from '../../components/OpinionCard';
 import { PageShell } from '../../components/PageShell';
 import { EmptyState, ErrorState, Loading } from '../../components/StatusView';
+import { CLAIM_CODE_INPUT_MAX } from '../../domain/opinion-schemas';
 import { useLoaded } from '../../hooks/use-loaded';
 
 /** 我的意见: every opinion the voter submitted or claimed, newest first, with its state. */
@@ -68,7 +69,7 @@ export default function MinePage() {
         <Input
           className='input claim-input'
           value={code}
-          maxlength={12}
+          maxlength={CLAIM_CODE_INPUT_MAX}
           placeholder='查询码'
           onInput={(e) => setCode(e.detail.value)}
         />
