@@ -33,6 +33,49 @@ export default tseslint.config(
     },
   },
   {
+    // The UI: all of src/ but the domain, the one client (src/api) and the platform code.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/domain/**', 'src/api/**', 'src/platform/**'],
+    rules: {
+      // The network is reached through src/api/client alone: one place for envelopes, errors and the caller.
+      'no-restricted-properties': [
+        'error',
+        ...['request', 'cloud', 'uploadFile', 'downloadFile', 'connectSocket'].map((property) => ({
+          object: 'Taro',
+          property,
+          message: 'Call the functions through src/api/client; files go through src/platform.',
+        })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@tarojs/taro',
+              importNames: ['request', 'cloud', 'uploadFile', 'downloadFile', 'connectSocket'],
+              message: 'Call the functions through src/api/client; files go through src/platform.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['fetch', 'XMLHttpRequest', 'WebSocket'].map((name) => ({
+          name,
+          message: 'Call the functions through src/api/client; files go through src/platform.',
+        })),
+      ],
+      // A field's limit is the schema's (src/domain), so the page and the server never disagree.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='maxlength'] > JSXExpressionContainer > Literal",
+          message: 'Use the limit the schema in src/domain exports.',
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.{ts,tsx}'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
