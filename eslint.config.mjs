@@ -12,6 +12,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // useLoaded(load, deps) takes its dependencies like useEffect: checked the same way.
+      'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useLoaded$' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
@@ -27,6 +29,49 @@ export default tseslint.config(
           message: 'Pass a Clock instead.',
         },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass a Clock instead.' },
+      ],
+    },
+  },
+  {
+    // The UI: all of src/ but the domain, the one client (src/api) and the platform code.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/domain/**', 'src/api/**', 'src/platform/**'],
+    rules: {
+      // The network is reached through src/api/client alone: one place for envelopes, errors and the caller.
+      'no-restricted-properties': [
+        'error',
+        ...['request', 'cloud', 'uploadFile', 'downloadFile', 'connectSocket'].map((property) => ({
+          object: 'Taro',
+          property,
+          message: 'Call the functions through src/api/client; files go through src/platform.',
+        })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@tarojs/taro',
+              importNames: ['request', 'cloud', 'uploadFile', 'downloadFile', 'connectSocket'],
+              message: 'Call the functions through src/api/client; files go through src/platform.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['fetch', 'XMLHttpRequest', 'WebSocket'].map((name) => ({
+          name,
+          message: 'Call the functions through src/api/client; files go through src/platform.',
+        })),
+      ],
+      // A field's limit is the schema's (src/domain), so the page and the server never disagree.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='maxlength'] > JSXExpressionContainer > Literal",
+          message: 'Use the limit the schema in src/domain exports.',
+        },
       ],
     },
   },

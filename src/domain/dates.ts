@@ -18,6 +18,9 @@ const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** How long a date written 'YYYY-MM-DD' is: the longest a date field takes. */
+export const LOCAL_DATE_LENGTH = 10;
+
 /** The Asia/Shanghai calendar date of an instant. */
 export function shanghaiDate(instantMs: number): LocalDate {
   return dayjs.utc(instantMs + SHANGHAI_OFFSET_MS).format('YYYY-MM-DD');

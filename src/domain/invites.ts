@@ -4,6 +4,8 @@ import type { Account, Invite } from './roles';
 // No 0/O, 1/I/L: codes are read out over the phone and typed by hand.
 export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const INVITE_CODE_LENGTH = 8;
+/** What the 邀请码 field takes: the code with room for the spaces or dashes it may be written with. */
+export const INVITE_CODE_INPUT_MAX = INVITE_CODE_LENGTH + 4;
 
 /** Upper-case and drop spaces and dashes, so "abcd-2345" and "ABCD2345" are one code. */
 export function normalizeInviteCode(raw: string): string {

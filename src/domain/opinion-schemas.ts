@@ -89,11 +89,16 @@ export const withdrawInput = z.object({
   opinionId: id('意见编号'),
   reason: text('撤回原因', 0, COMMENT_MAX).optional(),
 });
+/** A walk-in's 查询码: letters and digits, as the staff read it out. */
+export const CLAIM_CODE_LENGTH = 8;
+/** What the 查询码 field takes: the code with room for the spaces or dashes it may be written with. */
+export const CLAIM_CODE_INPUT_MAX = CLAIM_CODE_LENGTH + 4;
+const CLAIM_CODE_PATTERN = new RegExp(`^[A-Z0-9]{${CLAIM_CODE_LENGTH}}$`);
 export const claimInput = z.object({
   claimCode: z
     .string({ required_error: '请输入查询码' })
     .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
-    .refine((s) => /^[A-Z0-9]{8}$/.test(s), '查询码是8位字母和数字'),
+    .refine((s) => CLAIM_CODE_PATTERN.test(s), `查询码是${CLAIM_CODE_LENGTH}位字母和数字`),
 });
 
 export const INBOX_FILTERS = [

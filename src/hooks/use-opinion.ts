@@ -1,47 +1,39 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { call } from '../api/client';
+import { useCallback, useRef, useState } from 'react';
+import { ApiError, call } from '../api/client';
 import type { OpinionView } from '../domain/views';
-
-export type OpinionState =
-  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; opinion: OpinionView };
+import { useLoaded } from './use-loaded';
 
 /**
- * One opinion on a page: loaded when the page opens (then `onLoaded` may fetch what the page
- * needs beside it), reloaded on demand, and replaced by the answer of each action run through
- * `run`, which resolves with the action's error message, or null when it succeeded.
+ * One opinion on a page: loaded when the page opens (with `onLoaded`, what the page needs beside
+ * it is fetched before it shows), reloaded on demand, and replaced by the answer of each action
+ * run through `run`, which resolves with the action's error message, or null when it succeeded.
  */
 export function useOpinion(opinionId: string, onLoaded?: (opinion: OpinionView) => Promise<void>) {
-  const [state, setState] = useState<OpinionState>({ kind: 'loading' });
   const [busy, setBusy] = useState(false);
   // Held in a ref: a new callback on every render must not reload the opinion.
   const afterLoad = useRef(onLoaded);
   afterLoad.current = onLoaded;
 
-  const load = useCallback(async () => {
-    try {
-      const opinion = await call('opinions.get', { opinionId });
-      setState({ kind: 'ready', opinion });
-      await afterLoad.current?.(opinion);
-    } catch (e) {
-      setState({ kind: 'error', message: (e as Error).message });
-    }
+  const { state, reload, set } = useLoaded(async () => {
+    const opinion = await call('opinions.get', { opinionId });
+    await afterLoad.current?.(opinion);
+    return opinion;
   }, [opinionId]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const run = useCallback(
+    async (action: () => Promise<OpinionView>): Promise<string | null> => {
+      setBusy(true);
+      try {
+        set(await action());
+        return null;
+      } catch (e) {
+        return e instanceof ApiError ? e.message : '操作失败，请重试';
+      } finally {
+        setBusy(false);
+      }
+    },
+    [set],
+  );
 
-  const run = useCallback(async (action: () => Promise<OpinionView>): Promise<string | null> => {
-    setBusy(true);
-    try {
-      setState({ kind: 'ready', opinion: await action() });
-      return null;
-    } catch (e) {
-      return (e as Error).message;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-
-  return { state, busy, load, run };
+  return { state, busy, reload, run };
 }

@@ -68,7 +68,7 @@ describe('办理统计', () => {
   test('station staff see this year’s figures, with 样本不足 where fewer than ten', async () => {
     await actAs('demo-staff', 'staff');
     await page.locator('.figures-entry').click();
-    await page.waitForURL(/casework\/figures/);
+    await page.waitForURL(/casework\/dashboard/);
     await expect(page.locator('.figure-collected').textContent()).resolves.toBe('3');
     await expect(page.locator('.rate-line').first().textContent()).resolves.toContain('样本不足');
     // Three opinions, none replied: every category's rate is 样本不足, so no chart is drawn at all.
@@ -173,7 +173,7 @@ describe('办理统计 after a year of activity', () => {
     yearPage = await (await browser.newContext(PHONE)).newPage();
     await switchCaller(yearPage, year.url, 'demo-admin', 'admin');
     await yearPage.locator('.figures-entry').click();
-    await yearPage.waitForURL(/casework\/figures/);
+    await yearPage.waitForURL(/casework\/dashboard/);
   }, 120000);
   afterAll(async () => {
     await year?.stop();

@@ -38,7 +38,7 @@ describe('the first npm start is a lived-in street', () => {
   test('figures are there from the start: the last 30 days of the station are counted', async () => {
     await switchCaller(page, server.url, 'demo-staff', 'staff');
     await visible('.figures-entry').click();
-    await page.waitForURL(/casework\/figures/);
+    await page.waitForURL(/casework\/dashboard/);
     await visible('[role=tab]').filter({ hasText: '近30天' }).click();
     const today = shanghaiDate(Date.now());
     await visible('.card__label')

@@ -65,7 +65,8 @@ describe('an opinion from submission to a rated resolution, by three people in t
     await page.waitForURL(/casework\/inbox/);
     await page.locator('.opinion-card').first().click();
     await page.waitForURL(/casework\/case/);
-    await page.getByText(CONTENT).first().waitFor();
+    // The case page's text, not the inbox card behind it: that page stays in the document, hidden.
+    await page.getByText(CONTENT).filter({ visible: true }).waitFor();
     await page.locator('.case-text textarea').fill('已联系县交警大队，计划下月在该路口增设信号灯和人行横道。');
     await page.locator('.reply-button').click();
     await page.getByText('答复已发送给选民').waitFor();

@@ -80,7 +80,7 @@ describe('a voter finds a station and its next reception day', () => {
     const page = await context.newPage();
     await page.goto(server.url);
     await page.locator('.public-figures-link').click();
-    await page.waitForURL(/pages\/figures\/index/);
+    await page.waitForURL(/pages\/public-figures\/index/);
     await page.locator('.public-station').first().waitFor();
     expect(await page.locator('.public-station').count()).toBe(8);
     await context.close();

@@ -47,7 +47,7 @@ describe('the weapp build', () => {
         .filter((f) => f.endsWith('.js') && readFileSync(f, 'utf8').includes(ECHARTS_MARKER))
         .map((f) => relative(root, f));
     expect(carries(mainPackageFiles())).toEqual([]);
-    expect(carries(files(join(root, 'casework')))).toContain(join('casework', 'figures', 'index.js'));
+    expect(carries(files(join(root, 'casework')))).toContain(join('casework', 'dashboard', 'index.js'));
   });
 
   test('declares every page and the tab bar icons it names', () => {
@@ -119,7 +119,7 @@ describe('the weapp build', () => {
     const shared = all.filter((page) =>
       readFileSync(join(root, `${page}.js`), 'utf8').includes('enableShareAppMessage'),
     );
-    expect(shared.sort()).toEqual(['pages/figures/index', 'pages/station/index', 'pages/stations/index']);
+    expect(shared.sort()).toEqual(['pages/public-figures/index', 'pages/station/index', 'pages/stations/index']);
     expect(all).toContain('pages/opinion/index');
   });
 });

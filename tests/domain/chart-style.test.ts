@@ -1,9 +1,9 @@
-import { chartFonts } from '../../src/casework/figures/chart-style';
-import { monthlyChart } from '../../src/casework/figures/monthly-chart';
-import { rateChart } from '../../src/casework/figures/rate-chart';
+import { chartFonts } from '../../src/casework/dashboard/chart-style';
+import { monthlyChart } from '../../src/casework/dashboard/monthly-chart';
+import { rateChart } from '../../src/casework/dashboard/rate-chart';
 import { barsOf, group, seriesOf } from './figure-chart-fixtures';
 
-// The text sizes every chart takes from src/casework/figures/chart-style.ts.
+// The text sizes every chart takes from src/casework/dashboard/chart-style.ts.
 
 describe('大字模式', () => {
   test('enlarges every text of a chart, and the chart with it', () => {

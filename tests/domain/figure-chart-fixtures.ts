@@ -1,5 +1,5 @@
 import type { BarSeriesOption } from 'echarts/charts';
-import type { ChartSpec } from '../../src/casework/figures/chart-style';
+import type { ChartSpec } from '../../src/casework/dashboard/chart-style';
 import { figuresFromCounts, ZERO_COUNTS, type RawCounts } from '../../src/domain/figures';
 import type { FigureGroup } from '../../src/domain/report-views';
 

@@ -1,8 +1,8 @@
-import { chartFonts } from '../../src/casework/figures/chart-style';
-import { monthlyChart } from '../../src/casework/figures/monthly-chart';
+import { chartFonts } from '../../src/casework/dashboard/chart-style';
+import { monthlyChart } from '../../src/casework/dashboard/monthly-chart';
 import { group, rowsOf, seriesOf } from './figure-chart-fixtures';
 
-// 征集 / 答复 / 办结 per month (src/casework/figures/monthly-chart.ts): what each bar and label says.
+// 征集 / 答复 / 办结 per month (src/casework/dashboard/monthly-chart.ts): what each bar and label says.
 
 describe('the monthly chart', () => {
   const months = [

@@ -1,7 +1,7 @@
-import { daysOverdue, overdueRows } from '../../src/casework/figures/overdue-rows';
+import { daysOverdue, overdueRows } from '../../src/casework/dashboard/overdue-rows';
 import type { OpinionSummary } from '../../src/domain/views';
 
-// The figures page's list of opinions overdue now (src/casework/figures/overdue-rows.ts).
+// The figures page's list of opinions overdue now (src/casework/dashboard/overdue-rows.ts).
 
 describe('the overdue list', () => {
   const summary = (id: string, replyDueDate: string | undefined): OpinionSummary => ({

@@ -1,10 +1,10 @@
-import { chartFonts } from '../../src/casework/figures/chart-style';
-import { anyRateShown, RATE_CHART_WIDTH, rateChart } from '../../src/casework/figures/rate-chart';
-import { rateBarLabel, textWidth } from '../../src/casework/figures/rate-labels';
+import { chartFonts } from '../../src/casework/dashboard/chart-style';
+import { anyRateShown, RATE_CHART_WIDTH, rateChart } from '../../src/casework/dashboard/rate-chart';
+import { rateBarLabel, textWidth } from '../../src/casework/dashboard/rate-labels';
 import { figuresFromCounts, ZERO_COUNTS } from '../../src/domain/figures';
 import { barsOf, group, rowsOf } from './figure-chart-fixtures';
 
-// 办复率 and 满意率 by station or category (src/casework/figures/rate-chart.ts): what each bar and label says.
+// 办复率 and 满意率 by station or category (src/casework/dashboard/rate-chart.ts): what each bar and label says.
 
 describe('the rate charts (办复率 and 满意率 by station or category)', () => {
   const stations = [

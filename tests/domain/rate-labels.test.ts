@@ -1,7 +1,7 @@
-import { rateBarLabel, rateText, shortStationName, textWidth } from '../../src/casework/figures/rate-labels';
+import { rateBarLabel, rateText, shortStationName, textWidth } from '../../src/casework/dashboard/rate-labels';
 import { figuresFromCounts, ZERO_COUNTS } from '../../src/domain/figures';
 
-// How a rate is written on the rate charts (src/casework/figures/rate-labels.ts).
+// How a rate is written on the rate charts (src/casework/dashboard/rate-labels.ts).
 
 const replyRate = (collected: number, replied: number) =>
   figuresFromCounts({ ...ZERO_COUNTS, collected, replied }).replyRate;

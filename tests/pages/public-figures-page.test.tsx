@@ -1,6 +1,6 @@
 /** @jest-environment ./tests/pages/jsdom-with-fetch.ts */
 import { render, screen } from '@testing-library/react';
-import PublicFiguresPage from '../../src/pages/figures/index';
+import PublicFiguresPage from '../../src/pages/public-figures/index';
 import OpinionPage from '../../src/pages/opinion/index';
 import { FIXED_NOW } from '../support/local-api';
 import { draft } from '../support/opinion-calls';
@@ -49,7 +49,10 @@ describe('各站办理情况, the figures open to everyone', () => {
   test('转发 sends a card that opens these figures', async () => {
     render(<PublicFiguresPage />);
     await screen.findByText('全街道');
-    expect(shareCard()).toEqual({ title: '各站意见办理情况 · 征集、答复和满意率', path: '/pages/figures/index' });
+    expect(shareCard()).toEqual({
+      title: '各站意见办理情况 · 征集、答复和满意率',
+      path: '/pages/public-figures/index',
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../api/client';
+import { LOCAL_DATE_LENGTH } from '../../domain/dates';
 import { acceptsMerges } from '../../domain/opinion';
 import type { PublicDeputy } from '../../domain/station';
 import type { OpinionSummary, OpinionView } from '../../domain/views';
@@ -33,7 +34,7 @@ export default function CasePage() {
   };
 
   // Staff choose among the station's deputies; the list is public station information.
-  const { state, busy, load, run } = useOpinion(opinionId, async (opinion) => {
+  const { state, busy, reload, run } = useOpinion(opinionId, async (opinion) => {
     if (opinion.can.assign) setDeputies((await call('stations.get', { stationId: opinion.station.id })).deputies);
   });
 
@@ -52,9 +53,9 @@ export default function CasePage() {
     return <LoadingPage />;
   }
   if (state.kind === 'error') {
-    return <ErrorPage message={state.message} onRetry={() => void load()} />;
+    return <ErrorPage message={state.message} onRetry={() => void reload()} />;
   }
-  const o = state.opinion;
+  const o = state.data;
   const can = o.can;
   // The committee's list holds every station's opinions: a duplicate merges only within its own station.
   const candidates = others.filter((c) => c.id !== o.id && c.stationName === o.station.name && acceptsMerges(c.status));
@@ -174,7 +175,7 @@ export default function CasePage() {
           <Input
             className='input'
             value={expectedDate}
-            maxlength={10}
+            maxlength={LOCAL_DATE_LENGTH}
             placeholder='预计办结日期，如 2027-01-15'
             onInput={(e) => setExpectedDate(e.detail.value)}
           />

@@ -1,12 +1,13 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { addDays, formatYearDateZh, shanghaiDate } from '../../domain/dates';
 import { ROUND_TITLE_MAX } from '../../domain/evaluation-schemas';
+import { useLoaded } from '../../hooks/use-loaded';
 
 type Dates = { opensOn: string; closesOn: string; periodFrom: string; periodTo: string };
 
@@ -32,27 +33,16 @@ function defaultDates(today: string): Dates {
  * district, the days voters may rate, and the period the deputies report on.
  */
 export default function EvaluationOpenPage() {
-  const [districts, setDistricts] = useState<string[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [district, setDistrict] = useState<string | null>(null);
+  // The district chosen; a caller who may open rounds in one district only has it chosen already.
+  const [chosenDistrict, setChosenDistrict] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [dates, setDates] = useState<Dates>(() => defaultDates(shanghaiDate(Date.now())));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = async () => {
-    setLoadError(null);
-    try {
-      const list = await call('evaluations.list', {});
-      setDistricts(list.openableDistricts);
-      if (list.openableDistricts.length === 1) setDistrict(list.openableDistricts[0]!);
-    } catch (e) {
-      setLoadError(e instanceof ApiError ? e.message : '加载失败，请重试');
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, []);
+  const { state, reload } = useLoaded(async () => (await call('evaluations.list', {})).openableDistricts, []);
+  const districts = state.kind === 'ready' ? state.data : null;
+  const district = chosenDistrict ?? (districts?.length === 1 ? districts[0]! : null);
 
   const open = async () => {
     if (!district) return;
@@ -72,7 +62,7 @@ export default function EvaluationOpenPage() {
     }
   };
 
-  if (loadError) return <ErrorPage message={loadError} onRetry={() => void load()} />;
+  if (state.kind === 'error') return <ErrorPage message={state.message} onRetry={() => void reload()} />;
   if (!districts) return <LoadingPage />;
   if (districts.length === 0) {
     return (
@@ -90,7 +80,7 @@ export default function EvaluationOpenPage() {
         <ChoiceGroup
           choices={districts.map((d) => ({ id: d, label: d }))}
           value={district}
-          onChange={setDistrict}
+          onChange={setChosenDistrict}
           label='选区'
           kind='district'
         />

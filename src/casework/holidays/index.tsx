@@ -1,5 +1,5 @@
 import { Button, Picker, Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { PageShell } from '../../components/PageShell';
@@ -14,7 +14,8 @@ import {
   suggestedWorkday,
   workdayZh,
 } from '../../domain/holiday-arrangement';
-import type { HolidayYearView, HolidayYearsView } from '../../domain/views';
+import type { HolidayYearView } from '../../domain/views';
+import { useLoaded } from '../../hooks/use-loaded';
 
 /** A date chosen with the phone's own date wheel, limited to the year being entered. */
 function DateField(props: {
@@ -93,52 +94,42 @@ function startingLines(year: HolidayYearView): NoticeHoliday[] {
  * make-up working days — checked here and again by the server before it is saved.
  */
 export default function HolidaysPage() {
-  const [view, setView] = useState<HolidayYearsView | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [year, setYear] = useState<number | null>(null);
-  const [lines, setLines] = useState<NoticeHoliday[]>([]);
+  // The year chosen (null: the one due, else the latest) and the lines as edited (null: as the
+  // calendar has that year): both follow the loaded years until the committee changes them.
+  const [chosenYear, setChosenYear] = useState<number | null>(null);
+  const [edited, setEdited] = useState<NoticeHoliday[] | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async (keepYear?: number) => {
-    setLoadError(null);
-    try {
-      const next = await call('stations.holidayYears', {});
-      setView(next);
-      const chosen =
-        next.years.find((y) => y.year === keepYear) ??
-        next.years.find((y) => y.year === next.due?.year) ??
-        next.years[next.years.length - 1]!;
-      setYear(chosen.year);
-      setLines(startingLines(chosen));
-    } catch (e) {
-      setLoadError(e instanceof ApiError ? e.message : '加载失败，请重试');
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { state, reload } = useLoaded(() => call('stations.holidayYears', {}), []);
 
-  if (loadError) return <ErrorPage message={loadError} onRetry={() => void load()} />;
-  if (!view || year === null) return <LoadingPage />;
+  if (state.kind === 'error') return <ErrorPage message={state.message} onRetry={() => void reload()} />;
+  if (state.kind === 'loading') return <LoadingPage />;
+  const view = state.data;
+  const shown =
+    view.years.find((y) => y.year === chosenYear) ??
+    view.years.find((y) => y.year === view.due?.year) ??
+    view.years[view.years.length - 1]!;
+  const year = shown.year;
+  const lines = edited ?? startingLines(shown);
 
   const change = (index: number, next: Partial<NoticeHoliday>) => {
     setMessage(null);
-    setLines(lines.map((h, i) => (i === index ? { ...h, ...next } : h)));
+    setEdited(lines.map((h, i) => (i === index ? { ...h, ...next } : h)));
   };
   const chooseYear = (id: string) => {
     const chosen = view.years.find((y) => String(y.year) === id);
     if (!chosen) return;
     setMessage(null);
-    setYear(chosen.year);
-    setLines(startingLines(chosen));
+    setChosenYear(chosen.year);
+    setEdited(null);
   };
   const missing = HOLIDAY_NAMES.filter((name) => !lines.some((h) => h.name === name));
   const addHoliday = (name: string) => {
     const statutory = view.years.find((y) => y.year === year)?.statutory.find((h) => h.name === name);
     const added = statutory ?? { name, from: `${year}-01-01`, to: `${year}-01-01`, workdays: [] };
     setMessage(null);
-    setLines([...lines, added].sort((a, b) => (a.from < b.from ? -1 : 1)));
+    setEdited([...lines, added].sort((a, b) => (a.from < b.from ? -1 : 1)));
   };
   const allWorkdays = lines.flatMap((h) => h.workdays);
 
@@ -152,7 +143,10 @@ export default function HolidaysPage() {
     setBusy(true);
     try {
       const saved = await call('stations.setHolidayArrangement', checked.arrangement);
-      await load(saved.year);
+      // The saved year stays chosen, its lines now as the calendar has them.
+      await reload();
+      setChosenYear(saved.year);
+      setEdited(null);
       setMessage({
         ok: true,
         text: `已保存${saved.year}年放假安排：放假${saved.holidays}天，调休上班${saved.workdays}天。这一年的接待日已按此安排。`,
@@ -203,7 +197,7 @@ export default function HolidaysPage() {
               className='btn btn--small btn--tall'
               onClick={() => {
                 setMessage(null);
-                setLines(lines.filter((_, i) => i !== index));
+                setEdited(lines.filter((_, i) => i !== index));
               }}
             >
               移除

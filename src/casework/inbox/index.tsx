@@ -1,13 +1,13 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { call } from '../../api/client';
 import type { InboxFilter } from '../../domain/opinion-schemas';
-import type { MeView, OpinionSummary } from '../../domain/views';
 import { OpinionCard } from '../../components/OpinionCard';
 import { PageShell } from '../../components/PageShell';
 import { EmptyState, ErrorState, Loading } from '../../components/StatusView';
 import { ReminderCard } from '../../components/ReminderCard';
+import { useLoaded } from '../../hooks/use-loaded';
 
 const DEPUTY_FILTERS: Array<[InboxFilter, string]> = [
   ['new', '待答复'],
@@ -26,51 +26,39 @@ const STAFF_FILTERS: Array<[InboxFilter, string]> = [
   ['all', '全部'],
 ];
 
-type ListState =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; me: MeView; items: OpinionSummary[]; nextCursor: string | null };
-
 /** The deputy's inbox, or the station queue for staff: filtered, newest first. */
 export default function InboxPage() {
-  const [filter, setFilter] = useState<InboxFilter | null>(null);
-  const [state, setState] = useState<ListState>({ kind: 'loading' });
+  // The filter tapped; until then the role's own (待答复 for a deputy, 全部 for staff).
+  const [chosen, setChosen] = useState<InboxFilter | null>(null);
 
-  const load = useCallback(async (chosen: InboxFilter | null) => {
-    setState({ kind: 'loading' });
-    try {
+  // Reloaded on show: back from a case, it may have left this filter.
+  const { state, reload, set } = useLoaded(
+    async () => {
       const me = await call('account.me', {});
-      const effective = chosen ?? (me.role === 'deputy' ? 'new' : 'all');
-      const page = await call('casework.inbox', { filter: effective });
-      setFilter(effective);
-      setState({ kind: 'ready', me, ...page });
-    } catch (e) {
-      setState({ kind: 'error', message: (e as Error).message });
-    }
-  }, []);
-
-  useDidShow(() => {
-    void load(filter);
-  });
-  usePullDownRefresh(() => {
-    void load(filter).finally(() => Taro.stopPullDownRefresh());
-  });
+      const filter = chosen ?? (me.role === 'deputy' ? 'new' : 'all');
+      const page = await call('casework.inbox', { filter });
+      return { me, filter, ...page };
+    },
+    [chosen],
+    { onShow: true, pullDown: true },
+  );
+  const filter = state.kind === 'ready' ? state.data.filter : chosen;
 
   const more = async () => {
-    if (state.kind !== 'ready' || !state.nextCursor || !filter) return;
-    const page = await call('casework.inbox', { filter, cursor: state.nextCursor });
-    setState({ ...state, items: [...state.items, ...page.items], nextCursor: page.nextCursor });
+    if (state.kind !== 'ready' || !state.data.nextCursor) return;
+    const page = await call('casework.inbox', { filter: state.data.filter, cursor: state.data.nextCursor });
+    set((shown) => ({ ...shown, items: [...shown.items, ...page.items], nextCursor: page.nextCursor }));
   };
 
-  const filters = state.kind === 'ready' && state.me.role === 'deputy' ? DEPUTY_FILTERS : STAFF_FILTERS;
+  const filters = state.kind === 'ready' && state.data.me.role === 'deputy' ? DEPUTY_FILTERS : STAFF_FILTERS;
   return (
     <PageShell>
       {state.kind === 'ready' && (
         <View className='hero'>
           <Text className='hero__title'>
-            {state.me.role === 'deputy' ? '我的待办' : `${state.me.station?.name ?? '全部联络站'}`}
+            {state.data.me.role === 'deputy' ? '我的待办' : `${state.data.me.station?.name ?? '全部联络站'}`}
           </Text>
-          {state.me.role !== 'deputy' && (
+          {state.data.me.role !== 'deputy' && (
             <View className='actions actions--wrap'>
               <Button
                 className='btn btn--small'
@@ -102,29 +90,29 @@ export default function InboxPage() {
             data-filter={id}
             role='tab'
             aria-selected={filter === id}
-            onClick={() => void load(id)}
+            onClick={() => (id === chosen ? void reload() : setChosen(id))}
           >
             {label}
           </View>
         ))}
       </View>
       {state.kind === 'loading' && <Loading />}
-      {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void load(filter)} />}
-      {state.kind === 'ready' && state.items.length === 0 && <EmptyState text='这里暂时没有意见' />}
+      {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void reload()} />}
+      {state.kind === 'ready' && state.data.items.length === 0 && <EmptyState text='这里暂时没有意见' />}
       {state.kind === 'ready' &&
-        state.items.map((o) => (
+        state.data.items.map((o) => (
           <OpinionCard
             key={o.id}
             opinion={o}
             onOpen={() => void Taro.navigateTo({ url: `/casework/case/index?id=${o.id}` })}
           />
         ))}
-      {state.kind === 'ready' && state.nextCursor && (
+      {state.kind === 'ready' && state.data.nextCursor && (
         <Button className='btn btn--block' onClick={() => void more()}>
           加载更多
         </Button>
       )}
-      {state.kind === 'ready' && <ReminderCard moment={state.me.role === 'deputy' ? 'casework' : 'oversight'} />}
+      {state.kind === 'ready' && <ReminderCard moment={state.data.me.role === 'deputy' ? 'casework' : 'oversight'} />}
     </PageShell>
   );
 }

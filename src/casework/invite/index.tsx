@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../../api/client';
 import { formatDateZh, shanghaiDate } from '../../domain/dates';
-import type { PublicDeputy } from '../../domain/station';
-import type { MeView, StationSummary } from '../../domain/views';
 import { PageShell } from '../../components/PageShell';
-import { ErrorState, Loading } from '../../components/StatusView';
+import { ErrorPage, LoadingPage } from '../../components/StatusView';
+import { useLoaded } from '../../hooks/use-loaded';
 
 type Issued = { code: string; who: string; expiresAt: number; deputy: boolean };
 
@@ -15,25 +14,15 @@ type Issued = { code: string; who: string; expiresAt: number; deputy: boolean };
  * code, so issuing another revokes the one given before.
  */
 export default function InvitePage() {
-  const [me, setMe] = useState<MeView | null>(null);
-  const [deputies, setDeputies] = useState<PublicDeputy[]>([]);
-  const [stations, setStations] = useState<StationSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
 
-  const load = async () => {
-    setError(null);
-    try {
-      const who = await call('account.me', {});
-      setMe(who);
-      if (who.station) setDeputies((await call('stations.get', { stationId: who.station.id })).deputies);
-      if (who.role === 'admin') setStations((await call('stations.list', {})).items);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  useEffect(() => {
-    void load();
+  // Staff invite their station's deputies; the committee also the staff of every station.
+  const { state, reload } = useLoaded(async () => {
+    const me = await call('account.me', {});
+    const deputies = me.station ? (await call('stations.get', { stationId: me.station.id })).deputies : [];
+    const stations = me.role === 'admin' ? (await call('stations.list', {})).items : [];
+    return { me, deputies, stations };
   }, []);
 
   const issue = async (input: { role: 'deputy' | 'staff'; deputyId?: string; stationId?: string }, who: string) => {
@@ -47,16 +36,16 @@ export default function InvitePage() {
     }
   };
 
-  if (!me && !error) {
-    return (
-      <PageShell>
-        <Loading />
-      </PageShell>
-    );
-  }
+  if (state.kind === 'loading') return <LoadingPage />;
+  if (state.kind === 'error') return <ErrorPage message={state.message} onRetry={() => void reload()} />;
+  const { me, deputies, stations } = state.data;
   return (
     <PageShell>
-      {error && <ErrorState message={error} onRetry={() => void load()} />}
+      {error && (
+        <View className='notice notice--error' role='alert'>
+          <Text className='notice__text'>{error}</Text>
+        </View>
+      )}
       {issued && (
         <View className='card invite-issued'>
           <Text className='card__label'>给 {issued.who} 的邀请码</Text>
@@ -83,7 +72,7 @@ export default function InvitePage() {
           ))}
         </View>
       )}
-      {me?.role === 'admin' && (
+      {me.role === 'admin' && (
         <View className='card'>
           <Text className='card__label'>邀请联络站工作人员</Text>
           {stations.map((s) => (

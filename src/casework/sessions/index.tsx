@@ -1,36 +1,27 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
-import { call } from '../../api/client';
-import { formatDateZh } from '../../domain/dates';
-import type { StationDetail } from '../../domain/views';
+import { useState } from 'react';
+import { ApiError, call } from '../../api/client';
+import { formatDateZh, LOCAL_DATE_LENGTH } from '../../domain/dates';
 import { PageShell } from '../../components/PageShell';
 import { SessionLine } from '../../components/SessionLine';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { SESSION_REASON_MAX, SESSION_THEME_MAX } from '../../domain/session-schemas';
+import { useLoaded } from '../../hooks/use-loaded';
 
 /** Staff set the theme of a coming session, or cancel or move it with a reason followers are told. */
 export default function SessionsPage() {
-  const [station, setStation] = useState<StationDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [theme, setTheme] = useState('');
   const [reason, setReason] = useState('');
   const [movedTo, setMovedTo] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const me = await call('account.me', {});
-      if (!me.station) throw new Error('您还没有所属的联络站');
-      setStation(await call('stations.get', { stationId: me.station.id }));
-    } catch (e) {
-      setError((e as Error).message);
-    }
+  const { state, reload } = useLoaded(async () => {
+    const me = await call('account.me', {});
+    if (!me.station) throw new ApiError('FORBIDDEN', '您还没有所属的联络站');
+    return call('stations.get', { stationId: me.station.id });
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const station = state.kind === 'ready' ? state.data : null;
 
   const save = async (
     month: string,
@@ -51,14 +42,14 @@ export default function SessionsPage() {
       setTheme('');
       setReason('');
       setMovedTo('');
-      await load();
+      await reload();
     } catch (e) {
       setMessage({ ok: false, text: (e as Error).message });
     }
   };
 
-  if (error) {
-    return <ErrorPage message={error} onRetry={() => void load()} />;
+  if (state.kind === 'error') {
+    return <ErrorPage message={state.message} onRetry={() => void reload()} />;
   }
   if (!station) {
     return <LoadingPage />;
@@ -98,7 +89,7 @@ export default function SessionsPage() {
                 <Input
                   className='input'
                   value={movedTo}
-                  maxlength={10}
+                  maxlength={LOCAL_DATE_LENGTH}
                   placeholder='改到哪天，如 2027-01-12'
                   onInput={(e) => setMovedTo(e.detail.value)}
                 />

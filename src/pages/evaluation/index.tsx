@@ -1,6 +1,6 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { PageShell } from '../../components/PageShell';
 import { SatisfactionChoice } from '../../components/SatisfactionChoice';
@@ -10,8 +10,7 @@ import { formatDateZh, formatYearDateZh } from '../../domain/dates';
 import type { DeputyCardView, RoundView } from '../../domain/evaluation-views';
 import { SATISFACTION_LABELS, type Satisfaction } from '../../domain/opinion';
 import { COMMENT_MAX } from '../../domain/opinion-schemas';
-
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; round: RoundView };
+import { useLoaded } from '../../hooks/use-loaded';
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -103,25 +102,14 @@ function RateDeputy(props: { card: DeputyCardView; onRate: (s: Satisfaction, com
 /** A round of 代表述职评议: each deputy's record from the data, the voter's rating, the results once closed. */
 export default function EvaluationPage() {
   const roundId = useRouter().params.roundId ?? '';
-  const [state, setState] = useState<State>({ kind: 'loading' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const load = async () => {
-    try {
-      setState({ kind: 'ready', round: await call('evaluations.get', { roundId }) });
-    } catch (error) {
-      setState({ kind: 'error', message: error instanceof ApiError ? error.message : '加载失败，请重试' });
-    }
-  };
-  // load reads nothing but roundId: reloading when it changes is enough
-  useEffect(() => {
-    void load();
-  }, [roundId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { state, reload, set } = useLoaded(() => call('evaluations.get', { roundId }), [roundId]);
 
   const act = async (run: () => Promise<RoundView>, done: string) => {
     setMessage(null);
     try {
-      setState({ kind: 'ready', round: await run() });
+      set(await run());
       setMessage({ ok: true, text: done });
     } catch (error) {
       setMessage({ ok: false, text: error instanceof ApiError ? error.message : '操作失败，请重试' });
@@ -138,8 +126,8 @@ export default function EvaluationPage() {
   };
 
   if (state.kind === 'loading') return <LoadingPage />;
-  if (state.kind === 'error') return <ErrorPage message={state.message} onRetry={() => void load()} />;
-  const { round } = state;
+  if (state.kind === 'error') return <ErrorPage message={state.message} onRetry={() => void reload()} />;
+  const round = state.data;
   return (
     <PageShell>
       <View className='card'>

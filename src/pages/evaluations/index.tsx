@@ -1,14 +1,13 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { formatDateZh } from '../../domain/dates';
-import type { RoundListView, RoundSummaryView } from '../../domain/evaluation-views';
-
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; list: RoundListView };
+import { useLoaded } from '../../hooks/use-loaded';
+import type { RoundSummaryView } from '../../domain/evaluation-views';
 
 const PHASE_CHIP: Record<RoundSummaryView['phase'], string> = {
   upcoming: 'chip--muted',
@@ -21,33 +20,26 @@ const PHASE_CHIP: Record<RoundSummaryView['phase'], string> = {
  * (the rounds of that district are theirs to rate); staff and the committee open rounds here.
  */
 export default function EvaluationsPage() {
-  const [state, setState] = useState<State>({ kind: 'loading' });
   const [choosing, setChoosing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
-  const load = async () => {
-    try {
-      setState({ kind: 'ready', list: await call('evaluations.list', {}) });
-    } catch (error) {
-      setState({ kind: 'error', message: error instanceof ApiError ? error.message : '加载失败，请重试' });
-    }
-  };
-  useDidShow(() => void load());
+  // Reloaded on show: back from a round the caller rated, or from opening one.
+  const { state, reload } = useLoaded(() => call('evaluations.list', {}), [], { onShow: true });
 
   const choose = async (district: string) => {
     setMessage(null);
     try {
       await call('evaluations.setDistrict', { district });
       setChoosing(false);
-      await load();
+      await reload();
     } catch (error) {
       setMessage(error instanceof ApiError ? error.message : '操作失败，请重试');
     }
   };
 
   if (state.kind === 'loading') return <LoadingPage />;
-  if (state.kind === 'error') return <ErrorPage message={state.message} onRetry={() => void load()} />;
-  const { list } = state;
+  if (state.kind === 'error') return <ErrorPage message={state.message} onRetry={() => void reload()} />;
+  const list = state.data;
   return (
     <PageShell>
       <View className='card district'>

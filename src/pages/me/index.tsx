@@ -1,46 +1,40 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
-import type { MeView } from '../../domain/views';
 import { DevCallerSwitcher } from '../../components/DevCallerSwitcher';
 import { PageShell } from '../../components/PageShell';
 import { ErrorState, Loading } from '../../components/StatusView';
+import { INVITE_CODE_INPUT_MAX } from '../../domain/invites';
+import { useLoaded } from '../../hooks/use-loaded';
 import { setLargeFont, useLargeFont } from '../../settings/large-font';
 import { showUnreadBadge } from '../../platform/badge';
-
-type MeState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; me: MeView };
 
 /**
  * 我的: who the app takes the caller to be, 大字模式, and redeeming an invite code; the committee
  * also sees what is due (next year's holiday arrangement) with a link to do it.
  */
 export default function MePage() {
-  const [state, setState] = useState<MeState>({ kind: 'loading' });
   const [code, setCode] = useState('');
   const [redeemMessage, setRedeemMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const large = useLargeFont();
 
-  const load = useCallback(async () => {
-    setState({ kind: 'loading' });
-    try {
+  // Reloaded on show: the unread count and the reminders change while the caller is elsewhere.
+  const { state, reload, set } = useLoaded(
+    async () => {
       const me = await call('account.me', {});
-      setState({ kind: 'ready', me });
       showUnreadBadge(me.unreadMessages);
-    } catch (error) {
-      setState({ kind: 'error', message: (error as Error).message });
-    }
-  }, []);
-
-  useDidShow(() => {
-    void load();
-  });
+      return me;
+    },
+    [],
+    { onShow: true },
+  );
 
   const redeem = async () => {
     setRedeemMessage(null);
     try {
       const me = await call('account.redeemInvite', { code });
-      setState({ kind: 'ready', me });
+      set(me);
       setCode('');
       setRedeemMessage({ ok: true, text: `已确认身份：${me.roleLabel}` });
     } catch (error) {
@@ -50,9 +44,9 @@ export default function MePage() {
 
   return (
     <PageShell>
-      <DevCallerSwitcher onChange={() => void load()} />
+      <DevCallerSwitcher onChange={() => void reload()} />
       {state.kind === 'ready' &&
-        state.me.reminders?.map((r) => (
+        state.data.reminders?.map((r) => (
           <View className='notice reminder' role='alert' key={`${r.kind}-${r.year}`} data-reminder={r.kind}>
             <View className='reminder__body'>
               <Text className='reminder__title'>请录入{r.year}年节假日安排</Text>
@@ -71,15 +65,15 @@ export default function MePage() {
       <View className='card'>
         <Text className='card__label'>我的身份</Text>
         {state.kind === 'loading' && <Loading />}
-        {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void load()} />}
+        {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void reload()} />}
         {state.kind === 'ready' && (
           <View className='me'>
-            <Text className='me__role' data-role={state.me.role}>
-              {state.me.roleLabel}
+            <Text className='me__role' data-role={state.data.role}>
+              {state.data.roleLabel}
             </Text>
-            {state.me.displayName && <Text className='card__line'>{state.me.displayName}</Text>}
-            {state.me.station && <Text className='card__line'>所属：{state.me.station.name}</Text>}
-            {state.me.role === 'deputy' && (
+            {state.data.displayName && <Text className='card__line'>{state.data.displayName}</Text>}
+            {state.data.station && <Text className='card__line'>所属：{state.data.station.name}</Text>}
+            {state.data.role === 'deputy' && (
               <Button
                 className='btn btn--primary btn--block inbox-entry'
                 onClick={() => void Taro.navigateTo({ url: '/casework/inbox/index' })}
@@ -87,23 +81,23 @@ export default function MePage() {
                 我的待办意见
               </Button>
             )}
-            {(state.me.role === 'staff' || state.me.role === 'admin') && (
+            {(state.data.role === 'staff' || state.data.role === 'admin') && (
               <Button
                 className='btn btn--primary btn--block inbox-entry'
                 onClick={() => void Taro.navigateTo({ url: '/casework/inbox/index' })}
               >
-                {state.me.role === 'staff' ? '本站意见办理' : '各站意见办理'}
+                {state.data.role === 'staff' ? '本站意见办理' : '各站意见办理'}
               </Button>
             )}
-            {state.me.role !== 'voter' && (
+            {state.data.role !== 'voter' && (
               <Button
                 className='btn btn--block figures-entry'
-                onClick={() => void Taro.navigateTo({ url: '/casework/figures/index' })}
+                onClick={() => void Taro.navigateTo({ url: '/casework/dashboard/index' })}
               >
                 办理统计
               </Button>
             )}
-            {state.me.role === 'admin' && (
+            {state.data.role === 'admin' && (
               <Button
                 className='btn btn--block holidays-entry'
                 onClick={() => void Taro.navigateTo({ url: '/casework/holidays/index' })}
@@ -111,7 +105,7 @@ export default function MePage() {
                 节假日安排
               </Button>
             )}
-            {state.me.role === 'voter' && (
+            {state.data.role === 'voter' && (
               <Text className='card__hint'>选民可查看联络站和接待日，向代表反映意见建议。</Text>
             )}
           </View>
@@ -122,7 +116,9 @@ export default function MePage() {
         className='btn btn--block messages-entry'
         onClick={() => void Taro.navigateTo({ url: '/pages/messages/index' })}
       >
-        {state.kind === 'ready' && state.me.unreadMessages > 0 ? `消息（${state.me.unreadMessages}条未读）` : '消息'}
+        {state.kind === 'ready' && state.data.unreadMessages > 0
+          ? `消息（${state.data.unreadMessages}条未读）`
+          : '消息'}
       </Button>
 
       <Button
@@ -142,14 +138,14 @@ export default function MePage() {
         </View>
       </View>
 
-      {state.kind === 'ready' && state.me.role === 'voter' && (
+      {state.kind === 'ready' && state.data.role === 'voter' && (
         <View className='card'>
           <Text className='card__label'>代表或工作人员认证</Text>
           <Text className='card__hint'>请输入联络站或人大工委发给您的 8 位邀请码。</Text>
           <Input
             className='input invite-input'
             value={code}
-            maxlength={12}
+            maxlength={INVITE_CODE_INPUT_MAX}
             placeholder='例如 ABCD2345'
             onInput={(e) => setCode(e.detail.value)}
           />

@@ -1,46 +1,28 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { call } from '../../api/client';
-import type { OpinionSummary } from '../../domain/views';
 import { OpinionCard } from '../../components/OpinionCard';
 import { PageShell } from '../../components/PageShell';
 import { EmptyState, ErrorState, Loading } from '../../components/StatusView';
-
-type ListState =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; items: OpinionSummary[]; nextCursor: string | null };
+import { CLAIM_CODE_INPUT_MAX } from '../../domain/opinion-schemas';
+import { useLoaded } from '../../hooks/use-loaded';
 
 /** 我的意见: every opinion the voter submitted or claimed, newest first, with its state. */
 export default function MinePage() {
-  const [state, setState] = useState<ListState>({ kind: 'loading' });
   const [more, setMore] = useState(false);
   const [code, setCode] = useState('');
   const [claimError, setClaimError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const page = await call('opinions.mine', {});
-      setState({ kind: 'ready', ...page });
-    } catch (e) {
-      setState({ kind: 'error', message: (e as Error).message });
-    }
-  }, []);
-
-  useDidShow(() => {
-    void load();
-  });
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
+  // Reloaded on show: back from an opinion, its state may have changed.
+  const { state, reload, set } = useLoaded(() => call('opinions.mine', {}), [], { onShow: true, pullDown: true });
 
   const loadMore = async () => {
-    if (state.kind !== 'ready' || !state.nextCursor) return;
+    if (state.kind !== 'ready' || !state.data.nextCursor) return;
     setMore(true);
     try {
-      const page = await call('opinions.mine', { cursor: state.nextCursor });
-      setState({ kind: 'ready', items: [...state.items, ...page.items], nextCursor: page.nextCursor });
+      const page = await call('opinions.mine', { cursor: state.data.nextCursor });
+      set((shown) => ({ items: [...shown.items, ...page.items], nextCursor: page.nextCursor }));
     } catch (e) {
       void Taro.showToast({ title: (e as Error).message, icon: 'none' });
     } finally {
@@ -70,13 +52,13 @@ export default function MinePage() {
         我要提意见
       </Button>
       {state.kind === 'loading' && <Loading />}
-      {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void load()} />}
-      {state.kind === 'ready' && state.items.length === 0 && (
+      {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void reload()} />}
+      {state.kind === 'ready' && state.data.items.length === 0 && (
         <EmptyState text='您还没有提过意见。遇到身边的问题，可以点上面的按钮告诉代表。' />
       )}
       {state.kind === 'ready' &&
-        state.items.map((o) => <OpinionCard key={o.id} opinion={o} onOpen={() => open(o.id)} />)}
-      {state.kind === 'ready' && state.nextCursor && (
+        state.data.items.map((o) => <OpinionCard key={o.id} opinion={o} onOpen={() => open(o.id)} />)}
+      {state.kind === 'ready' && state.data.nextCursor && (
         <Button className='btn btn--block' disabled={more} onClick={() => void loadMore()}>
           {more ? '正在加载…' : '加载更多'}
         </Button>
@@ -87,7 +69,7 @@ export default function MinePage() {
         <Input
           className='input claim-input'
           value={code}
-          maxlength={12}
+          maxlength={CLAIM_CODE_INPUT_MAX}
           placeholder='查询码'
           onInput={(e) => setCode(e.detail.value)}
         />

@@ -19,7 +19,7 @@ export default function OpinionPage() {
   const [comment, setComment] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
 
-  const { state, busy, load, run } = useOpinion(opinionId);
+  const { state, busy, reload, run } = useOpinion(opinionId);
 
   const act = async (action: () => Promise<OpinionView>) => {
     setActionError(null);
@@ -35,9 +35,9 @@ export default function OpinionPage() {
     return <LoadingPage />;
   }
   if (state.kind === 'error') {
-    return <ErrorPage message={state.message} onRetry={() => void load()} />;
+    return <ErrorPage message={state.message} onRetry={() => void reload()} />;
   }
-  const o = state.opinion;
+  const o = state.data;
   return (
     <PageShell>
       {router.params.submitted === '1' && (

@@ -1,43 +1,30 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api/client';
+import { useLoaded } from '../../hooks/use-loaded';
 import { useSubscribe } from '../../hooks/use-subscribe';
 import { CATEGORY_LABELS } from '../../domain/categories';
 import { STATION_KIND_LABELS, STATION_SETTING_LABELS } from '../../domain/station';
-import type { StationDetail } from '../../domain/views';
 import { PageShell } from '../../components/PageShell';
 import { SessionCalendar } from '../../components/SessionCalendar';
 import { SessionLine } from '../../components/SessionLine';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { openMap } from '../../platform/navigate';
 
-type DetailState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; station: StationDetail };
-
 /** One station: how to get there and call, its reception days, and who receives voters. */
 export default function StationPage() {
   const router = useRouter();
   const stationId = router.params.id ?? '';
-  const [state, setState] = useState<DetailState>({ kind: 'loading' });
 
-  const load = useCallback(async () => {
-    setState({ kind: 'loading' });
-    try {
-      const station = await call('stations.get', { stationId });
-      setState({ kind: 'ready', station });
-      void Taro.setNavigationBarTitle({ title: station.name });
-    } catch (error) {
-      setState({ kind: 'error', message: (error as Error).message });
-    }
+  const { state, reload, set } = useLoaded(async () => {
+    const station = await call('stations.get', { stationId });
+    void Taro.setNavigationBarTitle({ title: station.name });
+    return station;
   }, [stationId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   // The card opens this same station: its id travels in the path.
   useShareAppMessage(() => ({
-    title: `${state.kind === 'ready' ? state.station.name : '代表联络站'} · 接待日和驻站代表`,
+    title: `${state.kind === 'ready' ? state.data.name : '代表联络站'} · 接待日和驻站代表`,
     path: `/pages/station/index?id=${encodeURIComponent(stationId)}`,
   }));
 
@@ -48,7 +35,7 @@ export default function StationPage() {
     if (follow) void reminders.ask();
     try {
       await call('stations.follow', { stationId, follow });
-      setState({ kind: 'ready', station: { ...state.station, following: follow } });
+      set((station) => ({ ...station, following: follow }));
       void Taro.showToast({ title: follow ? '已开启接待日提醒' : '已取消提醒', icon: 'none' });
     } catch (e) {
       void Taro.showToast({ title: (e as Error).message, icon: 'none' });
@@ -59,9 +46,9 @@ export default function StationPage() {
     return <LoadingPage />;
   }
   if (state.kind === 'error') {
-    return <ErrorPage message={state.message} onRetry={() => void load()} />;
+    return <ErrorPage message={state.message} onRetry={() => void reload()} />;
   }
-  const { station } = state;
+  const station = state.data;
   const rule = station.receptionRule;
   return (
     <PageShell>

@@ -4,50 +4,39 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../api/client';
 import { formatDistance } from '../../domain/distance';
 import { STATION_KIND_LABELS, STATION_SETTING_LABELS, type GeoPoint } from '../../domain/station';
-import type { StationSummary } from '../../domain/views';
 import { PageShell } from '../../components/PageShell';
 import { SessionLine } from '../../components/SessionLine';
 import { EmptyState, ErrorState, Loading } from '../../components/StatusView';
 import { locateVoter } from '../../platform/location';
+import { useLoaded } from '../../hooks/use-loaded';
 
 type LocationState = 'asking' | 'granted' | 'denied';
 
-/** `byDistance`: the items shown are the ones ordered from the voter's position, not the default order. */
-type ListState =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; items: StationSummary[]; byDistance: boolean };
-
 /** 联络站 list: every station of the street, nearest first once the voter's location is known. */
 export default function StationsPage() {
-  const [state, setState] = useState<ListState>({ kind: 'loading' });
   const [location, setLocation] = useState<LocationState>('asking');
+  // Where the voter is, once known: the next load orders the list from there.
+  const here = useRef<GeoPoint | null>(null);
 
-  // The unsorted first answer can arrive after the sorted one: only the latest request counts.
-  const latest = useRef(0);
-
-  const load = useCallback(async (near?: GeoPoint) => {
-    const request = ++latest.current;
-    try {
-      const { items } = await call('stations.list', near ? { near } : {});
-      if (request === latest.current) setState({ kind: 'ready', items, byDistance: near !== undefined });
-    } catch (error) {
-      if (request === latest.current) setState({ kind: 'error', message: (error as Error).message });
-    }
+  // Shown at once in the default order; reloaded in order when the position arrives. The
+  // unsorted first answer can arrive after the sorted one: the hook keeps the latest request's.
+  // `byDistance`: the items shown are the ones ordered from the voter's position, not the default order.
+  const { state, reload } = useLoaded(async () => {
+    const near = here.current;
+    const { items } = await call('stations.list', near ? { near } : {});
+    return { items, byDistance: near !== null };
   }, []);
 
   const locateAndLoad = useCallback(async () => {
     setLocation('asking');
-    const here = await locateVoter();
-    setLocation(here ? 'granted' : 'denied');
-    await load(here ?? undefined);
-  }, [load]);
+    here.current = await locateVoter();
+    setLocation(here.current ? 'granted' : 'denied');
+    await reload();
+  }, [reload]);
 
   useEffect(() => {
-    // Show the list at once in the default order; reorder when the position arrives.
-    void load();
     void locateAndLoad();
-  }, [load, locateAndLoad]);
+  }, [locateAndLoad]);
 
   // A card for 转发: whoever opens it sees the list, nearest first from their own position.
   useShareAppMessage(() => ({ title: '找身边的人大代表 · 联络站接待日和代表', path: '/pages/stations/index' }));
@@ -70,7 +59,7 @@ export default function StationsPage() {
         <View
           className='card__more public-figures-link'
           role='link'
-          onClick={() => void Taro.navigateTo({ url: '/pages/figures/index' })}
+          onClick={() => void Taro.navigateTo({ url: '/pages/public-figures/index' })}
         >
           各站意见办理情况 ›
         </View>
@@ -85,16 +74,16 @@ export default function StationsPage() {
       )}
       {/* Said only of the list actually on screen: the default-order answer can be showing while the
           position is known and the ordered one is still on its way. */}
-      {location === 'granted' && state.kind === 'ready' && state.byDistance && (
+      {location === 'granted' && state.kind === 'ready' && state.data.byDistance && (
         <View className='notice notice--ok'>
           <Text className='notice__text'>已按离您的距离由近到远排列</Text>
         </View>
       )}
       {state.kind === 'loading' && <Loading text='正在查找联络站…' />}
       {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void locateAndLoad()} />}
-      {state.kind === 'ready' && state.items.length === 0 && <EmptyState text='本街道暂未设立联络站' />}
+      {state.kind === 'ready' && state.data.items.length === 0 && <EmptyState text='本街道暂未设立联络站' />}
       {state.kind === 'ready' &&
-        state.items.map((station) => (
+        state.data.items.map((station) => (
           <View
             className='card station-card'
             key={station.id}

@@ -1,6 +1,6 @@
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { newRequestId } from '../../api/request-id';
 import type { CategoryId } from '../../domain/categories';
@@ -8,10 +8,10 @@ import { CONTACT_NAME_MAX, CONTENT_MAX, CONTENT_MIN, MAX_IMAGES, PHONE_MAX } fro
 import { PhotoGrid } from '../../components/PhotoGrid';
 import { choosePhotos } from '../../platform/choose-photos';
 import { uploadPhoto } from '../../platform/photos';
-import type { StationSummary } from '../../domain/views';
 import { CategoryPicker } from '../../components/CategoryPicker';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
+import { useLoaded } from '../../hooks/use-loaded';
 import { useSubscribe } from '../../hooks/use-subscribe';
 
 /**
@@ -24,9 +24,8 @@ const labelled = (labelId: string, hintId: string) => ({ 'aria-labelledby': labe
 /** 提意见: choose the station and category, write, optionally leave a contact, submit once. */
 export default function SubmitPage() {
   const router = useRouter();
-  const [stations, setStations] = useState<StationSummary[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [stationId, setStationId] = useState(router.params.stationId ?? '');
+  // The station the voter came from or chose; until then the first of the list.
+  const [chosenStation, setChosenStation] = useState(router.params.stationId ?? '');
   const [choosingStation, setChoosingStation] = useState(!router.params.stationId);
   const [category, setCategory] = useState<CategoryId | null>(null);
   const [content, setContent] = useState('');
@@ -43,16 +42,9 @@ export default function SubmitPage() {
   const requestId = useRef(newRequestId());
   const photoFolder = useRef<string | null>(null);
 
-  const loadStations = () => {
-    setLoadError(null);
-    call('stations.list', {})
-      .then(({ items }) => {
-        setStations(items);
-        if (!stationId && items[0]) setStationId(items[0].id);
-      })
-      .catch((e: Error) => setLoadError(e.message));
-  };
-  useEffect(loadStations, []); // eslint-disable-line react-hooks/exhaustive-deps
+  const { state, reload } = useLoaded(async () => (await call('stations.list', {})).items, []);
+  const stations = state.kind === 'ready' ? state.data : null;
+  const stationId = chosenStation || (stations?.[0]?.id ?? '');
 
   const length = content.trim().length;
   const ready = Boolean(stationId && category && length >= CONTENT_MIN && (!withContact || (name && phone && consent)));
@@ -102,8 +94,8 @@ export default function SubmitPage() {
     }
   };
 
-  if (loadError) {
-    return <ErrorPage message={loadError} onRetry={loadStations} />;
+  if (state.kind === 'error') {
+    return <ErrorPage message={state.message} onRetry={() => void reload()} />;
   }
   if (!stations) {
     return <LoadingPage />;
@@ -130,7 +122,7 @@ export default function SubmitPage() {
               role='radio'
               aria-checked={s.id === stationId}
               onClick={() => {
-                setStationId(s.id);
+                setChosenStation(s.id);
                 setChoosingStation(false);
               }}
             >

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import { addDays, shanghaiDate, shanghaiTime } from '../../domain/dates';
 import type { FigureGroup, StatsView } from '../../domain/report-views';
@@ -10,6 +10,7 @@ import { RateLine } from '../../components/RateLine';
 import { ErrorState, Loading } from '../../components/StatusView';
 import { openDocument } from '../../platform/open-document';
 import { useLargeFont } from '../../settings/large-font';
+import { useLoaded } from '../../hooks/use-loaded';
 import type { ChartSpec } from './chart-style';
 import { monthlyChart } from './monthly-chart';
 import { overdueRows, type OverdueRow } from './overdue-rows';
@@ -32,7 +33,7 @@ function periodOf(key: PeriodKey): { from: string; to: string; label: string } {
 const keptUntil = (expiresAt: number) => `文件保留到${shanghaiTime(expiresAt)}，之后自动删除，请及时保存`;
 
 /** What the page shows for a period: the totals by month, the groups of its cards, and what is overdue now. */
-interface Loaded {
+interface PeriodFigures {
   /** Totals, with one group per month. */
   stats: StatsView;
   /** Station staff and admins: per station; deputies: per category (the cards at the end). */
@@ -66,41 +67,34 @@ function ChartCard(props: { title: string; spec: ChartSpec; className: string; d
  * 办理统计: the report's figures for a period with charts per month, station and category, what is
  * overdue now, and per station (per category for a deputy); the committee can render the annual report.
  */
-export default function FiguresPage() {
+export default function DashboardPage() {
   const [key, setKey] = useState<PeriodKey>('year');
   const [me, setMe] = useState<MeView | null>(null);
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<string | null>(null);
   const large = useLargeFont();
 
   // Who is looking is asked once; changing the period only reloads the figures.
-  const load = useCallback(async (chosen: PeriodKey, known: MeView | null) => {
-    setError(null);
-    setData(null);
-    try {
-      const who = known ?? (await call('account.me', {}));
-      setMe(who);
-      const { from, to } = periodOf(chosen);
-      const deputy = who.role === 'deputy';
-      const [stats, byStation, byCategory, overdue] = await Promise.all([
-        call('reports.stats', { from, to, groupBy: 'month' }),
-        deputy ? null : call('reports.stats', { from, to, groupBy: 'station' }),
-        call('reports.stats', { from, to, groupBy: 'category' }),
-        call('casework.inbox', { filter: 'overdue', limit: 50 }),
-      ]);
-      setData({
-        stats,
-        cards: (deputy ? byCategory.groups : byStation?.groups) ?? [],
-        byStation: who.role === 'admin' ? (byStation?.groups ?? []) : null,
-        byCategory: byCategory.groups ?? [],
-        overdue: overdueRows(overdue.items, shanghaiDate(Date.now())),
-        moreOverdue: overdue.nextCursor !== null,
-      });
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, []);
+  const { state, reload } = useLoaded(async (): Promise<PeriodFigures> => {
+    const who = me ?? (await call('account.me', {}));
+    setMe(who);
+    const { from, to } = periodOf(key);
+    const deputy = who.role === 'deputy';
+    const [stats, byStation, byCategory, overdue] = await Promise.all([
+      call('reports.stats', { from, to, groupBy: 'month' }),
+      deputy ? null : call('reports.stats', { from, to, groupBy: 'station' }),
+      call('reports.stats', { from, to, groupBy: 'category' }),
+      call('casework.inbox', { filter: 'overdue', limit: 50 }),
+    ]);
+    return {
+      stats,
+      cards: (deputy ? byCategory.groups : byStation?.groups) ?? [],
+      byStation: who.role === 'admin' ? (byStation?.groups ?? []) : null,
+      byCategory: byCategory.groups ?? [],
+      overdue: overdueRows(overdue.items, shanghaiDate(Date.now())),
+      moreOverdue: overdue.nextCursor !== null,
+    };
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps -- `me` is filled by the load itself
+  const data = state.kind === 'ready' ? state.data : null;
 
   const charts = useMemo(
     () =>
@@ -111,9 +105,6 @@ export default function FiguresPage() {
       },
     [data, large],
   );
-  useEffect(() => {
-    void load(key, me);
-  }, [key, load]); // eslint-disable-line react-hooks/exhaustive-deps -- `me` is filled by load itself
 
   const annualReport = async () => {
     setReport('正在生成…');
@@ -155,8 +146,8 @@ export default function FiguresPage() {
           </View>
         ))}
       </View>
-      {error && <ErrorState message={error} onRetry={() => void load(key, me)} />}
-      {!error && !data && <Loading />}
+      {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void reload()} />}
+      {state.kind === 'loading' && <Loading />}
       {data && charts && (
         <>
           <View className='card'>

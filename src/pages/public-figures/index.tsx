@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { useShareAppMessage } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api/client';
 import { shanghaiDate } from '../../domain/dates';
 import { publicPeriodOf } from '../../domain/public-period';
-import type { PublicFigures, PublicStatsView } from '../../domain/report-views';
+import type { PublicFigures } from '../../domain/report-views';
 import { PageShell } from '../../components/PageShell';
 import { RateLine } from '../../components/RateLine';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
+import { useLoaded } from '../../hooks/use-loaded';
 
 /** '2026年1月1日' for '2026-01-01'. */
 const dayLabel = (date: string) =>
@@ -45,26 +45,14 @@ function WithheldNote(props: { why: string[] }) {
  * (src/domain/public-figures.ts).
  */
 export default function PublicFiguresPage() {
-  const [stats, setStats] = useState<PublicStatsView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setStats(await call('reports.publicStats', publicPeriodOf(shanghaiDate(Date.now()))));
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { state, reload } = useLoaded(() => call('reports.publicStats', publicPeriodOf(shanghaiDate(Date.now()))), []);
 
   // Counts only, open to everyone: fit to pass on.
-  useShareAppMessage(() => ({ title: '各站意见办理情况 · 征集、答复和满意率', path: '/pages/figures/index' }));
+  useShareAppMessage(() => ({ title: '各站意见办理情况 · 征集、答复和满意率', path: '/pages/public-figures/index' }));
 
-  if (error) return <ErrorPage message={error} onRetry={() => void load()} />;
-  if (!stats) return <LoadingPage />;
+  if (state.kind === 'error') return <ErrorPage message={state.message} onRetry={() => void reload()} />;
+  if (state.kind === 'loading') return <LoadingPage />;
+  const stats = state.data;
   const street = stats.street;
   return (
     <PageShell>
