@@ -46,7 +46,7 @@ async function sessionsOfYear(ctx: ServiceContext, year: number, asOf: string) {
  * resolved, 办复率, 满意率) filled from the same counts as reports.stats, with a table per station
  * and per category. Admins only. Answers the figures and where to download the file.
  */
-export async function annualReport(
+export async function writeAnnualReport(
   input: { year: number },
   ctx: ServiceContext,
 ): Promise<{ year: number; url: string; fileId: string; asOf: string; totals: StatsView }> {

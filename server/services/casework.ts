@@ -46,7 +46,7 @@ async function filterQuery(ctx: ServiceContext, filter: InboxFilter): Promise<Pa
  * casework.inbox: a deputy's routed opinions, or the station queue for staff (all stations
  * for admins), newest first, with the filters the issue names.
  */
-export async function inbox(
+export async function listInbox(
   input: { filter?: InboxFilter; status?: OpinionStatus; cursor?: string; limit?: number },
   ctx: ServiceContext,
 ): Promise<Page<OpinionSummary>> {
@@ -79,7 +79,7 @@ async function ofMyStation(ctx: ServiceContext, opinionId: string) {
 const who = (actor: Actor) => ({ role: actor.role, name: actor.name });
 
 /** casework.reply: the deputy's official answer, which the voter sees. */
-export async function reply(input: { opinionId: string; content: string }, ctx: ServiceContext) {
+export async function replyToOpinion(input: { opinionId: string; content: string }, ctx: ServiceContext) {
   const { actor, opinion } = await assignedToMe(ctx, input.opinionId);
   const status = transition(opinion.status, 'reply', 'deputy');
   await requireCleanText(ctx, input.content, actor.openid);
@@ -98,7 +98,10 @@ export async function reply(input: { opinionId: string; content: string }, ctx: 
 }
 
 /** casework.transfer: the deputy refers it to a handling unit (承办单位); the voter is told which and when. */
-export async function transfer(input: { opinionId: string; unit: string; expectedDate: string }, ctx: ServiceContext) {
+export async function transferOpinion(
+  input: { opinionId: string; unit: string; expectedDate: string },
+  ctx: ServiceContext,
+) {
   const { actor, opinion } = await assignedToMe(ctx, input.opinionId);
   if (input.expectedDate < shanghaiDate(ctx.clock.now()))
     throw new AppError('INVALID_INPUT', '预计办结日期不能早于今天');
@@ -128,7 +131,7 @@ export async function addNote(input: { opinionId: string; text: string }, ctx: S
 }
 
 /** casework.assign: staff (re)assign to a deputy of the station, or to the routing rule's choice. */
-export async function assign(input: { opinionId: string; deputyId?: string }, ctx: ServiceContext) {
+export async function assignOpinion(input: { opinionId: string; deputyId?: string }, ctx: ServiceContext) {
   const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
   transition(opinion.status, 'assign', actor.role);
   let deputyId = input.deputyId;
@@ -152,7 +155,7 @@ export async function assign(input: { opinionId: string; deputyId?: string }, ct
 }
 
 /** casework.resolve: staff confirm that a replied opinion is settled; the voter may then rate it. */
-export async function resolve(input: { opinionId: string; note: string }, ctx: ServiceContext) {
+export async function resolveOpinion(input: { opinionId: string; note: string }, ctx: ServiceContext) {
   const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
   const status = transition(opinion.status, 'resolve', actor.role);
   const now = ctx.clock.now();
@@ -173,7 +176,7 @@ export async function resolve(input: { opinionId: string; note: string }, ctx: S
  * casework.reject: out of remit, or a duplicate merged into another opinion of the station.
  * The voter sees the reason (and, for a duplicate, which opinion carries it on).
  */
-export async function reject(
+export async function rejectOpinion(
   input: { opinionId: string; kind: 'out_of_remit' | 'duplicate'; reason: string; mergedInto?: string },
   ctx: ServiceContext,
 ) {
@@ -213,7 +216,7 @@ export async function reject(
 }
 
 /** casework.release: staff clear a held opinion after review; it is routed like a new one. */
-export async function release(input: { opinionId: string }, ctx: ServiceContext) {
+export async function releaseOpinion(input: { opinionId: string }, ctx: ServiceContext) {
   const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
   const submitted = transition(opinion.status, 'release', actor.role);
   const now = ctx.clock.now();
@@ -235,7 +238,7 @@ export async function release(input: { opinionId: string }, ctx: ServiceContext)
 }
 
 /** casework.close: staff close an opinion after reviewing a second 不满意. */
-export async function close(input: { opinionId: string; note: string }, ctx: ServiceContext) {
+export async function closeOpinion(input: { opinionId: string; note: string }, ctx: ServiceContext) {
   const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
   if (!opinion.staffReview) throw new AppError('CONFLICT', '这条意见不需要复核');
   const status = transition(opinion.status, 'close', actor.role);

@@ -31,7 +31,7 @@ export function subscribeTemplateIds(ctx: Pick<ServiceContext, 'config'>): Subsc
 }
 
 /** Messages written to the caller since they last read their list. */
-export async function unreadMessages(ctx: ServiceContext, openid: string): Promise<number> {
+export async function countUnreadMessages(ctx: ServiceContext, openid: string): Promise<number> {
   return ctx.store.countMessagesSince(openid, await ctx.store.getMessagesReadAt(openid));
 }
 
@@ -72,7 +72,7 @@ export async function readMessages(input: { upTo: number }, ctx: ServiceContext)
   const openid = requireOpenid(ctx);
   // A mark in the future would hide messages not yet written.
   await ctx.store.setMessagesReadAt(openid, Math.min(input.upTo, ctx.clock.now()));
-  return { unread: await unreadMessages(ctx, openid) };
+  return { unread: await countUnreadMessages(ctx, openid) };
 }
 
 /**

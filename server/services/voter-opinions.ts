@@ -28,7 +28,7 @@ const WITHDRAW_REFUSED: Record<OpinionStatus, string> = {
 };
 
 /** opinions.mine: the caller's own opinions, newest first, a page at a time. */
-export async function myOpinions(
+export async function listMyOpinions(
   input: { status?: OpinionStatus; cursor?: string; limit?: number },
   ctx: ServiceContext,
 ): Promise<Page<OpinionSummary>> {
