@@ -65,7 +65,7 @@ interface LimitCase {
   message: string;
   who: string;
   /** Run on the day before: what the call over the limit needs (an opinion, a round …). */
-  setup?: () => Promise<Record<string, unknown>>;
+  setup?: () => Promise<object>;
   /** The i-th of the day's calls up to the limit, and the answer it gets (its error code, or ok). */
   fill: (i: number, state: Record<string, unknown>) => Record<string, unknown>;
   fills: 'ok' | string;
@@ -355,7 +355,7 @@ describe('each action that writes has a daily limit per caller', () => {
       const [fn, name] = action.split('.') as [string, string];
       const start = FIXED_NOW + 3 * index * DAY;
       now = start;
-      const state = c.setup ? await c.setup() : {};
+      const state = (c.setup ? await c.setup() : {}) as Record<string, unknown>;
 
       now = start + DAY;
       for (let i = 0; i < perDay; i += 1) {
