@@ -1,3 +1,5 @@
+import type { ActionInput } from '../../src/domain/actions/action-spec';
+import type { accountActions } from '../../src/domain/actions/account';
 import { AppError } from '../../src/domain/errors';
 import { DEPUTY_ALREADY_LINKED, redeemInvite as decideRedeem } from '../../src/domain/invites';
 import { ROLE_LABELS } from '../../src/domain/roles';
@@ -44,7 +46,10 @@ export async function describeCaller(_input: Record<string, never>, ctx: Service
  * account.redeemInvite: become a deputy or station staff with a one-time code. The store links a
  * deputy record to one account at most; a code of a deputy already linked is CONFLICT.
  */
-export async function redeemInvite(input: { code: string }, ctx: ServiceContext): Promise<MeView> {
+export async function redeemInvite(
+  input: ActionInput<typeof accountActions, 'redeemInvite'>,
+  ctx: ServiceContext,
+): Promise<MeView> {
   const openid = requireOpenid(ctx);
   // Codes are short enough to type: a caller gets ten tries a day, counted before this runs
   // (`WRITE_LIMITS`, src/domain/write-limits.ts), not a brute-force run.

@@ -1,3 +1,5 @@
+import type { ActionInput } from '../../src/domain/actions/action-spec';
+import type { reportsActions } from '../../src/domain/actions/reports';
 import type { AnnualReportData } from '../../src/domain/annual-report';
 import { monthKey, shanghaiDate } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
@@ -47,7 +49,7 @@ async function sessionsOfYear(ctx: ServiceContext, year: number, asOf: string) {
  * and per category. Admins only. Answers the figures and where to download the file.
  */
 export async function writeAnnualReport(
-  input: { year: number },
+  input: ActionInput<typeof reportsActions, 'annualReport'>,
   ctx: ServiceContext,
 ): Promise<{ year: number; url: string; fileId: string; asOf: string; totals: StatsView }> {
   const actor = await actorOf(ctx);

@@ -1,3 +1,5 @@
+import type { ActionInput } from '../../src/domain/actions/action-spec';
+import type { reportsActions } from '../../src/domain/actions/reports';
 import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../../src/domain/categories';
 import { shanghaiDate } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
@@ -132,7 +134,7 @@ export async function countStats(input: StatsInput, scope: Scope, ctx: ServiceCo
  * next smallest when the street's total would give them away (src/domain/public-figures.ts).
  */
 export async function getPublicStats(
-  input: { from: string; to: string },
+  input: ActionInput<typeof reportsActions, 'publicStats'>,
   ctx: ServiceContext,
 ): Promise<PublicStatsView> {
   return publicFigures(await countStats({ from: input.from, to: input.to, groupBy: 'station' }, {}, ctx));

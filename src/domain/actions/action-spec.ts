@@ -72,3 +72,7 @@ export type ContractOf<Table> =
   Table extends ActionTable<infer F, infer T>
     ? { [A in keyof T & string as `${F}.${A}`]: { input: InputOf<T[A]>; output: OutputOf<T[A]> } }
     : never;
+
+/** What the use case of `table`'s action `A` receives: the action's schema, parsed. */
+export type ActionInput<Table, A extends string> =
+  Table extends ActionTable<string, infer T> ? (A extends keyof T ? ParsedInputOf<T[A]> : never) : never;
