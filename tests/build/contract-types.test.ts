@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { call } from '../../src/api/client';
 import { actionNames, ACTION_TABLES } from '../../src/domain/actions';
+import { WRITE_LIMITS } from '../../src/domain/write-limits';
 import { defineActions, returns, type ContractOf } from '../../src/domain/actions/action-spec';
 import type { OpinionView, SubmitResult } from '../../src/domain/views';
 
@@ -63,4 +64,15 @@ test('every action of every table is one `function.action` name, each once', () 
   expect(new Set(names).size).toBe(names.length);
   expect(names).toEqual(expect.arrayContaining(['opinions.submit', 'casework.reply', 'reports.migrate']));
   expect(names).toHaveLength(ACTION_TABLES.reduce((n, table) => n + Object.keys(table.actions).length, 0));
+});
+
+test('every daily write limit belongs to the action of its name, and that action counts it', () => {
+  const limited = ACTION_TABLES.flatMap((table) =>
+    Object.entries(table.actions).flatMap(([action, spec]) => {
+      const limit: string | undefined = spec.limit;
+      return limit ? [[`${table.name}.${action}`, limit]] : [];
+    }),
+  );
+  for (const [name, limit] of limited) expect(limit).toBe(name);
+  expect(limited.map(([name]) => name).sort()).toEqual(Object.keys(WRITE_LIMITS).sort());
 });
