@@ -1,7 +1,4 @@
-import { createSqliteStore } from '../adapters/sqlite/sqlite-store';
-import { nodeIds } from '../adapters/node-ids';
-import { dataFile } from '../runtime/data-dir';
-import { configFromEnv, localAdapters, systemClock } from '../runtime/runtime';
+import { createLocalRuntime, systemClock } from '../runtime/runtime';
 import { DEMO_YEAR_MARKER, generateDemoYear } from './demo-year';
 import { DEMO_CALLERS } from './demo-street';
 import { DEMO_ACTIVITY_MARKER } from './lived-in-street';
@@ -17,7 +14,8 @@ const DAY = 24 * 3_600_000;
  */
 async function main() {
   process.env.ADMIN_OPENIDS ??= DEMO_CALLERS.admin;
-  const store = createSqliteStore(dataFile());
+  const runtime = await createLocalRuntime();
+  const { store } = runtime;
   await seedDemoData(store, systemClock);
   const until = Date.now();
   const from = until - 365 * DAY;
@@ -27,14 +25,8 @@ async function main() {
   const perDay = Number(process.env.DEMO_PER_DAY ?? 9);
   const started = Date.now();
   const stats = await generateDemoYear(
-    {
-      ...localAdapters(),
-      store,
-      clock: systemClock,
-      config: configFromEnv(),
-      ids: nodeIds,
-      notifier: { send: async () => ({ ok: true }) },
-    },
+    // A year of messages is not sent anywhere, not even to the log.
+    { ...runtime, notifier: { send: async () => ({ ok: true }) } },
     { from, to, until, perDay, marker: DEMO_YEAR_MARKER, log: (line) => console.log(line) },
   );
   const seconds = ((Date.now() - started) / 1000).toFixed(0);

@@ -1,8 +1,6 @@
 import { join, resolve } from 'node:path';
-import { createSqliteStore } from '../adapters/sqlite/sqlite-store';
 import { dataDir, dataFile } from '../runtime/data-dir';
-import { nodeIds } from '../adapters/node-ids';
-import { configFromEnv, localAdapters, setRuntime, systemClock } from '../runtime/runtime';
+import { createLocalRuntime, setRuntime } from '../runtime/runtime';
 import { DEMO_CALLERS } from './demo-street';
 import { LOCAL_FUNCTIONS } from './functions';
 import { createLocalServer } from './http-server';
@@ -17,8 +15,9 @@ import { startLocalTimers } from './timers';
 async function main(): Promise<void> {
   process.env.ADMIN_OPENIDS ??= DEMO_CALLERS.admin;
   const file = dataFile();
-  const store = createSqliteStore(file);
-  const runtime = { ...localAdapters(), store, clock: systemClock, config: configFromEnv(), ids: nodeIds };
+  // The functions' own local assembly, made here before the demo data so both use the one store.
+  const runtime = await createLocalRuntime(file);
+  const { store } = runtime;
   setRuntime(runtime);
   const started = Date.now();
   const seeded = await seedLivedInStreet(runtime);

@@ -1,21 +1,6 @@
-/** How far one migration has come (reports.migrate answers these). */
-export interface MigrationStatus {
-  number: number;
-  name: string;
-  state: 'done' | 'pending';
-  /** Documents this run changed. */
-  changed: number;
-  /** Documents that still need it (for a done migration: any it could not change). */
-  remaining: number;
-}
+import type { MigrationProgress } from '../../src/domain/migration-progress';
 
-export interface MigrationProgress {
-  /** Every migration has run to the end of its collection. */
-  done: boolean;
-  changed: number;
-  remaining: number;
-  migrations: MigrationStatus[];
-}
+export type { MigrationProgress, MigrationStatus } from '../../src/domain/migration-progress';
 
 /** When a run should stop starting pages; what it has done so far stays done and is resumed next time. */
 export interface MigrationBudget {

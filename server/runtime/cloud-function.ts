@@ -1,33 +1,17 @@
 import { getCloudbaseContext } from '@cloudbase/node-sdk';
-import type { z } from 'zod';
+import type { ActionTable, AnyActionSpec, OutputOf, ParsedInputOf } from '../../src/domain/actions/action-spec';
 import { failure, success, type Envelope } from '../../src/domain/envelope';
 import { AppError, isAppError } from '../../src/domain/errors';
 import { eventSchema, parseInput } from '../../src/domain/schemas';
-import type { LimitedAction } from '../../src/domain/write-limits';
 import { identify, type ServiceContext } from '../services/context';
 import { spendWriteQuota } from '../services/write-quota';
 import { getRuntime, type WechatEdge } from './runtime';
 
-interface ActionBase<S extends z.ZodTypeAny> {
-  input: S;
-  run: (input: z.output<S>, ctx: ServiceContext) => Promise<unknown>;
-}
+/** The use case that answers one action: it gets the parsed input and must return the declared output. */
+export type ActionService<A> = (input: ParsedInputOf<A>, ctx: ServiceContext) => Promise<OutputOf<A>>;
 
-/**
- * 'public' actions answer callers without an OPENID (station information); 'user' ones refuse them.
- * An action that writes names its entry of `WRITE_LIMITS` as `limit` (only 'user' actions can: the
- * count is per OPENID).
- */
-export type ActionDefinition<S extends z.ZodTypeAny> = ActionBase<S> &
-  ({ access: 'public'; limit?: never } | { access: 'user'; limit?: LimitedAction });
-
-/** Keeps each action's input type tied to its schema. */
-export function action<S extends z.ZodTypeAny>(definition: ActionDefinition<S>): ActionDefinition<S> {
-  return definition;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry has its own schema type
-export type ActionTable = Record<string, ActionDefinition<any>>;
+/** One use case for every action of a table, no more and no fewer. */
+export type ServicesOf<T extends Record<string, AnyActionSpec>> = { [A in keyof T]: ActionService<T[A]> };
 
 /**
  * What CloudBase says about the call (its context's environment), or an empty record when the
@@ -50,18 +34,25 @@ export function openidFromContext(context: unknown): string | undefined {
 }
 
 /**
- * Make a cloud function's `main` from its actions (and the WeChat open APIs it calls, if any):
- * read the caller from the context, validate the event, count the call against the action's daily
- * limit if it has one, run the use case and answer the envelope. Errors meant for the
- * user keep their code and Chinese message; anything else is logged here and answered
- * as INTERNAL, never with a stack or an echo of the event.
+ * Make a cloud function's `main` from its action table, the use case for each action (and the
+ * WeChat open APIs it calls, if any): read the caller from the context, validate the event with
+ * the action's schema, count the call against the action's daily limit if it has one, run the use
+ * case and answer the envelope. Errors meant for the user keep their code and Chinese message;
+ * anything else is logged here and answered as INTERNAL, never with a stack or an echo of the event.
  */
-export function createCloudFunction(name: string, actions: ActionTable, edge?: WechatEdge) {
+export function createCloudFunction<F extends string, T extends Record<string, AnyActionSpec>>(
+  table: ActionTable<F, T>,
+  services: ServicesOf<T>,
+  edge?: WechatEdge,
+) {
+  const { name, actions } = table;
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
     try {
       const { action: actionName } = parseInput(eventSchema, event);
-      const definition = Object.prototype.hasOwnProperty.call(actions, actionName) ? actions[actionName] : undefined;
-      if (!definition) throw new AppError('INVALID_INPUT', `不支持的操作：${actionName.slice(0, 32)}`);
+      const known = Object.prototype.hasOwnProperty.call(actions, actionName);
+      const definition = known ? actions[actionName] : undefined;
+      const run = known ? (services as Record<string, ActionService<AnyActionSpec>>)[actionName] : undefined;
+      if (!definition || !run) throw new AppError('INVALID_INPUT', `不支持的操作：${actionName.slice(0, 32)}`);
       const openid = openidFromContext(context);
       if (definition.access === 'user' && !openid) throw new AppError('UNAUTHENTICATED');
       const input = parseInput(definition.input, event);
@@ -70,7 +61,7 @@ export function createCloudFunction(name: string, actions: ActionTable, edge?: W
       // a call over the limit writes nothing else and a burst cannot slip past it.
       if (definition.limit && openid) await spendWriteQuota(runtime, definition.limit, openid);
       const caller = await identify(runtime.store, runtime.config, openid);
-      return success(await definition.run(input, { ...runtime, caller }));
+      return success(await run(input, { ...runtime, caller }));
     } catch (error) {
       if (isAppError(error)) return failure(error.code, error.message);
       console.error(`[${name}] unexpected error`, error);

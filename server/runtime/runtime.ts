@@ -110,12 +110,25 @@ export function setRuntime(runtime: Runtime): void {
   current = Promise.resolve(runtime);
 }
 
+/**
+ * The one local assembly: the SQLite store in `file`, the local stand-ins for WeChat and for
+ * CloudBase's files, the system clock and the settings from the environment. The local server,
+ * `npm run demo:year` and a function run with LIANLUO_STORE=sqlite all run on it.
+ */
+export async function createLocalRuntime(file = dataFile()): Promise<Runtime> {
+  const { createSqliteStore } = await import('../adapters/sqlite/sqlite-store');
+  return {
+    ...localAdapters(),
+    store: createSqliteStore(file),
+    clock: systemClock,
+    config: configFromEnv(),
+    ids: nodeIds,
+  };
+}
+
 async function createDefaultRuntime(edge?: WechatEdge): Promise<Runtime> {
+  if (process.env.LIANLUO_STORE === 'sqlite') return createLocalRuntime();
   const config = configFromEnv();
-  if (process.env.LIANLUO_STORE === 'sqlite') {
-    const { createSqliteStore } = await import('../adapters/sqlite/sqlite-store');
-    return { ...localAdapters(), store: createSqliteStore(dataFile()), clock: systemClock, config, ids: nodeIds };
-  }
   const tcb = (await import('@cloudbase/node-sdk')).default;
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
   const { createCloudbaseStore } = await import('../adapters/cloudbase/cloudbase-store');

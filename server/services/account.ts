@@ -1,3 +1,5 @@
+import type { ActionInput } from '../../src/domain/actions/action-spec';
+import type { accountActions } from '../../src/domain/actions/account';
 import { AppError } from '../../src/domain/errors';
 import { DEPUTY_ALREADY_LINKED, redeemInvite as decideRedeem } from '../../src/domain/invites';
 import { ROLE_LABELS } from '../../src/domain/roles';
@@ -6,19 +8,19 @@ import { holidayArrangementDue } from '../../src/domain/holiday-reminder';
 import type { MeView, ReminderView } from '../../src/domain/views';
 import { requireOpenid } from './actor';
 import type { ServiceContext } from './context';
-import { subscribeTemplateIds, unreadMessages } from './messages';
+import { subscribeTemplateIds, countUnreadMessages } from './messages';
 
 /**
  * account.me: the caller's role and, for deputies and staff, their station; for admins, what is
  * due (next year's holiday arrangement from November on).
  */
-export async function me(_input: Record<string, never>, ctx: ServiceContext): Promise<MeView> {
+export async function describeCaller(_input: Record<string, never>, ctx: ServiceContext): Promise<MeView> {
   const openid = requireOpenid(ctx);
   const { role, account } = ctx.caller;
   const [station, deputy, unread] = await Promise.all([
     account?.stationId ? ctx.store.getStation(account.stationId) : null,
     account?.deputyId ? ctx.store.getDeputy(account.deputyId) : null,
-    unreadMessages(ctx, openid),
+    countUnreadMessages(ctx, openid),
   ]);
   const reminders: ReminderView[] = [];
   if (role === 'admin') {
@@ -45,7 +47,10 @@ export async function me(_input: Record<string, never>, ctx: ServiceContext): Pr
  * account.redeemInvite: become a deputy or station staff with a one-time code. The store links a
  * deputy record to one account at most; a code of a deputy already linked is CONFLICT.
  */
-export async function redeemInvite(input: { code: string }, ctx: ServiceContext): Promise<MeView> {
+export async function redeemInvite(
+  input: ActionInput<typeof accountActions, 'redeemInvite'>,
+  ctx: ServiceContext,
+): Promise<MeView> {
   const openid = requireOpenid(ctx);
   // Codes are short enough to type: a caller gets ten tries a day, counted before this runs
   // (`WRITE_LIMITS`, src/domain/write-limits.ts), not a brute-force run.
@@ -67,5 +72,5 @@ export async function redeemInvite(input: { code: string }, ctx: ServiceContext)
     decideRedeem(await ctx.store.getInvite(input.code), current, openid, now);
     throw new AppError('CONFLICT', '这个邀请码已被使用');
   }
-  return me({}, { ...ctx, caller: { openid, role: account.role, account } });
+  return describeCaller({}, { ...ctx, caller: { openid, role: account.role, account } });
 }

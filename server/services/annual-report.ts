@@ -1,3 +1,5 @@
+import type { ActionInput } from '../../src/domain/actions/action-spec';
+import type { reportsActions } from '../../src/domain/actions/reports';
 import type { AnnualReportData } from '../../src/domain/annual-report';
 import { monthKey, shanghaiDate } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
@@ -47,8 +49,8 @@ async function sessionsOfYear(ctx: ServiceContext, year: number, asOf: string) {
  * resolved, 办复率, 满意率) filled from the same counts as reports.stats, with a table per station
  * and per category. Admins only. Answers the figures and where to download the file.
  */
-export async function annualReport(
-  input: { year: number },
+export async function writeAnnualReport(
+  input: ActionInput<typeof reportsActions, 'annualReport'>,
   ctx: ServiceContext,
 ): Promise<{ year: number; fileId: string; expiresAt: number; asOf: string; totals: StatsView }> {
   const actor = await actorOf(ctx);

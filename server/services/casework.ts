@@ -1,3 +1,5 @@
+import type { ActionInput } from '../../src/domain/actions/action-spec';
+import type { caseworkActions } from '../../src/domain/actions/casework';
 import { excerptOf } from '../../src/domain/notifications';
 import { addDays, formatDateZh, shanghaiDate } from '../../src/domain/dates';
 import { addWorkingDays } from '../../src/domain/deadlines';
@@ -46,8 +48,8 @@ async function filterQuery(ctx: ServiceContext, filter: InboxFilter): Promise<Pa
  * casework.inbox: a deputy's routed opinions, or the station queue for staff (all stations
  * for admins), newest first, with the filters the issue names.
  */
-export async function inbox(
-  input: { filter?: InboxFilter; status?: OpinionStatus; cursor?: string; limit?: number },
+export async function listInbox(
+  input: ActionInput<typeof caseworkActions, 'inbox'>,
   ctx: ServiceContext,
 ): Promise<Page<OpinionSummary>> {
   const actor = await actorOf(ctx);
@@ -79,7 +81,7 @@ async function ofMyStation(ctx: ServiceContext, opinionId: string) {
 const who = (actor: Actor) => ({ role: actor.role, name: actor.name });
 
 /** casework.reply: the deputy's official answer, which the voter sees. */
-export async function reply(input: { opinionId: string; content: string }, ctx: ServiceContext) {
+export async function replyToOpinion(input: ActionInput<typeof caseworkActions, 'reply'>, ctx: ServiceContext) {
   const { actor, opinion } = await assignedToMe(ctx, input.opinionId);
   const status = transition(opinion.status, 'reply', 'deputy');
   await requireCleanText(ctx, input.content, actor.openid);
@@ -98,7 +100,7 @@ export async function reply(input: { opinionId: string; content: string }, ctx: 
 }
 
 /** casework.transfer: the deputy refers it to a handling unit (承办单位); the voter is told which and when. */
-export async function transfer(input: { opinionId: string; unit: string; expectedDate: string }, ctx: ServiceContext) {
+export async function transferOpinion(input: ActionInput<typeof caseworkActions, 'transfer'>, ctx: ServiceContext) {
   const { actor, opinion } = await assignedToMe(ctx, input.opinionId);
   if (input.expectedDate < shanghaiDate(ctx.clock.now()))
     throw new AppError('INVALID_INPUT', '预计办结日期不能早于今天');
@@ -115,7 +117,7 @@ export async function transfer(input: { opinionId: string; unit: string; expecte
 }
 
 /** casework.note: an internal note for deputies and staff, never shown to the voter. */
-export async function addNote(input: { opinionId: string; text: string }, ctx: ServiceContext) {
+export async function addNote(input: ActionInput<typeof caseworkActions, 'note'>, ctx: ServiceContext) {
   const actor = await actorOf(ctx);
   requireRole(actor, ['deputy', 'staff', 'admin'], '只有代表和工作人员可以添加内部备注');
   const opinion = await visibleOpinion(ctx, actor, input.opinionId);
@@ -128,7 +130,7 @@ export async function addNote(input: { opinionId: string; text: string }, ctx: S
 }
 
 /** casework.assign: staff (re)assign to a deputy of the station, or to the routing rule's choice. */
-export async function assign(input: { opinionId: string; deputyId?: string }, ctx: ServiceContext) {
+export async function assignOpinion(input: ActionInput<typeof caseworkActions, 'assign'>, ctx: ServiceContext) {
   const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
   transition(opinion.status, 'assign', actor.role);
   let deputyId = input.deputyId;
@@ -152,7 +154,7 @@ export async function assign(input: { opinionId: string; deputyId?: string }, ct
 }
 
 /** casework.resolve: staff confirm that a replied opinion is settled; the voter may then rate it. */
-export async function resolve(input: { opinionId: string; note: string }, ctx: ServiceContext) {
+export async function resolveOpinion(input: ActionInput<typeof caseworkActions, 'resolve'>, ctx: ServiceContext) {
   const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
   const status = transition(opinion.status, 'resolve', actor.role);
   const now = ctx.clock.now();
@@ -173,10 +175,7 @@ export async function resolve(input: { opinionId: string; note: string }, ctx: S
  * casework.reject: out of remit, or a duplicate merged into another opinion of the station.
  * The voter sees the reason (and, for a duplicate, which opinion carries it on).
  */
-export async function reject(
-  input: { opinionId: string; kind: 'out_of_remit' | 'duplicate'; reason: string; mergedInto?: string },
-  ctx: ServiceContext,
-) {
+export async function rejectOpinion(input: ActionInput<typeof caseworkActions, 'reject'>, ctx: ServiceContext) {
   const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
   const status = transition(opinion.status, 'reject', actor.role);
   let target: Opinion | null = null;
@@ -213,7 +212,7 @@ export async function reject(
 }
 
 /** casework.release: staff clear a held opinion after review; it is routed like a new one. */
-export async function release(input: { opinionId: string }, ctx: ServiceContext) {
+export async function releaseOpinion(input: ActionInput<typeof caseworkActions, 'release'>, ctx: ServiceContext) {
   const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
   const submitted = transition(opinion.status, 'release', actor.role);
   const now = ctx.clock.now();
@@ -235,7 +234,7 @@ export async function release(input: { opinionId: string }, ctx: ServiceContext)
 }
 
 /** casework.close: staff close an opinion after reviewing a second 不满意. */
-export async function close(input: { opinionId: string; note: string }, ctx: ServiceContext) {
+export async function closeOpinion(input: ActionInput<typeof caseworkActions, 'close'>, ctx: ServiceContext) {
   const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
   if (!opinion.staffReview) throw new AppError('CONFLICT', '这条意见不需要复核');
   const status = transition(opinion.status, 'close', actor.role);

@@ -37,7 +37,7 @@ export async function setHolidayArrangement(
  * days off from — the committee's loaded arrangement, the maintained package, or only the
  * statutory holidays (待公布) — and the days themselves; with the year due to be loaded, if any.
  */
-export async function holidayYears(_input: Record<string, never>, ctx: ServiceContext): Promise<HolidayYearsView> {
+export async function listHolidayYears(_input: Record<string, never>, ctx: ServiceContext): Promise<HolidayYearsView> {
   requireAdmin(ctx, '只有人大工委可以查看和录入节假日安排');
   const now = ctx.clock.now();
   const calendar = createHolidayCalendar(await ctx.store.listHolidayArrangements());

@@ -1,3 +1,5 @@
+import type { ActionInput } from '../../src/domain/actions/action-spec';
+import type { caseworkActions } from '../../src/domain/actions/casework';
 import { AppError } from '../../src/domain/errors';
 import { actorOf } from './actor';
 import type { ServiceContext } from './context';
@@ -10,7 +12,7 @@ const INVITE_DAYS = 30;
  * station and deputies anywhere. An invite is valid for 30 days and used once.
  */
 export async function issueInvite(
-  input: { role: 'deputy' | 'staff'; deputyId?: string; stationId?: string },
+  input: ActionInput<typeof caseworkActions, 'issueInvite'>,
   ctx: ServiceContext,
 ): Promise<{ code: string; role: 'deputy' | 'staff'; stationId: string; expiresAt: number; displayName?: string }> {
   const actor = await actorOf(ctx);

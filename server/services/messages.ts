@@ -1,3 +1,5 @@
+import type { ActionInput } from '../../src/domain/actions/action-spec';
+import type { accountActions } from '../../src/domain/actions/account';
 import { AppError } from '../../src/domain/errors';
 import { MESSAGES_PAGE_SIZE } from '../../src/domain/message-schemas';
 import { templatesAt } from '../../src/domain/notification-templates';
@@ -27,7 +29,7 @@ export function subscribeTemplateIds(ctx: Pick<ServiceContext, 'config'>): Subsc
 }
 
 /** Messages written to the caller since they last read their list. */
-export async function unreadMessages(ctx: ServiceContext, openid: string): Promise<number> {
+export async function countUnreadMessages(ctx: ServiceContext, openid: string): Promise<number> {
   return ctx.store.countMessagesSince(openid, await ctx.store.getMessagesReadAt(openid));
 }
 
@@ -50,7 +52,10 @@ function messageView(message: OutboxMessage, readAt: number): MessageView | null
  * account.messages: the caller's own messages, newest first — every notification the product
  * wrote for them, whether or not WeChat delivered it, so that nothing depends on WeChat.
  */
-export async function listMessages(input: { cursor?: string }, ctx: ServiceContext): Promise<MessagesView> {
+export async function listMessages(
+  input: ActionInput<typeof accountActions, 'messages'>,
+  ctx: ServiceContext,
+): Promise<MessagesView> {
   const openid = requireOpenid(ctx);
   const [page, readAt] = await Promise.all([
     ctx.store.listMessages(openid, input.cursor, MESSAGES_PAGE_SIZE),
@@ -64,11 +69,14 @@ export async function listMessages(input: { cursor?: string }, ctx: ServiceConte
 }
 
 /** account.readMessages: everything written up to `upTo` (the newest message the caller saw) is read. */
-export async function readMessages(input: { upTo: number }, ctx: ServiceContext): Promise<{ unread: number }> {
+export async function readMessages(
+  input: ActionInput<typeof accountActions, 'readMessages'>,
+  ctx: ServiceContext,
+): Promise<{ unread: number }> {
   const openid = requireOpenid(ctx);
   // A mark in the future would hide messages not yet written.
   await ctx.store.setMessagesReadAt(openid, Math.min(input.upTo, ctx.clock.now()));
-  return { unread: await unreadMessages(ctx, openid) };
+  return { unread: await countUnreadMessages(ctx, openid) };
 }
 
 /**
@@ -78,7 +86,7 @@ export async function readMessages(input: { upTo: number }, ctx: ServiceContext)
  * configured templates count: anything else is refused and nothing is written.
  */
 export async function acceptSubscriptions(
-  input: { templateIds: string[] },
+  input: ActionInput<typeof accountActions, 'acceptSubscriptions'>,
   ctx: ServiceContext,
 ): Promise<{ subscriptions: Record<string, number> }> {
   const openid = requireOpenid(ctx);

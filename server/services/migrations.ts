@@ -21,7 +21,7 @@ export function runMigrations(store: Store, clock: Clock, budget: MigrationBudge
 }
 
 /** reports.migrate: an admin runs the document migrations after a release; each run is audited. */
-export async function migrate(_input: Record<string, never>, ctx: ServiceContext): Promise<MigrationProgress> {
+export async function migrateDocuments(_input: Record<string, never>, ctx: ServiceContext): Promise<MigrationProgress> {
   if (ctx.caller.role !== 'admin' || !ctx.caller.openid) {
     throw new AppError('FORBIDDEN', '只有人大工委可以升级数据');
   }

@@ -1,3 +1,5 @@
+import type { ActionInput } from '../../src/domain/actions/action-spec';
+import type { reportsActions } from '../../src/domain/actions/reports';
 import { CATEGORY_LABELS } from '../../src/domain/categories';
 import { formatDateZh, shanghaiDate, shanghaiTime } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
@@ -25,7 +27,7 @@ const when = (at: number) => `${shanghaiDate(at)} ${shanghaiTime(at)}`;
  * the station's own staff get phone numbers in full, the committee masked, as in the app.
  */
 export async function exportOpinions(
-  input: { from: string; to: string; stationId?: string },
+  input: ActionInput<typeof reportsActions, 'exportOpinions'>,
   ctx: ServiceContext,
 ): Promise<{ fileId: string; expiresAt: number; rows: number }> {
   const actor = await actorOf(ctx);

@@ -1,3 +1,5 @@
+import type { ActionInput } from '../../src/domain/actions/action-spec';
+import type { reportsActions } from '../../src/domain/actions/reports';
 import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../../src/domain/categories';
 import { shanghaiDate } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
@@ -99,7 +101,7 @@ async function groupsInScope(
  * reports.stats: the figures of src/domain/figures.ts for a period, within the caller's reach,
  * added up by the store; with `groupBy`, the same per station, deputy, category or month.
  */
-export async function reportStats(input: StatsInput, ctx: ServiceContext): Promise<StatsView> {
+export async function getStats(input: StatsInput, ctx: ServiceContext): Promise<StatsView> {
   const actor = await actorOf(ctx);
   return countStats(input, scopeFor(actor, input), ctx);
 }
@@ -131,6 +133,9 @@ export async function countStats(input: StatsInput, scope: Scope, ctx: ServiceCo
  * its replies or its ratings under 10 items read 样本不足 and nothing else, and so does the
  * next smallest when the street's total would give them away (src/domain/public-figures.ts).
  */
-export async function publicStats(input: { from: string; to: string }, ctx: ServiceContext): Promise<PublicStatsView> {
+export async function getPublicStats(
+  input: ActionInput<typeof reportsActions, 'publicStats'>,
+  ctx: ServiceContext,
+): Promise<PublicStatsView> {
   return publicFigures(await countStats({ from: input.from, to: input.to, groupBy: 'station' }, {}, ctx));
 }

@@ -1,3 +1,5 @@
+import type { ActionInput } from '../../src/domain/actions/action-spec';
+import type { stationsActions } from '../../src/domain/actions/stations';
 import { excerptOf } from '../../src/domain/notifications';
 import { addDays, formatDateZh, shanghaiDate, type Clock, type LocalDate } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
@@ -9,7 +11,7 @@ import type { ServiceContext } from './context';
 import { outboxMessage } from './opinion-change';
 
 /** stations.follow: a voter follows (or stops following) a station's reception days. */
-export async function followStation(input: { stationId: string; follow: boolean }, ctx: ServiceContext) {
+export async function followStation(input: ActionInput<typeof stationsActions, 'follow'>, ctx: ServiceContext) {
   const actor = await actorOf(ctx);
   if (!(await ctx.store.getStation(input.stationId))) throw new AppError('NOT_FOUND', '没有找到这个联络站');
   await ctx.store.setFollow(actor.openid, input.stationId, input.follow, ctx.clock.now());

@@ -1,9 +1,11 @@
+import type { ActionInput } from '../../src/domain/actions/action-spec';
+import type { stationsActions } from '../../src/domain/actions/stations';
 import { shanghaiDate, shiftMonth, yearMonth, monthKey } from '../../src/domain/dates';
 import { sortByDistance } from '../../src/domain/distance';
 import { AppError } from '../../src/domain/errors';
 import { createHolidayCalendar, type HolidayCalendar } from '../../src/domain/holiday-calendar';
 import { nextSessions, type SessionOverride } from '../../src/domain/reception-calendar';
-import type { GeoPoint, Station } from '../../src/domain/station';
+import type { Station } from '../../src/domain/station';
 import type { SessionView, StationDetail, StationSummary } from '../../src/domain/views';
 import { toPublicDeputy } from '../../src/domain/station';
 import type { ServiceContext } from './context';
@@ -57,7 +59,7 @@ function sessionsOf(
  * gave a location, else in the committee's display order.
  */
 export async function listStations(
-  input: { near?: GeoPoint },
+  input: ActionInput<typeof stationsActions, 'list'>,
   ctx: ServiceContext,
 ): Promise<{ items: StationSummary[] }> {
   const stations = await ctx.store.listStations();
@@ -72,7 +74,10 @@ export async function listStations(
 }
 
 /** stations.get: one station with its active deputies and its next six sessions. */
-export async function getStation(input: { stationId: string }, ctx: ServiceContext): Promise<StationDetail> {
+export async function getStation(
+  input: ActionInput<typeof stationsActions, 'get'>,
+  ctx: ServiceContext,
+): Promise<StationDetail> {
   const station = await ctx.store.getStation(input.stationId);
   if (!station) throw new AppError('NOT_FOUND', '没有找到这个联络站，可能已被撤并');
   const [deputies, context, following] = await Promise.all([

@@ -1,3 +1,6 @@
+import type { caseworkActions } from '../../src/domain/actions/casework';
+import type { ActionInput } from '../../src/domain/actions/action-spec';
+import type { opinionsActions } from '../../src/domain/actions/opinions';
 import { claimCodeExpiresAt } from '../../src/domain/claim-codes';
 import { AppError } from '../../src/domain/errors';
 import { shanghaiDate } from '../../src/domain/dates';
@@ -130,7 +133,7 @@ async function createAndRoute(
 
 /** opinions.submit: a voter's opinion. */
 export async function submitOpinion(
-  input: OpinionDraft & { consent?: boolean },
+  input: ActionInput<typeof opinionsActions, 'submit'>,
   ctx: ServiceContext,
 ): Promise<SubmitResult> {
   const actor = await actorOf(ctx);
@@ -142,7 +145,7 @@ export async function submitOpinion(
  * code, valid 30 days (the answer says until when, for the staff to tell the voter).
  */
 export async function intakeOpinion(
-  input: Omit<OpinionDraft, 'stationId'> & { stationId?: string; consent?: boolean },
+  input: ActionInput<typeof caseworkActions, 'intake'>,
   ctx: ServiceContext,
 ): Promise<SubmitResult & { claimCode: string; claimCodeExpiresAt: number }> {
   const actor = await actorOf(ctx);

@@ -1,3 +1,5 @@
+import type { ActionInput } from '../../src/domain/actions/action-spec';
+import type { opinionsActions } from '../../src/domain/actions/opinions';
 import { isClaimable, noSuchClaimCode } from '../../src/domain/claim-codes';
 import { excerptOf } from '../../src/domain/notifications';
 import { shanghaiDate } from '../../src/domain/dates';
@@ -5,7 +7,7 @@ import { replyDueDate } from '../../src/domain/deadlines';
 import { AppError } from '../../src/domain/errors';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import { canTransition, transition } from '../../src/domain/lifecycle';
-import { SATISFACTION_LABELS, type OpinionStatus, type Satisfaction } from '../../src/domain/opinion';
+import { SATISFACTION_LABELS, type OpinionStatus } from '../../src/domain/opinion';
 import type { OpinionSummary, OpinionView, Page } from '../../src/domain/views';
 import { actorOf, visibleOpinion } from './actor';
 import type { ServiceContext } from './context';
@@ -28,8 +30,8 @@ const WITHDRAW_REFUSED: Record<OpinionStatus, string> = {
 };
 
 /** opinions.mine: the caller's own opinions, newest first, a page at a time. */
-export async function myOpinions(
-  input: { status?: OpinionStatus; cursor?: string; limit?: number },
+export async function listMyOpinions(
+  input: ActionInput<typeof opinionsActions, 'mine'>,
   ctx: ServiceContext,
 ): Promise<Page<OpinionSummary>> {
   const actor = await actorOf(ctx);
@@ -37,7 +39,10 @@ export async function myOpinions(
 }
 
 /** opinions.get: one opinion, as far as the caller may see it. */
-export async function getOpinion(input: { opinionId: string }, ctx: ServiceContext): Promise<OpinionView> {
+export async function getOpinion(
+  input: ActionInput<typeof opinionsActions, 'get'>,
+  ctx: ServiceContext,
+): Promise<OpinionView> {
   const actor = await actorOf(ctx);
   const opinion = await visibleOpinion(ctx, actor, input.opinionId);
   const [timeline, names] = await Promise.all([ctx.store.listTimeline(opinion.id), namesFor(ctx, [opinion])]);
@@ -52,7 +57,7 @@ async function ownOpinion(ctx: ServiceContext, opinionId: string) {
 }
 
 /** opinions.withdraw: the voter takes an opinion back before it is answered. */
-export async function withdrawOpinion(input: { opinionId: string; reason?: string }, ctx: ServiceContext) {
+export async function withdrawOpinion(input: ActionInput<typeof opinionsActions, 'withdraw'>, ctx: ServiceContext) {
   const { actor, opinion } = await ownOpinion(ctx, input.opinionId);
   if (!canTransition(opinion.status, 'withdraw', 'voter'))
     throw new AppError('CONFLICT', WITHDRAW_REFUSED[opinion.status]);
@@ -69,10 +74,7 @@ export async function withdrawOpinion(input: { opinionId: string; reason?: strin
  * sends it back to the same deputy with a new due date (reopenCount + 1); a second one puts it
  * before the station's staff for review.
  */
-export async function rateOpinion(
-  input: { opinionId: string; satisfaction: Satisfaction; comment?: string },
-  ctx: ServiceContext,
-) {
+export async function rateOpinion(input: ActionInput<typeof opinionsActions, 'rate'>, ctx: ServiceContext) {
   const { actor, opinion } = await ownOpinion(ctx, input.opinionId);
   if (opinion.status !== 'resolved' || opinion.staffReview) throw new AppError('CONFLICT', '这条意见现在不能评价');
   if (input.comment) await requireCleanText(ctx, input.comment, actor.openid);
@@ -111,7 +113,7 @@ export async function rateOpinion(
  * days after the recording; and an unknown, lapsed or already claimed code gets one answer, so
  * that no answer tells which codes exist. The voter who claimed it may enter it again.
  */
-export async function claimOpinion(input: { claimCode: string }, ctx: ServiceContext) {
+export async function claimOpinion(input: ActionInput<typeof opinionsActions, 'claim'>, ctx: ServiceContext) {
   const actor = await actorOf(ctx);
   // The ten tries a day are counted before this runs, right or wrong (`WRITE_LIMITS`).
   const now = ctx.clock.now();

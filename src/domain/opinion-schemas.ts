@@ -114,9 +114,9 @@ export const INBOX_FILTERS = [
 ] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
+// The queue is chosen by `filter` alone (listInbox reads no status).
 export const inboxInput = z.object({
   filter: z.enum(INBOX_FILTERS, { errorMap: () => ({ message: '筛选条件不正确' }) }).optional(),
-  status: opinionStatusSchema.optional(),
   ...page,
 });
 export const replyInput = z.object({ opinionId: id('意见编号'), content: text('答复内容', 5, REPLY_MAX) });

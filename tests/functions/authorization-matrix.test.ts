@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getRuntime, setRuntime } from '../../server/runtime/runtime';
+import { ACTION_TABLES, type ActionContract, type ActionName } from '../../src/domain/actions';
+import { schemaFields } from '../support/schema-fields';
 import { startLocalApi } from '../support/local-api';
 
 // Every case action × every kind of caller, on a fresh opinion submitted by voter-a at
@@ -20,7 +22,17 @@ const CALLERS: Record<string, string | undefined> = {
   admin: 'demo-admin',
 };
 
-const ACTIONS: Record<string, (opinionId: string) => Record<string, unknown>> = {
+type Fields<N extends ActionName> = keyof ActionContract[N]['input'];
+
+/** Every action on one case: those whose input names an `opinionId` (src/domain/actions). */
+type CaseAction = {
+  // An action without fields takes Record<string, never>, whose keys are any string: not a case action.
+  [N in ActionName]: string extends Fields<N> ? never : 'opinionId' extends Fields<N> ? N : never;
+}[ActionName];
+
+// A case action added to a table fails typecheck here until it has a line, and the test below
+// until the checked-in table has its row.
+const ACTIONS: { [N in CaseAction]: (opinionId: string) => ActionContract[N]['input'] } = {
   'opinions.get': (opinionId) => ({ opinionId }),
   'opinions.withdraw': (opinionId) => ({ opinionId }),
   'opinions.rate': (opinionId) => ({ opinionId, satisfaction: 'satisfied' }),
@@ -73,9 +85,20 @@ async function freshOpinion(): Promise<string> {
   return body.data.opinionId;
 }
 
+test('the table has a row for every action on a case, and only those', () => {
+  const caseActions = ACTION_TABLES.flatMap((table) =>
+    Object.entries(table.actions)
+      .filter(([, spec]) => schemaFields(spec.input).includes('opinionId'))
+      .map(([action]) => `${table.name}.${action}`),
+  );
+  expect(caseActions.length).toBeGreaterThan(0);
+  expect(Object.keys(ACTIONS).sort()).toEqual([...caseActions].sort());
+  expect(Object.keys(JSON.parse(readFileSync(FILE, 'utf8'))).sort()).toEqual([...caseActions].sort());
+});
+
 test('who may do what to a case matches the checked-in table', async () => {
   const actual: Record<string, Record<string, 'allow' | 'deny'>> = {};
-  for (const [name, fields] of Object.entries(ACTIONS)) {
+  for (const [name, fields] of Object.entries(ACTIONS) as Array<[CaseAction, (id: string) => object]>) {
     const [fn, action] = name.split('.') as [string, string];
     actual[name] = {};
     for (const [who, openid] of Object.entries(CALLERS)) {

@@ -1,3 +1,4 @@
+import type { RoundView } from '../../src/domain/evaluation-views';
 import { startLocalApi } from '../support/local-api';
 import { ADMIN, call, DEPUTY, ok, REPLY, STAFF, submit } from '../support/opinion-calls';
 
@@ -26,8 +27,7 @@ const evaluate = (openid: string, deputyId: string, satisfaction: string, commen
   call(api, openid, 'evaluations', 'rate', { roundId, deputyId, satisfaction, ...(comment ? { comment } : {}) });
 const LI = 'deputy-li-zhiqiang'; // 李志强's account
 const ourRounds = async () => (await api.store.listRounds()).filter((r) => !r.id.startsWith('ev-demo'));
-const card = (round: Record<string, any>, deputyId: string) =>
-  round.deputies.find((c: { deputy: { id: string } }) => c.deputy.id === deputyId) as Record<string, any>;
+const card = (round: RoundView, deputyId: string) => round.deputies.find((c) => c.deputy.id === deputyId)!;
 
 describe('代表述职评议: a round for one electoral district', () => {
   test('before the round: the deputy replied to one of two opinions, taking two days', async () => {

@@ -1,3 +1,4 @@
+import type { InboxFilter } from '../../src/domain/opinion-schemas';
 import { shanghaiDate } from '../../src/domain/dates';
 import { addWorkingDays } from '../../src/domain/deadlines';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
@@ -32,8 +33,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-const inbox = async (openid: string, filter?: string) =>
-  (await ok(api, openid, 'casework', 'inbox', filter ? { filter } : {})).items as Array<Record<string, any>>;
+const inbox = async (openid: string, filter?: InboxFilter) =>
+  (await api.callAs(openid, 'casework.inbox', filter ? { filter } : {})).items;
 
 describe('a voter’s opinion from submission to a satisfied rating', () => {
   const requestId = newRequestId('journey');

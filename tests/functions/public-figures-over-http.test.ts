@@ -170,7 +170,7 @@ describe('March: a station with two opinions, one rated 不满意', () => {
     const data = await ok(api, ADMIN, 'reports', 'stats', { from: '2026-03-05', to: '2026-03-05', groupBy: 'station' });
     expect(data.collected).toBe(0);
     const march = await ok(api, ADMIN, 'reports', 'stats', { ...MARCH, groupBy: 'station' });
-    expect(march.groups.find((g: { key: string }) => g.key === 'qx-jiedao')).toMatchObject({
+    expect(march.groups!.find((g: { key: string }) => g.key === 'qx-jiedao')).toMatchObject({
       collected: 2,
       rated: 1,
       dissatisfied: 1,

@@ -7,14 +7,14 @@ export interface LimitCase {
   message: string;
   who: string;
   /** Run on the day before: what the call over the limit needs (an opinion, a round …). */
-  setup?: (api: LocalApi) => Promise<Record<string, unknown>>;
+  setup?: (api: LocalApi) => Promise<object>;
   /** The i-th of the day's calls up to the limit, and the answer it gets (its error code, or ok). */
   fill: (i: number, state: Record<string, unknown>) => Record<string, unknown>;
   fills: 'ok' | string;
   /** A call that would write: over the limit it is refused; the next day it goes through. */
   over: (state: Record<string, unknown>) => Record<string, unknown>;
   /** Run on the day after, before that call: what it needs afresh (a generated file lives an hour). */
-  renew?: (api: LocalApi) => Promise<Record<string, unknown>>;
+  renew?: (api: LocalApi) => Promise<object>;
 }
 
 /** An id that names nothing: a call with it passes the schema, counts, and finds nothing. */

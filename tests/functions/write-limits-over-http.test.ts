@@ -67,7 +67,7 @@ describe('each action that writes has a daily limit per caller', () => {
       const [fn, name] = action.split('.') as [string, string];
       const start = FIXED_NOW + 3 * index * DAY;
       now = start;
-      const state = c.setup ? await c.setup(api) : {};
+      const state = (c.setup ? await c.setup(api) : {}) as Record<string, unknown>;
 
       now = start + DAY;
       for (let i = 0; i < perDay; i += 1) {
@@ -83,7 +83,7 @@ describe('each action that writes has a daily limit per caller', () => {
       expect(everything()).toEqual(before);
 
       now = start + 2 * DAY;
-      const renewed = c.renew ? await c.renew(api) : state;
+      const renewed = (c.renew ? await c.renew(api) : state) as Record<string, unknown>;
       const beforeNextDay = everything();
       const nextDay = await call(api, c.who, fn, name, c.over(renewed));
       expect(nextDay.body.error).toBeUndefined();

@@ -1,3 +1,5 @@
+import type { ActionContract } from '../../src/domain/actions';
+import type { Satisfaction } from '../../src/domain/opinion';
 import type { startLocalApi } from './local-api';
 
 /** The local server of tests/support/local-api.ts. */
@@ -33,27 +35,41 @@ export function call(api: LocalApi, openid: string | undefined, fn: string, acti
   return api.post(fn, { action, ...fields }, openid);
 }
 
-/** Call and insist on success: the data. */
-export async function ok(api: LocalApi, openid: string, fn: string, action: string, fields = {}) {
+/** What `fn.action` answers, as its table declares it. */
+type OutputOf<F extends string, A extends string> = `${F}.${A}` extends keyof ActionContract
+  ? ActionContract[`${F}.${A}`]['output']
+  : never;
+
+/**
+ * Call and insist on success: the data, typed as the action's table declares it. The fields are
+ * not checked against the schema here (tests also build them from parts); `api.callAs` checks both.
+ */
+export async function ok<F extends string, A extends string>(
+  api: LocalApi,
+  openid: string,
+  fn: F,
+  action: A & (`${F}.${A}` extends keyof ActionContract ? A : never),
+  fields = {},
+): Promise<OutputOf<F, A>> {
   const { body } = await call(api, openid, fn, action, fields);
   if (!body.ok) throw new Error(`${fn}.${action} by ${openid} failed: ${JSON.stringify(body.error)}`);
-  return body.data as Record<string, any>;
+  return body.data as OutputOf<F, A>;
 }
 
 export const submit = (api: LocalApi, openid: string, overrides: Record<string, unknown> = {}) =>
   ok(api, openid, 'opinions', 'submit', draft(overrides));
 
 export const view = (api: LocalApi, openid: string, opinionId: string) =>
-  ok(api, openid, 'opinions', 'get', { opinionId });
+  api.callAs(openid, 'opinions.get', { opinionId });
 
 export const reply = (api: LocalApi, opinionId: string, content = REPLY) =>
-  ok(api, DEPUTY, 'casework', 'reply', { opinionId, content });
+  api.callAs(DEPUTY, 'casework.reply', { opinionId, content });
 
 export const resolve = (api: LocalApi, opinionId: string, note = '信号灯已安装到位，现场回访选民确认') =>
-  ok(api, STAFF, 'casework', 'resolve', { opinionId, note });
+  api.callAs(STAFF, 'casework.resolve', { opinionId, note });
 
-export const rate = (api: LocalApi, openid: string, opinionId: string, satisfaction: string) =>
-  ok(api, openid, 'opinions', 'rate', { opinionId, satisfaction });
+export const rate = (api: LocalApi, openid: string, opinionId: string, satisfaction: Satisfaction) =>
+  api.callAs(openid, 'opinions.rate', { opinionId, satisfaction });
 
 export type Reachable =
   'held' | 'assigned' | 'transferred' | 'replied' | 'resolved' | 'closed' | 'withdrawn' | 'rejected';

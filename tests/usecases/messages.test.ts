@@ -1,4 +1,4 @@
-import { reply, resolve } from '../../server/services/casework';
+import { replyToOpinion, resolveOpinion } from '../../server/services/casework';
 import {
   acceptSubscriptions,
   listMessages,
@@ -24,9 +24,9 @@ const as = (who: string) => street.as(who);
 /** A reply, then a resolution, of one opinion of voter 张: two messages for them, a minute apart. */
 async function repliedAndResolved() {
   const { id } = await anOpinion(street, 'assigned');
-  await reply({ opinionId: id, content: '已联系交警部门调整配时。' }, await as(PEOPLE.chen));
+  await replyToOpinion({ opinionId: id, content: '已联系交警部门调整配时。' }, await as(PEOPLE.chen));
   street.now += 60_000;
-  await resolve({ opinionId: id, note: '配时已调整' }, await as(PEOPLE.staff));
+  await resolveOpinion({ opinionId: id, note: '配时已调整' }, await as(PEOPLE.staff));
   return id;
 }
 

@@ -1,7 +1,7 @@
 import {
   claimOpinion,
   getOpinion,
-  myOpinions,
+  listMyOpinions,
   rateOpinion,
   withdrawOpinion,
 } from '../../server/services/voter-opinions';
@@ -148,7 +148,7 @@ describe('claim: a voter follows a walk-in opinion with its code', () => {
     expect(view.id).toBe(id);
     expect(view.contact).toBeUndefined();
     expect(await timelineKinds(street, id)).toEqual(['submitted', 'claimed']);
-    expect((await myOpinions({}, await as(PEOPLE.voter))).items.map((s) => s.id)).toEqual([id]);
+    expect((await listMyOpinions({}, await as(PEOPLE.voter))).items.map((s) => s.id)).toEqual([id]);
   });
 
   test('the voter who claimed it may enter the code again; anyone else gets the one answer for a bad code', async () => {
@@ -170,7 +170,7 @@ describe('what a voter sees of their own', () => {
     const older = await anOpinion(street, 'assigned', { createdAt: street.now - 3 * DAY });
     const newer = await anOpinion(street, 'replied');
     await anOpinion(street, 'assigned', { authorOpenid: PEOPLE.otherVoter, submittedBy: PEOPLE.otherVoter });
-    const mine = await myOpinions({}, await as(PEOPLE.voter));
+    const mine = await listMyOpinions({}, await as(PEOPLE.voter));
     expect(mine.items.map((s) => s.id)).toEqual([newer.id, older.id]);
     expect((await getOpinion({ opinionId: older.id }, await as(PEOPLE.voter))).routingReason).toBeUndefined();
     expect((await getOpinion({ opinionId: older.id }, await as(PEOPLE.staff))).routingReason).toBe('测试分派');

@@ -1,0 +1,23 @@
+import {
+  claimInput,
+  listMineInput,
+  opinionIdInput,
+  rateInput,
+  submitOpinionInput,
+  withdrawInput,
+} from '../opinion-schemas';
+import type { OpinionSummary, OpinionView, Page, SubmitResult } from '../views';
+import { defineActions, returns } from './action-spec';
+
+/**
+ * opinions: a voter submits, follows, withdraws and rates their opinions. `submit` has no entry
+ * in WRITE_LIMITS: its own daily limit is counted where the opinion is created.
+ */
+export const opinionsActions = defineActions('opinions', {
+  submit: { input: submitOpinionInput, access: 'user', output: returns<SubmitResult>() },
+  mine: { input: listMineInput, access: 'user', output: returns<Page<OpinionSummary>>() },
+  get: { input: opinionIdInput, access: 'user', output: returns<OpinionView>() },
+  withdraw: { input: withdrawInput, access: 'user', limit: 'opinions.withdraw', output: returns<OpinionView>() },
+  rate: { input: rateInput, access: 'user', limit: 'opinions.rate', output: returns<OpinionView>() },
+  claim: { input: claimInput, access: 'user', limit: 'opinions.claim', output: returns<OpinionView>() },
+});
