@@ -1,32 +1,16 @@
-import {
-  type CountingServer,
-  expectStillAnswering as expectAnswering,
-  startCountingServer,
-  HAN,
-  LIST,
-  post,
-} from '../support/counting-local-server';
+import { countingServerPerFile, HAN, LIST, post } from '../support/counting-local-server';
 import { envelopeOf, head, rawConnection, rawRequest } from '../support/raw-http';
 
 // Bodies over 1 MB, or never finished: each refusal is answered in the envelope (not a dropped
 // connection), runs no function, and leaves the connection usable.
 
-const calls: string[] = [];
-let api: CountingServer;
-beforeAll(async () => {
-  api = await startCountingServer(calls);
-});
-afterAll(() => api.stop());
-beforeEach(() => {
-  calls.length = 0;
-});
-const expectStillAnswering = () => expectAnswering(api);
+const suite = countingServerPerFile();
 
 describe('bodies: over 1 MB, or never finished', () => {
   const oversized = JSON.stringify({ action: 'list', pad: 'x'.repeat(1024 * 1024) });
 
   test('a body over 1 MB gets the INVALID_INPUT envelope, not an empty reply', async () => {
-    const response = await fetch(`${api.base}/api/stations`, {
+    const response = await fetch(`${suite.api.base}/api/stations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: oversized,
@@ -36,12 +20,12 @@ describe('bodies: over 1 MB, or never finished', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringMatching(HAN) },
     });
-    expect(calls).toEqual([]);
-    await expectStillAnswering();
+    expect(suite.calls).toEqual([]);
+    await suite.stillAnswering();
   });
 
   test('a declared length over 1 MB is refused before the body arrives', async () => {
-    const connection = rawConnection(api.port);
+    const connection = rawConnection(suite.api.port);
     try {
       await connection.send(
         head('POST /api/stations HTTP/1.1', 'Host: 127.0.0.1', `Content-Length: ${50 * 1024 * 1024}`) + '{"action"',
@@ -55,7 +39,7 @@ describe('bodies: over 1 MB, or never finished', () => {
   });
 
   test('after an oversized body, the same connection answers the next request', async () => {
-    const connection = rawConnection(api.port);
+    const connection = rawConnection(suite.api.port);
     try {
       await connection.send(post('/api/stations', oversized));
       const refused = await connection.next();
@@ -75,14 +59,14 @@ describe('bodies: over 1 MB, or never finished', () => {
       post('/api/stations', oversized, 'Connection: close'),
       post('/api/stations', oversized).replace('HTTP/1.1', 'HTTP/1.0'),
     ]) {
-      const response = await rawRequest(api.port, request);
+      const response = await rawRequest(suite.api.port, request);
       expect(response.status).toBe(400);
       expect(envelopeOf(response)?.error?.code).toBe('INVALID_INPUT');
     }
   });
 
   test('an upload over 5 MB gets its 400 envelope, not a reset connection', async () => {
-    const response = await fetch(`${api.base}/files`, {
+    const response = await fetch(`${suite.api.base}/files`, {
       method: 'POST',
       headers: { 'content-type': 'image/png', 'x-dev-openid': 'demo-voter' },
       body: Buffer.alloc(6 * 1024 * 1024, 1),
@@ -92,7 +76,7 @@ describe('bodies: over 1 MB, or never finished', () => {
   });
 
   test('a body that stops coming is answered 408 once the request timeout passes, and the connection closed', async () => {
-    const connection = rawConnection(api.port);
+    const connection = rawConnection(suite.api.port);
     try {
       await connection.send(head('POST /api/stations HTTP/1.1', 'Host: 127.0.0.1', 'Content-Length: 100') + '{"act');
       const response = await connection.next();
@@ -102,14 +86,14 @@ describe('bodies: over 1 MB, or never finished', () => {
         error: { code: 'INVALID_INPUT', message: expect.stringMatching(HAN) },
       });
       await connection.closed();
-      expect(calls).toEqual([]);
+      expect(suite.calls).toEqual([]);
     } finally {
       connection.close();
     }
   });
 
   test('headers that stop coming are answered 408 too', async () => {
-    const connection = rawConnection(api.port);
+    const connection = rawConnection(suite.api.port);
     try {
       await connection.send('POST /api/stations HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
       const response = await connection.next();

@@ -1,20 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CountingServer, startCountingServer, HAN, LIST } from '../support/counting-local-server';
+import { countingServerPerFile, HAN, LIST } from '../support/counting-local-server';
 import { envelopeOf, head, rawRequest } from '../support/raw-http';
 
 // Only 127.0.0.1, localhost and [::1] are served: a page that reached the local server under
 // another name (DNS rebinding) runs nothing, reads nothing and writes nothing.
 
-const calls: string[] = [];
-let api: CountingServer;
-beforeAll(async () => {
-  api = await startCountingServer(calls);
-});
-afterAll(() => api.stop());
-beforeEach(() => {
-  calls.length = 0;
-});
+const suite = countingServerPerFile();
 
 describe('only 127.0.0.1, localhost and [::1] are served (any port)', () => {
   const submit = JSON.stringify({
@@ -37,7 +29,7 @@ describe('only 127.0.0.1, localhost and [::1] are served (any port)', () => {
     '',
   ])('Host "%s": 403 FORBIDDEN, and the caller in X-Dev-Openid runs nothing', async (host) => {
     const response = await rawRequest(
-      api.port,
+      suite.api.port,
       head(
         'POST /api/opinions HTTP/1.1',
         `Host: ${host}`,
@@ -51,14 +43,15 @@ describe('only 127.0.0.1, localhost and [::1] are served (any port)', () => {
       ok: false,
       error: { code: 'FORBIDDEN', message: expect.stringMatching(HAN) },
     });
-    expect(calls).toEqual([]);
+    expect(suite.calls).toEqual([]);
   });
 
   test('a submit under a foreign name writes nothing', async () => {
-    const mine = async () => (await api.post('opinions', { action: 'mine' }, 'demo-voter')).body.data.items.length;
+    const mine = async () =>
+      (await suite.api.post('opinions', { action: 'mine' }, 'demo-voter')).body.data.items.length;
     const before = await mine();
     const response = await rawRequest(
-      api.port,
+      suite.api.port,
       head(
         'POST /api/opinions HTTP/1.1',
         'Host: rebound.example',
@@ -71,7 +64,7 @@ describe('only 127.0.0.1, localhost and [::1] are served (any port)', () => {
   });
 
   test('the app, uploads, downloads and the health check are refused too', async () => {
-    const filesBefore = readdirSync(join(api.dir, 'files'));
+    const filesBefore = readdirSync(join(suite.api.dir, 'files'));
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     const requests = [
       head('GET / HTTP/1.1', 'Host: evil.example'),
@@ -91,18 +84,18 @@ describe('only 127.0.0.1, localhost and [::1] are served (any port)', () => {
       ]),
     ];
     for (const request of requests) {
-      const response = await rawRequest(api.port, request);
+      const response = await rawRequest(suite.api.port, request);
       expect({ request: request.toString('latin1').split('\r\n')[0], status: response.status }).toEqual({
         request: request.toString('latin1').split('\r\n')[0],
         status: 403,
       });
       expect(response.body).toMatch(HAN);
     }
-    expect(readdirSync(join(api.dir, 'files'))).toEqual(filesBefore);
+    expect(readdirSync(join(suite.api.dir, 'files'))).toEqual(filesBefore);
   });
 
   test('an HTTP/1.0 request without a Host is refused', async () => {
-    const response = await rawRequest(api.port, head('GET /healthz HTTP/1.0'));
+    const response = await rawRequest(suite.api.port, head('GET /healthz HTTP/1.0'));
     expect(response.status).toBe(403);
   });
 
@@ -110,7 +103,7 @@ describe('only 127.0.0.1, localhost and [::1] are served (any port)', () => {
     'Host "%s" is served',
     async (host) => {
       const response = await rawRequest(
-        api.port,
+        suite.api.port,
         head(
           'POST /api/stations HTTP/1.1',
           `Host: ${host}`,

@@ -1,7 +1,7 @@
 import type { Opinion } from '../../src/domain/opinion';
-import { expectedFigures, recount, type RecountQuery, shanghaiDay } from '../support/figure-recount';
-import { ADMIN, call, DEPUTY, STAFF, VOTER } from '../support/opinion-calls';
-import { morning, startWinter, type Winter, WINTER } from './winter-of-activity';
+import { expectedFigures, recount, type RecountQuery } from '../support/figure-recount';
+import { ADMIN, DEPUTY, STAFF, VOTER } from '../support/opinion-calls';
+import { morning, startWinter, statsCalls, type Winter, WINTER } from './winter-of-activity';
 
 // Who may ask reports.stats for what, and what input it refuses, after a winter of activity
 // (winter-of-activity.ts). The figures themselves: reports-figures-over-http.test.ts.
@@ -15,16 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => w.api.stop());
 
-const stats = async (openid: string | undefined, fields: Record<string, unknown>) =>
-  call(w.api, openid, 'reports', 'stats', fields);
-
-const statsData = async (openid: string, fields: Record<string, unknown>) => {
-  const { body } = await stats(openid, fields);
-  if (!body.ok) throw new Error(`reports.stats failed: ${JSON.stringify(body.error)}`);
-  return body.data as Record<string, any>;
-};
-
-const today = () => shanghaiDay(w.clock.now);
+const { stats, statsData, today } = statsCalls(() => w);
 const q = (extra: Partial<RecountQuery> = {}): RecountQuery => ({ ...WINTER, today: today(), ...extra });
 
 describe('who sees what', () => {

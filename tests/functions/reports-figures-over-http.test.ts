@@ -2,8 +2,8 @@ import { DEMO_DEPUTIES, DEMO_STATIONS } from '../../server/local/demo-street';
 import { CATEGORY_LABELS } from '../../src/domain/categories';
 import type { Opinion } from '../../src/domain/opinion';
 import { expectedFigures, recount, type RecountQuery, shanghaiDay } from '../support/figure-recount';
-import { ADMIN, call } from '../support/opinion-calls';
-import { DAY, morning, startWinter, type Winter, WINTER } from './winter-of-activity';
+import { ADMIN } from '../support/opinion-calls';
+import { DAY, morning, startWinter, statsCalls, type Winter, WINTER } from './winter-of-activity';
 
 // reports.stats against a full recount of the stored opinions (tests/support/figure-recount.ts),
 // during and after a winter of activity (winter-of-activity.ts): totals, filters, groups, the
@@ -15,16 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => w.api.stop());
 
-const stats = async (openid: string | undefined, fields: Record<string, unknown>) =>
-  call(w.api, openid, 'reports', 'stats', fields);
-
-const statsData = async (openid: string, fields: Record<string, unknown>) => {
-  const { body } = await stats(openid, fields);
-  if (!body.ok) throw new Error(`reports.stats failed: ${JSON.stringify(body.error)}`);
-  return body.data as Record<string, any>;
-};
-
-const today = () => shanghaiDay(w.clock.now);
+const { statsData, today } = statsCalls(() => w);
 
 describe('mid-winter: the figures so far agree with a recount', () => {
   beforeAll(() => w.liveUntil(morning('2026-01-20')));

@@ -3,7 +3,7 @@ import { CATEGORY_IDS } from '../../src/domain/categories';
 import type { Opinion } from '../../src/domain/opinion';
 import { shanghaiDay } from '../support/figure-recount';
 import { startLocalApi } from '../support/local-api';
-import { ADMIN, DEPUTY, type LocalApi, ok, REPLY, STAFF, TRAFFIC } from '../support/opinion-calls';
+import { ADMIN, call, DEPUTY, type LocalApi, ok, REPLY, STAFF, TRAFFIC } from '../support/opinion-calls';
 
 // A winter of activity at three stations, made through the real actions with a moving clock:
 // what the reports tests (reports-*-over-http.test.ts) count and recount.
@@ -217,4 +217,16 @@ export async function startWinter(): Promise<Winter> {
       return out;
     },
   };
+}
+
+/** reports.stats as `openid` asks it of the winter's server: the whole answer, or its data. */
+export function statsCalls(winter: () => Winter) {
+  const stats = async (openid: string | undefined, fields: Record<string, unknown>) =>
+    call(winter().api, openid, 'reports', 'stats', fields);
+  const statsData = async (openid: string, fields: Record<string, unknown>) => {
+    const { body } = await stats(openid, fields);
+    if (!body.ok) throw new Error(`reports.stats failed: ${JSON.stringify(body.error)}`);
+    return body.data as Record<string, any>;
+  };
+  return { stats, statsData, today: () => shanghaiDay(winter().clock.now) };
 }

@@ -52,3 +52,23 @@ export const post = (path: string, body: string, ...headers: string[]) =>
     `Content-Length: ${Buffer.byteLength(body)}`,
     ...headers,
   ) + body;
+
+/**
+ * One counting server for a test file: started before its tests and stopped after them, the
+ * calls it counted cleared before each test.
+ */
+export function countingServerPerFile() {
+  const suite = {
+    calls: [] as string[],
+    api: undefined as unknown as CountingServer,
+    stillAnswering: () => expectStillAnswering(suite.api),
+  };
+  beforeAll(async () => {
+    suite.api = await startCountingServer(suite.calls);
+  });
+  afterAll(() => suite.api.stop());
+  beforeEach(() => {
+    suite.calls.length = 0;
+  });
+  return suite;
+}
