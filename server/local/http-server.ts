@@ -7,7 +7,7 @@ import { nodeIds } from '../adapters/node-ids';
 import { createLocalFileStore } from './file-store';
 import { readBody } from './read-body';
 import { refuse, send, sendBeforeBodyEnds, sendText } from './replies';
-import { isLocalHost, requestPath } from './request-target';
+import { isLocalHost, isLocalOrigin, requestPath } from './request-target';
 
 export type CloudFunctionMain = (event: unknown, context: unknown) => Promise<Envelope<unknown>>;
 
@@ -125,6 +125,10 @@ async function route(req: IncomingMessage, res: ServerResponse, { options, root,
   // must not act as the demo callers, whose identity is just a header.
   if (!isLocalHost(req.headers.host)) {
     refuse(res, api, 'FORBIDDEN', '只接受本机地址（127.0.0.1 或 localhost）的访问');
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD' && !isLocalOrigin(req.headers.origin)) {
+    refuse(res, api, 'FORBIDDEN', '只接受本机页面发出的请求');
     return;
   }
   const target = requestPath(req.url);

@@ -10,6 +10,21 @@ export function isLocalHost(host: string | undefined): boolean {
   return host !== undefined && LOCAL_HOST.test(host);
 }
 
+/**
+ * Whether a request's Origin (sent by browsers with every cross-site POST, even a "simple" one
+ * that needs no preflight) is a page of this machine. No Origin: not a browser's cross-site
+ * request (a script, a same-origin GET). A page elsewhere must not reach the functions at all.
+ */
+export function isLocalOrigin(origin: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    const { protocol, host } = new URL(origin);
+    return (protocol === 'http:' || protocol === 'https:') && isLocalHost(host);
+  } catch {
+    return false;
+  }
+}
+
 export interface RequestPath {
   /** The path as sent (routes match it). */
   raw: string;

@@ -116,3 +116,41 @@ describe('only 127.0.0.1, localhost and [::1] are served (any port)', () => {
     },
   );
 });
+
+describe('a POST from a page of another site is refused, whatever the Host says', () => {
+  // A "simple" cross-site POST (form-encoded, no custom header) needs no preflight, so the
+  // browser sends it; its Origin header says where the page came from.
+  const postFrom = (origin: string) =>
+    rawRequest(
+      suite.api.port,
+      head(
+        'POST /api/stations HTTP/1.1',
+        'Host: 127.0.0.1',
+        `Origin: ${origin}`,
+        'Content-Type: text/plain',
+        `Content-Length: ${LIST.length}`,
+      ) + LIST,
+    );
+
+  test.each(['https://evil.example', 'http://127.0.0.1.evil.example', 'null', 'file://', 'not a url'])(
+    'Origin "%s": 403 FORBIDDEN, running nothing',
+    async (origin) => {
+      const response = await postFrom(origin);
+      expect(response.status).toBe(403);
+      expect(envelopeOf(response)).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: '只接受本机页面发出的请求' },
+      });
+      expect(suite.calls).toEqual([]);
+    },
+  );
+
+  test.each(['http://127.0.0.1:10086', 'http://localhost:5173', 'http://[::1]:8080'])(
+    'Origin "%s" (a page of this machine) is served',
+    async (origin) => {
+      const response = await postFrom(origin);
+      expect(response.status).toBe(200);
+      expect(envelopeOf(response)?.ok).toBe(true);
+    },
+  );
+});
