@@ -158,8 +158,8 @@ export default function EvaluationPage() {
         {round.participants !== undefined && <Text className='card__line'>已有 {round.participants} 位选民参加</Text>}
         {!round.published && (
           <Text className='card__hint round-publish-hint'>
-            结果在{formatDateZh(round.closesOn)}评议期满后公布，之前任何人都看不到得分；每位代表须有至少{MIN_RATERS}
-            位选民评议才公布各项人数。
+            结果在评议期满（{formatDateZh(round.closesOn)}）之后公布，之前任何人都看不到得分；每位代表须有至少
+            {MIN_RATERS}位选民评议才公布各项人数。
           </Text>
         )}
       </View>
