@@ -108,14 +108,8 @@ async function seedEvaluations(
       const satisfaction = i % unhappyEvery === 0 ? 'dissatisfied' : i % 3 === 0 ? 'basically_satisfied' : 'satisfied';
       const comment = i % 9 === 0 ? COMMENTS[(i / 9 + (deputyId === 'd05' ? 1 : 0)) % COMMENTS.length] : undefined;
       await store.addEvaluation(
-        {
-          roundId: closed.id,
-          deputyId,
-          voterOpenid,
-          satisfaction,
-          ...(comment ? { comment } : {}),
-          at: now - (55 - (i % 9)) * DAY,
-        },
+        { roundId: closed.id, deputyId, voterOpenid },
+        { roundId: closed.id, deputyId, satisfaction, ...(comment ? { comment } : {}) },
         audit('seed.evaluation', 'evaluation_round', closed.id),
       );
     }

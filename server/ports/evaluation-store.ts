@@ -1,4 +1,4 @@
-import type { DeputyEvaluation, EvaluationRound } from '../../src/domain/evaluation';
+import type { EvaluationAnswer, EvaluationParticipation, EvaluationRound } from '../../src/domain/evaluation';
 import type { LocalDate } from '../../src/domain/dates';
 import type { Satisfaction } from '../../src/domain/opinion';
 import type { AuditEntry } from './store-types';
@@ -10,12 +10,11 @@ export interface EvaluationCountRow {
   count: number;
 }
 
-/** A voter's comment about a deputy in a round, without who wrote it. */
+/** A voter's comment about a deputy in a round, without who wrote it or when. */
 export interface EvaluationComment {
   deputyId: string;
   satisfaction: Satisfaction;
   comment: string;
-  at: number;
 }
 
 /** How long a deputy took to reply to one opinion, from its assignment, in ms. */
@@ -34,20 +33,22 @@ export interface EvaluationStore {
   /** End a round early from `on` (first closed day) with its audit line. */
   closeRoundEarly(roundId: string, on: LocalDate, audit: AuditEntry): Promise<void>;
   /**
-   * Record one rating and its audit line in one transaction: false, and nothing written, when
-   * this voter already rated this deputy in this round.
+   * Record that a voter rated a deputy, their anonymous answer and the audit line in one
+   * transaction: false, and nothing written, when this voter already rated this deputy in this
+   * round. The answer is stored apart from the participation, under a random key, with no time
+   * and in no order of arrival, so that no key, id, order or time links the two.
    */
-  addEvaluation(evaluation: DeputyEvaluation, audit: AuditEntry): Promise<boolean>;
-  /** A voter's own ratings in all rounds. */
-  listEvaluationsByVoter(openid: string): Promise<DeputyEvaluation[]>;
+  addEvaluation(participation: EvaluationParticipation, answer: EvaluationAnswer, audit: AuditEntry): Promise<boolean>;
+  /** Which deputies a voter rated, in all rounds (never what they answered), by round and deputy. */
+  listParticipationsByVoter(openid: string): Promise<EvaluationParticipation[]>;
   /** The answers of a round, counted per deputy and answer (never the voters). */
   countEvaluations(roundId: string): Promise<EvaluationCountRow[]>;
   /** How many different voters took part in a round. */
   countEvaluators(roundId: string): Promise<number>;
   /**
-   * The comments about the given deputies in a round, without who wrote them, in one read: the
-   * newest `limitPerDeputy` of each deputy, grouped by deputy in id order, newest first (equal
-   * times in voter order, so that both stores list them alike).
+   * The comments about the given deputies in a round, without who wrote them or when, in one
+   * read: at most `limitPerDeputy` of each deputy, grouped by deputy in id order, each deputy's
+   * in an order that owes nothing to when they were written.
    */
   listEvaluationComments(
     roundId: string,

@@ -1,6 +1,6 @@
 import { shanghaiDate, type LocalDate } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
-import { roundPhase, type DeputyEvaluation, type EvaluationRound } from '../../src/domain/evaluation';
+import { roundPhase, type EvaluationParticipation, type EvaluationRound } from '../../src/domain/evaluation';
 import type { Station } from '../../src/domain/station';
 import { actorOf, type Actor } from './actor';
 import type { ServiceContext } from './context';
@@ -44,7 +44,7 @@ export async function optionalActor(ctx: ServiceContext): Promise<Actor | null> 
 /** Why the voter may not change their 选区: they rate in a round of it that is not over. */
 export function districtLock(
   rounds: readonly EvaluationRound[],
-  mine: readonly DeputyEvaluation[],
+  mine: readonly EvaluationParticipation[],
   day: LocalDate,
 ): string | undefined {
   const active = rounds.find((r) => roundPhase(r, day) !== 'closed' && mine.some((e) => e.roundId === r.id));
@@ -74,7 +74,7 @@ export function cannotRateReason(
   return notAVoter(actor) ?? notOfDistrict(myDistrict, round);
 }
 
-/** The deputies whose comments the caller reads once a round is closed: all for those running it, a deputy their own. */
+/** The deputies whose comments the caller reads once a round is published: all for those running it, a deputy their own. */
 export function commentsSeenBy(actor: Actor | null, round: EvaluationRound, runs: boolean): readonly string[] {
   if (runs) return round.deputyIds;
   return actor?.deputyId && round.deputyIds.includes(actor.deputyId) ? [actor.deputyId] : [];

@@ -1,5 +1,5 @@
 import { AppError } from '../../src/domain/errors';
-import { deputyDistrict, roundPhase, roundsOverlap, type EvaluationRound } from '../../src/domain/evaluation';
+import { deputyDistrict, roundClash, roundPhase, type EvaluationRound } from '../../src/domain/evaluation';
 import type { RoundView } from '../../src/domain/evaluation-views';
 import type { Satisfaction } from '../../src/domain/opinion';
 import { actorOf } from './actor';
@@ -18,8 +18,9 @@ import { requireCleanText } from './opinion-change';
 
 /**
  * evaluations.open: the committee, or staff of a station serving the 选区, open a round for
- * dates from today on; it lists the district's active deputies of that day, and no other round of
- * the district may overlap it.
+ * dates from today on; it lists the district's active deputies of that day. One round per 选区
+ * and period: no other round of the district may share a day of rating or of the period reported
+ * on — a round closed early keeps its planned dates, so it cannot be "reopened" as a new one.
  */
 export async function openRound(
   input: { district: string; title?: string; opensOn: string; closesOn: string; periodFrom: string; periodTo: string },
@@ -45,8 +46,13 @@ export async function openRound(
       ) === input.district,
   );
   if (members.length === 0) throw new AppError('INVALID_INPUT', '这个选区还没有在任代表');
-  const clash = rounds.find((r) => r.district === input.district && roundsOverlap(input, r));
-  if (clash) throw new AppError('CONFLICT', `${input.district}在这段时间已有评议：${clash.title}`);
+  for (const r of rounds.filter((x) => x.district === input.district)) {
+    const clash = roundClash(input, r);
+    if (clash === 'dates') throw new AppError('CONFLICT', `${input.district}在这段时间已有评议：${r.title}`);
+    if (clash === 'period') {
+      throw new AppError('CONFLICT', `${input.district}这段述职期间已有评议：${r.title}，同一期间只评议一次`);
+    }
+  }
 
   const now = ctx.clock.now();
   const round: EvaluationRound = {
@@ -72,7 +78,11 @@ export async function openRound(
   return roundView(ctx, round, actor, { stations, deputies });
 }
 
-/** evaluations.close: whoever runs the round ends it today; its results are published at once. */
+/**
+ * evaluations.close: whoever runs the round stops the rating today. Nothing is published earlier
+ * for it: the results still come out only after the planned last day (`resultsPublished`), so
+ * closing at a handful of raters exposes nobody; and the round cannot be reopened.
+ */
 export async function closeRound(input: { roundId: string }, ctx: ServiceContext): Promise<RoundView> {
   const actor = await actorOf(ctx);
   const [round, stations, deputies] = await Promise.all([
@@ -116,18 +126,12 @@ export async function rateDeputy(
   if (!round.deputyIds.includes(input.deputyId)) throw new AppError('NOT_FOUND', '本轮评议没有这位代表');
   const comment = input.comment?.trim();
   if (comment) await requireCleanText(ctx, comment, actor.openid);
-  const now = ctx.clock.now();
   const added = await ctx.store.addEvaluation(
+    { roundId: round.id, deputyId: input.deputyId, voterOpenid: actor.openid },
+    // the answer carries neither the voter nor any time: only the round dates it
+    { roundId: round.id, deputyId: input.deputyId, satisfaction: input.satisfaction, ...(comment ? { comment } : {}) },
     {
-      roundId: round.id,
-      deputyId: input.deputyId,
-      voterOpenid: actor.openid,
-      satisfaction: input.satisfaction,
-      ...(comment ? { comment } : {}),
-      at: now,
-    },
-    {
-      at: now,
+      at: ctx.clock.now(),
       actor: actor.openid,
       action: 'evaluations.rate',
       targetType: 'evaluation_round',
@@ -147,7 +151,7 @@ export async function setDistrict(input: { district: string }, ctx: ServiceConte
     ctx.store.listStations(),
     ctx.store.listRounds(),
     ctx.store.getVoterDistrict(actor.openid),
-    ctx.store.listEvaluationsByVoter(actor.openid),
+    ctx.store.listParticipationsByVoter(actor.openid),
   ]);
   requireKnownDistrict(input.district, stations);
   if (current === input.district) return { district: current };

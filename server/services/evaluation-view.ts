@@ -2,11 +2,13 @@ import { AppError } from '../../src/domain/errors';
 import {
   evaluationResult,
   medianReplyDays,
+  PUBLISHED_LABEL,
+  resultsPublished,
   ROUND_PHASE_LABELS,
   roundPhase,
   sessionsOnDuty,
   tallyAnswers,
-  type DeputyEvaluation,
+  type EvaluationParticipation,
   type EvaluationRound,
   type HeldSession,
 } from '../../src/domain/evaluation';
@@ -27,7 +29,7 @@ import {
 } from './evaluation-access';
 import type { ServiceContext } from './context';
 
-/** Comments shown per deputy once a round is closed. */
+/** Comments shown per deputy once a round is published. */
 const COMMENTS_SHOWN = 50;
 
 /** What the street holds that a round's page reads: a command that has read it passes it on. */
@@ -41,12 +43,12 @@ const readStreet = async (ctx: ServiceContext): Promise<Street> => {
   return { stations, deputies };
 };
 
-/** The caller's declared 选区 and own ratings (none for a visitor without an OPENID). */
+/** The caller's declared 选区 and which deputies they rated (none for a visitor without an OPENID). */
 async function callerStanding(ctx: ServiceContext, actor: Actor | null) {
-  if (!actor) return { myDistrict: null, mine: [] as DeputyEvaluation[] };
+  if (!actor) return { myDistrict: null, mine: [] as EvaluationParticipation[] };
   const [myDistrict, mine] = await Promise.all([
     ctx.store.getVoterDistrict(actor.openid),
-    ctx.store.listEvaluationsByVoter(actor.openid),
+    ctx.store.listParticipationsByVoter(actor.openid),
   ]);
   return { myDistrict, mine };
 }
@@ -60,6 +62,7 @@ function summaryOf(
   participants: number | undefined,
 ): RoundSummaryView {
   const phase = roundPhase(round, day);
+  const published = resultsPublished(round, day);
   return {
     id: round.id,
     district: round.district,
@@ -68,7 +71,8 @@ function summaryOf(
     closesOn: round.closesOn,
     ...(round.closedEarlyOn && round.closedEarlyOn <= round.closesOn ? { closedEarlyOn: round.closedEarlyOn } : {}),
     phase,
-    phaseLabel: ROUND_PHASE_LABELS[phase],
+    phaseLabel: published ? PUBLISHED_LABEL : ROUND_PHASE_LABELS[phase],
+    published,
     deputyCount: round.deputyIds.length,
     canRate: phase === 'open' && actor?.role === 'voter' && myDistrict === round.district,
     ratedByMe,
@@ -152,21 +156,25 @@ export async function roundView(
   const deputyIds = deputies.map((d) => d.id);
   const runs = runsDistrict(actor, round.district, stations);
   const closed = phase === 'closed';
-  const seen = closed ? commentsSeenBy(actor, round, runs) : [];
+  // Results only after the planned last day, whether or not the round was closed early.
+  const published = resultsPublished(round, day);
+  const seen = published ? commentsSeenBy(actor, round, runs) : [];
 
   const { fromMs, toMs } = periodInstants({ from: round.periodFrom, to: round.periodTo });
   const [figureRows, sessions, durations, counts, comments, participants] = await Promise.all([
     ctx.store.countFiguresBy({ fromMs, toMs, today: day }, 'deputy'),
     heldSessions(ctx, round, deputies, stations),
     ctx.store.replyDurations(deputyIds, fromMs, toMs),
-    closed ? ctx.store.countEvaluations(round.id) : Promise.resolve([]),
+    published ? ctx.store.countEvaluations(round.id) : Promise.resolve([]),
     seen.length > 0 ? ctx.store.listEvaluationComments(round.id, seen, COMMENTS_SHOWN) : Promise.resolve([]),
     runs ? ctx.store.countEvaluators(round.id) : Promise.resolve(undefined),
   ]);
 
   const cards = deputies.map((deputy): DeputyCardView => {
     const figures = figureRows.find((r) => r.key === deputy.id)?.counts ?? ZERO_COUNTS;
-    const own = mine.find((e) => e.deputyId === deputy.id);
+    const result = published
+      ? evaluationResult(tallyAnswers(counts.filter((row) => row.deputyId === deputy.id)))
+      : undefined;
     return {
       deputy: { ...toPublicDeputy(deputy), stationName: stations.find((s) => s.id === deputy.stationId)?.name ?? '' },
       activity: {
@@ -176,15 +184,14 @@ export async function roundView(
         replyRate: rate(figures.replied, figures.collected),
         medianReplyDays: medianReplyDays(durations.filter((d) => d.deputyId === deputy.id).map((d) => d.ms)),
       },
-      ...(own
-        ? { myRating: { satisfaction: own.satisfaction, ...(own.comment ? { comment: own.comment } : {}) } }
-        : {}),
-      ...(closed ? { result: evaluationResult(tallyAnswers(counts.filter((row) => row.deputyId === deputy.id))) } : {}),
-      ...(seen.includes(deputy.id)
+      ratedByMe: mine.some((e) => e.deputyId === deputy.id),
+      ...(result ? { result } : {}),
+      // comments only with enough raters: a few comments could be told apart by who wrote them
+      ...(result?.sufficient && seen.includes(deputy.id)
         ? {
             comments: comments
               .filter((c) => c.deputyId === deputy.id)
-              .map(({ satisfaction, comment, at }) => ({ satisfaction, comment, at })),
+              .map(({ satisfaction, comment }) => ({ satisfaction, comment })),
           }
         : {}),
     };
@@ -210,7 +217,7 @@ export async function existingRound(ctx: ServiceContext, roundId: string): Promi
   return round;
 }
 
-/** evaluations.get: a round with each deputy's activity, the caller's ratings and, once closed, the results. */
+/** evaluations.get: a round with each deputy's activity, whom the caller rated and, once published, the results. */
 export async function getRound(input: { roundId: string }, ctx: ServiceContext): Promise<RoundView> {
   return roundView(ctx, await existingRound(ctx, input.roundId), await optionalActor(ctx));
 }

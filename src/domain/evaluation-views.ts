@@ -15,6 +15,8 @@ export interface RoundSummaryView {
   closedEarlyOn?: LocalDate;
   phase: RoundPhase;
   phaseLabel: string;
+  /** Whether the results are out: only after `closesOn` has passed, even when it was closed early. */
+  published: boolean;
   deputyCount: number;
   /** Whether the caller may rate in it now: an open round of the voter's own 选区. */
   canRate: boolean;
@@ -53,12 +55,18 @@ export interface DeputyActivityView {
 export interface DeputyCardView {
   deputy: PublicDeputy & { stationName: string };
   activity: DeputyActivityView;
-  /** The caller's own rating, if they gave one. */
-  myRating?: { satisfaction: Satisfaction; comment?: string };
-  /** The results: only once the round is closed. */
+  /**
+   * Whether the caller rated this deputy. What they answered is not given back: the answer is
+   * stored without who gave it, so nobody — the voter included — can read it back as theirs.
+   */
+  ratedByMe: boolean;
+  /** The results: only once published; 样本不足 without any count per answer under MIN_RATERS. */
   result?: EvaluationResult;
-  /** Voters' comments, without who wrote them: once closed, for the committee, staff and the deputy. */
-  comments?: Array<{ satisfaction: Satisfaction; comment: string; at: number }>;
+  /**
+   * Voters' comments once published and only with enough raters, for the committee, staff and
+   * the deputy: without who wrote them or when, in no order of time (shuffled).
+   */
+  comments?: Array<{ satisfaction: Satisfaction; comment: string }>;
 }
 
 /** evaluations.get */

@@ -1,13 +1,18 @@
 import type { LocalDate } from './dates';
-import { rate, type Rate } from './figures';
+import { MIN_SAMPLE, rate, type Rate } from './figures';
 import type { Satisfaction } from './opinion';
 
 /*
  * 代表述职评议: once a term, the voters of an electoral district (选区) hear their deputies
  * report on their work and rate each of them. A round is opened by the committee or by the
  * staff of a station serving the district, for fixed dates; while it is open each voter of the
- * district may rate each deputy once; the results are published when it closes — nobody, not
- * even the committee, sees them earlier, so that early figures cannot sway later voters.
+ * district may rate each deputy once; the results are published after its planned last day —
+ * nobody, not even the committee, sees them earlier, so that early figures cannot sway later
+ * voters, and closing a round early cannot expose the few who rated before it.
+ *
+ * A ballot box: who took part and what was answered are kept apart, with nothing (key, id,
+ * order or time) that links them, so that nobody holding the whole database, the audit trail
+ * or the API can tell what a voter answered.
  */
 
 /** Where a round stands on a given day (Asia/Shanghai). */
@@ -16,8 +21,18 @@ export type RoundPhase = 'upcoming' | 'open' | 'closed';
 export const ROUND_PHASE_LABELS: Record<RoundPhase, string> = {
   upcoming: '即将开始',
   open: '评议进行中',
-  closed: '已结束，结果已公布',
+  closed: '已结束',
 };
+
+/** The label of a closed round whose results are out. */
+export const PUBLISHED_LABEL = '已结束，结果已公布';
+
+/**
+ * The fewest voters who must have rated a deputy for their result to be shown: the figures'
+ * 样本不足 threshold (MIN_SAMPLE, 10). Below it a count per answer would let those who know a
+ * few of the raters guess what each answered, and a rate of so few says nothing anyway.
+ */
+export const MIN_RATERS = MIN_SAMPLE;
 
 export interface EvaluationRound {
   id: string;
@@ -38,14 +53,22 @@ export interface EvaluationRound {
   closedEarlyOn?: LocalDate;
 }
 
-/** One voter's rating of one deputy in one round. */
-export interface DeputyEvaluation {
+/** That a voter rated a deputy in a round (kept so that each rates each deputy once), never what they answered. */
+export interface EvaluationParticipation {
   roundId: string;
   deputyId: string;
   voterOpenid: string;
+}
+
+/**
+ * What one voter answered about one deputy, without who they are or when: no openid, no time
+ * (the round's dates are all it tells), stored apart from the participation under a random key.
+ */
+export interface EvaluationAnswer {
+  roundId: string;
+  deputyId: string;
   satisfaction: Satisfaction;
   comment?: string;
-  at: number;
 }
 
 /**
@@ -59,10 +82,28 @@ export function roundPhase(round: EvaluationRound, today: LocalDate): RoundPhase
   return 'open';
 }
 
-/** Two rounds of one district may not run at the same time: a voter would not know which counts. */
-export function roundsOverlap(a: Pick<EvaluationRound, 'opensOn' | 'closesOn'>, b: EvaluationRound): boolean {
-  const bEnd = b.closedEarlyOn !== undefined && b.closedEarlyOn <= b.closesOn ? b.closedEarlyOn : b.closesOn;
-  return a.opensOn <= bEnd && b.opensOn <= a.closesOn;
+/**
+ * Whether a round's results are out on `today`: only once its planned last day (`closesOn`) has
+ * passed, whether or not it was closed early — an early close stops the rating, never brings the
+ * results forward, so that staff cannot close a round at one rater and read that rater's answer.
+ */
+export function resultsPublished(round: EvaluationRound, today: LocalDate): boolean {
+  return today > round.closesOn;
+}
+
+/**
+ * Why a new round of a 选区 clashes with an existing one, or undefined: their rating dates
+ * overlap (a voter would not know which counts), or the periods of work they report on overlap
+ * (the same work would be rated twice, and a round closed early could be "reopened" as a new one
+ * to rate again the few who took part). A round closed early keeps its planned dates for this.
+ */
+export function roundClash(
+  a: Pick<EvaluationRound, 'opensOn' | 'closesOn' | 'periodFrom' | 'periodTo'>,
+  b: EvaluationRound,
+): 'dates' | 'period' | undefined {
+  if (a.opensOn <= b.closesOn && b.opensOn <= a.closesOn) return 'dates';
+  if (a.periodFrom <= b.periodTo && b.periodFrom <= a.periodTo) return 'period';
+  return undefined;
 }
 
 /** How many voters gave each answer about one deputy. */
@@ -72,11 +113,22 @@ export interface EvaluationCounts {
   dissatisfied: number;
 }
 
-export interface EvaluationResult extends EvaluationCounts {
+/** A deputy's published result with enough raters: every answer counted and the rate. */
+export interface EvaluationBreakdown extends EvaluationCounts {
+  sufficient: true;
   rated: number;
-  /** (满意 + 基本满意) / rated, with its count and Wilson 95% interval; 样本不足 under 10. */
+  /** (满意 + 基本满意) / rated, with its count and Wilson 95% interval. */
   satisfactionRate: Rate;
 }
+
+/** Fewer than MIN_RATERS rated the deputy: 样本不足, and no answer is counted out. */
+export interface EvaluationTooFew {
+  sufficient: false;
+  rated: number;
+  minimum: number;
+}
+
+export type EvaluationResult = EvaluationBreakdown | EvaluationTooFew;
 
 const ANSWER_FIELD: Record<Satisfaction, keyof EvaluationCounts> = {
   satisfied: 'satisfied',
@@ -93,11 +145,18 @@ export function tallyAnswers(rows: ReadonlyArray<{ satisfaction: Satisfaction; c
 
 /**
  * A deputy's result, by the same rule as the opinions' 满意率: 满意 and 基本满意 count as
- * satisfied, the interval tells how far a small district's figure can be trusted.
+ * satisfied, the interval tells how far a small district's figure can be trusted. Under
+ * MIN_RATERS raters only their number is given (样本不足), never how they answered.
  */
 export function evaluationResult(counts: EvaluationCounts): EvaluationResult {
   const rated = counts.satisfied + counts.basicallySatisfied + counts.dissatisfied;
-  return { ...counts, rated, satisfactionRate: rate(counts.satisfied + counts.basicallySatisfied, rated) };
+  if (rated < MIN_RATERS) return { sufficient: false, rated, minimum: MIN_RATERS };
+  return {
+    sufficient: true,
+    ...counts,
+    rated,
+    satisfactionRate: rate(counts.satisfied + counts.basicallySatisfied, rated),
+  };
 }
 
 /** The middle value (the mean of the two middle ones for an even count); null for none. */

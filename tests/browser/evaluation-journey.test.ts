@@ -47,29 +47,27 @@ describe('代表述职评议 in the app', () => {
     await chen.locator('textarea').fill('接待日能见到人，希望棚改的事多跟进');
     await chen.locator('.rate-deputy-button').click();
     await expect(visible('.round-message').textContent()).resolves.toBe('已提交对陈建国代表的评议，谢谢您');
-    await expect(chen.locator('.my-rating').textContent()).resolves.toBe(
-      '您的评议：基本满意（接待日能见到人，希望棚改的事多跟进）',
-    );
+    // the answer is not kept with the voter: the page says they rated, never what
+    await expect(chen.locator('.my-rating').textContent()).resolves.toBe('您已评议这位代表（不记名，不显示您的选择）');
+    await expect(chen.textContent()).resolves.not.toContain('希望棚改的事多跟进');
     await expect(chen.locator('.rate-deputy-button').count()).resolves.toBe(0);
     // the others can still be rated; no result is shown while the round is open
     await expect(deputyCard('d02').locator('.rate-deputy-button').count()).resolves.toBe(1);
     await expect(visible('.result').count()).resolves.toBe(0);
   });
 
-  test('staff see how many took part, end the round early, and the result is published', async () => {
+  test('staff see how many took part and end the round early, but nothing is published before its last day', async () => {
     await actAs('demo-staff', 'staff');
     await visible('.evaluations-entry').click();
     await expect(round('第一选区').textContent()).resolves.toContain('1 人参加');
     await round('第一选区').click();
     await visible('.close-round-button').click();
     await page.getByText('结束评议', { exact: true }).click();
-    await expect(visible('.round-message').textContent()).resolves.toBe('评议已结束，结果已公布');
-    const result = deputyCard('d01').locator('.result');
-    await expect(result.textContent()).resolves.toContain('满意 0 · 基本满意 1 · 不满意 0');
-    await expect(result.textContent()).resolves.toContain('样本不足');
-    await expect(result.locator('.comment').textContent()).resolves.toBe(
-      '【基本满意】接待日能见到人，希望棚改的事多跟进',
-    );
+    await expect(visible('.round-message').textContent()).resolves.toBe('评议已结束，结果在原定结束日之后公布');
+    await expect(visible('.round-phase').textContent()).resolves.toBe('已结束');
+    await expect(visible('.round-publish-hint').textContent()).resolves.toContain('至少10');
+    await expect(visible('.result').count()).resolves.toBe(0);
+    await expect(visible('.comment').count()).resolves.toBe(0);
   });
 
   test('the published result of the demo’s closed round shows counts and a 95% interval to anyone', async () => {
@@ -79,5 +77,15 @@ describe('代表述职评议 in the app', () => {
     await expect(zhang.textContent()).resolves.toContain('36 人参加');
     await expect(zhang.textContent()).resolves.toMatch(/95% 可信区间 \d+\.\d%–\d+\.\d%/);
     await expect(zhang.locator('.comment').count()).resolves.toBe(0);
+  });
+
+  test('the committee reads the comments of a round with enough raters, with no name and no time', async () => {
+    await actAs('demo-admin', 'admin');
+    await page.goto(`${server.url}/pages/evaluation/index?roundId=ev-demo-closed`);
+    const comments = deputyCard('d04').locator('.comment');
+    await expect(comments.first().textContent()).resolves.toMatch(/^【(满意|基本满意|不满意)】/);
+    await expect(deputyCard('d04').locator('.comments').textContent()).resolves.not.toMatch(
+      /\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}/,
+    );
   });
 });

@@ -3,8 +3,9 @@ import {
   evaluationResult,
   median,
   medianReplyDays,
+  resultsPublished,
+  roundClash,
   roundPhase,
-  roundsOverlap,
   sessionsOnDuty,
   type EvaluationRound,
 } from '../../src/domain/evaluation';
@@ -38,26 +39,40 @@ describe('a round is upcoming, then open through its last day, then closed', () 
   });
 });
 
-describe('rounds of one district may not overlap', () => {
-  test('sharing a single day is an overlap', () => {
-    expect(roundsOverlap({ opensOn: '2026-03-20', closesOn: '2026-03-30' }, round)).toBe(true);
-    expect(roundsOverlap({ opensOn: '2026-03-21', closesOn: '2026-03-30' }, round)).toBe(false);
+describe('one round per 选区 and period: rounds of one district may not overlap', () => {
+  const later = { periodFrom: '2026-03-01', periodTo: '2026-03-31' };
+  test('sharing a single day of rating is a clash', () => {
+    expect(roundClash({ opensOn: '2026-03-20', closesOn: '2026-03-30', ...later }, round)).toBe('dates');
+    expect(roundClash({ opensOn: '2026-03-21', closesOn: '2026-03-30', ...later }, round)).toBeUndefined();
   });
-  test('a round ended early frees the days after it', () => {
+  test('a round ended early keeps its planned dates: no new round can be opened in them', () => {
     const early = { ...round, closedEarlyOn: '2026-03-12' };
-    expect(roundsOverlap({ opensOn: '2026-03-13', closesOn: '2026-03-30' }, early)).toBe(false);
+    expect(roundClash({ opensOn: '2026-03-13', closesOn: '2026-03-30', ...later }, early)).toBe('dates');
+  });
+  test('reporting on any day of a period already rated is a clash, whatever the rating dates', () => {
+    const again = { opensOn: '2026-06-01', closesOn: '2026-06-10', periodFrom: round.periodTo, periodTo: '2026-05-31' };
+    expect(roundClash(again, round)).toBe('period');
+  });
+});
+
+describe('results are published only after the planned last day', () => {
+  test('not on the last day, nor after an early close, but the day after closesOn', () => {
+    expect(resultsPublished(round, '2026-03-20')).toBe(false);
+    expect(resultsPublished({ ...round, closedEarlyOn: '2026-03-11' }, '2026-03-15')).toBe(false);
+    expect(resultsPublished({ ...round, closedEarlyOn: '2026-03-11' }, '2026-03-21')).toBe(true);
   });
 });
 
 describe('a deputy result counts 满意 and 基本满意 as satisfied, with its interval', () => {
   test('11 of 12 satisfied is 91.7%, between 64.6% and 98.5%', () => {
     const result = evaluationResult({ satisfied: 9, basicallySatisfied: 2, dissatisfied: 1 });
-    expect(result.rated).toBe(12);
+    expect(result).toMatchObject({ sufficient: true, rated: 12, satisfied: 9, dissatisfied: 1 });
+    if (!result.sufficient) throw new Error('12 raters are enough');
     expect(result.satisfactionRate).toMatchObject({ label: '91.7%', interval: [0.6461, 0.9851] });
   });
-  test('under 10 ratings the rate is 样本不足, counts still shown', () => {
-    const result = evaluationResult({ satisfied: 5, basicallySatisfied: 0, dissatisfied: 0 });
-    expect(result.satisfactionRate).toMatchObject({ value: null, label: '样本不足', numerator: 5, denominator: 5 });
+  test('under 10 raters it is 样本不足 with no count per answer', () => {
+    const result = evaluationResult({ satisfied: 5, basicallySatisfied: 3, dissatisfied: 1 });
+    expect(result).toEqual({ sufficient: false, rated: 9, minimum: 10 });
   });
 });
 

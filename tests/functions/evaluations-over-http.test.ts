@@ -77,13 +77,25 @@ describe('代表述职评议: a round for one electoral district', () => {
     expect((await api.store.listAudit('evaluation_round', roundId)).map((a) => a.action)).toEqual(['evaluations.open']);
   });
 
-  test('a second round of the same district may not overlap it', async () => {
+  test('a second round of the same district may not overlap it, in its dates or in the period reported on', async () => {
     const { body } = await call(api, ADMIN, 'evaluations', 'open', {
       ...ROUND,
       opensOn: '2026-03-15',
       closesOn: '2026-03-25',
     });
     expect(body.error).toEqual({ code: 'CONFLICT', message: '第二选区在这段时间已有评议：2026年第二选区代表述职评议' });
+    const samePeriod = await call(api, ADMIN, 'evaluations', 'open', {
+      ...ROUND,
+      opensOn: '2026-04-01',
+      closesOn: '2026-04-10',
+      periodFrom: '2026-03-01',
+      periodTo: '2026-03-31',
+    });
+    expect(samePeriod.body.error).toEqual({
+      code: 'CONFLICT',
+      message: '第二选区这段述职期间已有评议：2026年第二选区代表述职评议，同一期间只评议一次',
+    });
+    expect((await ourRounds()).length).toBe(1);
   });
 
   test('each deputy card shows what the data says they did in the period', async () => {
@@ -113,8 +125,11 @@ describe('代表述职评议: a round for one electoral district', () => {
     }
     const again = await evaluate(voters[0]!, 'd03', 'dissatisfied');
     expect(again.body.error).toEqual({ code: 'CONFLICT', message: '您已评议过这位代表，每轮只能评议一次' });
+    // The voter is told they rated, never what: the answer is not stored with who gave it.
     const mine = await ok(api, voters[11]!, 'evaluations', 'get', { roundId });
-    expect(card(mine, 'd03').myRating).toEqual({ satisfaction: 'dissatisfied', comment: '接待日经常找不到人' });
+    expect(card(mine, 'd03').ratedByMe).toBe(true);
+    expect(card(mine, 'd08').ratedByMe).toBe(false);
+    expect(JSON.stringify(card(mine, 'd03'))).not.toMatch(/接待日经常找不到人|dissatisfied/);
     expect(mine.ratedByMe).toBe(1);
   });
 
@@ -148,31 +163,38 @@ describe('代表述职评议: a round for one electoral district', () => {
     expect(forVoter.participants).toBeUndefined();
   });
 
-  test('the round closes on its last day; results come with counts and a 95% interval', async () => {
+  test('on its last day it is still open and nothing is published', async () => {
+    now = Date.UTC(2026, 2, 20, 15, 0); // 23:00 on 2026-03-20, Shanghai
+    const round = await ok(api, ADMIN, 'evaluations', 'get', { roundId });
+    expect(round).toMatchObject({ phase: 'open', published: false });
+    expect(card(round, 'd03').result).toBeUndefined();
+  });
+
+  test('after its last day results come: counts and a 95% interval with 10 raters or more, 样本不足 alone below', async () => {
     now = Date.UTC(2026, 2, 21, 2, 0);
     const round = await ok(api, voters[1]!, 'evaluations', 'get', { roundId });
-    expect(round.phase).toBe('closed');
+    expect(round).toMatchObject({ phase: 'closed', published: true, phaseLabel: '已结束，结果已公布' });
     expect(card(round, 'd03').result).toEqual({
+      sufficient: true,
       satisfied: 9,
       basicallySatisfied: 2,
       dissatisfied: 1,
       rated: 12,
       satisfactionRate: { value: 11 / 12, numerator: 11, denominator: 12, label: '91.7%', interval: [0.6461, 0.9851] },
     });
-    expect(card(round, 'd08').result).toMatchObject({ rated: 0, satisfactionRate: { label: '样本不足' } });
+    expect(card(round, 'd08').result).toEqual({ sufficient: false, rated: 0, minimum: 10 });
     expect(card(round, 'd03').comments).toBeUndefined();
     expect((await evaluate(voters[2]!, 'd08', 'satisfied')).body.error.message).toBe('这轮评议已经结束');
   });
 
-  test('comments, without who wrote them, go to those running the round and to the deputy', async () => {
+  test('comments, without who wrote them or when, go to those running the round and to the deputy', async () => {
     for (const who of [STAFF, LI]) {
       const round = await ok(api, who, 'evaluations', 'get', { roundId });
-      expect(card(round, 'd03').comments).toEqual([
-        { satisfaction: 'dissatisfied', comment: '接待日经常找不到人', at: expect.any(Number) },
-      ]);
+      expect(card(round, 'd03').comments).toEqual([{ satisfaction: 'dissatisfied', comment: '接待日经常找不到人' }]);
     }
+    // d08 had too few raters: no comments at all, even for the committee
     const admin = await ok(api, ADMIN, 'evaluations', 'get', { roundId });
-    expect(card(admin, 'd08').comments).toEqual([]);
+    expect(card(admin, 'd08').comments).toBeUndefined();
     const otherDeputy = await ok(api, DEPUTY, 'evaluations', 'get', { roundId });
     expect(card(otherDeputy, 'd03').comments).toBeUndefined();
     const voter = await ok(api, voters[0]!, 'evaluations', 'get', { roundId });
@@ -185,19 +207,31 @@ describe('代表述职评议: a round for one electoral district', () => {
     });
   });
 
-  test('staff may end a round early; it is closed from that day on', async () => {
+  test('staff may end a round early: rating stops, nothing is published before its planned last day', async () => {
+    const NEXT = { district: '第二选区', opensOn: '2026-03-21', closesOn: '2026-04-10' };
     const second = await ok(api, STAFF, 'evaluations', 'open', {
-      ...ROUND,
-      district: '第二选区',
-      opensOn: '2026-03-21',
-      closesOn: '2026-04-10',
+      ...NEXT,
+      periodFrom: '2026-03-10',
+      periodTo: '2026-03-20',
     });
     expect(second.phase).toBe('open');
+    await ok(api, voters[1]!, 'evaluations', 'rate', {
+      roundId: second.id,
+      deputyId: 'd03',
+      satisfaction: 'dissatisfied',
+    });
     expect((await call(api, 'resident-a', 'evaluations', 'close', { roundId: second.id })).body.error.code).toBe(
       'FORBIDDEN',
     );
     const closed = await ok(api, STAFF, 'evaluations', 'close', { roundId: second.id });
-    expect(closed).toMatchObject({ phase: 'closed', closedEarlyOn: '2026-03-21' });
+    expect(closed).toMatchObject({
+      phase: 'closed',
+      closedEarlyOn: '2026-03-21',
+      published: false,
+      phaseLabel: '已结束',
+    });
+    expect(card(closed, 'd03').result).toBeUndefined();
+    expect(card(await ok(api, ADMIN, 'evaluations', 'get', { roundId: second.id }), 'd03').result).toBeUndefined();
     expect((await call(api, STAFF, 'evaluations', 'close', { roundId: second.id })).body.error.code).toBe('CONFLICT');
     const list = await ok(api, 'resident-a', 'evaluations', 'list');
     const ours = list.items.filter((r: { id: string }) => [roundId, second.id].includes(r.id));
@@ -208,5 +242,33 @@ describe('代表述职评议: a round for one electoral district', () => {
     expect(list.districts).toEqual(['第一选区', '第二选区', '第三选区', '第四选区', '第五选区', '第六选区']);
     expect(list.openableDistricts).toEqual([]);
     expect((await ok(api, STAFF, 'evaluations', 'list')).openableDistricts).toEqual(['第一选区', '第二选区']);
+  });
+
+  test('a round closed early cannot be reopened: its dates and its period stay taken', async () => {
+    const again = await call(api, STAFF, 'evaluations', 'open', {
+      district: '第二选区',
+      opensOn: '2026-03-22',
+      closesOn: '2026-04-05',
+      periodFrom: '2026-03-21',
+      periodTo: '2026-03-21',
+    });
+    expect(again.body.error.code).toBe('CONFLICT');
+    const later = await call(api, STAFF, 'evaluations', 'open', {
+      district: '第二选区',
+      opensOn: '2026-04-11',
+      closesOn: '2026-04-20',
+      periodFrom: '2026-03-15',
+      periodTo: '2026-04-10',
+    });
+    expect(later.body.error.message).toMatch(/同一期间只评议一次/);
+  });
+
+  test('after the planned last day the early-closed round publishes 样本不足 alone for its one rater', async () => {
+    now = Date.UTC(2026, 3, 11, 2, 0);
+    const second = (await ourRounds()).find((r) => r.opensOn === '2026-03-21')!;
+    const round = await ok(api, STAFF, 'evaluations', 'get', { roundId: second.id });
+    expect(round.published).toBe(true);
+    expect(card(round, 'd03').result).toEqual({ sufficient: false, rated: 1, minimum: 10 });
+    expect(card(round, 'd03').comments).toBeUndefined();
   });
 });

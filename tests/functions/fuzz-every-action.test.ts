@@ -63,7 +63,8 @@ const counts = () =>
     'station_follows',
     'audit_log',
     'evaluation_rounds',
-    'deputy_evaluations',
+    'evaluation_participants',
+    'evaluation_answers',
     'voter_districts',
   ].map((t) => (api.store.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n);
 

@@ -36,7 +36,14 @@ function everything() {
     }>
   ).map((t) => t.name);
   const rows = Object.fromEntries(
-    tables.map((t) => [t, JSON.stringify(api.store.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all())]),
+    // every row, in one order whatever the table's key: a WITHOUT ROWID table has no rowid to order by
+    tables.map((t) => [
+      t,
+      (api.store.db.prepare(`SELECT * FROM ${t}`).all() as unknown[])
+        .map((row) => JSON.stringify(row))
+        .sort()
+        .join('\n'),
+    ]),
   );
   let files: string[] = [];
   try {

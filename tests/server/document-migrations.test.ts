@@ -95,7 +95,10 @@ describe('reports.migrate on CloudBase: opinions written before `figures` are co
         done: true,
         changed: OLD,
         remaining: 0,
-        migrations: [{ number: 1, name: '意见补写统计字段（figures）', state: 'done', changed: OLD, remaining: 0 }],
+        migrations: [
+          { number: 1, name: '意见补写统计字段（figures）', state: 'done', changed: OLD, remaining: 0 },
+          { number: 2, name: '述职评议拆分为参与记录与匿名选票', state: 'done', changed: 0, remaining: 0 },
+        ],
       },
     });
     expect(withoutFigures(db)).toBe(0);
@@ -141,7 +144,7 @@ describe('the migration runner: pages, a stored marker, conditional writes', () 
 
     const second = await runDocumentMigrations(db, { pageSize: 10 });
     expect(second).toMatchObject({ done: true, changed: OLD - 10, remaining: 0 });
-    expect(marker(db)).toEqual({ _id: MIGRATION_MARKER, completed: 1, cursor: null, passChanged: 0 });
+    expect(marker(db)).toEqual({ _id: MIGRATION_MARKER, completed: 2, cursor: null, passChanged: 0 });
     expect(withoutFigures(db)).toBe(0);
   });
 

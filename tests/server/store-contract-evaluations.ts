@@ -27,18 +27,16 @@ export function evaluationsContract({ store, id, audit, prefix }: ContractContex
 
   test('a voter rates a deputy once per round; counts never name the voters', async () => {
     const roundId = id('evnew');
-    const rating = (voter: string, deputyId: string, satisfaction: 'satisfied' | 'dissatisfied', comment?: string) => ({
-      roundId,
-      deputyId,
-      voterOpenid: id(voter),
-      satisfaction,
-      ...(comment ? { comment } : {}),
-      at: 1_700_000_000_000 + voter.length,
-    });
-    expect(await store.addEvaluation(rating('v1', id('d1'), 'satisfied'), audit(roundId))).toBe(true);
-    expect(await store.addEvaluation(rating('v1', id('d1'), 'dissatisfied'), audit(roundId))).toBe(false);
-    expect(await store.addEvaluation(rating('v22', id('d1'), 'dissatisfied', '不常见到'), audit(roundId))).toBe(true);
-    expect(await store.addEvaluation(rating('v1', id('d3'), 'satisfied'), audit(roundId))).toBe(true);
+    const rate = (voter: string, deputyId: string, satisfaction: 'satisfied' | 'dissatisfied', comment?: string) =>
+      store.addEvaluation(
+        { roundId, deputyId, voterOpenid: id(voter) },
+        { roundId, deputyId, satisfaction, ...(comment ? { comment } : {}) },
+        audit(roundId),
+      );
+    expect(await rate('v1', id('d1'), 'satisfied')).toBe(true);
+    expect(await rate('v1', id('d1'), 'dissatisfied')).toBe(false);
+    expect(await rate('v22', id('d1'), 'dissatisfied', '不常见到')).toBe(true);
+    expect(await rate('v1', id('d3'), 'satisfied')).toBe(true);
     expect(await store.countEvaluations(roundId)).toEqual([
       { deputyId: id('d1'), satisfaction: 'dissatisfied', count: 1 },
       { deputyId: id('d1'), satisfaction: 'satisfied', count: 1 },
@@ -46,48 +44,40 @@ export function evaluationsContract({ store, id, audit, prefix }: ContractContex
     ]);
     expect(await store.countEvaluators(roundId)).toBe(2);
     expect(await store.listEvaluationComments(roundId, [id('d1'), id('d3')], 10)).toEqual([
-      { deputyId: id('d1'), satisfaction: 'dissatisfied', comment: '不常见到', at: 1_700_000_000_003 },
+      { deputyId: id('d1'), satisfaction: 'dissatisfied', comment: '不常见到' },
     ]);
-    expect((await store.listEvaluationsByVoter(id('v1'))).map((e) => [e.deputyId, e.satisfaction])).toEqual([
-      [id('d1'), 'satisfied'],
-      [id('d3'), 'satisfied'],
+    // the voter's own participations say whom they rated, never what they answered
+    expect(await store.listParticipationsByVoter(id('v1'))).toEqual([
+      { roundId, deputyId: id('d1'), voterOpenid: id('v1') },
+      { roundId, deputyId: id('d3'), voterOpenid: id('v1') },
     ]);
   });
 
-  test('the comments of several deputies come in one answer: each deputy’s newest first, at most the limit each', async () => {
+  test('the comments of several deputies come in one answer, grouped by deputy, at most the limit each, with no time', async () => {
     const roundId = id('evold');
-    const t = 1_700_000_000_000;
-    const rate = (voter: string, deputy: string, at: number, comment?: string) =>
+    const rate = (voter: string, deputy: string, comment?: string) =>
       store.addEvaluation(
-        {
-          roundId,
-          deputyId: id(deputy),
-          voterOpenid: id(voter),
-          satisfaction: 'satisfied',
-          at,
-          ...(comment ? { comment } : {}),
-        },
+        { roundId, deputyId: id(deputy), voterOpenid: id(voter) },
+        { roundId, deputyId: id(deputy), satisfaction: 'satisfied', ...(comment ? { comment } : {}) },
         audit(roundId),
       );
-    await rate('c1', 'd1', t + 1, '旧的');
-    await rate('c2', 'd1', t + 3, '最新');
-    await rate('c3', 'd1', t + 2, '其次');
-    await rate('c4', 'd1', t + 4);
-    await rate('c2', 'd3', t + 1, '同时二');
-    await rate('c1', 'd3', t + 1, '同时一');
-    await rate('c1', 'd2', t + 1, '没有问到');
-    const comment = (deputy: string, text: string, at: number) => ({
-      deputyId: id(deputy),
-      satisfaction: 'satisfied',
-      comment: text,
-      at,
-    });
-    expect(await store.listEvaluationComments(roundId, [id('d3'), id('d1')], 2)).toEqual([
-      comment('d1', '最新', t + 3),
-      comment('d1', '其次', t + 2),
-      comment('d3', '同时一', t + 1),
-      comment('d3', '同时二', t + 1),
-    ]);
+    await rate('c1', 'd1', '一');
+    await rate('c2', 'd1', '二');
+    await rate('c3', 'd1', '三');
+    await rate('c4', 'd1');
+    await rate('c2', 'd3', '甲');
+    await rate('c1', 'd3', '乙');
+    await rate('c1', 'd2', '没有问到');
+    const listed = await store.listEvaluationComments(roundId, [id('d3'), id('d1')], 2);
+    expect(listed.map((c) => c.deputyId)).toEqual([id('d1'), id('d1'), id('d3'), id('d3')]);
+    expect(listed.slice(0, 2).every((c) => ['一', '二', '三'].includes(c.comment))).toBe(true);
+    expect(
+      listed
+        .slice(2)
+        .map((c) => c.comment)
+        .sort(),
+    ).toEqual(['乙', '甲']);
+    expect(listed.every((c) => Object.keys(c).sort().join() === 'comment,deputyId,satisfaction')).toBe(true);
     expect(await store.listEvaluationComments(roundId, [], 2)).toEqual([]);
   });
 

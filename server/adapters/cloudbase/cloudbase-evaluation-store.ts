@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DeputyEvaluation, EvaluationRound } from '../../../src/domain/evaluation';
+import type { EvaluationParticipation, EvaluationRound } from '../../../src/domain/evaluation';
 import type { Satisfaction } from '../../../src/domain/opinion';
 import type {
   EvaluationComment,
@@ -8,26 +8,30 @@ import type {
   ReplyDuration,
 } from '../../ports/evaluation-store';
 import type { AuditEntry } from '../../ports/store-types';
+import { addToBallot, ballotId, type Ballot } from './evaluation-ballots';
 import { getDocument, PAGE, RolledBack, strip, txDocument } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query and aggregate builders are untyped */
 type Db = any;
 type Tx = any;
 
-/** Most deputies a round can list; a district elects a handful. */
-const MAX_GROUPS = 1000;
-
 /**
- * 代表述职评议 on CloudBase. A rating's _id is `<roundId>_<deputyId>_<openid>`, read and
- * written in one transaction, so a voter's second rating of a deputy finds the first and writes
- * nothing; the counts are aggregations (one read each, whatever the number of ratings).
+ * 代表述职评议 on CloudBase, as a ballot box. A participation's _id is
+ * `<roundId>_<deputyId>_<openid>`, read and written in one transaction with the answer, so a
+ * voter's second rating of a deputy finds the first and writes nothing. The answer goes into the
+ * deputy's one ballot document of the round (evaluation-ballots.ts): counters, and the comment at
+ * a random place in its list — no document per answer, whose _id or place in the collection
+ * could follow the order of arrival, and no voter or time anywhere in it.
  */
 export function createCloudbaseEvaluationStore(db: Db): EvaluationStore {
   const _ = db.command;
   const $ = _.aggregate;
   const auditId = (audit: AuditEntry) => `${audit.at}-${randomUUID()}`;
-  const evaluationId = (e: Pick<DeputyEvaluation, 'roundId' | 'deputyId' | 'voterOpenid'>) =>
-    `${e.roundId}_${e.deputyId}_${e.voterOpenid}`;
+  const participationId = (p: EvaluationParticipation) => `${p.roundId}_${p.deputyId}_${p.voterOpenid}`;
+  const ballotsOf = (roundId: string) =>
+    pages<Ballot & { _id?: string }>((after) =>
+      db.collection('evaluation_ballots').where({ roundId, _id: _.gt(after) }),
+    );
 
   async function pages<T>(query: (after: string) => any): Promise<T[]> {
     const out: T[] = [];
@@ -70,15 +74,21 @@ export function createCloudbaseEvaluationStore(db: Db): EvaluationStore {
           .set({ ...audit });
       });
     },
-    addEvaluation: async (evaluation, audit) => {
-      const id = evaluationId(evaluation);
+    addEvaluation: async (participation, answer, audit) => {
+      const id = participationId(participation);
+      const box = ballotId(answer);
       try {
         await db.runTransaction(async (tx: Tx) => {
-          if (txDocument(await tx.collection('deputy_evaluations').doc(id).get())) throw new RolledBack();
+          if (txDocument(await tx.collection('evaluation_participants').doc(id).get())) throw new RolledBack();
+          const ballot = txDocument<Record<string, unknown>>(await tx.collection('evaluation_ballots').doc(box).get());
           await tx
-            .collection('deputy_evaluations')
+            .collection('evaluation_participants')
             .doc(id)
-            .set({ ...evaluation });
+            .set({ ...participation });
+          await tx
+            .collection('evaluation_ballots')
+            .doc(box)
+            .set({ ...addToBallot(ballot ? strip<Ballot>(ballot) : undefined, answer) });
           await tx
             .collection('audit_log')
             .doc(auditId(audit))
@@ -90,29 +100,31 @@ export function createCloudbaseEvaluationStore(db: Db): EvaluationStore {
         throw error;
       }
     },
-    listEvaluationsByVoter: async (openid) => {
-      const rows = await pages<DeputyEvaluation>((after) =>
-        db.collection('deputy_evaluations').where({ voterOpenid: openid, _id: _.gt(after) }),
+    listParticipationsByVoter: async (openid) => {
+      const rows = await pages<EvaluationParticipation>((after) =>
+        db.collection('evaluation_participants').where({ voterOpenid: openid, _id: _.gt(after) }),
       );
-      return rows.sort((a, b) => (a.roundId + a.deputyId < b.roundId + b.deputyId ? -1 : 1));
+      return rows
+        .map(({ roundId, deputyId, voterOpenid }) => ({ roundId, deputyId, voterOpenid }))
+        .sort((a, b) =>
+          a.roundId === b.roundId ? (a.deputyId < b.deputyId ? -1 : 1) : a.roundId < b.roundId ? -1 : 1,
+        );
     },
     countEvaluations: async (roundId) => {
-      const res = await db
-        .collection('deputy_evaluations')
-        .aggregate()
-        .match({ roundId })
-        .group({ _id: { deputyId: '$deputyId', satisfaction: '$satisfaction' }, count: $.sum(1) })
-        .limit(MAX_GROUPS * 3)
-        .end();
-      return ((res.data ?? []) as Array<{ _id: { deputyId: string; satisfaction: Satisfaction }; count: number }>)
-        .map((r): EvaluationCountRow => ({ ...r._id, count: Number(r.count) }))
-        .sort((a, b) =>
-          a.deputyId === b.deputyId ? (a.satisfaction < b.satisfaction ? -1 : 1) : a.deputyId < b.deputyId ? -1 : 1,
-        );
+      const rows: EvaluationCountRow[] = [];
+      for (const ballot of await ballotsOf(roundId)) {
+        for (const satisfaction of Object.keys(ballot.counts).sort() as Satisfaction[]) {
+          const count = Number(ballot.counts[satisfaction] ?? 0);
+          if (count > 0) rows.push({ deputyId: ballot.deputyId, satisfaction, count });
+        }
+      }
+      return rows.sort((a, b) =>
+        a.deputyId === b.deputyId ? (a.satisfaction < b.satisfaction ? -1 : 1) : a.deputyId < b.deputyId ? -1 : 1,
+      );
     },
     countEvaluators: async (roundId) => {
       const res = await db
-        .collection('deputy_evaluations')
+        .collection('evaluation_participants')
         .aggregate()
         .match({ roundId })
         .group({ _id: '$voterOpenid' })
@@ -122,24 +134,17 @@ export function createCloudbaseEvaluationStore(db: Db): EvaluationStore {
     },
     listEvaluationComments: async (roundId, deputyIds, limit) => {
       if (deputyIds.length === 0) return [];
-      // One aggregation for every deputy: sorted newest first, pushed per deputy in that order,
-      // each deputy's list cut to `limit`.
-      const res = await db
-        .collection('deputy_evaluations')
-        .aggregate()
-        .match({ roundId, deputyId: _.in([...deputyIds]), comment: _.exists(true) })
-        .sort({ deputyId: 1, at: -1, voterOpenid: 1 })
-        .group({
-          _id: '$deputyId',
-          comments: $.push({ satisfaction: '$satisfaction', comment: '$comment', at: '$at' }),
-        })
-        .project({ _id: 0, deputyId: '$_id', comments: $.slice(['$comments', limit]) })
-        .limit(MAX_GROUPS)
-        .end();
-      type Group = { deputyId: string; comments: Array<Omit<EvaluationComment, 'deputyId'>> };
-      return ((res.data ?? []) as Group[])
+      // A ballot's comments are already in random places: its first `limit` are as good as any.
+      const ballots = (await ballotsOf(roundId)).filter((b) => deputyIds.includes(b.deputyId));
+      return ballots
         .sort((a, b) => (a.deputyId < b.deputyId ? -1 : 1))
-        .flatMap((g) => g.comments.map((c): EvaluationComment => ({ deputyId: g.deputyId, ...c, at: Number(c.at) })));
+        .flatMap((b) =>
+          b.comments.slice(0, limit).map((c): EvaluationComment => ({
+            deputyId: b.deputyId,
+            satisfaction: c.satisfaction,
+            comment: c.comment,
+          })),
+        );
     },
     getVoterDistrict: async (openid) =>
       (await getDocument<{ district: string }>(db.collection('voter_districts'), openid))?.district ?? null,

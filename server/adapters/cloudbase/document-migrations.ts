@@ -1,35 +1,84 @@
-import type { Opinion } from '../../../src/domain/opinion';
+import type { Opinion, Satisfaction } from '../../../src/domain/opinion';
 import type { MigrationBudget, MigrationProgress, MigrationStatus } from '../../ports/document-migrations';
 import { FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
 import type { CollectionName } from './collections';
-import { PAGE, strip } from './documents';
+import { PAGE, strip, txDocument } from './documents';
+import { addToBallot, ballotId, type Ballot } from './evaluation-ballots';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
 type Command = any;
+type Any = any;
 type Doc = Record<string, unknown>;
 
-/**
- * One numbered change to the documents of a collection. Never edit or renumber a released step:
- * add the next one. A step must be safe to apply to a document more than once and to skip.
- */
-export interface DocumentMigration {
+interface MigrationStep {
   number: number;
   name: string;
   collection: CollectionName;
   /** The condition of a document that still needs this step. */
   pending(_: Command): Doc;
+}
+
+/** A step that writes fields into each pending document where it lies. */
+export interface FieldMigration extends MigrationStep {
   /** The fields to write into one pending document, or null when it cannot be migrated. */
   change(doc: Doc): Doc | null;
   /** What must still hold of the document as read for the write to apply (e.g. its version). */
   unchanged(doc: Doc): Doc;
 }
 
+/** A step that moves each pending document elsewhere (and deletes it), in its own transaction. */
+export interface MoveMigration extends MigrationStep {
+  /** Move one document; 1 if this call moved it, 0 if it was gone already or cannot be moved. */
+  move(db: Db, doc: Doc): Promise<number>;
+}
+
 /**
- * The CloudBase document migrations, in order. Opinions are the only documents whose shape the
- * code has grown since the first release (every other field added since is optional and read as
- * absent); `figures` (cloudbase-figures.ts) is what reports.stats adds up, and an opinion
- * without it counts as collected only.
+ * One numbered change to the documents of a collection. Never edit or renumber a released step:
+ * add the next one. A step must be safe to apply to a document more than once and to skip.
+ */
+export type DocumentMigration = FieldMigration | MoveMigration;
+
+const SATISFACTIONS: readonly string[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
+
+/**
+ * One old rating (`deputy_evaluations`, the voter beside the answer and its time) split into the
+ * participation (who rated which deputy) and the deputy's ballot (the answer, no voter, no time),
+ * then deleted, in one transaction: a rating read twice is moved once, since the second finds it gone.
+ */
+async function splitRating(db: Db, doc: Doc): Promise<number> {
+  const { roundId, deputyId, voterOpenid, satisfaction, comment } = doc;
+  if (typeof roundId !== 'string' || typeof deputyId !== 'string' || typeof voterOpenid !== 'string') return 0;
+  if (typeof satisfaction !== 'string' || !SATISFACTIONS.includes(satisfaction)) return 0;
+  const id = String(doc._id);
+  return db.runTransaction(async (tx: Any) => {
+    if (!txDocument(await tx.collection('deputy_evaluations').doc(id).get())) return 0;
+    const participationId = `${roundId}_${deputyId}_${voterOpenid}`;
+    const box = ballotId({ roundId, deputyId });
+    if (!txDocument(await tx.collection('evaluation_participants').doc(participationId).get())) {
+      const ballot = txDocument<Doc>(await tx.collection('evaluation_ballots').doc(box).get());
+      const answer = {
+        roundId,
+        deputyId,
+        satisfaction: satisfaction as Satisfaction,
+        ...(typeof comment === 'string' && comment ? { comment } : {}),
+      };
+      await tx.collection('evaluation_participants').doc(participationId).set({ roundId, deputyId, voterOpenid });
+      await tx
+        .collection('evaluation_ballots')
+        .doc(box)
+        .set({ ...addToBallot(ballot ? strip<Ballot>(ballot) : undefined, answer) });
+    }
+    await tx.collection('deputy_evaluations').doc(id).remove();
+    return 1;
+  });
+}
+
+/**
+ * The CloudBase document migrations, in order. 1: opinions gain `figures` (cloudbase-figures.ts),
+ * what reports.stats adds up (an opinion without it counts as collected only). 2: the ratings of
+ * 代表述职评议 move out of `deputy_evaluations`, which held the voter beside the answer, into
+ * participations and anonymous ballots (evaluation-ballots.ts).
  */
 export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [
   {
@@ -44,6 +93,14 @@ export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [
     // A change committed since the read carries its own figures (or, from an older release still
     // running, a new version): either way this write must not land on it.
     unchanged: (doc) => (doc.version === undefined ? {} : { version: doc.version }),
+  },
+  {
+    number: 2,
+    name: '述职评议拆分为参与记录与匿名选票',
+    collection: 'deputy_evaluations',
+    // every rating still in the old collection: each is deleted once moved
+    pending: (_) => ({ _id: _.exists(true) }),
+    move: splitRating,
   },
 ];
 
@@ -99,6 +156,7 @@ export async function runDocumentMigrations(
   const stop = () => (budget.maxPages !== undefined && pages >= budget.maxPages) || (budget.outOfTime?.() ?? false);
 
   const migrateOne = async (m: DocumentMigration, doc: Doc): Promise<number> => {
+    if ('move' in m) return m.move(db, doc);
     const fields = m.change(doc);
     if (!fields) return 0;
     const res = await db

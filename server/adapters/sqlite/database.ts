@@ -17,6 +17,9 @@ export function openDatabase(file: string): SqliteDatabase {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten, not left readable in free pages: the ratings table that once
+  // held voters beside their answers (dropped by migration 11) must not survive in the file.
+  db.pragma('secure_delete = ON');
   migrate(db);
   return db;
 }

@@ -340,4 +340,37 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX generated_files_expiry ON generated_files (expires_at, file_id);
     `,
   },
+  {
+    version: 11,
+    sql: `
+      -- 代表述职评议 as a ballot box: who rated a deputy is kept apart from what was answered, with
+      -- no key, id, order or time linking the two. WITHOUT ROWID: no hidden rowid in insertion
+      -- order; the tables are stored in the order of their keys.
+      CREATE TABLE evaluation_participants (
+        round_id TEXT NOT NULL REFERENCES evaluation_rounds (id),
+        deputy_id TEXT NOT NULL REFERENCES deputies (id),
+        voter_openid TEXT NOT NULL,
+        -- addEvaluation: once per voter, deputy and round; countEvaluators: WHERE round_id = ?
+        PRIMARY KEY (round_id, deputy_id, voter_openid)
+      ) WITHOUT ROWID;
+      -- listParticipationsByVoter
+      CREATE INDEX evaluation_participants_voter ON evaluation_participants (voter_openid, round_id, deputy_id);
+      -- The answers: a random id, no voter and no time; listed by id, an order unrelated to arrival.
+      CREATE TABLE evaluation_answers (
+        id TEXT PRIMARY KEY,
+        round_id TEXT NOT NULL REFERENCES evaluation_rounds (id),
+        deputy_id TEXT NOT NULL REFERENCES deputies (id),
+        satisfaction TEXT NOT NULL CHECK (satisfaction IN ('satisfied', 'basically_satisfied', 'dissatisfied')),
+        comment TEXT
+      ) WITHOUT ROWID;
+      -- countEvaluations, listEvaluationComments
+      CREATE INDEX evaluation_answers_round ON evaluation_answers (round_id, deputy_id, id);
+      INSERT INTO evaluation_participants (round_id, deputy_id, voter_openid)
+        SELECT round_id, deputy_id, voter_openid FROM deputy_evaluations;
+      INSERT INTO evaluation_answers (id, round_id, deputy_id, satisfaction, comment)
+        SELECT lower(hex(randomblob(16))), round_id, deputy_id, satisfaction, comment FROM deputy_evaluations;
+      -- the old rows held the voter beside the answer and its time (overwritten: secure_delete)
+      DROP TABLE deputy_evaluations;
+    `,
+  },
 ];

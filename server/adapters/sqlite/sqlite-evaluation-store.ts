@@ -1,5 +1,5 @@
-import type { DeputyEvaluation, EvaluationRound } from '../../../src/domain/evaluation';
-import type { Satisfaction } from '../../../src/domain/opinion';
+import { randomUUID } from 'node:crypto';
+import type { EvaluationAnswer, EvaluationParticipation, EvaluationRound } from '../../../src/domain/evaluation';
 import type {
   EvaluationComment,
   EvaluationCountRow,
@@ -10,25 +10,12 @@ import type { AuditEntry } from '../../ports/store-types';
 import type { SqliteDatabase } from './database';
 import { auditToRow } from './rows';
 
-interface EvaluationRow {
-  round_id: string;
-  deputy_id: string;
-  voter_openid: string;
-  satisfaction: Satisfaction;
-  comment: string | null;
-  at: number;
-}
-
-const fromRow = (r: EvaluationRow): DeputyEvaluation => ({
-  roundId: r.round_id,
-  deputyId: r.deputy_id,
-  voterOpenid: r.voter_openid,
-  satisfaction: r.satisfaction,
-  ...(r.comment ? { comment: r.comment } : {}),
-  at: r.at,
-});
-
-/** 代表述职评议 on SQLite: a voter's rating of a deputy is unique by the table's primary key. */
+/**
+ * 代表述职评议 on SQLite, as a ballot box: `evaluation_participants` (who rated which deputy,
+ * unique by its key) and `evaluation_answers` (what was answered, under a random id, with no
+ * voter and no time) are written in one transaction; both are WITHOUT ROWID tables, so no hidden
+ * rowid records the order of arrival, and answers are read by id, an order unrelated to it.
+ */
 export function createSqliteEvaluationStore(db: SqliteDatabase): EvaluationStore {
   const insertAudit = db.prepare(
     'INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (@at, @actor, @action, @target_type, @target_id, @detail)',
@@ -37,23 +24,32 @@ export function createSqliteEvaluationStore(db: SqliteDatabase): EvaluationStore
   const getRound = db.prepare('SELECT doc FROM evaluation_rounds WHERE id = ?');
   const insertRound = db.prepare('INSERT INTO evaluation_rounds (id, district, opens_on, doc) VALUES (?, ?, ?, ?)');
   const updateRound = db.prepare('UPDATE evaluation_rounds SET doc = ? WHERE id = ?');
-  const insertEvaluation = db.prepare(
-    `INSERT INTO deputy_evaluations (round_id, deputy_id, voter_openid, satisfaction, comment, at)
-     VALUES (@roundId, @deputyId, @voterOpenid, @satisfaction, @comment, @at) ON CONFLICT DO NOTHING`,
+  const insertParticipant = db.prepare(
+    `INSERT INTO evaluation_participants (round_id, deputy_id, voter_openid)
+     VALUES (@roundId, @deputyId, @voterOpenid) ON CONFLICT DO NOTHING`,
   );
-  const byVoter = db.prepare('SELECT * FROM deputy_evaluations WHERE voter_openid = ? ORDER BY round_id, deputy_id');
+  const insertAnswer = db.prepare(
+    `INSERT INTO evaluation_answers (id, round_id, deputy_id, satisfaction, comment)
+     VALUES (@id, @roundId, @deputyId, @satisfaction, @comment)`,
+  );
+  const byVoter = db.prepare(
+    `SELECT round_id AS roundId, deputy_id AS deputyId, voter_openid AS voterOpenid FROM evaluation_participants
+     WHERE voter_openid = ? ORDER BY round_id, deputy_id`,
+  );
   const counts = db.prepare(
-    `SELECT deputy_id AS deputyId, satisfaction, COUNT(*) AS count FROM deputy_evaluations
+    `SELECT deputy_id AS deputyId, satisfaction, COUNT(*) AS count FROM evaluation_answers
      WHERE round_id = ? GROUP BY deputy_id, satisfaction ORDER BY deputy_id, satisfaction`,
   );
-  const evaluators = db.prepare('SELECT COUNT(DISTINCT voter_openid) AS n FROM deputy_evaluations WHERE round_id = ?');
-  // The newest comments of each deputy asked for, ranked within the deputy; the deputies come
-  // as one JSON array parameter, so that one statement serves any number of them.
+  const evaluators = db.prepare(
+    'SELECT COUNT(DISTINCT voter_openid) AS n FROM evaluation_participants WHERE round_id = ?',
+  );
+  // Up to the limit of each deputy asked for, in id order (random, unrelated to arrival); the
+  // deputies come as one JSON array parameter, so that one statement serves any number of them.
   const comments = db.prepare(
-    `SELECT deputyId, satisfaction, comment, at FROM (
-       SELECT deputy_id AS deputyId, satisfaction, comment, at,
-              ROW_NUMBER() OVER (PARTITION BY deputy_id ORDER BY at DESC, voter_openid) AS n
-       FROM deputy_evaluations
+    `SELECT deputyId, satisfaction, comment FROM (
+       SELECT deputy_id AS deputyId, satisfaction, comment,
+              ROW_NUMBER() OVER (PARTITION BY deputy_id ORDER BY id) AS n
+       FROM evaluation_answers
        WHERE round_id = ? AND deputy_id IN (SELECT value FROM json_each(?)) AND comment IS NOT NULL)
      WHERE n <= ? ORDER BY deputyId, n`,
   );
@@ -80,10 +76,18 @@ export function createSqliteEvaluationStore(db: SqliteDatabase): EvaluationStore
   const close = withAudit((round: EvaluationRound) => {
     updateRound.run(JSON.stringify(round), round.id);
   });
-  const rate = db.transaction((e: DeputyEvaluation, audit: AuditEntry) => {
-    const added = insertEvaluation.run({ ...e, comment: e.comment ?? null }).changes === 1;
-    if (added) insertAudit.run(auditToRow(audit));
-    return added;
+  const rate = db.transaction((p: EvaluationParticipation, a: EvaluationAnswer, audit: AuditEntry) => {
+    const added = insertParticipant.run(p).changes === 1;
+    if (!added) return false;
+    insertAnswer.run({
+      id: randomUUID(),
+      roundId: a.roundId,
+      deputyId: a.deputyId,
+      satisfaction: a.satisfaction,
+      comment: a.comment ?? null,
+    });
+    insertAudit.run(auditToRow(audit));
+    return true;
   });
   const setDistrict = withAudit((openid: string, district: string, at: number) => {
     putDistrict.run(openid, district, at);
@@ -99,8 +103,8 @@ export function createSqliteEvaluationStore(db: SqliteDatabase): EvaluationStore
       const current = round(getRound.get(id));
       if (current) close(audit, { ...current, closedEarlyOn: on });
     },
-    addEvaluation: async (e, audit) => rate(e, audit),
-    listEvaluationsByVoter: async (openid) => (byVoter.all(openid) as EvaluationRow[]).map(fromRow),
+    addEvaluation: async (participation, answer, audit) => rate(participation, answer, audit),
+    listParticipationsByVoter: async (openid) => byVoter.all(openid) as EvaluationParticipation[],
     countEvaluations: async (roundId) => counts.all(roundId) as EvaluationCountRow[],
     countEvaluators: async (roundId) => (evaluators.get(roundId) as { n: number }).n,
     listEvaluationComments: async (roundId, deputyIds, limit) =>

@@ -7,6 +7,7 @@ import { SatisfactionChoice } from '../../components/SatisfactionChoice';
 import { RateLine } from '../../components/RateLine';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { formatDateZh, formatYearDateZh } from '../../domain/dates';
+import { MIN_RATERS } from '../../domain/evaluation';
 import type { DeputyCardView, RoundView } from '../../domain/evaluation-views';
 import { SATISFACTION_LABELS, type Satisfaction } from '../../domain/opinion';
 import { COMMENT_MAX } from '../../domain/opinion-schemas';
@@ -31,10 +32,22 @@ function Activity(props: { card: DeputyCardView }) {
   );
 }
 
-/** The published result of one deputy: every answer counted, the rate with its 95% interval. */
+/**
+ * The published result of one deputy: every answer counted and the rate with its 95% interval;
+ * with fewer than the minimum of raters only 样本不足, no count per answer and no comments.
+ */
 function Result(props: { card: DeputyCardView }) {
   const r = props.card.result;
   if (!r) return null;
+  if (!r.sufficient) {
+    return (
+      <View className='card__section result'>
+        <Text className='card__label'>评议结果（{r.rated} 人参加）</Text>
+        <Text className='card__line result__too-few'>样本不足（需至少{r.minimum}位选民评议）</Text>
+        <Text className='card__hint'>参加的人太少，为保护评议选民，不公布各项人数和意见。</Text>
+      </View>
+    );
+  }
   return (
     <View className='card__section result'>
       <Text className='card__label'>评议结果（{r.rated} 人参加）</Text>
@@ -50,9 +63,9 @@ function Result(props: { card: DeputyCardView }) {
       )}
       {props.card.comments && props.card.comments.length > 0 && (
         <View className='comments'>
-          <Text className='card__label'>选民意见（不显示姓名）</Text>
-          {props.card.comments.map((c) => (
-            <Text key={`${c.at}-${c.comment}`} className='card__line comment'>
+          <Text className='card__label'>选民意见（不显示姓名和时间，顺序随机）</Text>
+          {props.card.comments.map((c, i) => (
+            <Text key={`${i}-${c.comment}`} className='card__line comment'>
               【{SATISFACTION_LABELS[c.satisfaction]}】{c.comment}
             </Text>
           ))}
@@ -94,7 +107,9 @@ function RateDeputy(props: { card: DeputyCardView; onRate: (s: Satisfaction, com
       >
         提交评议
       </Button>
-      <Text className='card__hint'>每轮只能评议一次，提交后不能修改。结果在评议结束后公布。</Text>
+      <Text className='card__hint'>
+        每轮只能评议一次，提交后不能修改。评议不记名：您的选择与您的身份分开保存，任何人（包括您自己）都查不到您选了什么。
+      </Text>
     </View>
   );
 }
@@ -116,13 +131,13 @@ export default function EvaluationPage() {
     }
   };
 
-  const close = async () => {
+  const close = async (closesOn: string) => {
     const { confirm } = await Taro.showModal({
       title: '提前结束评议',
-      content: '结束后选民不能再评议，结果立即公布。确定结束吗？',
+      content: `结束后选民不能再评议。结果仍在原定结束日（${formatDateZh(closesOn)}）之后公布。确定结束吗？`,
       confirmText: '结束评议',
     });
-    if (confirm) await act(() => call('evaluations.close', { roundId }), '评议已结束，结果已公布');
+    if (confirm) await act(() => call('evaluations.close', { roundId }), '评议已结束，结果在原定结束日之后公布');
   };
 
   if (state.kind === 'loading') return <LoadingPage />;
@@ -141,7 +156,12 @@ export default function EvaluationPage() {
           述职期间：{formatYearDateZh(round.periodFrom)} 至 {formatYearDateZh(round.periodTo)}
         </Text>
         {round.participants !== undefined && <Text className='card__line'>已有 {round.participants} 位选民参加</Text>}
-        {round.phase !== 'closed' && <Text className='card__hint'>评议结束后公布结果，之前任何人都看不到得分。</Text>}
+        {!round.published && (
+          <Text className='card__hint round-publish-hint'>
+            结果在评议期满（{formatDateZh(round.closesOn)}）之后公布，之前任何人都看不到得分；每位代表须有至少
+            {MIN_RATERS}位选民评议才公布各项人数。
+          </Text>
+        )}
       </View>
       {round.cannotRateReason && (
         <View className='notice notice--info'>
@@ -168,13 +188,8 @@ export default function EvaluationPage() {
             {card.deputy.title} · {card.deputy.stationName}
           </Text>
           <Activity card={card} />
-          {card.myRating && (
-            <Text className='card__line my-rating'>
-              您的评议：{SATISFACTION_LABELS[card.myRating.satisfaction]}
-              {card.myRating.comment ? `（${card.myRating.comment}）` : ''}
-            </Text>
-          )}
-          {round.canRate && !card.myRating && (
+          {card.ratedByMe && <Text className='card__line my-rating'>您已评议这位代表（不记名，不显示您的选择）</Text>}
+          {round.canRate && !card.ratedByMe && (
             <RateDeputy
               card={card}
               onRate={(satisfaction, comment) =>
@@ -195,8 +210,8 @@ export default function EvaluationPage() {
         </View>
       ))}
       {round.canClose && (
-        <Button className='btn btn--block close-round-button' onClick={() => void close()}>
-          提前结束评议并公布结果
+        <Button className='btn btn--block close-round-button' onClick={() => void close(round.closesOn)}>
+          提前结束评议
         </Button>
       )}
     </PageShell>
