@@ -95,7 +95,17 @@ describe('reports.migrate on CloudBase: opinions written before `figures` are co
         done: true,
         changed: OLD,
         remaining: 0,
-        migrations: [{ number: 1, name: '意见补写统计字段（figures）', state: 'done', changed: OLD, remaining: 0 }],
+        migrations: [
+          { number: 1, name: '意见补写统计字段（figures）', state: 'done', changed: OLD, remaining: 0 },
+          // The fixtures hold no contact: nothing for the retention field to start from.
+          {
+            number: 2,
+            name: '已结束意见补写联系方式保存起点（contactEndedAt）',
+            state: 'done',
+            changed: 0,
+            remaining: 0,
+          },
+        ],
       },
     });
     expect(withoutFigures(db)).toBe(0);
@@ -141,8 +151,28 @@ describe('the migration runner: pages, a stored marker, conditional writes', () 
 
     const second = await runDocumentMigrations(db, { pageSize: 10 });
     expect(second).toMatchObject({ done: true, changed: OLD - 10, remaining: 0 });
-    expect(marker(db)).toEqual({ _id: MIGRATION_MARKER, completed: 1, cursor: null, passChanged: 0 });
+    expect(marker(db)).toEqual({ _id: MIGRATION_MARKER, completed: 2, cursor: null, passChanged: 0 });
     expect(withoutFigures(db)).toBe(0);
+  });
+
+  test('an opinion that ended holding a contact before the retention field existed is found by the retention job after it', async () => {
+    const { db, store } = await legacyDatabase();
+    const ended = opinion(90, {
+      id: 'op-mig-ended',
+      status: 'closed',
+      contact: { name: '张桂英', phone: '13805741234' },
+      rating: { satisfaction: 'satisfied', at: at(180) },
+      updatedAt: at(180),
+    } as Partial<Opinion>);
+    await store.createOpinion(ended, [], []);
+    db.load(
+      'opinions',
+      db.dump('opinions').map(({ contactEndedAt: _ended, ...rest }) => rest),
+    );
+    expect(await store.listContactsEndedBefore(NOW, 10)).toEqual([]);
+
+    await runDocumentMigrations(db);
+    expect((await store.listContactsEndedBefore(NOW, 10)).map((o) => o.id)).toEqual(['op-mig-ended']);
   });
 
   test('a run killed in the middle of its second page (a function timeout) loses nothing and repeats nothing', async () => {

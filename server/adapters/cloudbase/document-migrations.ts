@@ -2,7 +2,8 @@ import type { Opinion } from '../../../src/domain/opinion';
 import type { MigrationBudget, MigrationProgress, MigrationStatus } from '../../ports/document-migrations';
 import { FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
 import type { CollectionName } from './collections';
-import { PAGE, strip } from './documents';
+import { CONTACT_ENDED_FIELD, PAGE, strip } from './documents';
+import { ENDED_STATUSES } from '../../../src/domain/personal-data';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
@@ -44,6 +45,20 @@ export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [
     // A change committed since the read carries its own figures (or, from an older release still
     // running, a new version): either way this write must not land on it.
     unchanged: (doc) => (doc.version === undefined ? {} : { version: doc.version }),
+  },
+  {
+    number: 2,
+    name: '已结束意见补写联系方式保存起点（contactEndedAt）',
+    collection: 'opinions',
+    // Opinions that ended holding a contact before the retention job existed: without the field
+    // the job never finds them.
+    pending: (_) => ({
+      status: _.in([...ENDED_STATUSES]),
+      contact: _.exists(true),
+      [CONTACT_ENDED_FIELD]: _.exists(false),
+    }),
+    change: (doc) => (typeof doc.updatedAt === 'number' ? { [CONTACT_ENDED_FIELD]: doc.updatedAt } : null),
+    unchanged: (doc) => ({ version: doc.version }),
   },
 ];
 
