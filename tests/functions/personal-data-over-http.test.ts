@@ -57,7 +57,7 @@ describe('account.erase over HTTP', () => {
     expect((await ok(api, 'voter-leaves', 'opinions', 'mine', {})).items).toEqual([]);
     const seenByStaff = await ok(api, STAFF, 'opinions', 'get', { opinionId });
     expect(seenByStaff.contact).toBeUndefined();
-    expect(seenByStaff.timeline.at(-1).text).toBe('选民删除了个人信息，意见内容保留用于统计');
+    expect(seenByStaff.timeline.at(-1)?.text).toBe('选民删除了个人信息，意见内容保留用于统计');
   });
 
   test('a deputy is told to be unbound by the committee first', async () => {
