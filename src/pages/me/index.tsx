@@ -51,6 +51,7 @@ export default function MePage() {
       content:
         '将删除您所有意见里的姓名和电话，以及关注、消息和选区。意见内容会留作统计，但您以后在“我的意见”里看不到它们，也收不到办理结果。确定删除吗？',
       confirmText: '删除',
+      confirmColor: '#8e1414',
       cancelText: '不删了',
     });
     if (!confirm) return;

@@ -40,6 +40,7 @@ export default function OpinionPage() {
       title: '删除联系方式',
       content: '删除后，代表和工作人员就看不到您的姓名和电话，也没法打电话找您。意见照常办理。确定删除吗？',
       confirmText: '删除',
+      confirmColor: '#8e1414',
       cancelText: '不删了',
     });
     if (confirm) await act(() => call('opinions.eraseContact', { opinionId }));
