@@ -20,7 +20,8 @@ export interface NoticeSection {
 
 /**
  * 个人信息说明, as the submit page shows it before the voter agrees: what the contact is for, who
- * sees what (docs/DESIGN.md, Who sees an opinion), how long it is kept and how to erase it.
+ * sees what (docs/DESIGN.md, Security rules that hold everywhere: Who sees an opinion), how long it is
+ * kept and how to erase it.
  */
 export const PRIVACY_NOTICE: readonly NoticeSection[] = [
   {
