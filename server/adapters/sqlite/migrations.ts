@@ -351,8 +351,6 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         WHERE status IN ('closed', 'rejected', 'withdrawn') AND json_extract(doc, '$.contact') IS NOT NULL;
       -- listContactsEndedBefore
       CREATE INDEX opinions_contact_ended ON opinions (contact_ended_at, id) WHERE contact_ended_at IS NOT NULL;
-      -- eraseVoterRecords: the station follows of one voter
-      CREATE INDEX station_follows_openid ON station_follows (openid);
     `,
   },
 ];
