@@ -2,6 +2,7 @@ import { opinionsActions } from '../../src/domain/actions/opinions';
 import { createCloudFunction } from '../../server/runtime/cloud-function';
 import { textAndImageCheckEdge } from '../../server/runtime/wechat-edges';
 import { submitOpinion } from '../../server/services/submit-opinion';
+import { eraseContact } from '../../server/services/personal-data';
 import {
   claimOpinion,
   getOpinion,
@@ -20,6 +21,7 @@ export const main = createCloudFunction(
     withdraw: withdrawOpinion,
     rate: rateOpinion,
     claim: claimOpinion,
+    eraseContact,
   },
   textAndImageCheckEdge,
 );

@@ -8,6 +8,7 @@ import type { FollowStore } from './follow-store';
 import type { GeneratedFileStore } from './generated-file-store';
 import type { MessageStore } from './message-store';
 import type { OpinionStore } from './opinion-store';
+import type { PersonalDataStore } from './personal-data-store';
 import type { AuditEntry } from './store-types';
 
 export type { AuditEntry } from './store-types';
@@ -21,7 +22,14 @@ export type RedeemOutcome = 'redeemed' | 'unavailable' | 'deputy_linked';
  * tests/server/store-contract.ts (run by sqlite-store.test.ts and cloudbase-store.test.ts) checks on both.
  */
 export interface Store
-  extends OpinionStore, FollowStore, EvaluationStore, MessageStore, GeneratedFileStore, DocumentMigrations {
+  extends
+    OpinionStore,
+    FollowStore,
+    EvaluationStore,
+    MessageStore,
+    GeneratedFileStore,
+    DocumentMigrations,
+    PersonalDataStore {
   listStations(): Promise<Station[]>;
   getStation(stationId: string): Promise<Station | null>;
   /** Active and inactive deputies of the given stations (all stations when omitted). */

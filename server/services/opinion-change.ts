@@ -7,6 +7,7 @@ import { nextSessions } from '../../src/domain/reception-calendar';
 import { routeOpinion, type RoutingDecision } from '../../src/domain/routing';
 import type { NotificationKind, NotificationPayloads } from '../../src/domain/notifications';
 import { excerptOf } from '../../src/domain/notifications';
+import { isErasedAuthor } from '../../src/domain/personal-data';
 import type { OutboxMessage } from '../ports/opinion-store';
 import type { ServiceContext } from './context';
 
@@ -45,7 +46,10 @@ export function outboxMessage<K extends NotificationKind>(
   };
 }
 
-/** An outbox message about an opinion for `recipient`; nothing when there is nobody to tell. */
+/**
+ * An outbox message about an opinion for `recipient`; nothing when there is nobody to tell (an
+ * unclaimed walk-in, or a voter who erased their account).
+ */
 export function notify<K extends NotificationKind>(
   opinion: Pick<Opinion, 'id'>,
   at: number,
@@ -53,7 +57,7 @@ export function notify<K extends NotificationKind>(
   recipient: string | undefined,
   payload: NotificationPayloads[K],
 ): OutboxMessage[] {
-  return recipient ? [outboxMessage(opinion.id, at, kind, recipient, payload)] : [];
+  return recipient && !isErasedAuthor(recipient) ? [outboxMessage(opinion.id, at, kind, recipient, payload)] : [];
 }
 
 /**

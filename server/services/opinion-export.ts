@@ -62,6 +62,8 @@ export async function exportOpinions(
 
   const rows: ExportRow[] = picked.map((o) => {
     const ownStation = actor.role === 'staff' && o.stationId === actor.stationId;
+    // A withdrawn opinion's contact is not exported, even if it predates erasure at withdrawal.
+    const contact = o.status === 'withdrawn' ? undefined : o.contact;
     return {
       shortId: shortIdOf(o.id),
       createdAt: when(o.createdAt),
@@ -74,8 +76,8 @@ export async function exportOpinions(
       repliedAt: o.reply ? when(o.reply.at) : '',
       resolved: o.resolution || o.status === 'resolved' || o.status === 'closed' ? '是' : '否',
       rating: o.rating ? SATISFACTION_LABELS[o.rating.satisfaction] : '',
-      contactName: o.contact?.name ?? '',
-      contactPhone: o.contact ? (ownStation ? o.contact.phone : maskPhone(o.contact.phone)) : '',
+      contactName: contact?.name ?? '',
+      contactPhone: contact ? (ownStation ? contact.phone : maskPhone(contact.phone)) : '',
       source: o.source === 'walk_in' ? '接待日登记' : '小程序',
     };
   });

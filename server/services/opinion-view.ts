@@ -43,6 +43,7 @@ function actionsFor(actor: Actor, opinion: Opinion): OpinionActions {
   const isStaff = actor.role === 'admin' || (actor.role === 'staff' && opinion.stationId === actor.stationId);
   return {
     withdraw: isAuthor && canTransition(opinion.status, 'withdraw', 'voter'),
+    eraseContact: isAuthor && opinion.source === 'app' && Boolean(opinion.contact),
     rate: isAuthor && opinion.status === 'resolved' && !opinion.staffReview,
     reply: isAssigned && may('reply'),
     transfer: isAssigned && may('transfer'),
@@ -60,6 +61,7 @@ function actionsFor(actor: Actor, opinion: Opinion): OpinionActions {
  * in the app, and to the assigned deputy unless the voter asked for anonymity (then none). The
  * contact staff wrote down for a walk-in is not shown to whoever claims the opinion with its
  * code: holding the code does not prove being that person. Everyone else sees the phone masked.
+ * Nobody but its voter sees the contact of a withdrawn opinion.
  */
 function contactFor(
   opinion: Opinion,
@@ -67,6 +69,9 @@ function contactFor(
 ): Contact | undefined {
   const { contact } = opinion;
   if (!contact) return undefined;
+  // A withdrawn opinion is nobody's to call about (withdrawing erases the contact; one withdrawn
+  // before that rule is hidden all the same until the retention job erases it).
+  if (opinion.status === 'withdrawn' && !(viewer.isAuthor && opinion.source === 'app')) return undefined;
   if (viewer.isStationStaff || (viewer.isAuthor && opinion.source === 'app')) return contact;
   if (viewer.isAssigned) return opinion.anonymous ? undefined : contact;
   if (viewer.isAuthor) return undefined;

@@ -6,6 +6,7 @@ import type { Store } from '../ports/store';
 import { watchDeadlines } from './deadline-watch';
 import { purgeGeneratedFiles } from './generated-files';
 import { dispatchOutbox } from './outbox-dispatch';
+import { eraseExpiredContacts } from './personal-data';
 import { sendOverdueDigest } from './overdue-digest';
 import { remindSessions } from './sessions';
 
@@ -24,6 +25,7 @@ export interface ScheduledRun {
   sessions?: JobOutcome<Awaited<ReturnType<typeof remindSessions>>>;
   digest?: JobOutcome<Awaited<ReturnType<typeof sendOverdueDigest>>>;
   files?: JobOutcome<Awaited<ReturnType<typeof purgeGeneratedFiles>>>;
+  retention?: JobOutcome<Awaited<ReturnType<typeof eraseExpiredContacts>>>;
   outbox?: Awaited<ReturnType<typeof dispatchOutbox>>;
 }
 
@@ -78,6 +80,9 @@ export async function runScheduledJobs(deps: ScheduledJobDeps, options: { outbox
     } else if (due.job === 'files') {
       const outcome = await inSlot(store, due.job, due.slot, now, () => purgeGeneratedFiles(deps));
       if (outcome) run.files = outcome;
+    } else if (due.job === 'retention') {
+      const outcome = await inSlot(store, due.job, due.slot, now, () => eraseExpiredContacts(store, clock));
+      if (outcome) run.retention = outcome;
     } else if (options.outbox !== false) {
       run.outbox = await dispatchOutbox(store, deps.notifier, clock);
     }

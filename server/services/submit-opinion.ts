@@ -5,6 +5,7 @@ import { claimCodeExpiresAt } from '../../src/domain/claim-codes';
 import { AppError } from '../../src/domain/errors';
 import { shanghaiDate } from '../../src/domain/dates';
 import { isPhotoIn } from '../../src/domain/photo-files';
+import { consentAt } from '../../src/domain/personal-data';
 import type { Contact, Opinion, TimelineEvent } from '../../src/domain/opinion';
 import { type OutboxMessage, QuotaExceededError } from '../ports/opinion-store';
 import type { CategoryId } from '../../src/domain/categories';
@@ -85,7 +86,8 @@ async function createAndRoute(
     content: draft.content,
     images,
     ...(hiddenImages.length ? { hiddenImages } : {}),
-    ...(draft.contact ? { contact: draft.contact } : {}),
+    // The voter (or, for a walk-in, staff on the voter's word) agreed to the notice of today.
+    ...(draft.contact ? { contact: draft.contact, consent: consentAt(now) } : {}),
     anonymous: draft.anonymous ?? false,
     authorOpenid: walkIn ? '' : actor.openid,
     submittedBy: actor.openid,

@@ -8,6 +8,7 @@ import { AppError } from '../../src/domain/errors';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import { canTransition, transition } from '../../src/domain/lifecycle';
 import { SATISFACTION_LABELS, type OpinionStatus } from '../../src/domain/opinion';
+import { withoutContact } from '../../src/domain/personal-data';
 import type { OpinionSummary, OpinionView, Page } from '../../src/domain/views';
 import { actorOf, visibleOpinion } from './actor';
 import type { ServiceContext } from './context';
@@ -15,6 +16,9 @@ import { commit, event, notify, requireCleanText } from './opinion-change';
 import { namesFor, summaryPage, toView, viewOf } from './opinion-view';
 
 const VOTER = { role: 'voter' as const, name: '选民' };
+const SYSTEM = { role: 'system' as const, name: '系统' };
+/** The timeline line of a withdrawal that took the voter's contact with it. */
+export const CONTACT_ERASED_ON_WITHDRAWAL = '意见已撤回，联系方式已随之删除';
 
 /** Why a withdrawal is refused, in the words that fit the opinion's state. */
 const WITHDRAW_REFUSED: Record<OpinionStatus, string> = {
@@ -49,14 +53,18 @@ export async function getOpinion(
   return toView(opinion, timeline, actor, names, shanghaiDate(ctx.clock.now()));
 }
 
-async function ownOpinion(ctx: ServiceContext, opinionId: string) {
+/** The caller and their own opinion; NOT_FOUND when they may not see it, FORBIDDEN when not theirs. */
+export async function ownOpinion(ctx: ServiceContext, opinionId: string) {
   const actor = await actorOf(ctx);
   const opinion = await visibleOpinion(ctx, actor, opinionId);
   if (opinion.authorOpenid !== actor.openid) throw new AppError('FORBIDDEN', '只有提出意见的选民可以这样做');
   return { actor, opinion };
 }
 
-/** opinions.withdraw: the voter takes an opinion back before it is answered. */
+/**
+ * opinions.withdraw: the voter takes an opinion back before it is answered. Its contact and consent
+ * are erased at once (a public line says so): nobody needs to call about a withdrawn opinion.
+ */
 export async function withdrawOpinion(input: ActionInput<typeof opinionsActions, 'withdraw'>, ctx: ServiceContext) {
   const { actor, opinion } = await ownOpinion(ctx, input.opinionId);
   if (!canTransition(opinion.status, 'withdraw', 'voter'))
@@ -65,7 +73,10 @@ export async function withdrawOpinion(input: ActionInput<typeof opinionsActions,
   const status = transition(opinion.status, 'withdraw', 'voter');
   const now = ctx.clock.now();
   const text = input.reason ? `选民撤回了意见：${input.reason}` : '选民撤回了意见';
-  const saved = await commit(ctx, opinion, { ...opinion, status }, [event(opinion, now, VOTER, 'withdrawn', text)]);
+  // A withdrawn opinion needs nobody to call its voter: the contact goes with the withdrawal.
+  const lines = [event(opinion, now, VOTER, 'withdrawn', text)];
+  if (opinion.contact) lines.push(event(opinion, now, SYSTEM, 'contact_erased', CONTACT_ERASED_ON_WITHDRAWAL));
+  const saved = await commit(ctx, opinion, { ...withoutContact(opinion), status }, lines);
   return viewOf(ctx, actor, saved);
 }
 

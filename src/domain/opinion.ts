@@ -30,6 +30,12 @@ export interface Contact {
   phone: string;
 }
 
+/** What the voter agreed to when a contact was given: when, and which version of 个人信息说明. */
+export interface Consent {
+  at: number;
+  version: string;
+}
+
 /** 意见建议: one voter's opinion and everything that happened to it. */
 export interface Opinion {
   id: string;
@@ -41,6 +47,8 @@ export interface Opinion {
   /** Photos the image check has not cleared yet: shown to their voter only. */
   hiddenImages?: string[];
   contact?: Contact;
+  /** The consent under which `contact` is held (src/domain/personal-data.ts); goes with it. */
+  consent?: Consent;
   /** Hide the voter's contact from the deputy (staff still see it). */
   anonymous: boolean;
   /** The voter's OPENID; for a walk-in opinion, empty until the voter claims it. */

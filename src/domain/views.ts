@@ -86,6 +86,8 @@ export interface HolidayYearsView {
 /** What the app may do with an opinion, computed on the server for the viewer. */
 export interface OpinionActions {
   withdraw: boolean;
+  /** The author may erase the contact they gave (src/domain/personal-data.ts). */
+  eraseContact: boolean;
   rate: boolean;
   reply: boolean;
   transfer: boolean;
@@ -170,6 +172,18 @@ export interface SubmitResult {
   status: OpinionStatus;
   assignedDeputyId: string | null;
   replyDueAt: string | null;
+}
+
+/** What `account.erase` removed: how many of each kind of the voter's records. */
+export interface ErasedAccountView {
+  /** Opinions kept for the figures without their contact and without a link to the voter. */
+  opinions: number;
+  contacts: number;
+  follows: number;
+  messages: number;
+  subscriptions: number;
+  readMarks: number;
+  districts: number;
 }
 
 /** One line of a person's 消息 list. */

@@ -99,3 +99,43 @@ describe('an opinion from submission to a rated resolution, by three people in t
     await expect(page.locator('.opinion-card').first().textContent()).resolves.toContain('已评价');
   });
 });
+
+describe('a voter leaves a contact under the notice, then erases it from the opinion page', () => {
+  const CONTACT_TEXT = '东门菜场门口的下水道井盖松动，踩上去会翻，老人买菜经过很危险。';
+  let opinionUrl = '';
+
+  test('the notice says who sees the contact, how long it is kept and how to erase it', async () => {
+    await actAs('demo-voter', 'voter');
+    await page.goto(`${server.url}/pages/submit/index?stationId=qx-jiedao`);
+    await page.locator('[data-category="transport"]').click();
+    await page.getByRole('textbox', { name: '您的意见或建议' }).fill(CONTACT_TEXT);
+    await page.getByRole('switch', { name: '留下联系方式' }).click();
+    const notice = page.locator('.privacy-notice');
+    await notice.waitFor();
+    const text = await notice.textContent();
+    for (const words of ['用途', '本联络站的工作人员', '对代表匿名', '180天', '删除我的联系方式']) {
+      expect(text).toContain(words);
+    }
+    await page.getByRole('textbox', { name: '联系人姓名' }).fill('王大伯');
+    await page.locator('.contact-phone input').fill('13957412345');
+    await page.locator('.consent').click();
+    await page.locator('.submit-button').click();
+    await page.waitForURL(/pages\/opinion\/index\?id=op/);
+    opinionUrl = page.url().replace(/&submitted=1$/, '');
+    await page.getByText('联系人：王大伯 13957412345').waitFor();
+  });
+
+  test('asked first, the voter erases it; staff then see no contact', async () => {
+    await page.locator('.erase-contact-button').click();
+    await page.getByText('删除后，代表和工作人员就看不到您的姓名和电话').waitFor();
+    await page.getByText('删除', { exact: true }).click();
+    await page.locator('.timeline').getByText('选民删除了联系方式').waitFor();
+    expect(await page.locator('body').textContent()).not.toContain('13957412345');
+    expect(await page.locator('.erase-contact-button').count()).toBe(0);
+
+    await actAs('demo-staff', 'staff');
+    await page.goto(opinionUrl.replace('/pages/opinion/index', '/casework/case/index'));
+    await page.getByText(CONTACT_TEXT).filter({ visible: true }).waitFor();
+    expect(await page.locator('body').textContent()).not.toContain('13957412345');
+  });
+});

@@ -49,12 +49,22 @@ describe('one timer every minute; each run works out which slot each job is due 
     expect(jobSlot('files', at(now))).toBe(slot);
   });
 
+  test.each`
+    now                   | slot            | why
+    ${'2026-12-02 02:59'} | ${'2026-12-01'} | ${'before 03:00 the previous day’s slot is still open'}
+    ${'2026-12-02 03:00'} | ${'2026-12-02'} | ${'03:00 opens the day’s slot'}
+    ${'2026-12-02 23:59'} | ${'2026-12-02'} | ${'a missed 03:00 run is caught up later in the day'}
+  `('the erasure of contacts past their retention at $now: $slot ($why)', ({ now, slot }) => {
+    expect(jobSlot('retention', at(now))).toBe(slot);
+  });
+
   test('every run is due for a slot of each job, and for the outbox, which has nothing to claim', () => {
     expect(dueJobs(at('2026-12-01 18:00'))).toEqual([
       { job: 'deadlines', slot: '2026-12-01T17' },
       { job: 'sessions', slot: '2026-12-01' },
       { job: 'digest', slot: '2026-11-30' },
       { job: 'files', slot: '2026-12-01T17' },
+      { job: 'retention', slot: '2026-12-01' },
       { job: 'outbox', slot: null },
     ]);
   });

@@ -35,6 +35,7 @@ type CaseAction = {
 const ACTIONS: { [N in CaseAction]: (opinionId: string) => ActionContract[N]['input'] } = {
   'opinions.get': (opinionId) => ({ opinionId }),
   'opinions.withdraw': (opinionId) => ({ opinionId }),
+  'opinions.eraseContact': (opinionId) => ({ opinionId }),
   'opinions.rate': (opinionId) => ({ opinionId, satisfaction: 'satisfied' }),
   'casework.reply': (opinionId) => ({ opinionId, content: '已协调有关部门，本月内处理完毕。' }),
   'casework.transfer': (opinionId) => ({ opinionId, unit: '县交通运输局', expectedDate: '2026-04-30' }),

@@ -1,5 +1,6 @@
 import { main } from '../../cloudfunctions/scheduler/index';
 import { startLocalApi } from '../support/local-api';
+import { opinion } from '../server/opinion-fixtures';
 
 // Sunday 2026-03-01 10:00 in Shanghai; each test moves the clock on.
 let now = Date.UTC(2026, 2, 1, 2, 0);
@@ -48,6 +49,7 @@ describe('the timer-only scheduler', () => {
       sessions: { slot: '2026-02-28', queued: 0 },
       digest: { slot: '2026-02-23', queued: 0 },
       files: { slot: '2026-03-01T09', deleted: 0 },
+      retention: { slot: '2026-03-01', erased: 0 },
       outbox: { sent: 1, failed: 0, gaveUp: 0, notSubscribed: 0, skipped: 0 },
     });
   });
@@ -95,5 +97,21 @@ describe('the timer-only scheduler', () => {
     expect((await tick()).digest).toBeUndefined();
     now = shanghai('2026-03-09 08:30');
     expect((await tick()).digest).toEqual({ slot: '2026-03-09', queued: 0 });
+  });
+
+  test('from 03:00 the retention job erases the contact of an opinion that ended 180 days before, once', async () => {
+    const ended = shanghai('2025-09-01 12:00');
+    await api.store.createOpinion(
+      opinion(1, { status: 'closed', contact: { name: '张桂英', phone: '13805741234' }, updatedAt: ended }),
+      [],
+      [],
+    );
+    now = shanghai('2026-03-10 02:59');
+    expect((await tick()).retention).toBeUndefined();
+    now = shanghai('2026-03-10 03:00');
+    expect((await tick()).retention).toEqual({ slot: '2026-03-10', erased: 1 });
+    expect((await api.store.getOpinion(opinion(1).id))?.contact).toBeUndefined();
+    now += 60_000;
+    expect((await tick()).retention).toBeUndefined();
   });
 });

@@ -28,6 +28,17 @@ export function caseworkLimitCases(): LimitCase[] {
       over: (o) => ({ opinionId: o.opinionId }),
     },
     {
+      action: 'opinions.eraseContact',
+      perDay: 30,
+      message: '今天删除联系方式的次数过多，请明天再试',
+      who: 'limits-eraser',
+      setup: (api) =>
+        submit(api, 'limits-eraser', { contact: { name: '张桂英', phone: '13805741234' }, consent: true }),
+      fill: () => ({ opinionId: GONE }),
+      fills: 'NOT_FOUND',
+      over: (o) => ({ opinionId: o.opinionId }),
+    },
+    {
       action: 'opinions.rate',
       perDay: 30,
       message: '今天评价意见的次数过多，请明天再试',

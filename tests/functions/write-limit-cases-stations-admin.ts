@@ -61,6 +61,15 @@ export function stationAndAdminLimitCases(today: () => string): LimitCase[] {
       over: () => ({ templateIds: ['TPL-REPLY', 'TPL-OUTCOME'] }),
     },
     {
+      action: 'account.erase',
+      perDay: 5,
+      message: '今天删除个人信息的次数过多，请明天再试',
+      who: 'limits-leaver',
+      fill: () => ({}),
+      fills: 'ok',
+      over: () => ({}),
+    },
+    {
       action: 'evaluations.rate',
       perDay: 100,
       message: '今天评议代表的次数过多，请明天再试',

@@ -5,7 +5,11 @@ import { createMemoryDatabase, memoryCloudbaseApp, type MemoryDatabase } from '.
 import { main as reports } from '../../cloudfunctions/reports/index';
 import { createCloudbaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
 import { COLLECTION_NAMES } from '../../server/adapters/cloudbase/collections';
-import { MIGRATION_MARKER, runDocumentMigrations } from '../../server/adapters/cloudbase/document-migrations';
+import {
+  DOCUMENT_MIGRATIONS,
+  MIGRATION_MARKER,
+  runDocumentMigrations,
+} from '../../server/adapters/cloudbase/document-migrations';
 import { seedDemoData } from '../../server/local/seed';
 import { setRuntime } from '../../server/runtime/runtime';
 import type { Opinion } from '../../src/domain/opinion';
@@ -98,6 +102,14 @@ describe('reports.migrate on CloudBase: opinions written before `figures` are co
         migrations: [
           { number: 1, name: '意见补写统计字段（figures）', state: 'done', changed: OLD, remaining: 0 },
           { number: 2, name: '述职评议拆分为参与记录与匿名选票', state: 'done', changed: 0, remaining: 0 },
+          // The fixtures hold no contact: nothing for the retention field to start from.
+          {
+            number: 3,
+            name: '已结束意见补写联系方式保存起点（contactEndedAt）',
+            state: 'done',
+            changed: 0,
+            remaining: 0,
+          },
         ],
       },
     });
@@ -144,8 +156,33 @@ describe('the migration runner: pages, a stored marker, conditional writes', () 
 
     const second = await runDocumentMigrations(db, { pageSize: 10 });
     expect(second).toMatchObject({ done: true, changed: OLD - 10, remaining: 0 });
-    expect(marker(db)).toEqual({ _id: MIGRATION_MARKER, completed: 2, cursor: null, passChanged: 0 });
+    expect(marker(db)).toEqual({
+      _id: MIGRATION_MARKER,
+      completed: DOCUMENT_MIGRATIONS.length,
+      cursor: null,
+      passChanged: 0,
+    });
     expect(withoutFigures(db)).toBe(0);
+  });
+
+  test('an opinion that ended holding a contact before the retention field existed is found by the retention job after it', async () => {
+    const { db, store } = await legacyDatabase();
+    const ended = opinion(90, {
+      id: 'op-mig-ended',
+      status: 'closed',
+      contact: { name: '张桂英', phone: '13805741234' },
+      rating: { satisfaction: 'satisfied', at: at(180) },
+      updatedAt: at(180),
+    } as Partial<Opinion>);
+    await store.createOpinion(ended, [], []);
+    db.load(
+      'opinions',
+      db.dump('opinions').map(({ contactEndedAt: _ended, ...rest }) => rest),
+    );
+    expect(await store.listContactsEndedBefore(NOW, 10)).toEqual([]);
+
+    await runDocumentMigrations(db);
+    expect((await store.listContactsEndedBefore(NOW, 10)).map((o) => o.id)).toEqual(['op-mig-ended']);
   });
 
   test('a run killed in the middle of its second page (a function timeout) loses nothing and repeats nothing', async () => {

@@ -2,6 +2,7 @@ import type { AuditEntry, Store } from '../../server/ports/store';
 import { evaluationsContract } from './store-contract-evaluations';
 import { invitesContract } from './store-contract-invites';
 import { messagesContract } from './store-contract-messages';
+import { personalDataContract } from './store-contract-personal-data';
 import { placesContract } from './store-contract-places';
 
 /** What the contract's groups share: the store under test, its id prefix and an audit line. */
@@ -47,5 +48,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     invitesContract(context);
     evaluationsContract(context);
     messagesContract(context);
+    personalDataContract(context);
   });
 }

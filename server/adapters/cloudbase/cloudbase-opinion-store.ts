@@ -3,12 +3,23 @@ import { type OpinionStore, type OutboxMessage, QuotaExceededError } from '../..
 import { decodeCursor, encodeCursor } from '../cursor';
 import { createCloudbaseFigures, FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
 import type { CollectionName } from './collections';
-import { getDocument, PAGE, RolledBack, strip, takeQuota, txDocument } from './documents';
+import { CONTACT_ENDED_FIELD, getDocument, PAGE, RolledBack, strip, takeQuota, txDocument } from './documents';
+import { contactEndedAt } from '../../../src/domain/personal-data';
 
 // The structural slice of the CloudBase database API this file uses.
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
 type Tx = any;
+
+/** An opinion as stored: the opinion with its derived figure flags and retention field. */
+export function opinionDocument(opinion: Opinion): Record<string, unknown> {
+  const ended = contactEndedAt(opinion);
+  return {
+    ...opinion,
+    [FIGURES_FIELD]: figuresDocument(opinion),
+    ...(ended !== undefined ? { [CONTACT_ENDED_FIELD]: ended } : {}),
+  };
+}
 
 /**
  * Opinions on CloudBase. The opinion's _id is its id, which the service derives from
@@ -48,10 +59,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
           return;
         }
         if (quota && !(await takeQuota(tx, quota.key, quota.max))) throw new QuotaExceededError();
-        await tx
-          .collection('opinions')
-          .doc(opinion.id)
-          .set({ ...opinion, [FIGURES_FIELD]: figuresDocument(opinion) });
+        await tx.collection('opinions').doc(opinion.id).set(opinionDocument(opinion));
         await sideEffects(tx, events, outbox);
       });
       return existing ? { created: false, opinion: existing } : { created: true, opinion };
@@ -66,10 +74,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
         await db.runTransaction(async (tx: Tx) => {
           const current = txDocument<Opinion>(await tx.collection('opinions').doc(next.id).get());
           if (!current || current.version !== expected) throw new RolledBack();
-          await tx
-            .collection('opinions')
-            .doc(next.id)
-            .set({ ...next, [FIGURES_FIELD]: figuresDocument(next) });
+          await tx.collection('opinions').doc(next.id).set(opinionDocument(next));
           await sideEffects(tx, events, outbox);
         });
         return true;

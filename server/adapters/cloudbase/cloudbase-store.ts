@@ -10,6 +10,7 @@ import { createCloudbaseEvaluationStore } from './cloudbase-evaluation-store';
 import { createCloudbaseFollowStore } from './cloudbase-follow-store';
 import { createCloudbaseGeneratedFileStore } from './cloudbase-generated-file-store';
 import { createCloudbaseMessageStore } from './cloudbase-message-store';
+import { createCloudbasePersonalDataStore } from './cloudbase-personal-data-store';
 import { createCloudbaseOpinionStore } from './cloudbase-opinion-store';
 import type { CollectionName } from './collections';
 import { runDocumentMigrations } from './document-migrations';
@@ -83,6 +84,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     ...createCloudbaseMessageStore(db),
     ...createCloudbaseEvaluationStore(db),
     ...createCloudbaseGeneratedFileStore(db),
+    ...createCloudbasePersonalDataStore(db),
     listStations: async () => (await fetchAll<Station>('stations')).sort(byOrder),
     getStation: (id) => getDoc<Station>('stations', id),
     listDeputies: async (stationIds) => {

@@ -2,8 +2,9 @@ import type { Opinion, Satisfaction } from '../../../src/domain/opinion';
 import type { MigrationBudget, MigrationProgress, MigrationStatus } from '../../ports/document-migrations';
 import { FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
 import type { CollectionName } from './collections';
-import { PAGE, strip, txDocument } from './documents';
+import { CONTACT_ENDED_FIELD, PAGE, strip, txDocument } from './documents';
 import { addToBallot, ballotId, type Ballot } from './evaluation-ballots';
+import { ENDED_STATUSES } from '../../../src/domain/personal-data';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
@@ -101,6 +102,20 @@ export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [
     // every rating still in the old collection: each is deleted once moved
     pending: (_) => ({ _id: _.exists(true) }),
     move: splitRating,
+  },
+  {
+    number: 3,
+    name: '已结束意见补写联系方式保存起点（contactEndedAt）',
+    collection: 'opinions',
+    // Opinions that ended holding a contact before the retention job existed: without the field
+    // the job never finds them.
+    pending: (_) => ({
+      status: _.in([...ENDED_STATUSES]),
+      contact: _.exists(true),
+      [CONTACT_ENDED_FIELD]: _.exists(false),
+    }),
+    change: (doc) => (typeof doc.updatedAt === 'number' ? { [CONTACT_ENDED_FIELD]: doc.updatedAt } : null),
+    unchanged: (doc) => ({ version: doc.version }),
   },
 ];
 

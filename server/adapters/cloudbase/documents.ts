@@ -1,5 +1,11 @@
 import { FIGURES_FIELD } from './cloudbase-figures';
 
+/**
+ * An opinion document's derived field for the retention job: when the opinion, still holding a
+ * contact, ended (src/domain/personal-data.ts, contactEndedAt); absent otherwise.
+ */
+export const CONTACT_ENDED_FIELD = 'contactEndedAt';
+
 /** The most documents one server-side query may return (the default is 100). */
 export const PAGE = 1000;
 
@@ -7,11 +13,17 @@ export const PAGE = 1000;
 export class RolledBack extends Error {}
 
 /**
- * A document without CloudBase's own fields (and the opinions' derived figure flags), so that it
+ * A document without CloudBase's own fields (and the opinions' derived figure and retention fields), so that it
  * compares equal to what the SQLite adapter returns.
  */
 export function strip<T>(doc: Record<string, unknown>): T {
-  const { _id: _ignoredId, _openid: _ignoredOpenid, [FIGURES_FIELD]: _ignoredFigures, ...rest } = doc;
+  const {
+    _id: _ignoredId,
+    _openid: _ignoredOpenid,
+    [FIGURES_FIELD]: _ignoredFigures,
+    [CONTACT_ENDED_FIELD]: _ignoredEnded,
+    ...rest
+  } = doc;
   return rest as T;
 }
 

@@ -373,4 +373,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       DROP TABLE deputy_evaluations;
     `,
   },
+  {
+    version: 12,
+    sql: `
+      -- When an opinion holding a contact ended (closed, rejected, withdrawn): the retention job
+      -- erases the contact a set time after it (src/domain/personal-data.ts). NULL while it is in
+      -- handling or has no contact. Opinions that ended before this version are given theirs here.
+      ALTER TABLE opinions ADD COLUMN contact_ended_at INTEGER;
+      UPDATE opinions SET contact_ended_at = json_extract(doc, '$.updatedAt')
+        WHERE status IN ('closed', 'rejected', 'withdrawn') AND json_extract(doc, '$.contact') IS NOT NULL;
+      -- listContactsEndedBefore
+      CREATE INDEX opinions_contact_ended ON opinions (contact_ended_at, id) WHERE contact_ended_at IS NOT NULL;
+    `,
+  },
 ];

@@ -1,4 +1,5 @@
 import type { Opinion, TimelineEvent } from '../../../src/domain/opinion';
+import { contactEndedAt } from '../../../src/domain/personal-data';
 import { type OpinionStore, type OutboxMessage, type Quota, QuotaExceededError } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { SqliteDatabase } from './database';
@@ -38,10 +39,10 @@ export const USE_QUOTA = `INSERT INTO quotas (key, used) VALUES (@key, 1)
 /** Insert one opinion row; a conflict (same submitter and request) inserts nothing. */
 export const INSERT_OPINION = `INSERT INTO opinions (id, station_id, author_openid, submitted_by, request_id, claim_code, status, version,
        assigned_deputy_id, reply_due_date, staff_review, created_at, doc,
-       category, created_month, replied_at, replied_on_time, resolved, satisfaction)
+       category, created_month, replied_at, replied_on_time, resolved, satisfaction, contact_ended_at)
      VALUES (@id, @station_id, @author_openid, @submitted_by, @request_id, @claim_code, @status, @version,
        @assigned_deputy_id, @reply_due_date, @staff_review, @created_at, @doc,
-       @category, @created_month, @replied_at, @replied_on_time, @resolved, @satisfaction)
+       @category, @created_month, @replied_at, @replied_on_time, @resolved, @satisfaction, @contact_ended_at)
      ON CONFLICT DO NOTHING`;
 
 /** An opinion as a row of the opinions table (also used to bulk-load benchmark data). */
@@ -59,6 +60,7 @@ export const opinionRow = (o: Opinion) => ({
   staff_review: o.staffReview ? 1 : 0,
   created_at: o.createdAt,
   doc: JSON.stringify(o),
+  contact_ended_at: contactEndedAt(o) ?? null,
   ...figureColumns(o),
 });
 
@@ -90,10 +92,11 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
   const insertOpinion = db.prepare(INSERT_OPINION);
 
   const updateOpinionRow = db.prepare(
-    `UPDATE opinions SET author_openid = @author_openid, claim_code = @claim_code, status = @status, version = @version,
+    `UPDATE opinions SET author_openid = @author_openid, submitted_by = @submitted_by, claim_code = @claim_code, status = @status, version = @version,
        assigned_deputy_id = @assigned_deputy_id, reply_due_date = @reply_due_date, staff_review = @staff_review, doc = @doc,
        category = @category, created_month = @created_month, replied_at = @replied_at,
-       replied_on_time = @replied_on_time, resolved = @resolved, satisfaction = @satisfaction
+       replied_on_time = @replied_on_time, resolved = @resolved, satisfaction = @satisfaction,
+       contact_ended_at = @contact_ended_at
      WHERE id = @id AND version = @expected`,
   );
   const useQuota = db.prepare(USE_QUOTA);

@@ -1,3 +1,4 @@
+import { CONTACT_RETENTION_DAYS } from '../../domain/personal-data';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import { call } from '../../api/client';
@@ -80,6 +81,11 @@ export default function IntakePage() {
           placeholder='联系电话（可不填）'
           onInput={(e) => setPhone(e.detail.value)}
         />
+        {withContact && (
+          <Text className='card__hint intake-notice'>
+            {`请先向选民说明：姓名和电话只用于办理这条意见，本站工作人员和办理代表可以看到；意见结束${CONTACT_RETENTION_DAYS}天后自动删除，选民也可以随时要求删除。`}
+          </Text>
+        )}
         {withContact && (
           <View
             className={`option ${consent ? 'option--on' : ''}`}

@@ -1,11 +1,11 @@
 import { accountAcceptSubscriptionsInput, accountMessagesInput, accountReadMessagesInput } from '../message-schemas';
 import { accountMeInput, accountRedeemInviteInput } from '../schemas';
-import type { MeView, MessagesView } from '../views';
+import type { ErasedAccountView, MeView, MessagesView } from '../views';
 import { defineActions, returns } from './action-spec';
 
 /**
  * account: who the caller is, becoming a deputy or staff with an invite code, the caller's
- * 消息 list, and the WeChat subscriptions they accepted.
+ * 消息 list, the WeChat subscriptions they accepted, and erasing a voter's personal data.
  */
 export const accountActions = defineActions('account', {
   me: { input: accountMeInput, access: 'user', output: returns<MeView>() },
@@ -23,4 +23,5 @@ export const accountActions = defineActions('account', {
     limit: 'account.acceptSubscriptions',
     output: returns<{ subscriptions: Record<string, number> }>(),
   },
+  erase: { input: accountMeInput, access: 'user', limit: 'account.erase', output: returns<ErasedAccountView>() },
 });

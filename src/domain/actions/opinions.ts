@@ -10,7 +10,8 @@ import type { OpinionSummary, OpinionView, Page, SubmitResult } from '../views';
 import { defineActions, returns } from './action-spec';
 
 /**
- * opinions: a voter submits, follows, withdraws and rates their opinions. `submit` has no entry
+ * opinions: a voter submits, follows, withdraws and rates their opinions, and erases
+ * the contact they left on one. `submit` has no entry
  * in WRITE_LIMITS: its own daily limit is counted where the opinion is created.
  */
 export const opinionsActions = defineActions('opinions', {
@@ -19,5 +20,11 @@ export const opinionsActions = defineActions('opinions', {
   get: { input: opinionIdInput, access: 'user', output: returns<OpinionView>() },
   withdraw: { input: withdrawInput, access: 'user', limit: 'opinions.withdraw', output: returns<OpinionView>() },
   rate: { input: rateInput, access: 'user', limit: 'opinions.rate', output: returns<OpinionView>() },
+  eraseContact: {
+    input: opinionIdInput,
+    access: 'user',
+    limit: 'opinions.eraseContact',
+    output: returns<OpinionView>(),
+  },
   claim: { input: claimInput, access: 'user', limit: 'opinions.claim', output: returns<OpinionView>() },
 });

@@ -11,8 +11,8 @@ import { setLargeFont, useLargeFont } from '../../settings/large-font';
 import { showUnreadBadge } from '../../platform/badge';
 
 /**
- * 我的: who the app takes the caller to be, 大字模式, and redeeming an invite code; the committee
- * also sees what is due (next year's holiday arrangement) with a link to do it.
+ * 我的: who the app takes the caller to be, 大字模式, redeeming an invite code and, for a voter,
+ * erasing their personal data; the committee also sees what is due (next year's holiday arrangement) with a link to do it.
  */
 export default function MePage() {
   const [code, setCode] = useState('');
@@ -39,6 +39,28 @@ export default function MePage() {
       setRedeemMessage({ ok: true, text: `已确认身份：${me.roleLabel}` });
     } catch (error) {
       setRedeemMessage({ ok: false, text: error instanceof ApiError ? error.message : '操作失败，请重试' });
+    }
+  };
+
+  const [eraseMessage, setEraseMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // Asked first in plain words: the opinions stay, but nobody can reach the voter about them any more.
+  const eraseAccount = async () => {
+    setEraseMessage(null);
+    const { confirm } = await Taro.showModal({
+      title: '删除我的个人信息',
+      content:
+        '将删除您所有意见里的姓名和电话，以及关注、消息和选区。意见内容会留作统计，但您以后在“我的意见”里看不到它们，也收不到办理结果。确定删除吗？',
+      confirmText: '删除',
+      confirmColor: '#8e1414',
+      cancelText: '不删了',
+    });
+    if (!confirm) return;
+    try {
+      await call('account.erase', {});
+      setEraseMessage({ ok: true, text: '已删除您的个人信息。' });
+      void reload();
+    } catch (error) {
+      setEraseMessage({ ok: false, text: error instanceof ApiError ? error.message : '操作失败，请重试' });
     }
   };
 
@@ -155,6 +177,23 @@ export default function MePage() {
           {redeemMessage && (
             <Text className={`form-message ${redeemMessage.ok ? 'form-message--ok' : 'form-message--error'}`}>
               {redeemMessage.text}
+            </Text>
+          )}
+        </View>
+      )}
+
+      {state.kind === 'ready' && state.data.role === 'voter' && (
+        <View className='card'>
+          <Text className='card__label'>我的个人信息</Text>
+          <Text className='card__hint'>
+            可以删除您留下的姓名、电话和关注、消息等记录。只删某一条意见的电话，请到“我的意见”里打开那条意见。
+          </Text>
+          <Button className='btn btn--block erase-account-button' onClick={() => void eraseAccount()}>
+            删除我的个人信息
+          </Button>
+          {eraseMessage && (
+            <Text className={`form-message ${eraseMessage.ok ? 'form-message--ok' : 'form-message--error'}`}>
+              {eraseMessage.text}
             </Text>
           )}
         </View>

@@ -27,8 +27,23 @@ export default function OpinionPage() {
   };
 
   const withdraw = async () => {
-    const { confirm } = await Taro.showModal({ title: '撤回意见', content: '撤回后代表将不再办理，确定撤回吗？' });
+    const { confirm } = await Taro.showModal({
+      title: '撤回意见',
+      content: '撤回后代表将不再办理，您留下的姓名和电话也会一起删除。确定撤回吗？',
+    });
     if (confirm) await act(() => call('opinions.withdraw', { opinionId }));
+  };
+
+  // Asked first in plain words: once erased, nobody can call the voter back about this opinion.
+  const eraseContact = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '删除联系方式',
+      content: '删除后，代表和工作人员就看不到您的姓名和电话，也没法打电话找您。意见照常办理。确定删除吗？',
+      confirmText: '删除',
+      confirmColor: '#8e1414',
+      cancelText: '不删了',
+    });
+    if (confirm) await act(() => call('opinions.eraseContact', { opinionId }));
   };
 
   if (state.kind === 'loading') {
@@ -86,6 +101,11 @@ export default function OpinionPage() {
       {o.can.withdraw && (
         <Button className='btn btn--block withdraw-button' disabled={busy} onClick={() => void withdraw()}>
           撤回这条意见
+        </Button>
+      )}
+      {o.can.eraseContact && (
+        <Button className='btn btn--block erase-contact-button' disabled={busy} onClick={() => void eraseContact()}>
+          删除我的联系方式
         </Button>
       )}
     </PageShell>

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { newRequestId } from '../../api/request-id';
 import type { CategoryId } from '../../domain/categories';
+import { PRIVACY_NOTICE } from '../../domain/personal-data';
 import { CONTACT_NAME_MAX, CONTENT_MAX, CONTENT_MIN, MAX_IMAGES, PHONE_MAX } from '../../domain/opinion-schemas';
 import { PhotoGrid } from '../../components/PhotoGrid';
 import { choosePhotos } from '../../platform/choose-photos';
@@ -201,10 +202,14 @@ export default function SubmitPage() {
               onInput={(e) => setPhone(e.detail.value)}
               nativeProps={{ 'aria-label': '联系电话（手机号或固定电话）', autoComplete: 'tel' }}
             />
-            <View className='notice notice--info'>
-              <Text className='notice__text'>
-                个人信息说明：您的姓名和电话只用于办理这条意见，只有办理代表和本站工作人员能看到完整号码，其他人看到的号码会隐去中间四位；意见办结两年后删除。
-              </Text>
+            <View className='notice notice--info privacy-notice'>
+              <Text className='notice__text notice__title'>个人信息说明</Text>
+              {PRIVACY_NOTICE.map((section) => (
+                <Text className='notice__text' key={section.heading}>
+                  <Text className='notice__heading'>{section.heading}：</Text>
+                  {section.text}
+                </Text>
+              ))}
             </View>
             <View
               className={`option ${consent ? 'option--on' : ''} consent`}

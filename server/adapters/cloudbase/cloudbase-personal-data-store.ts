@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Opinion } from '../../../src/domain/opinion';
+import type { PersonalDataStore } from '../../ports/personal-data-store';
+import { CONTACT_ENDED_FIELD, PAGE, strip } from './documents';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
+type Db = any;
+
+/**
+ * Contacts past their retention, and a voter's own records beside their opinions, on CloudBase.
+ * A transaction there writes documents by _id only, so a voter's records are removed by one
+ * query per collection (each removal is complete in itself; a repeated erasure removes what is
+ * left), and the audit line is written once they are gone.
+ */
+export function createCloudbasePersonalDataStore(db: Db): PersonalDataStore {
+  const _ = db.command;
+  const removeWhere = async (collection: string, where: object): Promise<number> =>
+    ((await db.collection(collection).where(where).remove()) as { deleted?: number }).deleted ?? 0;
+
+  return {
+    listContactsEndedBefore: async (before, limit) => {
+      const res = await db
+        .collection('opinions')
+        .where({ [CONTACT_ENDED_FIELD]: _.lt(before) })
+        .orderBy(CONTACT_ENDED_FIELD, 'asc')
+        .orderBy('_id', 'asc')
+        .limit(Math.min(limit, PAGE))
+        .get();
+      return (res.data ?? []).map((d: Record<string, unknown>) => strip<Opinion>(d));
+    },
+    eraseVoterRecords: async (openid, audit) => {
+      const counts = {
+        follows: await removeWhere('station_follows', { openid }),
+        messages: await removeWhere('outbox', { recipientOpenid: openid }),
+        subscriptions: await removeWhere('subscriptions', { openid }),
+        readMarks: await removeWhere('message_reads', { _id: openid }),
+        districts: await removeWhere('voter_districts', { _id: openid }),
+      };
+      await db
+        .collection('audit_log')
+        .doc(`${audit.at}-${randomUUID()}`)
+        .set({ ...audit, detail: { ...audit.detail, ...counts } });
+      return counts;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { Opinion } from '../../../src/domain/opinion';
+import type { ErasedRecords, PersonalDataStore } from '../../ports/personal-data-store';
+import type { SqliteDatabase } from './database';
+import { auditToRow } from './rows';
+
+/** Contacts past their retention, and a voter's own records beside their opinions, on SQLite. */
+export function createSqlitePersonalDataStore(db: SqliteDatabase): PersonalDataStore {
+  const endedBefore = db.prepare(
+    'SELECT doc FROM opinions WHERE contact_ended_at < ? ORDER BY contact_ended_at, id LIMIT ?',
+  );
+  const deletions = {
+    follows: db.prepare('DELETE FROM station_follows WHERE openid = ?'),
+    messages: db.prepare('DELETE FROM outbox WHERE recipient_openid = ?'),
+    subscriptions: db.prepare('DELETE FROM subscription_credits WHERE openid = ?'),
+    readMarks: db.prepare('DELETE FROM message_reads WHERE openid = ?'),
+    districts: db.prepare('DELETE FROM voter_districts WHERE openid = ?'),
+  };
+  const insertAudit = db.prepare(
+    'INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (@at, @actor, @action, @target_type, @target_id, @detail)',
+  );
+  const erase = db.transaction((openid: string, audit: Parameters<typeof auditToRow>[0]): ErasedRecords => {
+    const counts = {
+      follows: deletions.follows.run(openid).changes,
+      messages: deletions.messages.run(openid).changes,
+      subscriptions: deletions.subscriptions.run(openid).changes,
+      readMarks: deletions.readMarks.run(openid).changes,
+      districts: deletions.districts.run(openid).changes,
+    };
+    insertAudit.run(auditToRow({ ...audit, detail: { ...audit.detail, ...counts } }));
+    return counts;
+  });
+  return {
+    listContactsEndedBefore: async (before, limit) =>
+      (endedBefore.all(before, limit) as Array<{ doc: string }>).map((r) => JSON.parse(r.doc) as Opinion),
+    eraseVoterRecords: async (openid, audit) => erase(openid, audit),
+  };
+}
