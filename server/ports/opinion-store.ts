@@ -8,7 +8,8 @@ export interface OutboxMessage {
   /** e.g. reply_to_voter, resolved_to_voter, assigned_to_deputy */
   kind: string;
   recipientOpenid: string;
-  opinionId: string;
+  /** What the message is about: an opinion's id, or `station:<id>` (`stationSubject`) for a station's sessions and digests. */
+  subjectId: string;
   payload: Record<string, string>;
   createdAt: number;
   /**
@@ -21,6 +22,9 @@ export interface OutboxMessage {
   nextAttemptAt: number;
   lastError?: string;
 }
+
+/** The subject of a message about a station rather than an opinion. */
+export const stationSubject = (stationId: string) => `station:${stationId}`;
 
 export interface OpinionQuery {
   authorOpenid?: string;

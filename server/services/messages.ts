@@ -38,7 +38,7 @@ function messageView(message: OutboxMessage, readAt: number): MessageView | null
   if (!notification) return null;
   const { title, text } = notificationText(notification);
   return {
-    id: String(message.id ?? `${message.opinionId}-${message.createdAt}`),
+    id: String(message.id ?? `${message.subjectId}-${message.createdAt}`),
     title,
     text,
     at: message.createdAt,

@@ -25,7 +25,7 @@ export function event(
 
 /**
  * A new outbox message, due now. `subjectId` is what it is about: an opinion id, or
- * `station:<id>` for a station's sessions and digests.
+ * `stationSubject(<id>)` for a station's sessions and digests.
  */
 export function outboxMessage<K extends NotificationKind>(
   subjectId: string,
@@ -37,7 +37,7 @@ export function outboxMessage<K extends NotificationKind>(
   return {
     kind,
     recipientOpenid: recipient,
-    opinionId: subjectId,
+    subjectId,
     payload: { ...payload },
     createdAt: at,
     status: 'pending',

@@ -1,6 +1,7 @@
 import { addDays, mondayOf, shanghaiDate, type Clock, type LocalDate } from '../../src/domain/dates';
 import type { Store } from '../ports/store';
 import { outboxMessage } from './opinion-change';
+import { stationSubject } from '../ports/opinion-store';
 
 /**
  * The weekly overdue digest: every Monday, each station's staff get how many of the
@@ -32,7 +33,7 @@ export async function sendOverdueDigest(store: Store, clock: Clock, week?: Local
     const staff = await store.listStaffAccounts(station.id);
     queued += await store.enqueueOnce(
       staff.map((account) => ({
-        ...outboxMessage(`station:${station.id}`, now, 'overdue_digest', account.openid, {
+        ...outboxMessage(stationSubject(station.id), now, 'overdue_digest', account.openid, {
           station: station.name,
           overdue: String(overdue),
           week: monday,

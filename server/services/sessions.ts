@@ -9,6 +9,7 @@ import type { Store } from '../ports/store';
 import { actorOf } from './actor';
 import type { ServiceContext } from './context';
 import { outboxMessage } from './opinion-change';
+import { stationSubject } from '../ports/opinion-store';
 
 /** stations.follow: a voter follows (or stops following) a station's reception days. */
 export async function followStation(input: ActionInput<typeof stationsActions, 'follow'>, ctx: ServiceContext) {
@@ -69,7 +70,7 @@ export async function setSession(
       detail: { ...override },
     },
     followers.map((openid) =>
-      outboxMessage(`station:${station.id}`, now, 'session_changed', openid, {
+      outboxMessage(stationSubject(station.id), now, 'session_changed', openid, {
         station: station.name,
         text: excerptOf(text, 80),
       }),
@@ -109,7 +110,7 @@ export async function remindSessions(store: Store, clock: Clock, sessionsOn?: Lo
     const followers = await store.listFollowers(station.id);
     queued += await store.enqueueOnce(
       followers.map((openid) => ({
-        ...outboxMessage(`station:${station.id}`, now, 'session_reminder', openid, {
+        ...outboxMessage(stationSubject(station.id), now, 'session_reminder', openid, {
           station: station.name,
           date: session.date,
           start: session.start,

@@ -42,7 +42,7 @@ export interface NotificationInput<K extends NotificationKind = NotificationKind
   kind: K;
   payload: NotificationPayloads[K];
   createdAt: number;
-  /** An opinion id, or `station:<id>` for a station's sessions and digests. */
+  /** An opinion id, or `station:<id>` (`stationSubject`) for a station's sessions and digests. */
   subjectId: string;
 }
 
@@ -222,14 +222,14 @@ export function notificationOf(message: {
   kind: string;
   payload: Record<string, string>;
   createdAt: number;
-  opinionId: string;
+  subjectId: string;
 }): NotificationInput | null {
   if (!isNotificationKind(message.kind)) return null;
   return {
     kind: message.kind,
     payload: message.payload as unknown as NotificationPayloads[NotificationKind],
     createdAt: message.createdAt,
-    subjectId: message.opinionId,
+    subjectId: message.subjectId,
   };
 }
 

@@ -39,7 +39,7 @@ describe('racing requests over HTTP', () => {
     const winner = results.find((r) => r.body.ok)!.body.data;
     expect((await api.store.getOpinion(opinionId))?.reply?.content).toBe(winner.reply.content);
     const notices = (await api.store.listOutbox(1000)).filter(
-      (m) => m.opinionId === opinionId && m.kind === 'reply_to_voter',
+      (m) => m.subjectId === opinionId && m.kind === 'reply_to_voter',
     );
     expect(notices).toHaveLength(1);
   });

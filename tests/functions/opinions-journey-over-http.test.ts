@@ -125,7 +125,7 @@ describe('a voter’s opinion from submission to a satisfied rating', () => {
 
   test('the voter and the deputy were told through the outbox', async () => {
     const kinds = (await api.store.listOutbox(100))
-      .filter((m) => m.opinionId === opinionId)
+      .filter((m) => m.subjectId === opinionId)
       .map((m) => [m.kind, m.recipientOpenid]);
     expect(kinds.sort()).toEqual([
       ['assigned_to_deputy', DEPUTY],
@@ -167,7 +167,7 @@ describe('不满意 sends it back once, then to staff review', () => {
     expect(rated.timeline.map((l: any) => l.text)).toContain('选民不满意，已退回代表重新办理');
     expect(await inbox(DEPUTY, 'new')).toContainEqual(expect.objectContaining({ id: opinionId, replyDueDate: newDue }));
     const told = (await api.store.listOutbox(100)).filter(
-      (m) => m.opinionId === opinionId && m.kind === 'reopened_to_deputy',
+      (m) => m.subjectId === opinionId && m.kind === 'reopened_to_deputy',
     );
     expect(told).toEqual([
       expect.objectContaining({ recipientOpenid: DEPUTY, payload: expect.objectContaining({ due: newDue }) }),

@@ -95,7 +95,7 @@ describe('the content check', () => {
       const asVoter = await view(api, 'voter-angry', opinionId);
       expect(asVoter).toMatchObject({ status: 'held', statusLabel: '审核中' });
       expect(asVoter.timeline.map((l: any) => l.text)).toContain('内容正在审核，审核通过后将交代表办理');
-      expect(await api.store.listOutbox(100)).not.toContainEqual(expect.objectContaining({ opinionId }));
+      expect(await api.store.listOutbox(100)).not.toContainEqual(expect.objectContaining({ subjectId: opinionId }));
     });
 
     test('it is in the staff queue under 审核 (held), and no deputy has it', async () => {

@@ -57,6 +57,24 @@ describe('the CloudBase store on the stand-in', () => {
     expect([...results].sort()).toEqual(['deputy_linked', 'redeemed']);
     expect(db.dump('accounts').filter((a) => a.deputyId === 'd-race')).toHaveLength(1);
   });
+
+  test('a message stored before its subject was named subjectId is read with it: the 消息 list and the dispatcher see one shape', async () => {
+    const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
+    const store = createCloudbaseStore(memoryCloudbaseApp(db));
+    const stored = {
+      kind: 'reply_to_voter',
+      recipientOpenid: 'voter-old',
+      payload: { excerpt: '环城西路路灯不亮' },
+      createdAt: 1_700_000_000_000,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: 1_700_000_000_000,
+    };
+    db.load('outbox', [{ _id: 'old-1', id: 'old-1', opinionId: 'op-old', ...stored }]);
+    const [listed] = (await store.listMessages('voter-old', undefined, 10)).items;
+    expect(listed).toEqual({ id: 'old-1', subjectId: 'op-old', ...stored });
+    expect((await store.listDueOutbox(2e12, 10)).map((m) => m.subjectId)).toEqual(['op-old']);
+  });
 });
 
 const { TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY } = process.env;

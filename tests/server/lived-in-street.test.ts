@@ -71,9 +71,9 @@ describe('the first start makes a lived-in street', () => {
     expect(view.timeline.filter((l: { text: string }) => l.text.includes('已提请联络站督办'))).toHaveLength(1);
 
     const outbox = await store.listOutbox(500);
-    const toStaff = outbox.filter((m) => m.kind === 'overdue_to_staff' && m.opinionId === dueCases.overdue);
+    const toStaff = outbox.filter((m) => m.kind === 'overdue_to_staff' && m.subjectId === dueCases.overdue);
     expect(toStaff.map((m) => m.recipientOpenid)).toEqual(['demo-staff']);
-    const reminder = outbox.filter((m) => m.kind === 'reminder_to_deputy' && m.opinionId === dueCases.dueTomorrow);
+    const reminder = outbox.filter((m) => m.kind === 'reminder_to_deputy' && m.subjectId === dueCases.dueTomorrow);
     expect(reminder.map((m) => m.recipientOpenid)).toEqual(['demo-deputy']);
   });
 

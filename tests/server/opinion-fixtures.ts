@@ -63,7 +63,7 @@ export function message(o: Pick<Opinion, 'id'>, at: number, kind: string, recipi
   return {
     kind,
     recipientOpenid: recipient,
-    opinionId: o.id,
+    subjectId: o.id,
     payload: { excerpt: '环城西路路灯不亮' },
     createdAt: at,
     status: 'pending',

@@ -28,7 +28,7 @@ class RecordingNotifier implements Notifier {
   }
 
   timesSent(opinionId: string, kind: string) {
-    return this.sent.filter((m) => m.opinionId === opinionId && m.kind === kind).length;
+    return this.sent.filter((m) => m.subjectId === opinionId && m.kind === kind).length;
   }
 }
 
@@ -57,7 +57,7 @@ async function withMessages(...kinds: string[]) {
 }
 
 const outboxOf = async (opinionId: string) =>
-  (await store.listOutbox(1000)).filter((m) => m.opinionId === opinionId).sort((a, b) => Number(a.id) - Number(b.id));
+  (await store.listOutbox(1000)).filter((m) => m.subjectId === opinionId).sort((a, b) => Number(a.id) - Number(b.id));
 
 describe('dispatching the outbox', () => {
   test('each due message is sent once and marked sent; a second run sends nothing', async () => {
@@ -97,7 +97,7 @@ describe('dispatching the outbox', () => {
     await dispatchOutbox(store, notifier, clock);
     expect(notifier.sent).toEqual([
       expect.objectContaining({
-        opinionId: id,
+        subjectId: id,
         kind: 'reply_to_voter',
         recipientOpenid: expect.stringMatching(/^voter-outbox-/),
         payload: { excerpt: '环城西路路灯不亮' },

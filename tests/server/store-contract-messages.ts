@@ -6,7 +6,7 @@ export function messagesContract({ store, id, audit }: ContractContext) {
     const to = (openid: string, at: number) => ({
       kind: 'session_reminder',
       recipientOpenid: openid,
-      opinionId: `station:${id('a')}`,
+      subjectId: `station:${id('a')}`,
       payload: { station: '测试联络站', date: '2026-12-02', start: '09:00', end: '11:30', theme: '日常接待' },
       createdAt: at,
       status: 'pending' as const,

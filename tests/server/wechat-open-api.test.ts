@@ -63,11 +63,11 @@ describe('subscribeMessage.send', () => {
     opinion_reply: { id: 'TPL-REPLY' },
     casework_todo: { id: 'TPL-TODO', keys: ['thing1', 'thing4', 'time2'] },
   });
-  const message = (kind: keyof typeof NOTIFICATION_KINDS, opinionId = 'op1'): OutboxMessage => ({
+  const message = (kind: keyof typeof NOTIFICATION_KINDS, subjectId = 'op1'): OutboxMessage => ({
     id: 1,
     kind,
     recipientOpenid: 'o-voter',
-    opinionId,
+    subjectId,
     payload: { ...NOTIFICATION_KINDS[kind].sample },
     createdAt: Date.UTC(2026, 11, 1, 7, 1),
     status: 'pending',

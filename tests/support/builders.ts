@@ -207,7 +207,7 @@ export async function outbox(street: Street): Promise<Array<{ kind: string; to: 
   const messages = await street.store.listOutbox(1000);
   return messages
     .sort((a, b) => a.createdAt - b.createdAt || String(a.id).localeCompare(String(b.id), 'en', { numeric: true }))
-    .map((m) => ({ kind: m.kind, to: m.recipientOpenid, about: m.opinionId }));
+    .map((m) => ({ kind: m.kind, to: m.recipientOpenid, about: m.subjectId }));
 }
 
 /** The error a call is refused with: its code and Chinese message (fails when it succeeds). */

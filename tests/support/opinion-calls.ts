@@ -112,7 +112,7 @@ export async function snapshot(api: LocalApi, opinionId: string) {
   return {
     stored: await api.store.getOpinion(opinionId),
     timeline: await api.store.listTimeline(opinionId),
-    outbox: (await api.store.listOutbox(10_000)).filter((m) => m.opinionId === opinionId),
+    outbox: (await api.store.listOutbox(10_000)).filter((m) => m.subjectId === opinionId),
     asAdmin: await view(api, ADMIN, opinionId),
   };
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MessageStore } from '../../ports/message-store';
-import type { OutboxMessage } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
-import { RolledBack, strip, txDocument } from './documents';
+import { outboxFromDoc, RolledBack, txDocument } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
@@ -51,7 +50,7 @@ export function createCloudbaseMessageStore(db: Db): MessageStore {
         .limit(limit + 1)
         .get();
       const docs = (res.data ?? []) as Array<Record<string, unknown>>;
-      const items = docs.slice(0, limit).map((d) => strip<OutboxMessage>(d));
+      const items = docs.slice(0, limit).map(outboxFromDoc);
       const last = docs[Math.min(limit, docs.length) - 1];
       return {
         items,

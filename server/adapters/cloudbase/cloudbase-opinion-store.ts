@@ -3,7 +3,16 @@ import { type OpinionStore, type OutboxMessage, QuotaExceededError } from '../..
 import { decodeCursor, encodeCursor } from '../cursor';
 import { createCloudbaseFigures, FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
 import type { CollectionName } from './collections';
-import { CONTACT_ENDED_FIELD, getDocument, PAGE, RolledBack, strip, takeQuota, txDocument } from './documents';
+import {
+  CONTACT_ENDED_FIELD,
+  getDocument,
+  outboxFromDoc,
+  PAGE,
+  RolledBack,
+  strip,
+  takeQuota,
+  txDocument,
+} from './documents';
 import { contactEndedAt } from '../../../src/domain/personal-data';
 
 // The structural slice of the CloudBase database API this file uses.
@@ -38,7 +47,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
         .set({ ...e, seq: i });
     }
     for (const [i, m] of outbox.entries()) {
-      const id = `${m.opinionId}-${m.kind}-${m.createdAt}-${i}`;
+      const id = `${m.subjectId}-${m.kind}-${m.createdAt}-${i}`;
       await tx
         .collection('outbox')
         .doc(id)
@@ -147,7 +156,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
         .orderBy('nextAttemptAt', 'asc')
         .limit(Math.min(limit, PAGE))
         .get();
-      return (res.data ?? []).map((d: Record<string, unknown>) => strip<OutboxMessage>(d));
+      return (res.data ?? []).map(outboxFromDoc);
     },
     updateOutbox: async (message, expectedAttempts) => {
       const res = await col('outbox')
@@ -166,7 +175,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
     findMediaCheck: async (traceId) => getDoc<{ opinionId: string; fileId: string }>('media_checks', traceId),
     listOutbox: async (limit) => {
       const res = await col('outbox').orderBy('createdAt', 'desc').limit(Math.min(limit, PAGE)).get();
-      return (res.data ?? []).map((d: Record<string, unknown>) => strip<OutboxMessage>(d));
+      return (res.data ?? []).map(outboxFromDoc);
     },
     ...createCloudbaseFigures(db),
   };

@@ -1,3 +1,4 @@
+import type { OutboxMessage } from '../../ports/opinion-store';
 import { FIGURES_FIELD } from './cloudbase-figures';
 
 /**
@@ -63,4 +64,13 @@ export async function takeQuota(tx: QuotaTx, key: string, max: number): Promise<
     .doc(key)
     .set({ used: used + 1 });
   return true;
+}
+
+/**
+ * An outbox document as the port's OutboxMessage. Messages written before the field was named
+ * for what it holds (an opinion or a station) carry their subject as `opinionId`.
+ */
+export function outboxFromDoc(doc: Record<string, unknown>): OutboxMessage {
+  const { opinionId: legacy, ...rest } = strip<OutboxMessage & { opinionId?: string }>(doc);
+  return { ...rest, subjectId: rest.subjectId ?? legacy ?? '' };
 }

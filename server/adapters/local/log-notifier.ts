@@ -5,7 +5,7 @@ export function createLogNotifier(log: (line: string) => void = (line) => consol
   return {
     send: async (message) => {
       log(
-        `[通知] ${message.kind} ${message.opinionId} → ${message.recipientOpenid}：${JSON.stringify(message.payload)}`,
+        `[通知] ${message.kind} ${message.subjectId} → ${message.recipientOpenid}：${JSON.stringify(message.payload)}`,
       );
       return { ok: true };
     },

@@ -23,7 +23,7 @@ export function createSqliteFollowStore(db: SqliteDatabase): FollowStore {
   );
   const enqueue = db.prepare(
     `INSERT INTO outbox (kind, recipient_openid, opinion_id, payload, created_at, status, attempts, next_attempt_at, dedupe_key)
-     VALUES (@kind, @recipientOpenid, @opinionId, @payload, @createdAt, @status, @attempts, @nextAttemptAt, @dedupeKey)
+     VALUES (@kind, @recipientOpenid, @subjectId, @payload, @createdAt, @status, @attempts, @nextAttemptAt, @dedupeKey)
      ON CONFLICT DO NOTHING`,
   );
   const row = (m: OutboxMessage & { dedupeKey?: string }) => ({

@@ -78,7 +78,7 @@ export const fromOutboxRow = (r: OutboxRow): OutboxMessage => ({
   id: r.id,
   kind: r.kind,
   recipientOpenid: r.recipient_openid,
-  opinionId: r.opinion_id,
+  subjectId: r.opinion_id,
   payload: JSON.parse(r.payload) as Record<string, string>,
   createdAt: r.created_at,
   status: r.status,
@@ -109,7 +109,7 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
   );
   const insertOutbox = db.prepare(
     `INSERT INTO outbox (kind, recipient_openid, opinion_id, payload, created_at, status, attempts, next_attempt_at)
-     VALUES (@kind, @recipientOpenid, @opinionId, @payload, @createdAt, @status, @attempts, @nextAttemptAt)`,
+     VALUES (@kind, @recipientOpenid, @subjectId, @payload, @createdAt, @status, @attempts, @nextAttemptAt)`,
   );
   const openByDeputy = db.prepare(
     `SELECT assigned_deputy_id AS deputy, COUNT(*) AS n FROM opinions
