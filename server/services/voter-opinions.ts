@@ -12,7 +12,7 @@ import { withoutContact } from '../../src/domain/personal-data';
 import type { OpinionSummary, OpinionView, Page } from '../../src/domain/views';
 import { actorOf, visibleOpinion } from './actor';
 import type { ServiceContext } from './context';
-import { commit, event, notify, requireCleanText } from './opinion-change';
+import { assignment, commit, decideRouting, event, notify, requireCleanText } from './opinion-change';
 import { namesFor, summaryPage, toView, viewOf } from './opinion-view';
 
 const VOTER = { role: 'voter' as const, name: '选民' };
@@ -82,8 +82,9 @@ export async function withdrawOpinion(input: ActionInput<typeof opinionsActions,
 
 /**
  * opinions.rate: after resolution the voter rates it. 满意 or 基本满意 closes it. A first 不满意
- * sends it back to the same deputy with a new due date (reopenCount + 1); a second one puts it
- * before the station's staff for review.
+ * sends it back to the same deputy with a new due date (reopenCount + 1) — or, when that deputy
+ * is no longer active, to the one the routing rule names, or to staff review with nobody left;
+ * a second one puts it before the station's staff for review.
  */
 export async function rateOpinion(input: ActionInput<typeof opinionsActions, 'rate'>, ctx: ServiceContext) {
   const { actor, opinion } = await ownOpinion(ctx, input.opinionId);
@@ -100,13 +101,36 @@ export async function rateOpinion(input: ActionInput<typeof opinionsActions, 'ra
   }
   if (opinion.reopenCount === 0 && opinion.assignedDeputyId) {
     const status = transition(opinion.status, 'reopen', 'voter');
+    const deputy = await ctx.store.getDeputy(opinion.assignedDeputyId);
+    if (!deputy?.active) {
+      // The deputy who handled it has stepped down: the routing rule names another, and with
+      // nobody left at the station it goes before the staff, as a second 不满意 does.
+      const reopened = { ...opinion, status, rating, reopenCount: 1 };
+      const { deputyId, reason } = await decideRouting(ctx, opinion, opinion.assignedDeputyId);
+      if (deputyId) {
+        const { next, events, outbox } = await assignment(ctx, reopened, deputyId, reason, SYSTEM);
+        const line = event(
+          opinion,
+          now,
+          SYSTEM,
+          'reopened',
+          '选民不满意，原办理代表已不再履职，已转交其他代表重新办理',
+        );
+        return viewOf(ctx, actor, await commit(ctx, opinion, next, [rated, line, ...events], outbox));
+      }
+      const saved = await commit(ctx, opinion, { ...opinion, rating, staffReview: true }, [
+        rated,
+        event(opinion, now, SYSTEM, 'review', '选民不满意，原办理代表已不再履职，已提交联络站处理'),
+      ]);
+      return viewOf(ctx, actor, saved);
+    }
     const due = replyDueDate(shanghaiDate(now), createHolidayCalendar(await ctx.store.listHolidayArrangements()));
     const account = await ctx.store.getAccountByDeputy(opinion.assignedDeputyId);
     const saved = await commit(
       ctx,
       opinion,
       { ...opinion, status, rating, reopenCount: 1, assignedAt: now, replyDueDate: due },
-      [rated, event(opinion, now, { role: 'system', name: '系统' }, 'reopened', '选民不满意，已退回代表重新办理')],
+      [rated, event(opinion, now, SYSTEM, 'reopened', '选民不满意，已退回代表重新办理')],
       notify(opinion, now, 'reopened_to_deputy', account?.openid, { due, excerpt: excerptOf(opinion.content) }),
     );
     return viewOf(ctx, actor, saved);

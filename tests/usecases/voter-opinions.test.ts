@@ -18,6 +18,7 @@ import {
   refusal,
   type Street,
   timelineKinds,
+  WEST,
 } from '../support/builders';
 
 // What a voter does with their own opinions (docs/DESIGN.md, The opinion lifecycle: withdrawal,
@@ -108,6 +109,31 @@ describe('rate: after resolution the author rates it; 不满意 reopens it once'
     });
     expect(await timelineKinds(street, id)).toEqual(['submitted', 'rated', 'reopened']);
     expect(await outbox(street)).toEqual([{ kind: 'reopened_to_deputy', to: PEOPLE.chen, about: id }]);
+  });
+
+  const stepDown = (deputy: (typeof DEPUTIES)[keyof typeof DEPUTIES]) =>
+    street.store.putDeputy(
+      { ...deputy, active: false },
+      { at: street.now, actor: 'admin', action: 'test.stepDown', targetType: 'deputy', targetId: deputy.id },
+    );
+
+  test('the first 不满意 of an opinion whose deputy has stepped down goes to the deputy the routing rule names, who is told', async () => {
+    const { id } = await anOpinion(street, 'resolved');
+    await stepDown(DEPUTIES.chen);
+    const view = await rate(id, 'dissatisfied');
+    // 王志强 follows 交通 too but is on leave; of the active ones neither follows it: fewest open, then id.
+    expect(view).toMatchObject({ status: 'assigned', assignedDeputy: { id: DEPUTIES.li.id }, reopenCount: 1 });
+    expect(await timelineKinds(street, id)).toEqual(['submitted', 'rated', 'reopened', 'assigned', 'routing']);
+    expect(await outbox(street)).toEqual([{ kind: 'assigned_to_deputy', to: PEOPLE.li, about: id }]);
+  });
+
+  test('with no active deputy left at the station, that 不满意 goes before the staff instead', async () => {
+    const { id } = await anOpinion(street, 'resolved', { stationId: WEST.id, assignedDeputyId: DEPUTIES.west.id });
+    await stepDown(DEPUTIES.west);
+    const view = await rate(id, 'dissatisfied');
+    expect(view).toMatchObject({ status: 'resolved', staffReview: true, reopenCount: 0 });
+    expect(await timelineKinds(street, id)).toEqual(['submitted', 'rated', 'review']);
+    expect(await outbox(street)).toEqual([]);
   });
 
   test('a second 不满意 puts it before the station’s staff for review; it stays resolved', async () => {
