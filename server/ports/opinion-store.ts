@@ -17,7 +17,7 @@ export interface OutboxMessage {
    * often; not_subscribed: its recipient holds no acceptance of its template, so WeChat was not
    * called. Whatever the status, the recipient sees the message in their 消息 list.
    */
-  status: 'pending' | 'sent' | 'failed' | 'gave_up' | 'not_subscribed';
+  status: 'pending' | 'sent' | 'gave_up' | 'not_subscribed';
   attempts: number;
   nextAttemptAt: number;
   lastError?: string;
