@@ -20,9 +20,42 @@ export async function followStation(input: ActionInput<typeof stationsActions, '
 }
 
 /**
+ * What a month's session becomes: what the call names changes, the rest of the month's earlier
+ * arrangement stays. A theme or duty list given replaces the old one ('' or [] clears it);
+ * cancelling or moving replaces any earlier cancel or move, with its reason; `cancelled: false`
+ * restores the planned session; a call naming neither leaves a cancel or move as it was.
+ */
+function mergedOverride(
+  existing: SessionOverride | undefined,
+  input: Omit<SessionOverride, 'start' | 'end'>,
+): SessionOverride {
+  const theme = input.theme !== undefined ? input.theme : existing?.theme;
+  const deputyIds = input.deputyIds !== undefined ? input.deputyIds : existing?.deputyIds;
+  const change =
+    input.cancelled || input.movedTo
+      ? { cancelled: input.cancelled, movedTo: input.movedTo, reason: input.reason }
+      : input.cancelled === false
+        ? {}
+        : { cancelled: existing?.cancelled, movedTo: existing?.movedTo, reason: existing?.reason };
+  return {
+    stationId: input.stationId,
+    month: input.month,
+    // Hours set for the month by other means are not this call's to change.
+    ...(existing?.start ? { start: existing.start } : {}),
+    ...(existing?.end ? { end: existing.end } : {}),
+    ...(theme ? { theme } : {}),
+    ...(deputyIds?.length ? { deputyIds } : {}),
+    ...(change.cancelled ? { cancelled: true } : {}),
+    ...(change.movedTo ? { movedTo: change.movedTo } : {}),
+    ...(change.reason ? { reason: change.reason } : {}),
+  };
+}
+
+/**
  * stations.setSession: staff of the station (or an admin) set one month's session — a theme and
- * the deputies on duty, or a cancellation or new date with a reason. Followers are told of a
- * cancellation or a move in the same transaction as the change.
+ * the deputies on duty, or a cancellation or new date with a reason; what the call does not name
+ * stays as it was (`mergedOverride`). Followers are told of a cancellation or a move in the same
+ * transaction as the change.
  */
 export async function setSession(
   input: Omit<SessionOverride, 'start' | 'end'>,
@@ -44,15 +77,10 @@ export async function setSession(
   const calendar = createHolidayCalendar(await ctx.store.listHolidayArrangements());
   const [year, month] = input.month.split('-').map(Number) as [number, number];
   const planned = sessionDateForMonth(station.receptionRule, year, month, calendar).date;
-  const override: SessionOverride = {
-    stationId: station.id,
-    month: input.month,
-    ...(input.theme ? { theme: input.theme } : {}),
-    ...(input.deputyIds?.length ? { deputyIds: input.deputyIds } : {}),
-    ...(input.cancelled ? { cancelled: true } : {}),
-    ...(input.movedTo ? { movedTo: input.movedTo } : {}),
-    ...(input.reason ? { reason: input.reason } : {}),
-  };
+  const override = mergedOverride(
+    (await ctx.store.listSessionOverrides([station.id], input.month)).find((o) => o.month === input.month),
+    { ...input, stationId: station.id },
+  );
   const now = ctx.clock.now();
   const changed = input.cancelled || input.movedTo;
   const followers = changed ? await ctx.store.listFollowers(station.id) : [];

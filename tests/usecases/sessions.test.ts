@@ -37,6 +37,40 @@ describe('following a station', () => {
 });
 
 describe('setting a month’s session', () => {
+  const month = async () =>
+    (await street.store.listSessionOverrides([EAST.id], '2026-03')).find((o) => o.month === '2026-03');
+
+  test('each call changes what it names and keeps the rest of the month: a theme saved after a move keeps the move', async () => {
+    await set(PEOPLE.staff, { theme: '老旧小区加装电梯', deputyIds: [DEPUTIES.chen.id] });
+    await set(PEOPLE.staff, { movedTo: '2026-03-12', reason: '会议室装修' });
+    expect(await month()).toEqual({
+      stationId: EAST.id,
+      month: '2026-03',
+      theme: '老旧小区加装电梯',
+      deputyIds: [DEPUTIES.chen.id],
+      movedTo: '2026-03-12',
+      reason: '会议室装修',
+    });
+    await set(PEOPLE.staff, { theme: '背街小巷停车难' });
+    expect(await month()).toMatchObject({ theme: '背街小巷停车难', movedTo: '2026-03-12', reason: '会议室装修' });
+  });
+
+  test('cancelling replaces a move; an empty theme clears it; cancelled: false restores the planned day', async () => {
+    await set(PEOPLE.staff, { theme: '老旧小区加装电梯', movedTo: '2026-03-12', reason: '会议室装修' });
+    await set(PEOPLE.staff, { cancelled: true, reason: '代表集中培训' });
+    expect(await month()).toEqual({
+      stationId: EAST.id,
+      month: '2026-03',
+      theme: '老旧小区加装电梯',
+      cancelled: true,
+      reason: '代表集中培训',
+    });
+    await set(PEOPLE.staff, { theme: '' });
+    expect(await month()).toEqual({ stationId: EAST.id, month: '2026-03', cancelled: true, reason: '代表集中培训' });
+    await set(PEOPLE.staff, { cancelled: false });
+    expect(await month()).toEqual({ stationId: EAST.id, month: '2026-03' });
+  });
+
   test('staff of the station set a theme and deputies on duty, with an audit line; nobody is messaged', async () => {
     await follow(PEOPLE.voter);
     const answer = await set(PEOPLE.staff, { theme: '老旧小区加装电梯', deputyIds: [DEPUTIES.chen.id] });
