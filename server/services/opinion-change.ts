@@ -88,13 +88,15 @@ export async function decideRouting(ctx: ServiceContext, opinion: Opinion, exclu
     ctx.store.listSessionOverrides([station.id], today.slice(0, 7)),
     ctx.store.listHolidayArrangements(),
   ]);
-  const [next] = nextSessions({
+  // The next session that will be held: a cancelled one is listed before it, with a duty list
+  // of deputies who will not be there.
+  const next = nextSessions({
     rule: station.receptionRule,
     calendar: createHolidayCalendar(arrangements),
     overrides,
     today,
     count: 1,
-  });
+  }).find((session) => session.status !== 'cancelled');
   const active = deputies.filter((d) => d.active);
   const onDutyNext = next && next.deputyIds.length > 0 ? next.deputyIds : [];
   return routeOpinion({

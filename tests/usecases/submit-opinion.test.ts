@@ -57,6 +57,19 @@ describe('受理: an opinion goes to a deputy of its station by the routing rule
     expect((await submit({ category: 'education' })).assignedDeputyId).toBe(DEPUTIES.li.id);
   });
 
+  test('the duty list of a cancelled session does not count: the next session held decides', async () => {
+    // March's session (the 5th) is cancelled with 李秀英 on its list; 赵海燕 is on duty on 20 April.
+    await street.store.putSessionOverride(
+      { stationId: EAST.id, month: '2026-03', deputyIds: [DEPUTIES.li.id], cancelled: true, reason: '代表集中培训' },
+      { at: street.now, actor: PEOPLE.staff, action: 'test.cancel', targetType: 'station', targetId: EAST.id },
+    );
+    await street.store.putSessionOverride(
+      { stationId: EAST.id, month: '2026-04', deputyIds: [DEPUTIES.zhao.id] },
+      { at: street.now, actor: PEOPLE.staff, action: 'test.duty', targetType: 'station', targetId: EAST.id },
+    );
+    expect((await submit({ category: 'education' })).assignedDeputyId).toBe(DEPUTIES.zhao.id);
+  });
+
   test('then the deputy with the fewest open opinions, and between equals the lowest id', async () => {
     await anOpinion(street, 'assigned', { assignedDeputyId: DEPUTIES.chen.id });
     await anOpinion(street, 'transferred', { assignedDeputyId: DEPUTIES.li.id });
