@@ -4,6 +4,7 @@ import type { Account, Invite, Role } from '../../../src/domain/roles';
 import type { CategoryId } from '../../../src/domain/categories';
 import type { Deputy, Station, StationKind, StationSetting } from '../../../src/domain/station';
 import type { AuditEntry } from '../../ports/store';
+import type { SqliteDatabase } from './database';
 
 // Row shapes as SQLite returns them, and their mapping to domain objects. Optional
 // domain fields are absent (not undefined) when the column is NULL, so that both
@@ -231,3 +232,16 @@ export const auditToRow = (a: AuditEntry): AuditRow => ({
   target_id: a.targetId,
   detail: a.detail ? JSON.stringify(a.detail) : null,
 });
+
+/**
+ * Writes one audit line, in whatever transaction is running: every part of the store that
+ * changes something records it through this one statement.
+ */
+export function auditWriter(db: SqliteDatabase): (audit: AuditEntry) => void {
+  const insert = db.prepare<AuditRow>(
+    'INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (@at, @actor, @action, @target_type, @target_id, @detail)',
+  );
+  return (audit) => {
+    insert.run(auditToRow(audit));
+  };
+}

@@ -8,7 +8,7 @@ import type {
 } from '../../ports/evaluation-store';
 import type { AuditEntry } from '../../ports/store-types';
 import type { SqliteDatabase } from './database';
-import { auditToRow } from './rows';
+import { auditWriter } from './rows';
 
 /**
  * 代表述职评议 on SQLite, as a ballot box: `evaluation_participants` (who rated which deputy,
@@ -17,9 +17,7 @@ import { auditToRow } from './rows';
  * rowid records the order of arrival, and answers are read by id, an order unrelated to it.
  */
 export function createSqliteEvaluationStore(db: SqliteDatabase): EvaluationStore {
-  const insertAudit = db.prepare(
-    'INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (@at, @actor, @action, @target_type, @target_id, @detail)',
-  );
+  const writeAudit = auditWriter(db);
   const listRounds = db.prepare('SELECT doc FROM evaluation_rounds ORDER BY opens_on DESC, id');
   const getRound = db.prepare('SELECT doc FROM evaluation_rounds WHERE id = ?');
   const insertRound = db.prepare('INSERT INTO evaluation_rounds (id, district, opens_on, doc) VALUES (?, ?, ?, ?)');
@@ -68,7 +66,7 @@ export function createSqliteEvaluationStore(db: SqliteDatabase): EvaluationStore
   const withAudit = <A extends unknown[]>(write: (...args: A) => void) =>
     db.transaction((audit: AuditEntry, ...args: A) => {
       write(...args);
-      insertAudit.run(auditToRow(audit));
+      writeAudit(audit);
     });
   const create = withAudit((round: EvaluationRound) => {
     insertRound.run(round.id, round.district, round.opensOn, JSON.stringify(round));
@@ -86,7 +84,7 @@ export function createSqliteEvaluationStore(db: SqliteDatabase): EvaluationStore
       satisfaction: a.satisfaction,
       comment: a.comment ?? null,
     });
-    insertAudit.run(auditToRow(audit));
+    writeAudit(audit);
     return true;
   });
   const setDistrict = withAudit((openid: string, district: string, at: number) => {

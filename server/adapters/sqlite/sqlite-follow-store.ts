@@ -3,7 +3,7 @@ import type { FollowStore } from '../../ports/follow-store';
 import type { OutboxMessage } from '../../ports/opinion-store';
 import type { AuditEntry } from '../../ports/store-types';
 import type { SqliteDatabase } from './database';
-import { auditToRow, overrideToRow } from './rows';
+import { auditWriter, overrideToRow } from './rows';
 
 /** Station follows, session changes and deduplicated reminders on SQLite. */
 export function createSqliteFollowStore(db: SqliteDatabase): FollowStore {
@@ -18,9 +18,7 @@ export function createSqliteFollowStore(db: SqliteDatabase): FollowStore {
        reason = excluded.reason, theme = excluded.theme, deputy_ids = excluded.deputy_ids,
        start_time = excluded.start_time, end_time = excluded.end_time`,
   );
-  const insertAudit = db.prepare(
-    'INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (@at, @actor, @action, @target_type, @target_id, @detail)',
-  );
+  const writeAudit = auditWriter(db);
   const enqueue = db.prepare(
     `INSERT INTO outbox (kind, recipient_openid, opinion_id, payload, created_at, status, attempts, next_attempt_at, dedupe_key)
      VALUES (@kind, @recipientOpenid, @subjectId, @payload, @createdAt, @status, @attempts, @nextAttemptAt, @dedupeKey)
@@ -34,7 +32,7 @@ export function createSqliteFollowStore(db: SqliteDatabase): FollowStore {
 
   const change = db.transaction((override: SessionOverride, audit: AuditEntry, notices: readonly OutboxMessage[]) => {
     putOverride.run(overrideToRow(override));
-    insertAudit.run(auditToRow(audit));
+    writeAudit(audit);
     for (const m of notices) enqueue.run(row(m));
   });
   const enqueueAll = db.transaction((messages: ReadonlyArray<OutboxMessage & { dedupeKey: string }>) => {

@@ -1,7 +1,7 @@
 import type { GeneratedFile, GeneratedFileKind, GeneratedFileStore } from '../../ports/generated-file-store';
 import type { AuditEntry } from '../../ports/store-types';
 import type { SqliteDatabase } from './database';
-import { auditToRow } from './rows';
+import { auditWriter } from './rows';
 
 interface GeneratedFileRow {
   file_id: string;
@@ -30,16 +30,14 @@ export function createSqliteGeneratedFileStore(db: SqliteDatabase): GeneratedFil
   );
   const get = db.prepare('SELECT * FROM generated_files WHERE file_id = ?');
   const remove = db.prepare('DELETE FROM generated_files WHERE file_id = ?');
-  const insertAudit = db.prepare(
-    'INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (@at, @actor, @action, @target_type, @target_id, @detail)',
-  );
+  const writeAudit = auditWriter(db);
   const record = db.transaction((file: GeneratedFile, audit: AuditEntry) => {
     insert.run(file);
-    insertAudit.run(auditToRow(audit));
+    writeAudit(audit);
   });
   const forget = db.transaction((fileIds: readonly string[], audit: AuditEntry) => {
     for (const id of fileIds) remove.run(id);
-    insertAudit.run(auditToRow(audit));
+    writeAudit(audit);
   });
 
   return {

@@ -2,7 +2,7 @@ import type { MessageStore } from '../../ports/message-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { AuditEntry } from '../../ports/store-types';
 import type { SqliteDatabase } from './database';
-import { auditToRow } from './rows';
+import { auditWriter } from './rows';
 import { fromOutboxRow, type OutboxRow } from './sqlite-opinion-store';
 
 /** A person's messages and subscription acceptances on SQLite (outbox_recipient, subscription_credits). */
@@ -33,12 +33,10 @@ export function createSqliteMessageStore(db: SqliteDatabase): MessageStore {
      ON CONFLICT (openid, template_id) DO UPDATE SET credits = credits + 1`,
   );
   const credits = db.prepare('SELECT template_id, credits FROM subscription_credits WHERE openid = ?');
-  const insertAudit = db.prepare(
-    'INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (@at, @actor, @action, @target_type, @target_id, @detail)',
-  );
+  const writeAudit = auditWriter(db);
   const grantAll = db.transaction((openid: string, templateIds: readonly string[], max: number, audit: AuditEntry) => {
     for (const templateId of new Set(templateIds)) grant.run({ openid, templateId, max });
-    insertAudit.run(auditToRow(audit));
+    writeAudit(audit);
   });
 
   return {

@@ -1,7 +1,8 @@
 import type { Opinion } from '../../../src/domain/opinion';
 import type { ErasedRecords, PersonalDataStore } from '../../ports/personal-data-store';
+import type { AuditEntry } from '../../ports/store-types';
 import type { SqliteDatabase } from './database';
-import { auditToRow } from './rows';
+import { auditWriter } from './rows';
 
 /** Contacts past their retention, and a voter's own records beside their opinions, on SQLite. */
 export function createSqlitePersonalDataStore(db: SqliteDatabase): PersonalDataStore {
@@ -15,10 +16,8 @@ export function createSqlitePersonalDataStore(db: SqliteDatabase): PersonalDataS
     readMarks: db.prepare('DELETE FROM message_reads WHERE openid = ?'),
     districts: db.prepare('DELETE FROM voter_districts WHERE openid = ?'),
   };
-  const insertAudit = db.prepare(
-    'INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (@at, @actor, @action, @target_type, @target_id, @detail)',
-  );
-  const erase = db.transaction((openid: string, audit: Parameters<typeof auditToRow>[0]): ErasedRecords => {
+  const writeAudit = auditWriter(db);
+  const erase = db.transaction((openid: string, audit: AuditEntry): ErasedRecords => {
     const counts = {
       follows: deletions.follows.run(openid).changes,
       messages: deletions.messages.run(openid).changes,
@@ -26,7 +25,7 @@ export function createSqlitePersonalDataStore(db: SqliteDatabase): PersonalDataS
       readMarks: deletions.readMarks.run(openid).changes,
       districts: deletions.districts.run(openid).changes,
     };
-    insertAudit.run(auditToRow({ ...audit, detail: { ...audit.detail, ...counts } }));
+    writeAudit({ ...audit, detail: { ...audit.detail, ...counts } });
     return counts;
   });
   return {

@@ -16,7 +16,7 @@ import {
   arrangementFromRow,
   type AuditRow,
   auditFromRow,
-  auditToRow,
+  auditWriter,
   type DeputyRow,
   deputyFromRow,
   deputyToRow,
@@ -42,9 +42,7 @@ const placeholders = (n: number): string => Array.from({ length: n }, () => '?')
 /** The local store: one SQLite file, real tables and indexes, each change one transaction. */
 export function createSqliteStore(file: string): Store & { db: SqliteDatabase } {
   const db = openDatabase(file);
-  const insertAudit = db.prepare<AuditRow>(
-    'INSERT INTO audit_log (at, actor, action, target_type, target_id, detail) VALUES (@at, @actor, @action, @target_type, @target_id, @detail)',
-  );
+  const writeAudit = auditWriter(db);
   const statements = {
     listStations: db.prepare('SELECT * FROM stations ORDER BY sort_order, id'),
     getStation: db.prepare('SELECT * FROM stations WHERE id = ?'),
@@ -92,9 +90,9 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
   const setMarker = db.prepare('INSERT INTO markers (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING');
 
   const withAudit = <A>(write: (arg: A) => void) =>
-    db.transaction((arg: A, audit: Parameters<typeof auditToRow>[0]) => {
+    db.transaction((arg: A, audit: AuditEntry) => {
       write(arg);
-      insertAudit.run(auditToRow(audit));
+      writeAudit(audit);
     });
 
   const writeStation = withAudit((s: Parameters<typeof stationToRow>[0]) => putStation.run(stationToRow(s)));
@@ -107,11 +105,11 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
       const live = statements.liveInvitesOfDeputy.all(invite.deputyId, invite.code) as Array<{ code: string }>;
       for (const { code } of live) {
         statements.revokeInvite.run(audit.at, code);
-        insertAudit.run(auditToRow(inviteRevocation(audit, code, invite.code)));
+        writeAudit(inviteRevocation(audit, code, invite.code));
       }
     }
     putInvite.run(inviteToRow(invite));
-    insertAudit.run(auditToRow(audit));
+    writeAudit(audit);
   });
   const writeArrangement = withAudit((a: ArrangementRow) => putArrangement.run(a));
 
@@ -123,7 +121,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     const claimed = statements.claimInvite.run(account.openid, account.createdAt, code).changes === 1;
     if (!claimed) return 'unavailable';
     putAccount.run(accountToRow(account));
-    insertAudit.run(auditToRow(audit));
+    writeAudit(audit);
     return 'redeemed';
   });
 
@@ -183,7 +181,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     redeemInvite: async (code, account, audit) => redeem(code, account, audit),
     useQuota: async (key, max) => max > 0 && useQuota.run({ key, max }).changes === 1,
     appendAudit: async (audit) => {
-      insertAudit.run(auditToRow(audit));
+      writeAudit(audit);
     },
     putStation: async (station, audit) => writeStation(station, audit),
     putDeputy: async (deputy, audit) => writeDeputy(deputy, audit),
