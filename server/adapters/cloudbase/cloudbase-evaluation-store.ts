@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { EvaluationParticipation, EvaluationRound } from '../../../src/domain/evaluation';
 import type { Satisfaction } from '../../../src/domain/opinion';
 import type {
@@ -7,9 +6,8 @@ import type {
   EvaluationStore,
   ReplyDuration,
 } from '../../ports/evaluation-store';
-import type { AuditEntry } from '../../ports/store-types';
 import { addToBallot, ballotId, type Ballot } from './evaluation-ballots';
-import { getDocument, PAGE, RolledBack, strip, txDocument } from './documents';
+import { getDocument, PAGE, RolledBack, strip, txDocument, writeAudit } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query and aggregate builders are untyped */
 type Db = any;
@@ -26,7 +24,6 @@ type Tx = any;
 export function createCloudbaseEvaluationStore(db: Db): EvaluationStore {
   const _ = db.command;
   const $ = _.aggregate;
-  const auditId = (audit: AuditEntry) => `${audit.at}-${randomUUID()}`;
   const participationId = (p: EvaluationParticipation) => `${p.roundId}_${p.deputyId}_${p.voterOpenid}`;
   const ballotsOf = (roundId: string) =>
     pages<Ballot & { _id?: string }>((after) =>
@@ -59,19 +56,13 @@ export function createCloudbaseEvaluationStore(db: Db): EvaluationStore {
           .collection('evaluation_rounds')
           .doc(round.id)
           .set({ ...round });
-        await tx
-          .collection('audit_log')
-          .doc(auditId(audit))
-          .set({ ...audit });
+        await writeAudit(tx, audit);
       });
     },
     closeRoundEarly: async (roundId, on, audit) => {
       await db.runTransaction(async (tx: Tx) => {
         await tx.collection('evaluation_rounds').doc(roundId).update({ closedEarlyOn: on });
-        await tx
-          .collection('audit_log')
-          .doc(auditId(audit))
-          .set({ ...audit });
+        await writeAudit(tx, audit);
       });
     },
     addEvaluation: async (participation, answer, audit) => {
@@ -89,10 +80,7 @@ export function createCloudbaseEvaluationStore(db: Db): EvaluationStore {
             .collection('evaluation_ballots')
             .doc(box)
             .set({ ...addToBallot(ballot ? strip<Ballot>(ballot) : undefined, answer) });
-          await tx
-            .collection('audit_log')
-            .doc(auditId(audit))
-            .set({ ...audit });
+          await writeAudit(tx, audit);
         });
         return true;
       } catch (error) {
@@ -151,10 +139,7 @@ export function createCloudbaseEvaluationStore(db: Db): EvaluationStore {
     setVoterDistrict: async (openid, district, at, audit) => {
       await db.runTransaction(async (tx: Tx) => {
         await tx.collection('voter_districts').doc(openid).set({ district, updatedAt: at });
-        await tx
-          .collection('audit_log')
-          .doc(auditId(audit))
-          .set({ ...audit });
+        await writeAudit(tx, audit);
       });
     },
     replyDurations: async (deputyIds, fromMs, toMs) => {

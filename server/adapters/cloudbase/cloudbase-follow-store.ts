@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FollowStore } from '../../ports/follow-store';
 import type { OutboxMessage } from '../../ports/opinion-store';
-import { PAGE } from './documents';
+import { PAGE, writeAudit } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
@@ -52,10 +52,7 @@ export function createCloudbaseFollowStore(db: Db): FollowStore {
           .collection('session_overrides')
           .doc(`${override.stationId}_${override.month}`)
           .set({ ...override });
-        await tx
-          .collection('audit_log')
-          .doc(`${audit.at}-${randomUUID()}`)
-          .set({ ...audit });
+        await writeAudit(tx, audit);
         for (const m of notices) {
           const doc = outboxDoc(m);
           await tx.collection('outbox').doc(doc.id).set(doc);

@@ -1,7 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { GeneratedFile, GeneratedFileStore } from '../../ports/generated-file-store';
-import type { AuditEntry } from '../../ports/store-types';
-import { strip } from './documents';
+import { strip, writeAudit } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
@@ -9,7 +8,6 @@ type Tx = any;
 
 // A cloud file id holds '/' and ':', which a document id may not: the document is named by its hash.
 const docId = (fileId: string) => createHash('sha256').update(fileId).digest('hex').slice(0, 40);
-const auditId = (audit: AuditEntry) => `${audit.at}-${randomUUID()}`;
 
 /** The register of generated files on CloudBase (collection generated_files, index expiresAt). */
 export function createCloudbaseGeneratedFileStore(db: Db): GeneratedFileStore {
@@ -21,10 +19,7 @@ export function createCloudbaseGeneratedFileStore(db: Db): GeneratedFileStore {
           .collection('generated_files')
           .doc(docId(file.fileId))
           .set({ ...file });
-        await tx
-          .collection('audit_log')
-          .doc(auditId(audit))
-          .set({ ...audit });
+        await writeAudit(tx, audit);
       });
     },
     getGeneratedFile: async (fileId) => {
@@ -48,10 +43,7 @@ export function createCloudbaseGeneratedFileStore(db: Db): GeneratedFileStore {
     forgetGeneratedFiles: async (fileIds, audit) => {
       await db.runTransaction(async (tx: Tx) => {
         for (const fileId of fileIds) await tx.collection('generated_files').doc(docId(fileId)).remove();
-        await tx
-          .collection('audit_log')
-          .doc(auditId(audit))
-          .set({ ...audit });
+        await writeAudit(tx, audit);
       });
     },
   };

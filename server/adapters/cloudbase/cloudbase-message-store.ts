@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { MessageStore } from '../../ports/message-store';
 import { decodeCursor, encodeCursor } from '../cursor';
-import { outboxFromDoc, RolledBack, txDocument } from './documents';
+import { outboxFromDoc, RolledBack, txDocument, writeAudit } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
@@ -85,10 +84,7 @@ export function createCloudbaseMessageStore(db: Db): MessageStore {
           const credits = txDocument<{ credits?: number }>(await ref.get())?.credits ?? 0;
           await ref.set({ openid, templateId, credits: Math.min(credits + 1, max) });
         }
-        await tx
-          .collection('audit_log')
-          .doc(`${audit.at}-${randomUUID()}`)
-          .set({ ...audit });
+        await writeAudit(tx, audit);
       });
     },
     spendSubscription: (openid, templateId) =>

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Opinion } from '../../../src/domain/opinion';
 import type { PersonalDataStore } from '../../ports/personal-data-store';
-import { CONTACT_ENDED_FIELD, PAGE, strip } from './documents';
+import { CONTACT_ENDED_FIELD, PAGE, strip, writeAudit } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
@@ -36,10 +35,7 @@ export function createCloudbasePersonalDataStore(db: Db): PersonalDataStore {
         readMarks: await removeWhere('message_reads', { _id: openid }),
         districts: await removeWhere('voter_districts', { _id: openid }),
       };
-      await db
-        .collection('audit_log')
-        .doc(`${audit.at}-${randomUUID()}`)
-        .set({ ...audit, detail: { ...audit.detail, ...counts } });
+      await writeAudit(db, { ...audit, detail: { ...audit.detail, ...counts } });
       return counts;
     },
   };

@@ -14,7 +14,7 @@ import { createCloudbasePersonalDataStore } from './cloudbase-personal-data-stor
 import { createCloudbaseOpinionStore } from './cloudbase-opinion-store';
 import type { CollectionName } from './collections';
 import { runDocumentMigrations } from './document-migrations';
-import { getDocument, PAGE, RolledBack, strip, takeQuota, txDocument } from './documents';
+import { getDocument, PAGE, RolledBack, strip, takeQuota, txDocument, writeAudit } from './documents';
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
 interface Tx {
@@ -56,8 +56,6 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
 
   const getDoc = <T>(name: CollectionName, id: string) => getDocument<T>(col(name), id);
 
-  const auditDoc = (audit: AuditEntry): Doc => ({ ...audit });
-
   /** Write a document and its audit line together. */
   async function putWithAudit(name: CollectionName, id: string, data: object, audit: AuditEntry): Promise<void> {
     await db.runTransaction(async (tx: Tx) => {
@@ -65,7 +63,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
         .collection(name)
         .doc(id)
         .set({ ...data });
-      await tx.collection('audit_log').doc(`${audit.at}-${randomUUID()}`).set(auditDoc(audit));
+      await writeAudit(tx, audit);
     });
   }
 
@@ -137,7 +135,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
             .collection('accounts')
             .doc(account.openid)
             .set({ ...account });
-          await tx.collection('audit_log').doc(`${audit.at}-${randomUUID()}`).set(auditDoc(audit));
+          await writeAudit(tx, audit);
         });
         return 'redeemed';
       } catch (error) {
@@ -157,7 +155,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
       }
     },
     appendAudit: async (audit) => {
-      await col('audit_log').doc(`${audit.at}-${randomUUID()}`).set(auditDoc(audit));
+      await writeAudit(db, audit);
     },
     putStation: (s, audit) => putWithAudit('stations', s.id, s, audit),
     putDeputy: (d, audit) => putWithAudit('deputies', d.id, d, audit),
@@ -181,14 +179,14 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
           if (!old || old.usedBy || old.revokedAt !== undefined) continue;
           await tx.collection('invites').doc(code).update({ revokedAt: audit.at });
           const line = inviteRevocation(audit, code, invite.code);
-          await tx.collection('audit_log').doc(`${line.at}-${randomUUID()}`).set(auditDoc(line));
+          await writeAudit(tx, line);
         }
         await tx
           .collection('invites')
           .doc(invite.code)
           .set({ ...invite });
         await latest.set({ value: invite.code });
-        await tx.collection('audit_log').doc(`${audit.at}-${randomUUID()}`).set(auditDoc(audit));
+        await writeAudit(tx, audit);
       });
     },
     getMarker: async (name) => (await getDoc<{ value: string }>('markers', name))?.value ?? null,

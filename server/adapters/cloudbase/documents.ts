@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { OutboxMessage } from '../../ports/opinion-store';
+import type { AuditEntry } from '../../ports/store-types';
 import { FIGURES_FIELD } from './cloudbase-figures';
 
 /**
@@ -73,4 +75,19 @@ export async function takeQuota(tx: QuotaTx, key: string, max: number): Promise<
 export function outboxFromDoc(doc: Record<string, unknown>): OutboxMessage {
   const { opinionId: legacy, ...rest } = strip<OutboxMessage & { opinionId?: string }>(doc);
   return { ...rest, subjectId: rest.subjectId ?? legacy ?? '' };
+}
+
+/**
+ * Writes one audit line through `target`: a transaction, so that it stands or falls with the
+ * change it records, or the database for a line that records no change. Its id leads with the
+ * time, so that the log reads in order.
+ */
+export async function writeAudit(
+  target: { collection(name: 'audit_log'): { doc(id: string): { set(data: object): Promise<unknown> } } },
+  audit: AuditEntry,
+): Promise<void> {
+  await target
+    .collection('audit_log')
+    .doc(`${audit.at}-${randomUUID()}`)
+    .set({ ...audit });
 }
