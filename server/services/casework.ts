@@ -12,7 +12,7 @@ import type { OpinionSummary, Page } from '../../src/domain/views';
 import type { OpinionQuery } from '../ports/opinion-store';
 import { actorOf, requireRole, visibleOpinion, type Actor } from './actor';
 import type { ServiceContext } from './context';
-import { assignment, commit, decideRouting, event, notify, requireCleanText } from './opinion-change';
+import { assignment, commit, decideRouting, event, notify, requireCleanText, SYSTEM } from './opinion-change';
 import { summaryPage, viewOf } from './opinion-view';
 
 const OPEN: OpinionStatus[] = ['assigned', 'transferred'];
@@ -222,7 +222,7 @@ export async function releaseOpinion(input: ActionInput<typeof caseworkActions, 
   if (!decision.deputyId) {
     const saved = await commit(ctx, opinion, { ...released, routingReason: decision.reason }, [
       cleared,
-      event(opinion, now, { role: 'system', name: '系统' }, 'queued', '已转联络站工作人员分派'),
+      event(opinion, now, SYSTEM, 'queued', '已转联络站工作人员分派'),
     ]);
     return viewOf(ctx, actor, saved);
   }

@@ -6,9 +6,7 @@ import type { OutboxMessage } from '../ports/opinion-store';
 import type { Store } from '../ports/store';
 import type { Clock } from '../../src/domain/dates';
 import { excerptOf } from '../../src/domain/notifications';
-import { event, notify } from './opinion-change';
-
-const SYSTEM = { role: 'system' as const, name: '系统' };
+import { event, notify, SYSTEM } from './opinion-change';
 
 /**
  * The deadline rules, run by the scheduler: a 催办 reminder to the deputy on the working day

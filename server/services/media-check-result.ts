@@ -1,5 +1,5 @@
 import type { ServiceContext } from './context';
-import { commit, event } from './opinion-change';
+import { commit, event, SYSTEM } from './opinion-change';
 
 /** WeChat's push with the result of mediaCheckAsync (Event = wxa_media_check). */
 export interface MediaCheckEvent {
@@ -7,8 +7,6 @@ export interface MediaCheckEvent {
   result?: { suggest?: string; label?: string | number };
   errcode?: number;
 }
-
-const SYSTEM = { role: 'system' as const, name: '系统' };
 
 /**
  * Apply an image-check result: a photo that passed becomes visible to the deputy and staff;

@@ -11,6 +11,11 @@ import { isErasedAuthor } from '../../src/domain/personal-data';
 import type { OutboxMessage } from '../ports/opinion-store';
 import type { ServiceContext } from './context';
 
+/** The timeline's name for lines the system writes (routing, deadlines, checks, retention). */
+export const SYSTEM = { role: 'system' as const, name: '系统' };
+/** The timeline's name for a voter: never their OPENID or their contact name. */
+export const VOTER = { role: 'voter' as const, name: '选民' };
+
 /** A timeline line written by `actor`. */
 export function event(
   opinion: Pick<Opinion, 'id'>,

@@ -9,12 +9,9 @@ import type { ErasedAccountView, OpinionView } from '../../src/domain/views';
 import type { Store } from '../ports/store';
 import { actorOf } from './actor';
 import type { ServiceContext } from './context';
-import { event } from './opinion-change';
+import { event, SYSTEM, VOTER } from './opinion-change';
 import { viewOf } from './opinion-view';
 import { ownOpinion } from './voter-opinions';
-
-const VOTER = { role: 'voter' as const, name: '选民' };
-const SYSTEM = { role: 'system' as const, name: '系统' };
 
 /** The public timeline line of a voter erasing the contact they gave. */
 export const CONTACT_ERASED_BY_VOTER = '选民删除了联系方式';

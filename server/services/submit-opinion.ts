@@ -12,7 +12,7 @@ import type { CategoryId } from '../../src/domain/categories';
 import type { SubmitResult } from '../../src/domain/views';
 import { actorOf, requireRole, type Actor } from './actor';
 import type { ServiceContext } from './context';
-import { assignment, decideRouting, event } from './opinion-change';
+import { assignment, decideRouting, event, SYSTEM, VOTER } from './opinion-change';
 
 export interface OpinionDraft {
   stationId: string;
@@ -114,22 +114,22 @@ async function createAndRoute(
       throw error;
     }
   };
-  const submitter = walkIn ? { role: 'staff' as const, name: actor.name } : { role: 'voter' as const, name: '选民' };
+  const submitter = walkIn ? { role: 'staff' as const, name: actor.name } : VOTER;
   const events = [
     event(base, now, submitter, 'submitted', walkIn ? `${actor.name}在接待日代为登记了这条意见` : '意见已提交'),
   ];
   if (verdict === 'review') {
     const held: Opinion = { ...base, status: 'held' };
-    events.push(event(base, now, { role: 'system', name: '系统' }, 'held', '内容正在审核，审核通过后将交代表办理'));
+    events.push(event(base, now, SYSTEM, 'held', '内容正在审核，审核通过后将交代表办理'));
     return create(held, events, []);
   }
   const decision = await decideRouting(ctx, base);
   if (!decision.deputyId) {
-    events.push(event(base, now, { role: 'system', name: '系统' }, 'queued', '已转联络站工作人员分派'));
-    events.push(event(base, now, { role: 'system', name: '系统' }, 'routing', decision.reason, 'internal'));
+    events.push(event(base, now, SYSTEM, 'queued', '已转联络站工作人员分派'));
+    events.push(event(base, now, SYSTEM, 'routing', decision.reason, 'internal'));
     return create({ ...base, routingReason: decision.reason }, events, []);
   }
-  const assigned = await assignment(ctx, base, decision.deputyId, decision.reason, { role: 'system', name: '系统' });
+  const assigned = await assignment(ctx, base, decision.deputyId, decision.reason, SYSTEM);
   return create(assigned.next, [...events, ...assigned.events], assigned.outbox);
 }
 

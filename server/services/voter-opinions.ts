@@ -12,11 +12,9 @@ import { withoutContact } from '../../src/domain/personal-data';
 import type { OpinionSummary, OpinionView, Page } from '../../src/domain/views';
 import { actorOf, visibleOpinion } from './actor';
 import type { ServiceContext } from './context';
-import { assignment, commit, decideRouting, event, notify, requireCleanText } from './opinion-change';
+import { assignment, commit, decideRouting, event, notify, requireCleanText, SYSTEM, VOTER } from './opinion-change';
 import { namesFor, summaryPage, toView, viewOf } from './opinion-view';
 
-const VOTER = { role: 'voter' as const, name: '选民' };
-const SYSTEM = { role: 'system' as const, name: '系统' };
 /** The timeline line of a withdrawal that took the voter's contact with it. */
 export const CONTACT_ERASED_ON_WITHDRAWAL = '意见已撤回，联系方式已随之删除';
 
@@ -137,7 +135,7 @@ export async function rateOpinion(input: ActionInput<typeof opinionsActions, 'ra
   }
   const saved = await commit(ctx, opinion, { ...opinion, rating, staffReview: true }, [
     rated,
-    event(opinion, now, { role: 'system', name: '系统' }, 'review', '选民再次不满意，已提交联络站复核'),
+    event(opinion, now, SYSTEM, 'review', '选民再次不满意，已提交联络站复核'),
   ]);
   return viewOf(ctx, actor, saved);
 }
