@@ -103,3 +103,11 @@ export function formatYearDateZh(date: LocalDate): string {
   const { year, month } = yearMonth(date);
   return `${year}年${month}月${Number(date.slice(8, 10))}日`;
 }
+
+/**
+ * The same day `months` calendar months later; a day the month lacks becomes its last day
+ * (交办 on 11-30 is due 3 months later on 02-28, not 03-02): how statutory deadlines in months run.
+ */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  return dayjs.utc(date).add(months, 'month').format('YYYY-MM-DD');
+}

@@ -86,7 +86,7 @@ export interface Opinion {
   updatedAt: number;
 }
 
-export type ActorRole = 'voter' | 'deputy' | 'staff' | 'admin' | 'system';
+export type ActorRole = 'voter' | 'deputy' | 'staff' | 'admin' | 'unit' | 'system';
 
 /** One line of an opinion's timeline. Internal lines (notes, routing detail) are for deputies and staff. */
 export interface TimelineEvent {
