@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { PHOTO_ROOT } from '../../src/domain/photo-files';
 import { INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH } from '../../src/domain/invites';
 import type { Ids } from '../ports/ids';
@@ -16,6 +16,7 @@ export const nodeIds: Ids = {
   inviteCode: code,
   roundId: (district, opensOn) =>
     `ev${opensOn.replace(/-/g, '')}${createHash('sha256').update(district).digest('hex').slice(0, 6)}`,
+  suggestionId: () => `sg${randomBytes(10).toString('hex')}`,
   // A hash, so that a file id does not show the openid it belongs to.
   photoFolder: (openid) =>
     `${PHOTO_ROOT}/${createHash('sha256').update(`photo-folder\u0000${openid}`).digest('hex').slice(0, 16)}`,

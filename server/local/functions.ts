@@ -5,6 +5,7 @@ import { main as opinions } from '../../cloudfunctions/opinions/index';
 import { main as reports } from '../../cloudfunctions/reports/index';
 import { main as scheduler } from '../../cloudfunctions/scheduler/index';
 import { main as stations } from '../../cloudfunctions/stations/index';
+import { main as suggestions } from '../../cloudfunctions/suggestions/index';
 import type { CloudFunctionMain } from './http-server';
 
 /** Every cloud function the local server exposes: the same entries CloudBase runs. */
@@ -16,4 +17,5 @@ export const LOCAL_FUNCTIONS: Record<string, CloudFunctionMain> = {
   scheduler,
   reports,
   evaluations,
+  suggestions,
 };

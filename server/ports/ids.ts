@@ -8,6 +8,8 @@ export interface Ids {
   inviteCode(): string;
   /** A round of 代表述职评议: the same district and first day give the same id. */
   roundId(district: string, opensOn: string): string;
+  /** A new 代表建议: random, so that its id tells nothing of who drafted it or when. */
+  suggestionId(): string;
   /** `photos/<key>`: the one folder a caller's photos are uploaded to; the same openid, the same folder. */
   photoFolder(openid: string): string;
 }

@@ -9,6 +9,8 @@ export interface Actor {
   role: Role;
   stationId?: string;
   deputyId?: string;
+  /** The 承办单位 a unit contact answers for. */
+  unitId?: string;
   /** How they appear in a timeline: 选民 / 代表 陈建国 / 工作人员 林晓燕 / 人大工委. */
   name: string;
 }
@@ -28,6 +30,7 @@ export async function actorOf(ctx: ServiceContext): Promise<Actor> {
     role,
     ...(account?.stationId ? { stationId: account.stationId } : {}),
     ...(account?.deputyId ? { deputyId: account.deputyId } : {}),
+    ...(account?.unitId ? { unitId: account.unitId } : {}),
   };
   if (role === 'deputy' && account?.deputyId) {
     const deputy = await ctx.store.getDeputy(account.deputyId);
@@ -35,6 +38,10 @@ export async function actorOf(ctx: ServiceContext): Promise<Actor> {
   }
   if (role === 'staff') return { ...base, name: account?.displayName ?? '联络站工作人员' };
   if (role === 'admin') return { ...base, name: '人大工委' };
+  if (role === 'unit' && account?.unitId) {
+    const unit = await ctx.store.getHandlingUnit(account.unitId);
+    return { ...base, name: unit?.name ?? '承办单位' };
+  }
   return { ...base, name: '选民' };
 }
 

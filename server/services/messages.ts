@@ -13,7 +13,7 @@ import type { ServiceContext } from './context';
 /** How many unspent acceptances of one template a person may hold (WeChat keeps its own count too). */
 export const MAX_SUBSCRIPTION_CREDITS = 20;
 
-const MOMENTS: readonly SubscriptionMoment[] = ['submit', 'follow', 'casework', 'oversight'];
+const MOMENTS: readonly SubscriptionMoment[] = ['submit', 'follow', 'casework', 'oversight', 'handling'];
 
 /** The configured template ids to ask for at each moment; a moment with none configured is left out. */
 export function subscribeTemplateIds(ctx: Pick<ServiceContext, 'config'>): SubscribeTemplateIds {

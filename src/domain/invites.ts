@@ -36,8 +36,10 @@ export function redeemInvite(invite: Invite | null, current: Account | null, ope
   return {
     openid,
     role: invite.role,
-    stationId: invite.stationId,
+    // A unit's invite belongs to no station ('').
+    ...(invite.stationId ? { stationId: invite.stationId } : {}),
     ...(invite.deputyId ? { deputyId: invite.deputyId } : {}),
+    ...(invite.unitId ? { unitId: invite.unitId } : {}),
     ...(invite.displayName ? { displayName: invite.displayName } : {}),
     createdAt: now,
   };

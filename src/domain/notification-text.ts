@@ -47,6 +47,25 @@ const IN_APP_TEXT: { [K in NotificationKind]: (message: NotificationInput<K>) =>
     title: '本周超期意见',
     text: `${m.payload.station}目前有${m.payload.overdue}条意见超过答复期限`,
   }),
+  suggestion_to_unit: (m) => ({
+    title: `代表建议${m.payload.what}`,
+    text: `《${m.payload.title}》已${m.payload.what}贵单位办理，请于${dueLine(m.payload.due)}前答复`,
+  }),
+  suggestion_reminder_to_unit: (m) => ({
+    title: '代表建议答复期限将到',
+    text: `《${m.payload.title}》请于${dueLine(m.payload.due)}前答复`,
+  }),
+  suggestion_overdue_to_unit: (m) => ({
+    title: '督办：代表建议已超期',
+    text: `《${m.payload.title}》应于${dueLine(m.payload.due)}前答复，已超期，请尽快办理`,
+  }),
+  suggestion_overdue_to_committee: (m) => ({
+    title: '督办：代表建议超期未答复',
+    text: `《${m.payload.title}》（${m.payload.unit}）应于${dueLine(m.payload.due)}前答复`,
+  }),
+  suggestion_to_deputy: (m) => ({ title: `代表建议${m.payload.result}`, text: `《${m.payload.title}》：${m.payload.note}` }),
+  suggestion_to_committee: (m) => ({ title: `代表建议${m.payload.result}`, text: `《${m.payload.title}》：${m.payload.note}` }),
+  suggestion_to_voter: (m) => ({ title: `您反映的问题：${m.payload.result}`, text: `“${m.payload.excerpt}”：${m.payload.note}` }),
 };
 
 /** The in-app 消息 line of a message. */

@@ -12,14 +12,15 @@ import { dateValue, sessionTimeValue, timeValue, type KeywordType } from './temp
  */
 
 /** Who receives a kind, and so at which tap they are asked to allow it. */
-export type Audience = 'voter' | 'deputy' | 'staff';
+export type Audience = 'voter' | 'deputy' | 'staff' | 'unit';
 
 /**
  * The moments a person is asked to allow messages (WeChat shows the prompt only from a tap,
  * and at most 3 templates at a time): a voter submitting an opinion, a voter tapping 提醒我 on
- * a station, a deputy or a staff member tapping 接收提醒 in their queue.
+ * a station, a deputy or a staff member tapping 接收提醒 in their queue, a 承办单位 contact
+ * tapping 接收提醒 in theirs.
  */
-export type SubscriptionMoment = 'submit' | 'follow' | 'casework' | 'oversight';
+export type SubscriptionMoment = 'submit' | 'follow' | 'casework' | 'oversight' | 'handling';
 
 /** The raw values a message of each kind carries (strings, as the outbox stores them). */
 export interface NotificationPayloads {
@@ -33,6 +34,17 @@ export interface NotificationPayloads {
   session_reminder: { station: string; date: string; start: string; end: string; theme: string };
   session_changed: { station: string; text: string };
   overdue_digest: { station: string; overdue: string; week: string };
+  /** A 建议 handed to a unit: `what` is 交办, 改交 or 再办. */
+  suggestion_to_unit: { title: string; what: string; due: string };
+  suggestion_reminder_to_unit: { title: string; due: string };
+  suggestion_overdue_to_unit: { title: string; due: string; unit: string };
+  suggestion_overdue_to_committee: { title: string; due: string; unit: string };
+  /** Something a deputy must do or know about a 建议 they signed: `what` says which. */
+  suggestion_to_deputy: { title: string; result: string; note: string };
+  /** Something the committee must rule on (a 退回): `result` says which. */
+  suggestion_to_committee: { title: string; result: string; note: string };
+  /** What became of the 建议 a voter's opinion fed (`result` at most 5 characters). */
+  suggestion_to_voter: { excerpt: string; result: string; note: string };
 }
 
 export type NotificationKind = keyof NotificationPayloads;
@@ -81,6 +93,9 @@ const stationIdOf = (subjectId: string) => subjectId.replace(/^station:/, '');
 const opinionPage = (m: NotificationInput) => `pages/opinion/index?id=${m.subjectId}`;
 const casePage = (m: NotificationInput) => `casework/case/index?id=${m.subjectId}`;
 const stationPage = (m: NotificationInput) => `pages/station/index?id=${stationIdOf(m.subjectId)}`;
+const suggestionPage = (m: NotificationInput) =>
+  `casework/suggestion/index?id=${m.subjectId.replace(/^suggestion:/, '')}`;
+const SAMPLE_TITLE = '关于青溪路与滨河路口增设信号灯的建议';
 
 const SAMPLE_EXCERPT = '青溪路与滨河路口早高峰拥堵严重，学生过马路很危险，建议增设红绿灯';
 
@@ -209,6 +224,90 @@ export const NOTIFICATION_KINDS: { [K in NotificationKind]: KindSpec<K> } = {
     ],
     page: () => 'casework/inbox/index',
     sample: { station: '青溪街道人大代表联络站', overdue: '3', week: '2026-11-30' },
+  },
+  suggestion_to_unit: {
+    audience: 'unit',
+    moment: 'handling',
+    template: 'casework_todo',
+    keywords: [
+      { name: '事项名称', type: 'thing', value: (m) => m.payload.title },
+      { name: '事项类型', type: 'thing', value: (m) => `代表建议·${m.payload.what}` },
+      { name: '截止时间', type: 'date', value: (m) => dateValue(m.payload.due) },
+    ],
+    page: suggestionPage,
+    sample: { title: SAMPLE_TITLE, what: '交办', due: '2027-03-01' },
+  },
+  suggestion_reminder_to_unit: {
+    audience: 'unit',
+    moment: 'handling',
+    template: 'casework_deadline',
+    keywords: [
+      { name: '事项名称', type: 'thing', value: (m) => m.payload.title },
+      { name: '截止时间', type: 'date', value: (m) => dateValue(m.payload.due) },
+      { name: '温馨提示', type: 'thing', value: () => '代表建议答复期限将到，请及时答复' },
+    ],
+    page: suggestionPage,
+    sample: { title: SAMPLE_TITLE, due: '2027-03-01' },
+  },
+  suggestion_overdue_to_unit: {
+    audience: 'unit',
+    moment: 'handling',
+    template: 'overdue_alert',
+    keywords: [
+      { name: '事项名称', type: 'thing', value: (m) => m.payload.title },
+      { name: '办理人', type: 'name', value: (m) => m.payload.unit },
+      { name: '截止时间', type: 'date', value: (m) => dateValue(m.payload.due) },
+    ],
+    page: suggestionPage,
+    sample: { title: SAMPLE_TITLE, due: '2027-03-01', unit: '县交通运输局' },
+  },
+  suggestion_overdue_to_committee: {
+    audience: 'staff',
+    moment: 'oversight',
+    template: 'overdue_alert',
+    keywords: [
+      { name: '事项名称', type: 'thing', value: (m) => m.payload.title },
+      { name: '办理人', type: 'name', value: (m) => m.payload.unit },
+      { name: '截止时间', type: 'date', value: (m) => dateValue(m.payload.due) },
+    ],
+    page: suggestionPage,
+    sample: { title: SAMPLE_TITLE, due: '2027-03-01', unit: '县交通运输局' },
+  },
+  suggestion_to_deputy: {
+    audience: 'deputy',
+    moment: 'casework',
+    template: 'opinion_outcome',
+    keywords: [
+      { name: '事项名称', type: 'thing', value: (m) => m.payload.title },
+      { name: '办理结果', type: 'phrase', value: (m) => m.payload.result },
+      { name: '备注', type: 'thing', value: (m) => m.payload.note },
+    ],
+    page: suggestionPage,
+    sample: { title: SAMPLE_TITLE, result: '单位已答复', note: '请在小程序中填写征询意见' },
+  },
+  suggestion_to_committee: {
+    audience: 'staff',
+    moment: 'oversight',
+    template: 'opinion_outcome',
+    keywords: [
+      { name: '事项名称', type: 'thing', value: (m) => m.payload.title },
+      { name: '办理结果', type: 'phrase', value: (m) => m.payload.result },
+      { name: '备注', type: 'thing', value: (m) => m.payload.note },
+    ],
+    page: suggestionPage,
+    sample: { title: SAMPLE_TITLE, result: '申请退回', note: '县交通运输局：该路段属市政道路，不属我局管养' },
+  },
+  suggestion_to_voter: {
+    audience: 'voter',
+    moment: 'submit',
+    template: 'opinion_outcome',
+    keywords: [
+      { name: '事项名称', type: 'thing', value: (m) => m.payload.excerpt },
+      { name: '办理结果', type: 'phrase', value: (m) => m.payload.result },
+      { name: '备注', type: 'thing', value: (m) => m.payload.note },
+    ],
+    page: opinionPage,
+    sample: { excerpt: SAMPLE_EXCERPT, result: '单位已答复', note: '县交通运输局：已列入明年计划' },
   },
 };
 

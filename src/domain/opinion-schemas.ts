@@ -148,7 +148,9 @@ export const intakeInput = z
   })
   .refine((v) => !v.contact || v.consent === true, { message: '记录联系方式前，请确认选民已同意个人信息说明' });
 export const issueInviteInput = z.object({
-  role: z.enum(['deputy', 'staff'], { errorMap: () => ({ message: '请选择邀请的身份' }) }),
+  role: z.enum(['deputy', 'staff', 'unit'], { errorMap: () => ({ message: '请选择邀请的身份' }) }),
   deputyId: id('代表').optional(),
   stationId: id('联络站').optional(),
+  /** For a 承办单位 contact's invite: which unit. */
+  unitId: id('承办单位').optional(),
 });

@@ -49,7 +49,7 @@ export const SUGGESTION_LIFECYCLE: Readonly<Record<SuggestionAction, SuggestionT
   requestReturn: { from: ['assigned'], to: 'returned', by: ['unit'] },
   reassign: { from: ['returned'], to: 'assigned', by: ['admin'] },
   refuseReturn: { from: ['returned'], to: 'assigned', by: ['admin'] },
-  extend: { from: HANDLING, to: 'same', by: ['admin'] },
+  extend: { from: ['assigned', 'returned'], to: 'same', by: ['admin'] },
   coView: { from: HANDLING, to: 'same', by: ['unit'] },
   answer: { from: ['assigned', 'redo'], to: 'answered', by: ['unit'] },
   settle: { from: ['answered'], to: 'settled', by: ['deputy'] },

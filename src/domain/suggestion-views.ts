@@ -104,11 +104,3 @@ export interface SuggestionListView {
   items: SuggestionListItem[];
   cursor?: string;
 }
-
-/** The plain summary of a 建议 a source opinion's voter sees on their opinion's page. */
-export interface SuggestionSummaryView {
-  title: string;
-  statusLabel: string;
-  unitName?: string;
-  answer?: { classLabel: string; content: string; plannedDate?: LocalDate; at: number };
-}

@@ -16,13 +16,15 @@ import { defineActions, returns } from './action-spec';
 /** casework.intake: the walk-in opinion and the claim code the voter is given, valid until `claimCodeExpiresAt`. */
 export type IntakeResult = SubmitResult & { claimCode: string; claimCodeExpiresAt: number };
 
-/** casework.issueInvite: the code to hand over, for which role and station, and until when. */
+/** casework.issueInvite: the code to hand over, for which role and station (or 承办单位), and until when. */
 export interface IssuedInvite {
   code: string;
-  role: 'deputy' | 'staff';
+  role: 'deputy' | 'staff' | 'unit';
+  /** '' for a unit's invite, which belongs to no station. */
   stationId: string;
+  unitId?: string;
   expiresAt: number;
-  /** The invited deputy's name. */
+  /** The invited deputy's or unit's name. */
   displayName?: string;
 }
 

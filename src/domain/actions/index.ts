@@ -5,6 +5,7 @@ import { evaluationsActions } from './evaluations';
 import { opinionsActions } from './opinions';
 import { reportsActions } from './reports';
 import { stationsActions } from './stations';
+import { suggestionsActions } from './suggestions';
 
 /**
  * Every cloud function that answers actions, with its table: the function binds its use cases to
@@ -18,6 +19,7 @@ export const ACTION_TABLES = [
   caseworkActions,
   reportsActions,
   evaluationsActions,
+  suggestionsActions,
 ] as const;
 
 type Tables = (typeof ACTION_TABLES)[number];
