@@ -93,8 +93,11 @@ export async function eraseAccount(
   ctx: ServiceContext,
 ): Promise<ErasedAccountView> {
   const actor = await actorOf(ctx);
-  if (actor.role === 'deputy' || actor.role === 'staff') {
-    throw new AppError('FORBIDDEN', '代表和联络站工作人员的账号不能自行删除，请先由人大工委解除绑定，再删除个人信息');
+  if (actor.role === 'deputy' || actor.role === 'staff' || actor.role === 'unit') {
+    throw new AppError(
+      'FORBIDDEN',
+      '代表、联络站工作人员和承办单位的账号不能自行删除，请先由人大工委解除绑定，再删除个人信息',
+    );
   }
   if (actor.role === 'admin') throw new AppError('FORBIDDEN', '人大工委的账号不能在这里删除');
   const now = ctx.clock.now();

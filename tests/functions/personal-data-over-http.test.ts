@@ -65,7 +65,7 @@ describe('account.erase over HTTP', () => {
     expect(status).toBe(403);
     expect(body.error).toEqual({
       code: 'FORBIDDEN',
-      message: '代表和联络站工作人员的账号不能自行删除，请先由人大工委解除绑定，再删除个人信息',
+      message: '代表、联络站工作人员和承办单位的账号不能自行删除，请先由人大工委解除绑定，再删除个人信息',
     });
   });
 });

@@ -210,8 +210,8 @@ describe('account.erase: a voter erases their personal data; the opinions stay f
   });
 
   test.each([
-    [PEOPLE.chen, '代表和联络站工作人员的账号不能自行删除，请先由人大工委解除绑定，再删除个人信息'],
-    [PEOPLE.staff, '代表和联络站工作人员的账号不能自行删除，请先由人大工委解除绑定，再删除个人信息'],
+    [PEOPLE.chen, '代表、联络站工作人员和承办单位的账号不能自行删除，请先由人大工委解除绑定，再删除个人信息'],
+    [PEOPLE.staff, '代表、联络站工作人员和承办单位的账号不能自行删除，请先由人大工委解除绑定，再删除个人信息'],
     [PEOPLE.admin, '人大工委的账号不能在这里删除'],
   ])('%s is refused: %s', async (who, message) => {
     const own = await anOpinion(street, 'assigned', { authorOpenid: who, submittedBy: who, contact: CONTACT });
