@@ -47,9 +47,10 @@ const IN_APP_TEXT: { [K in NotificationKind]: (message: NotificationInput<K>) =>
     title: '本周超期意见',
     text: `${m.payload.station}目前有${m.payload.overdue}条意见超过答复期限`,
   }),
+  // `what` is the step (交办（主办）, 改交, 再办, 延期, 重点督办, 退回未获同意 …), so it stands alone.
   suggestion_to_unit: (m) => ({
-    title: `代表建议${m.payload.what}`,
-    text: `《${m.payload.title}》已${m.payload.what}贵单位办理，请于${dueLine(m.payload.due)}前答复`,
+    title: `代表建议：${m.payload.what}`,
+    text: `《${m.payload.title}》${m.payload.what}，期限：${dueLine(m.payload.due)}`,
   }),
   suggestion_reminder_to_unit: (m) => ({
     title: '代表建议答复期限将到',
@@ -63,9 +64,18 @@ const IN_APP_TEXT: { [K in NotificationKind]: (message: NotificationInput<K>) =>
     title: '督办：代表建议超期未答复',
     text: `《${m.payload.title}》（${m.payload.unit}）应于${dueLine(m.payload.due)}前答复`,
   }),
-  suggestion_to_deputy: (m) => ({ title: `代表建议${m.payload.result}`, text: `《${m.payload.title}》：${m.payload.note}` }),
-  suggestion_to_committee: (m) => ({ title: `代表建议${m.payload.result}`, text: `《${m.payload.title}》：${m.payload.note}` }),
-  suggestion_to_voter: (m) => ({ title: `您反映的问题：${m.payload.result}`, text: `“${m.payload.excerpt}”：${m.payload.note}` }),
+  suggestion_to_deputy: (m) => ({
+    title: `代表建议${m.payload.result}`,
+    text: `《${m.payload.title}》：${m.payload.note}`,
+  }),
+  suggestion_to_committee: (m) => ({
+    title: `代表建议${m.payload.result}`,
+    text: `《${m.payload.title}》：${m.payload.note}`,
+  }),
+  suggestion_to_voter: (m) => ({
+    title: `您反映的问题：${m.payload.result}`,
+    text: `“${m.payload.excerpt}”：${m.payload.note}`,
+  }),
 };
 
 /** The in-app 消息 line of a message. */

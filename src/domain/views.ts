@@ -204,4 +204,6 @@ export interface MessagesView extends Page<MessageView> {
 }
 
 /** The WeChat subscription templates the app asks for at each moment (only those configured). */
-export type SubscribeTemplateIds = Partial<Record<'submit' | 'follow' | 'casework' | 'oversight' | 'handling', string[]>>;
+export type SubscribeTemplateIds = Partial<
+  Record<'submit' | 'follow' | 'casework' | 'oversight' | 'handling', string[]>
+>;
