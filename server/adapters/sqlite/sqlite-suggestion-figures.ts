@@ -41,6 +41,9 @@ const ANSWER_DAYS = `SELECT lead_unit_id AS unitId, days_to_answer AS days, COUN
   WHERE assigned_at >= ? AND assigned_at < ? AND lead_unit_id IS NOT NULL AND days_to_answer IS NOT NULL
   GROUP BY lead_unit_id, days_to_answer ORDER BY lead_unit_id, days_to_answer`;
 
+/** The SQL of each count, each taking the period [from, to) as its two parameters. */
+export const SUGGESTION_COUNTS_SQL = { BY_STATUS, BY_UNIT, RETURNS, ANSWER_DAYS };
+
 /** The 建议 figures on SQLite: counted by the database over the fact columns and `suggestion_returns`. */
 export function createSqliteSuggestionFigures(db: SqliteDatabase): SuggestionFigures {
   const byStatus = db.prepare(BY_STATUS);
