@@ -1,7 +1,14 @@
 import { daysBetween, shanghaiDate, type LocalDate } from './dates';
 import { rate, type Rate } from './figures';
 import type { Satisfaction } from './opinion';
-import { latestAnswer, pendingDueDate, signersOf, type AnswerClass, type Suggestion, type SuggestionStatus } from './suggestion';
+import {
+  latestAnswer,
+  pendingDueDate,
+  signersOf,
+  type AnswerClass,
+  type Suggestion,
+  type SuggestionStatus,
+} from './suggestion';
 
 /**
  * The flat facts of a 建议 the stores index and count (columns on SQLite, top-level fields on

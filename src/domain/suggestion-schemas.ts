@@ -141,7 +141,10 @@ export const suggestionFeedbackInput = z
 
 export const fulfilSuggestionInput = z.object({ suggestionId, note: text('落实情况', 4, SUGGESTION_NOTE_MAX) });
 
-export const superviseSuggestionInput = z.object({ suggestionId, reason: text('重点督办理由', 4, SUGGESTION_NOTE_MAX) });
+export const superviseSuggestionInput = z.object({
+  suggestionId,
+  reason: text('重点督办理由', 4, SUGGESTION_NOTE_MAX),
+});
 
 /** suggestions.figures: 承办单位办理情况 over a period of 交办 dates. */
 export const suggestionFiguresInput = z

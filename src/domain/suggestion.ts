@@ -7,15 +7,7 @@ import type { Satisfaction } from './opinion';
  * 承办单位 who answer it, and rated by its 领衔 deputy (docs/DESIGN.md, 代表建议 and 承办单位).
  */
 export type SuggestionStatus =
-  | 'draft'
-  | 'submitted'
-  | 'declined'
-  | 'assigned'
-  | 'returned'
-  | 'answered'
-  | 'redo'
-  | 'settled'
-  | 'withdrawn';
+  'draft' | 'submitted' | 'declined' | 'assigned' | 'returned' | 'answered' | 'redo' | 'settled' | 'withdrawn';
 
 export const SUGGESTION_STATUS_LABELS: Record<SuggestionStatus, string> = {
   draft: '草稿',
