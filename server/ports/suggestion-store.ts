@@ -23,6 +23,7 @@ export interface SuggestionQuery {
 
 export interface SuggestionPage {
   items: Suggestion[];
+  /** Where the next page starts; absent on the last page. */
   cursor?: string;
 }
 
@@ -40,15 +41,15 @@ export interface SuggestionChange {
  * fields) for the lists, the deadline watch and the figures.
  */
 export interface SuggestionStore {
-  /** Every unit, active or not, in `sortOrder`. */
+  /** Every unit, active or not, in `sortOrder`, then id. */
   listHandlingUnits(): Promise<HandlingUnit[]>;
   getHandlingUnit(unitId: string): Promise<HandlingUnit | null>;
   putHandlingUnit(unit: HandlingUnit, audit: AuditEntry): Promise<void>;
-  /** The accounts of a unit's contacts (who hear about 交办, reminders and 督办). */
+  /** The accounts of a unit's contacts (who hear about 交办, reminders and 督办), in openid order. */
   listUnitAccounts(unitId: string): Promise<Account[]>;
 
   getSuggestion(suggestionId: string): Promise<Suggestion | null>;
-  /** Save a new 建议 (version 1) with its change, in one transaction. */
+  /** Save a new 建议 (version 1) with its change, in one transaction; fails, writing nothing, when its id is taken. */
   createSuggestion(suggestion: Suggestion, change: SuggestionChange): Promise<void>;
   /**
    * Replace a 建议 if its stored version is still `expectedVersion` (the new one carries
@@ -56,20 +57,23 @@ export interface SuggestionStore {
    * another change came first.
    */
   updateSuggestion(next: Suggestion, expectedVersion: number, change: SuggestionChange): Promise<boolean>;
-  /** Most recently changed first; `deputyId` and `unitId` narrow to that deputy's or unit's box. */
+  /**
+   * Most recently changed (`updatedAt`) first, then by id, descending; `deputyId` and `unitId`
+   * narrow to that deputy's or unit's box (both given: 建议 in both), `statuses` to those statuses.
+   */
   listSuggestions(query: SuggestionQuery): Promise<SuggestionPage>;
   /**
-   * 建议 with a pending step due on or before `onOrBefore` (`suggestionFacts(...).dueDate`), in the
-   * statuses given, oldest due first, at most `limit`.
+   * 建议 with a pending step due on or before `onOrBefore` (`suggestionFacts(...).dueDate`, none
+   * while nothing is pending), oldest due first, then by id, at most `limit`.
    */
   listSuggestionsDue(onOrBefore: LocalDate, limit: number): Promise<Suggestion[]>;
 
-  /** 建议 submitted in [fromMs, toMs), counted by status. */
+  /** 建议 submitted in [fromMs, toMs), counted by status (statuses counting none are absent). */
   countSuggestionsByStatus(fromMs: number, toMs: number): Promise<SuggestionStatusCounts>;
-  /** Per 主办 unit, the 建议 handed over (latest 交办) in [fromMs, toMs), counted by the database. */
+  /** Per 主办 unit, the 建议 handed over (latest 交办) in [fromMs, toMs), counted by the database; by unitId. */
   countSuggestionsByUnit(fromMs: number, toMs: number): Promise<UnitCounts[]>;
-  /** Per unit, the 退回 it asked on 建议 submitted in [fromMs, toMs). */
+  /** Per unit, the 退回 it asked on 建议 submitted in [fromMs, toMs); by unitId. */
   countSuggestionReturns(fromMs: number, toMs: number): Promise<UnitReturnCount[]>;
-  /** Per 主办 unit and number of days from 交办 to the first answer, over 交办 in [fromMs, toMs). */
+  /** Per 主办 unit and number of days from 交办 to the first answer, over 交办 in [fromMs, toMs); by unitId, then days. */
   countAnswerDays(fromMs: number, toMs: number): Promise<AnswerDaysCount[]>;
 }

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import tcb from '@cloudbase/node-sdk';
 import Database from 'better-sqlite3';
 import { figuresDocument } from '../../server/adapters/cloudbase/cloudbase-figures';
 import { createCloudbaseOpinionStore } from '../../server/adapters/cloudbase/cloudbase-opinion-store';
@@ -16,7 +15,8 @@ import { CATEGORY_IDS } from '../../src/domain/categories';
 import { periodInstants, type RawCounts } from '../../src/domain/figures';
 import type { Opinion, OpinionStatus, Satisfaction } from '../../src/domain/opinion';
 import { collectedOf, type Recount, recount, type RecountQuery, shanghaiDay } from '../support/figure-recount';
-import { aggregateRequester, createMemoryDatabase } from '../support/memory-cloudbase';
+import { createMemoryDatabase, sdkDatabaseOver } from '../support/memory-cloudbase';
+import { seededRandom } from '../support/seeded-random';
 
 // Both store adapters add up the same 1,500 opinions (more than CloudBase's 1,000-document
 // page) and must agree with a full recount in the test, for every filter and grouping.
@@ -26,19 +26,8 @@ const START = Date.parse('2025-01-01T00:00:00Z');
 const STATIONS = ['qx-jiedao', 'qx-wenchang', 'qx-laixun', 'qx-youche'];
 const TODAY = '2026-03-10';
 
-/** mulberry32: the same "random" opinions on every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function opinions(n: number): Opinion[] {
-  const rnd = random(20260310);
+  const rnd = seededRandom(20260310);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const out: Opinion[] = [];
   for (let i = 0; i < n; i += 1) {
@@ -196,14 +185,13 @@ describeCounts('SQLite', async () => {
 describeCounts('CloudBase (the SDK’s real pipeline, run in memory)', async () => {
   // The real SDK builds and serialises the pipeline; the in-memory stand-in of CloudBase's
   // database decodes the request and runs it in mingo.
-  const db = tcb.init({ env: 'test-env', secretId: 'test', secretKey: 'test' }).database();
   const memory = createMemoryDatabase();
   memory.load(
     'opinions',
     ALL.map((o) => ({ _id: o.id, ...o, figures: figuresDocument(o) })),
   );
   const calls: string[] = [];
-  (Object.getPrototypeOf(db).constructor as { reqClass: unknown }).reqClass = aggregateRequester(memory, calls);
+  const db = sdkDatabaseOver(memory, calls);
   return {
     store: createCloudbaseOpinionStore(db),
     dispose: async () => {

@@ -1,5 +1,5 @@
 import type { Opinion, TimelineEvent } from '../../../src/domain/opinion';
-import { type OpinionStore, type OutboxMessage, QuotaExceededError } from '../../ports/opinion-store';
+import { type OpinionStore, QuotaExceededError } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { createCloudbaseFigures, FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
 import type { CollectionName } from './collections';
@@ -12,6 +12,7 @@ import {
   strip,
   takeQuota,
   txDocument,
+  writeSideEffects,
 } from './documents';
 import { contactEndedAt } from '../../../src/domain/personal-data';
 
@@ -39,22 +40,6 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
   const _ = db.command;
   const col = (name: CollectionName) => db.collection(name);
 
-  const sideEffects = async (tx: Tx, events: readonly TimelineEvent[], outbox: readonly OutboxMessage[]) => {
-    for (const [i, e] of events.entries()) {
-      await tx
-        .collection('opinion_events')
-        .doc(`${e.opinionId}-${e.at}-${i}`)
-        .set({ ...e, seq: i });
-    }
-    for (const [i, m] of outbox.entries()) {
-      const id = `${m.subjectId}-${m.kind}-${m.createdAt}-${i}`;
-      await tx
-        .collection('outbox')
-        .doc(id)
-        .set({ ...m, id });
-    }
-  };
-
   const getDoc = <T>(name: CollectionName, id: string) => getDocument<T>(col(name), id);
 
   return {
@@ -69,7 +54,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
         }
         if (quota && !(await takeQuota(tx, quota.key, quota.max))) throw new QuotaExceededError();
         await tx.collection('opinions').doc(opinion.id).set(opinionDocument(opinion));
-        await sideEffects(tx, events, outbox);
+        await writeSideEffects(tx, events, outbox);
       });
       return existing ? { created: false, opinion: existing } : { created: true, opinion };
     },
@@ -84,7 +69,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
           const current = txDocument<Opinion>(await tx.collection('opinions').doc(next.id).get());
           if (!current || current.version !== expected) throw new RolledBack();
           await tx.collection('opinions').doc(next.id).set(opinionDocument(next));
-          await sideEffects(tx, events, outbox);
+          await writeSideEffects(tx, events, outbox);
         });
         return true;
       } catch (error) {

@@ -12,9 +12,10 @@ import { createCloudbaseGeneratedFileStore } from './cloudbase-generated-file-st
 import { createCloudbaseMessageStore } from './cloudbase-message-store';
 import { createCloudbasePersonalDataStore } from './cloudbase-personal-data-store';
 import { createCloudbaseOpinionStore } from './cloudbase-opinion-store';
+import { createCloudbaseSuggestionStore } from './cloudbase-suggestion-store';
 import type { CollectionName } from './collections';
 import { runDocumentMigrations } from './document-migrations';
-import { getDocument, PAGE, RolledBack, strip, takeQuota, txDocument, writeAudit } from './documents';
+import { getDocument, putWithAudit, readAll, RolledBack, strip, takeQuota, txDocument, writeAudit } from './documents';
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
 interface Tx {
@@ -41,31 +42,13 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
   const col = (name: CollectionName) => db.collection(name);
 
   /** Every document matching `where`, in _id order, a page at a time. */
-  async function fetchAll<T>(name: CollectionName, where: Doc = {}): Promise<T[]> {
-    const out: T[] = [];
-    let after: string | undefined;
-    for (;;) {
-      const condition = after === undefined ? where : { ...where, _id: _.gt(after) };
-      const res = await col(name).where(condition).orderBy('_id', 'asc').limit(PAGE).get();
-      const page = (res.data ?? []) as Doc[];
-      for (const doc of page) out.push(strip<T>(doc));
-      if (page.length < PAGE) return out;
-      after = String(page[page.length - 1]?._id);
-    }
-  }
+  const fetchAll = <T>(name: CollectionName, where: Doc = {}) => readAll<T>(db, name, where);
 
   const getDoc = <T>(name: CollectionName, id: string) => getDocument<T>(col(name), id);
 
   /** Write a document and its audit line together. */
-  async function putWithAudit(name: CollectionName, id: string, data: object, audit: AuditEntry): Promise<void> {
-    await db.runTransaction(async (tx: Tx) => {
-      await tx
-        .collection(name)
-        .doc(id)
-        .set({ ...data });
-      await writeAudit(tx, audit);
-    });
-  }
+  const put = (name: CollectionName, id: string, data: object, audit: AuditEntry) =>
+    putWithAudit(db, name, id, data, audit);
 
   async function getAccountByDeputy(deputyId: string): Promise<Account | null> {
     const res = await col('accounts').where({ deputyId }).limit(1).get();
@@ -83,6 +66,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     ...createCloudbaseEvaluationStore(db),
     ...createCloudbaseGeneratedFileStore(db),
     ...createCloudbasePersonalDataStore(db),
+    ...createCloudbaseSuggestionStore(db),
     listStations: async () => (await fetchAll<Station>('stations')).sort(byOrder),
     getStation: (id) => getDoc<Station>('stations', id),
     listDeputies: async (stationIds) => {
@@ -157,14 +141,14 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     appendAudit: async (audit) => {
       await writeAudit(db, audit);
     },
-    putStation: (s, audit) => putWithAudit('stations', s.id, s, audit),
-    putDeputy: (d, audit) => putWithAudit('deputies', d.id, d, audit),
-    putSessionOverride: (o, audit) => putWithAudit('session_overrides', `${o.stationId}_${o.month}`, o, audit),
-    putHolidayArrangement: (a, audit) => putWithAudit('holiday_arrangements', String(a.year), a, audit),
-    putAccount: (a, audit) => putWithAudit('accounts', a.openid, a, audit),
+    putStation: (s, audit) => put('stations', s.id, s, audit),
+    putDeputy: (d, audit) => put('deputies', d.id, d, audit),
+    putSessionOverride: (o, audit) => put('session_overrides', `${o.stationId}_${o.month}`, o, audit),
+    putHolidayArrangement: (a, audit) => put('holiday_arrangements', String(a.year), a, audit),
+    putAccount: (a, audit) => put('accounts', a.openid, a, audit),
     putInvite: async (invite, audit) => {
       const { deputyId } = invite;
-      if (!deputyId) return putWithAudit('invites', invite.code, invite, audit);
+      if (!deputyId) return put('invites', invite.code, invite, audit);
       // Earlier invites of the deputy: those issued before the marker existed by a query, the
       // latest through the marker, read inside the transaction so that two issued at once see
       // each other (the second conflicts, runs again and revokes the first).

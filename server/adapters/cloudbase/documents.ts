@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { TimelineEvent } from '../../../src/domain/opinion';
 import type { OutboxMessage } from '../../ports/opinion-store';
 import type { AuditEntry } from '../../ports/store-types';
 import { FIGURES_FIELD } from './cloudbase-figures';
@@ -90,4 +91,80 @@ export async function writeAudit(
     .collection('audit_log')
     .doc(`${audit.at}-${randomUUID()}`)
     .set({ ...audit });
+}
+
+/** The slice of a transaction that `writeSideEffects` needs. */
+interface SideEffectTx {
+  collection(name: 'opinion_events' | 'outbox'): { doc(id: string): { set(data: object): Promise<unknown> } };
+}
+
+/**
+ * Writes, inside the transaction of a change (of an opinion or a 建议), the lines it adds to
+ * opinions' timelines and the messages it queues. Their ids follow from what they hold, so a
+ * callback CloudBase runs again writes the same documents again, not copies.
+ */
+export async function writeSideEffects(
+  tx: SideEffectTx,
+  events: readonly TimelineEvent[],
+  outbox: readonly OutboxMessage[],
+): Promise<void> {
+  for (const [i, e] of events.entries()) {
+    await tx
+      .collection('opinion_events')
+      .doc(`${e.opinionId}-${e.at}-${i}`)
+      .set({ ...e, seq: i });
+  }
+  for (const [i, m] of outbox.entries()) {
+    const id = `${m.subjectId}-${m.kind}-${m.createdAt}-${i}`;
+    await tx
+      .collection('outbox')
+      .doc(id)
+      .set({ ...m, id });
+  }
+}
+
+/** The slice of a CloudBase database that `readAll` needs. */
+interface Pageable {
+  command: { gt(value: string): unknown };
+  collection(name: string): {
+    where(query: object): {
+      orderBy(field: '_id', direction: 'asc'): { limit(n: number): { get(): Promise<{ data?: unknown }> } };
+    };
+  };
+}
+
+/** Every document of `name` matching `where`, stripped, in _id order, read a page (PAGE) at a time. */
+export async function readAll<T>(db: Pageable, name: string, where: Record<string, unknown> = {}): Promise<T[]> {
+  const out: T[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const condition = after === undefined ? where : { ...where, _id: db.command.gt(after) };
+    const res = await db.collection(name).where(condition).orderBy('_id', 'asc').limit(PAGE).get();
+    const page = (res.data ?? []) as Array<Record<string, unknown>>;
+    for (const doc of page) out.push(strip<T>(doc));
+    if (page.length < PAGE) return out;
+    after = String(page[page.length - 1]?._id);
+  }
+}
+
+/** The slice of a transaction that `putWithAudit` needs. */
+interface PutTx {
+  collection(name: string): { doc(id: string): { set(data: object): Promise<unknown> } };
+}
+
+/** Write a document whole and its audit line, in one transaction. */
+export async function putWithAudit(
+  db: { runTransaction(callback: (tx: PutTx) => Promise<void>): Promise<unknown> },
+  name: string,
+  id: string,
+  data: object,
+  audit: AuditEntry,
+): Promise<void> {
+  await db.runTransaction(async (tx) => {
+    await tx
+      .collection(name)
+      .doc(id)
+      .set({ ...data });
+    await writeAudit(tx, audit);
+  });
 }

@@ -386,4 +386,123 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX opinions_contact_ended ON opinions (contact_ended_at, id) WHERE contact_ended_at IS NOT NULL;
     `,
   },
+  {
+    // 13 is another step's; the runner applies each version it has not recorded, so a gap is harmless.
+    version: 14,
+    sql: `
+      -- 承办单位 and their contacts: accounts and invites may now have the role 'unit' and name
+      -- their unit. SQLite cannot change a CHECK, so both tables are rebuilt with their rows and indexes.
+      CREATE TABLE accounts_v14 (
+        openid TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('voter', 'deputy', 'staff', 'admin', 'unit')),
+        station_id TEXT,
+        deputy_id TEXT,
+        unit_id TEXT,
+        display_name TEXT,
+        created_at INTEGER NOT NULL
+      );
+      INSERT INTO accounts_v14 (openid, role, station_id, deputy_id, display_name, created_at)
+        SELECT openid, role, station_id, deputy_id, display_name, created_at FROM accounts;
+      DROP TABLE accounts;
+      ALTER TABLE accounts_v14 RENAME TO accounts;
+      -- one account per deputy record
+      CREATE UNIQUE INDEX accounts_deputy ON accounts (deputy_id) WHERE deputy_id IS NOT NULL;
+      -- listStaffAccounts: WHERE station_id = ? AND role = 'staff'
+      CREATE INDEX accounts_station_role ON accounts (station_id, role);
+      -- listUnitAccounts: WHERE unit_id = ? AND role = 'unit' ORDER BY openid
+      CREATE INDEX accounts_unit_role ON accounts (unit_id, role, openid) WHERE unit_id IS NOT NULL;
+
+      CREATE TABLE invites_v14 (
+        code TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('deputy', 'staff', 'unit')),
+        station_id TEXT NOT NULL,
+        deputy_id TEXT,
+        unit_id TEXT,
+        display_name TEXT,
+        expires_at INTEGER NOT NULL,
+        issued_by TEXT NOT NULL,
+        used_by TEXT,
+        used_at INTEGER,
+        revoked_at INTEGER
+      );
+      INSERT INTO invites_v14 (code, role, station_id, deputy_id, display_name, expires_at, issued_by, used_by,
+        used_at, revoked_at)
+        SELECT code, role, station_id, deputy_id, display_name, expires_at, issued_by, used_by, used_at, revoked_at
+        FROM invites;
+      DROP TABLE invites;
+      ALTER TABLE invites_v14 RENAME TO invites;
+      -- putInvite: the unused invites of a deputy
+      CREATE INDEX invites_deputy ON invites (deputy_id) WHERE deputy_id IS NOT NULL;
+
+      CREATE TABLE handling_units (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        active INTEGER NOT NULL,
+        sort_order INTEGER NOT NULL
+      );
+      -- listHandlingUnits: ORDER BY sort_order, id
+      CREATE INDEX handling_units_sort ON handling_units (sort_order, id);
+
+      -- 代表建议: the whole 建议 as JSON, and its facts (src/domain/suggestion-figures.ts,
+      -- suggestionFacts) as columns, rewritten with every write, for the lists and the figures.
+      CREATE TABLE suggestions (
+        id TEXT PRIMARY KEY,
+        doc TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        lead_deputy_id TEXT NOT NULL,
+        lead_unit_id TEXT,
+        submitted_at INTEGER,
+        assigned_at INTEGER,
+        due_date TEXT,
+        answered_at INTEGER,
+        answered_on_time INTEGER,
+        days_to_answer INTEGER,
+        answer_class TEXT CHECK (answer_class IN ('A', 'B', 'C')),
+        satisfaction TEXT CHECK (satisfaction IN ('satisfied', 'basically_satisfied', 'dissatisfied')),
+        supervised_count INTEGER NOT NULL
+      );
+      -- listSuggestions of the committee (every 建议), newest change first
+      CREATE INDEX suggestions_updated ON suggestions (updated_at DESC, id DESC);
+      -- listSuggestions by statuses (the committee's 待交办, 退回 to rule on …)
+      CREATE INDEX suggestions_status_updated ON suggestions (status, updated_at DESC, id DESC);
+      -- listSuggestionsDue: WHERE due_date <= ? ORDER BY due_date, id
+      CREATE INDEX suggestions_due ON suggestions (due_date, id) WHERE due_date IS NOT NULL;
+      -- countSuggestionsByStatus: the period's index entries carry the status
+      CREATE INDEX suggestions_submitted ON suggestions (submitted_at, status) WHERE submitted_at IS NOT NULL;
+      -- countSuggestionsByUnit, countAnswerDays: the period's index entries carry every column counted
+      CREATE INDEX suggestions_assigned ON suggestions (assigned_at, lead_unit_id, answered_at, answered_on_time,
+        answer_class, satisfaction, supervised_count, days_to_answer) WHERE assigned_at IS NOT NULL;
+
+      -- Whose box a 建议 is in: every signer (领衔 and 附议), every unit (主办 and 协办).
+      CREATE TABLE suggestion_deputies (
+        suggestion_id TEXT NOT NULL REFERENCES suggestions (id),
+        deputy_id TEXT NOT NULL,
+        -- rewritten with the 建议: DELETE WHERE suggestion_id = ?
+        PRIMARY KEY (suggestion_id, deputy_id)
+      ) WITHOUT ROWID;
+      -- listSuggestions({ deputyId })
+      CREATE INDEX suggestion_deputies_deputy ON suggestion_deputies (deputy_id, suggestion_id);
+      CREATE TABLE suggestion_units (
+        suggestion_id TEXT NOT NULL REFERENCES suggestions (id),
+        unit_id TEXT NOT NULL,
+        -- rewritten with the 建议: DELETE WHERE suggestion_id = ?
+        PRIMARY KEY (suggestion_id, unit_id)
+      ) WITHOUT ROWID;
+      -- listSuggestions({ unitId })
+      CREATE INDEX suggestion_units_unit ON suggestion_units (unit_id, suggestion_id);
+      -- One row per 退回 asked, with the 建议's submission time (the period the figures count it in).
+      CREATE TABLE suggestion_returns (
+        suggestion_id TEXT NOT NULL REFERENCES suggestions (id),
+        seq INTEGER NOT NULL,
+        unit_id TEXT NOT NULL,
+        submitted_at INTEGER,
+        -- rewritten with the 建议: DELETE WHERE suggestion_id = ?
+        PRIMARY KEY (suggestion_id, seq)
+      ) WITHOUT ROWID;
+      -- countSuggestionReturns: WHERE submitted_at in the period GROUP BY unit_id
+      CREATE INDEX suggestion_returns_submitted ON suggestion_returns (submitted_at, unit_id);
+    `,
+  },
 ];

@@ -3,6 +3,8 @@ import type { SessionOverride } from '../../../src/domain/reception-calendar';
 import type { Account, Invite, Role } from '../../../src/domain/roles';
 import type { CategoryId } from '../../../src/domain/categories';
 import type { Deputy, Station, StationKind, StationSetting } from '../../../src/domain/station';
+import type { TimelineEvent } from '../../../src/domain/opinion';
+import type { OutboxMessage } from '../../ports/opinion-store';
 import type { AuditEntry } from '../../ports/store';
 import type { SqliteDatabase } from './database';
 
@@ -145,6 +147,7 @@ export interface AccountRow {
   role: string;
   station_id: string | null;
   deputy_id: string | null;
+  unit_id: string | null;
   display_name: string | null;
   created_at: number;
 }
@@ -154,6 +157,7 @@ export const accountFromRow = (r: AccountRow): Account => ({
   role: r.role as Role,
   ...(r.station_id ? { stationId: r.station_id } : {}),
   ...(r.deputy_id ? { deputyId: r.deputy_id } : {}),
+  ...(r.unit_id ? { unitId: r.unit_id } : {}),
   ...(r.display_name ? { displayName: r.display_name } : {}),
   createdAt: r.created_at,
 });
@@ -163,6 +167,7 @@ export const accountToRow = (a: Account): AccountRow => ({
   role: a.role,
   station_id: a.stationId ?? null,
   deputy_id: a.deputyId ?? null,
+  unit_id: a.unitId ?? null,
   display_name: a.displayName ?? null,
   created_at: a.createdAt,
 });
@@ -172,6 +177,7 @@ export interface InviteRow {
   role: string;
   station_id: string;
   deputy_id: string | null;
+  unit_id: string | null;
   display_name: string | null;
   expires_at: number;
   issued_by: string;
@@ -185,6 +191,7 @@ export const inviteFromRow = (r: InviteRow): Invite => ({
   role: r.role as Invite['role'],
   stationId: r.station_id,
   ...(r.deputy_id ? { deputyId: r.deputy_id } : {}),
+  ...(r.unit_id ? { unitId: r.unit_id } : {}),
   ...(r.display_name ? { displayName: r.display_name } : {}),
   expiresAt: r.expires_at,
   issuedBy: r.issued_by,
@@ -198,6 +205,7 @@ export const inviteToRow = (i: Invite): InviteRow => ({
   role: i.role,
   station_id: i.stationId,
   deputy_id: i.deputyId ?? null,
+  unit_id: i.unitId ?? null,
   display_name: i.displayName ?? null,
   expires_at: i.expiresAt,
   issued_by: i.issuedBy,
@@ -243,5 +251,27 @@ export function auditWriter(db: SqliteDatabase): (audit: AuditEntry) => void {
   );
   return (audit) => {
     insert.run(auditToRow(audit));
+  };
+}
+
+/**
+ * Writes the lines a change adds to opinions' timelines and the messages it queues, in whatever
+ * transaction is running: a change of an opinion or of a 建议 and what it tells people stand or
+ * fall together.
+ */
+export function sideEffectWriter(
+  db: SqliteDatabase,
+): (events: readonly TimelineEvent[], outbox: readonly OutboxMessage[]) => void {
+  const insertEvent = db.prepare(
+    `INSERT INTO opinion_events (opinion_id, at, actor_role, actor_name, kind, text, visibility)
+     VALUES (@opinionId, @at, @actorRole, @actorName, @kind, @text, @visibility)`,
+  );
+  const insertOutbox = db.prepare(
+    `INSERT INTO outbox (kind, recipient_openid, opinion_id, payload, created_at, status, attempts, next_attempt_at)
+     VALUES (@kind, @recipientOpenid, @subjectId, @payload, @createdAt, @status, @attempts, @nextAttemptAt)`,
+  );
+  return (events, outbox) => {
+    for (const e of events) insertEvent.run(e);
+    for (const m of outbox) insertOutbox.run({ ...m, payload: JSON.stringify(m.payload) });
   };
 }

@@ -3,6 +3,7 @@ import { contactEndedAt } from '../../../src/domain/personal-data';
 import { type OpinionStore, type OutboxMessage, type Quota, QuotaExceededError } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { SqliteDatabase } from './database';
+import { sideEffectWriter } from './rows';
 import { createSqliteFigures, figureColumns } from './sqlite-figures';
 
 interface OpinionRow {
@@ -103,14 +104,6 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
   const byRequest = db.prepare('SELECT doc FROM opinions WHERE submitted_by = ? AND request_id = ?');
   const byId = db.prepare('SELECT doc FROM opinions WHERE id = ?');
   const byClaim = db.prepare('SELECT doc FROM opinions WHERE claim_code = ?');
-  const insertEvent = db.prepare(
-    `INSERT INTO opinion_events (opinion_id, at, actor_role, actor_name, kind, text, visibility)
-     VALUES (@opinionId, @at, @actorRole, @actorName, @kind, @text, @visibility)`,
-  );
-  const insertOutbox = db.prepare(
-    `INSERT INTO outbox (kind, recipient_openid, opinion_id, payload, created_at, status, attempts, next_attempt_at)
-     VALUES (@kind, @recipientOpenid, @subjectId, @payload, @createdAt, @status, @attempts, @nextAttemptAt)`,
-  );
   const openByDeputy = db.prepare(
     `SELECT assigned_deputy_id AS deputy, COUNT(*) AS n FROM opinions
      WHERE station_id = ? AND status IN ('assigned', 'transferred') AND assigned_deputy_id IS NOT NULL
@@ -136,10 +129,7 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
     },
   );
 
-  const writeSideEffects = (events: readonly TimelineEvent[], outbox: readonly OutboxMessage[]) => {
-    for (const e of events) insertEvent.run(e);
-    for (const m of outbox) insertOutbox.run({ ...m, payload: JSON.stringify(m.payload) });
-  };
+  const writeSideEffects = sideEffectWriter(db);
 
   const create = db.transaction(
     (opinion: Opinion, events: readonly TimelineEvent[], outbox: readonly OutboxMessage[], quota?: Quota) => {

@@ -20,7 +20,7 @@ import { MemoryDatabase, type MemoryDatabaseOptions } from './database';
  *   (commands.ts);
  * - `aggregate().match(query).group(...).project(...).sort/skip/limit/count/unwind/addFields(...).end()`
  *   → `{ data }`, and the same stages as the real SDK serialises them (`aggregateRequester`,
- *   aggregate.ts);
+ *   aggregate.ts; `sdkDatabaseOver` gives the real SDK's database so answered, sdk.ts);
  * - `runTransaction(callback, times = 3)` and `startTransaction()` (transaction.ts).
  *
  * Limits as the server applies them: a query returns 100 documents when no limit is given and
@@ -41,6 +41,7 @@ import { MemoryDatabase, type MemoryDatabaseOptions } from './database';
 export { aggregateRequester } from './aggregate';
 export { MemoryCloudbaseError } from './commands';
 export { MemoryDatabase, type MemoryDatabaseOptions, type OperationCounts } from './database';
+export { sdkDatabaseOver } from './sdk';
 
 type App = ReturnType<typeof tcb.init>;
 
