@@ -1,3 +1,5 @@
+import { templateProblems } from '../../src/domain/notification-checks';
+import { notificationOf } from '../../src/domain/notifications';
 import { FIXED_NOW, startLocalApi } from '../support/local-api';
 import { ADMIN, call, DEPUTY, type LocalApi, STAFF } from '../support/opinion-calls';
 import {
@@ -211,6 +213,29 @@ describe('every change leaves a line on the 建议’s timeline and an audit lin
   });
 });
 
+describe('the messages of a 建议', () => {
+  test('every message a 建议 sends, from the draft to 办结 and through 退回 and 再办, is one WeChat accepts', async () => {
+    await suggestionIn(api, 'settled');
+    await suggestionIn(api, 'declined');
+    const returned = await suggestionIn(api, 'returned');
+    await api.callAs(ADMIN, 'suggestions.ruleReturn', {
+      suggestionId: returned.id,
+      decision: 'reassign',
+      note: '改由执法局主办',
+      leadUnitId: UNITS.city.id,
+    });
+    const redo = await suggestionIn(api, 'redo');
+    await api.callAs(ADMIN, 'suggestions.supervise', { suggestionId: redo.id, reason: '群众反映集中' });
+    const messages = (await api.store.listOutbox(10_000)).filter((o) => o.kind.startsWith('suggestion'));
+    expect(new Set(messages.map((o) => o.kind)).size).toBeGreaterThanOrEqual(4);
+    for (const message of messages) {
+      const known = notificationOf(message);
+      expect(known).not.toBeNull();
+      expect({ kind: message.kind, problems: templateProblems(known!) }).toEqual({ kind: message.kind, problems: [] });
+    }
+  });
+});
+
 describe('drafting: the 领衔 deputy writes, the 附议代表 confirm', () => {
   test('only the 领衔 deputy edits, submits and withdraws; a 附议代表 is FORBIDDEN and nothing is written', async () => {
     const m = await suggestionIn(api, 'draft');
@@ -255,8 +280,8 @@ describe('drafting: the 领衔 deputy writes, the 附议代表 confirm', () => {
     const asked = async () =>
       (await api.store.listOutbox(10_000)).filter(
         (o) => o.subjectId === `suggestion:${m.id}` && o.recipientOpenid === WANG,
-      ).length;
-    const before = await asked();
+      );
+    const before = (await asked()).length;
     const edited = await api.callAs(DEPUTY, 'suggestions.edit', {
       suggestionId: m.id,
       ...body(m.opinionIds, { coSignerIds: ['d02', 'd03'], title: '关于环城西路口交通组织的建议' }),
@@ -265,7 +290,10 @@ describe('drafting: the 领衔 deputy writes, the 附议代表 confirm', () => {
       ['王秀英', false],
       ['李志强', false],
     ]);
-    expect(await asked()).toBe(before + 1);
+    const now = await asked();
+    expect(now).toHaveLength(before + 1);
+    // The message quotes the 建议 as it now reads, which is what they are asked to confirm.
+    expect(now.map((o) => o.payload.title)).toContain('关于环城西路口交通组织的建议');
     expect((await call(api, DEPUTY, 'suggestions', 'submit', { suggestionId: m.id })).body.error.code).toBe('CONFLICT');
     await api.callAs(WANG, 'suggestions.cosign', { suggestionId: m.id });
     await api.callAs(LI, 'suggestions.cosign', { suggestionId: m.id });
