@@ -19,10 +19,11 @@ export function partIn(actor: Actor, s: Suggestion): SuggestionPart | null {
     case 'deputy':
       if (s.leadDeputyId === actor.deputyId) return 'lead';
       return s.coSigners.some((c) => c.deputyId === actor.deputyId) ? 'cosigner' : null;
+    // A draft withdrawn before it was submitted never reached them: it stays the deputies' own.
     case 'admin':
-      return s.status === 'draft' ? null : 'committee';
+      return s.submittedAt === undefined ? null : 'committee';
     case 'staff':
-      return s.status === 'draft' ? null : 'staff';
+      return s.submittedAt === undefined ? null : 'staff';
     case 'unit': {
       if (!actor.unitId || !s.assignment) return null;
       if (s.assignment.leadUnitId === actor.unitId) return 'leadUnit';

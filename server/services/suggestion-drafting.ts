@@ -128,7 +128,7 @@ export async function editSuggestion(
       coSignerIds: input.coSignerIds,
     }),
     opinionEvents: [],
-    outbox: await askCosigners(ctx, suggestion, actor, now, input.coSignerIds),
+    outbox: await askCosigners(ctx, next, actor, now, input.coSignerIds),
   });
   return toSuggestionView(ctx, actor, part, saved);
 }

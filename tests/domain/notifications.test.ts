@@ -7,7 +7,11 @@ import { validateKeyword } from '../../src/domain/template-keywords';
 const kinds = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
 const at = Date.UTC(2026, 11, 1, 7, 1);
 const subjectOf = (kind: NotificationKind) =>
-  kind.startsWith('session') || kind === 'overdue_digest' ? 'station:qx-jiedao' : 'op123';
+  kind.startsWith('session') || kind === 'overdue_digest'
+    ? 'station:qx-jiedao'
+    : kind.startsWith('suggestion') && kind !== 'suggestion_to_voter'
+      ? 'suggestion:sg123'
+      : 'op123';
 
 describe('every kind the outbox can hold goes out on a template WeChat accepts', () => {
   test('the sample payloads of all kinds pass the keyword rules', () => {
@@ -82,6 +86,55 @@ describe('where a message leads', () => {
       }),
     ).toBe('pages/station/index?id=qx-jiedao');
   });
+  test('a 建议’s message to a unit, a deputy or the committee opens the 建议', () => {
+    for (const kind of [
+      'suggestion_to_unit',
+      'suggestion_reminder_to_unit',
+      'suggestion_overdue_to_unit',
+      'suggestion_overdue_to_committee',
+      'suggestion_to_deputy',
+      'suggestion_to_committee',
+    ] as const) {
+      expect(
+        notificationPage({
+          kind,
+          payload: NOTIFICATION_KINDS[kind].sample,
+          createdAt: at,
+          subjectId: 'suggestion:sg9',
+        }),
+      ).toBe('casework/suggestion/index?id=sg9');
+    }
+  });
+  test('a voter hears of a 建议 on their own opinion’s page, never the 建议’s', () => {
+    expect(NOTIFICATION_KINDS.suggestion_to_voter.audience).toBe('voter');
+    expect(
+      notificationPage({
+        kind: 'suggestion_to_voter',
+        payload: NOTIFICATION_KINDS.suggestion_to_voter.sample,
+        createdAt: at,
+        subjectId: 'op9',
+      }),
+    ).toBe('pages/opinion/index?id=op9');
+  });
+  test('the messages a unit receives are asked for at the unit’s own moment', () => {
+    const forUnits = kinds.filter((kind) => NOTIFICATION_KINDS[kind].audience === 'unit');
+    expect(forUnits.sort()).toEqual([
+      'suggestion_overdue_to_unit',
+      'suggestion_reminder_to_unit',
+      'suggestion_to_unit',
+    ]);
+    for (const kind of forUnits) expect(NOTIFICATION_KINDS[kind].moment).toBe('handling');
+  });
+  test('the in-app line of a 交办 names the 建议 and its due date', () => {
+    const { title, text } = notificationText({
+      kind: 'suggestion_to_unit',
+      payload: { title: '关于青溪路口增设信号灯的建议', what: '交办（主办）', due: '2026-06-04' },
+      createdAt: at,
+      subjectId: 'suggestion:sg9',
+    });
+    expect(title).toBe('代表建议交办（主办）');
+    expect(text).toBe('《关于青溪路口增设信号灯的建议》已交办（主办）贵单位办理，请于6月4日 周四前答复');
+  });
   test('the in-app line of a new assignment names its category and due date', () => {
     const { title, text } = notificationText({
       kind: 'assigned_to_deputy',
@@ -98,11 +151,18 @@ describe('asking to be told', () => {
   test('each moment asks for at most three templates, those of its own kinds', () => {
     expect(templatesAt('submit')).toEqual(['opinion_reply', 'opinion_outcome']);
     expect(templatesAt('follow')).toEqual(['session_reminder', 'session_changed']);
-    expect(templatesAt('casework')).toEqual(['casework_todo', 'casework_deadline']);
-    expect(templatesAt('oversight')).toEqual(['overdue_alert', 'overdue_digest']);
+    // A deputy hears of 建议 they sign on the outcome template; the committee of 退回 likewise.
+    expect(templatesAt('casework')).toEqual(['casework_todo', 'casework_deadline', 'opinion_outcome']);
+    expect(templatesAt('oversight')).toEqual(['overdue_alert', 'overdue_digest', 'opinion_outcome']);
+    // A 承办单位 contact: 交办 and 再办, the reminder before the due date, 督办 once it has passed.
+    expect(templatesAt('handling')).toEqual(['casework_todo', 'casework_deadline', 'overdue_alert']);
+  });
+  test.each(kinds)('%s: its template is among those asked for at its moment (none cut off by the three)', (kind) => {
+    const spec = NOTIFICATION_KINDS[kind];
+    expect(templatesAt(spec.moment)).toContain(spec.template);
   });
   test('every template is asked for at some moment', () => {
-    const asked = new Set((['submit', 'follow', 'casework', 'oversight'] as const).flatMap(templatesAt));
+    const asked = new Set((['submit', 'follow', 'casework', 'oversight', 'handling'] as const).flatMap(templatesAt));
     expect([...asked].sort()).toEqual(Object.keys(TEMPLATES).sort());
   });
 });

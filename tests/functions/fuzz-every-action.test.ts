@@ -14,7 +14,7 @@ const ACTIONS: Record<string, string[]> = {
   ...Object.fromEntries(ACTION_TABLES.map((table) => [table.name, Object.keys(table.actions)])),
   scheduler: ['run'],
 };
-const CALLERS = [undefined, 'demo-voter', 'demo-deputy', 'demo-staff', 'demo-admin', 'fuzz-stranger'];
+const CALLERS = [undefined, 'demo-voter', 'demo-deputy', 'demo-staff', 'demo-admin', 'fuzz-unit', 'fuzz-stranger'];
 // Every field any action's schema names, and the ones a payload might use to pose as someone.
 const FIELDS = [
   ...new Set(ACTION_TABLES.flatMap((table) => Object.values(table.actions).flatMap((a) => schemaFields(a.input)))),
@@ -30,6 +30,7 @@ const VALUES = fc.oneof(
     '2026-13-40',
     '第一选区',
     'd01',
+    'u-fuzz',
     'satisfied',
     'DBQX2345',
     '<script>',
@@ -48,6 +49,10 @@ const VALUES = fc.oneof(
 let api: Awaited<ReturnType<typeof startLocalApi>>;
 beforeAll(async () => {
   api = await startLocalApi();
+  // A 承办单位 and its contact, so that the unit's side of the suggestions actions is fuzzed too.
+  const audit = { at: 0, actor: 'test', action: 'test.setup', targetType: 'unit', targetId: 'u-fuzz' };
+  await api.store.putHandlingUnit({ id: 'u-fuzz', name: '县交通运输局', active: true, sortOrder: 1 }, audit);
+  await api.store.putAccount({ openid: 'fuzz-unit', role: 'unit', unitId: 'u-fuzz', createdAt: 0 }, audit);
 });
 afterAll(() => api.stop());
 
@@ -66,6 +71,11 @@ const counts = () =>
     'evaluation_participants',
     'evaluation_answers',
     'voter_districts',
+    'handling_units',
+    'suggestions',
+    'suggestion_deputies',
+    'suggestion_units',
+    'suggestion_returns',
   ].map((t) => (api.store.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n);
 
 test('the fuzzed fields are read from the schemas, through refinements', () => {

@@ -8,6 +8,7 @@ import { call, type LocalApi } from '../support/opinion-calls';
 import type { LimitCase } from './write-limit-case';
 import { caseworkLimitCases } from './write-limit-cases-casework';
 import { stationAndAdminLimitCases } from './write-limit-cases-stations-admin';
+import { suggestionLimitCases } from './write-limit-cases-suggestions';
 
 // Every action that writes has a limit per caller and Asia/Shanghai day (docs/API.md, Limits):
 // far above what a voter, deputy or staff member does in a day, so that only a script repeating
@@ -54,7 +55,7 @@ function everything() {
   return { rows, files };
 }
 
-const CASES: LimitCase[] = [...stationAndAdminLimitCases(today), ...caseworkLimitCases()];
+const CASES: LimitCase[] = [...stationAndAdminLimitCases(today), ...caseworkLimitCases(), ...suggestionLimitCases()];
 
 describe('each action that writes has a daily limit per caller', () => {
   test('the cases below are every limit of WRITE_LIMITS, and docs/API.md lists each with its message', () => {
