@@ -59,7 +59,7 @@ describe('the first start makes a lived-in street', () => {
   test('the first scheduler run escalates the overdue one to demo-staff and reminds demo-deputy of the other', async () => {
     if (!seeded.seeded) throw new Error('not seeded');
     const { dueCases } = seeded;
-    const run = await runScheduledJobs({ store, notifier: runtime.notifier, clock, files: runtime.files });
+    const run = await runScheduledJobs({ ...runtime, store, clock });
     expect(run.deadlines).toMatchObject({ slot: '2026-11-26T09' });
     expect((run.deadlines as { escalated: number }).escalated).toBeGreaterThanOrEqual(1);
     expect((run.deadlines as { reminded: number }).reminded).toBeGreaterThanOrEqual(1);
