@@ -156,15 +156,22 @@ export const DEMO_UNITS: HandlingUnit[] = [
   { id: 'unit-market', name: '青溪市场监管所', active: true, sortOrder: 7 },
 ];
 
-/**
- * Accounts beside the demo callers: a contact of 县住房和城乡建设局 (a second unit), and
- * demo-deputy-2 — 张丽华 of 文昌新村联络站 — who co-signs 陈建国's draft and can confirm it.
- */
-export const DEMO_MORE_ACCOUNTS = [
+/** 承办单位 contacts beside the demo callers: demo-unit (县交通运输局) and one of 县住房和城乡建设局. */
+export const DEMO_UNIT_ACCOUNTS = [
   { openid: DEMO_CALLERS.unit, role: 'unit' as const, unitId: 'unit-transport', displayName: '交通局 王科长' },
   { openid: 'demo-unit-housing', role: 'unit' as const, unitId: 'unit-housing', displayName: '住建局 李科长' },
-  { openid: 'demo-deputy-2', role: 'deputy' as const, stationId: 'qx-wenchang', deputyId: 'd04' },
 ];
+
+/**
+ * A second deputy to act as in a browser: 张丽华 of 文昌新村联络站, who is asked to co-sign 陈建国's
+ * draft 建议. Made with the lived-in street only (tests link d04 to accounts of their own).
+ */
+export const DEMO_SECOND_DEPUTY = {
+  openid: 'demo-deputy-2',
+  role: 'deputy' as const,
+  stationId: 'qx-wenchang',
+  deputyId: 'd04',
+};
 
 /** Unused invite codes, so that redeeming one can be tried locally. */
 export const DEMO_INVITES = [

@@ -6,6 +6,7 @@ import { setRuntime, type Runtime } from '../runtime/runtime';
 import { seedDemoSuggestions } from './demo-suggestions';
 import { generateDemoYear } from './demo-year';
 import { LOCAL_FUNCTIONS } from './functions';
+import { DEMO_SECOND_DEPUTY } from './demo-street';
 import { seedDemoData } from './seed';
 
 const DAY = 86_400_000;
@@ -37,6 +38,10 @@ export async function seedLivedInStreet(runtime: Runtime, options: LivedInOption
   const { store, clock } = runtime;
   if (!(await seedDemoData(store, clock))) return { seeded: false as const };
   const to = clock.now();
+  await store.putAccount(
+    { ...DEMO_SECOND_DEPUTY, createdAt: to },
+    { at: to, actor: 'system', action: 'seed.account', targetType: 'account', targetId: DEMO_SECOND_DEPUTY.openid },
+  );
   const from = to - (options.days ?? DEMO_ACTIVITY_DAYS) * DAY;
   const activity = await generateDemoYear(runtime, {
     from,

@@ -6,7 +6,7 @@ import {
   DEMO_CALLERS,
   DEMO_DEPUTIES,
   DEMO_INVITES,
-  DEMO_MORE_ACCOUNTS,
+  DEMO_UNIT_ACCOUNTS,
   DEMO_STATIONS,
   DEMO_UNITS,
 } from './demo-street';
@@ -47,7 +47,7 @@ export async function seedDemoData(store: Store, clock: Clock): Promise<boolean>
     audit('seed.account', 'account', DEMO_CALLERS.staff),
   );
   for (const unit of DEMO_UNITS) await store.putHandlingUnit(unit, audit('seed.unit', 'handling_unit', unit.id));
-  for (const account of DEMO_MORE_ACCOUNTS) {
+  for (const account of DEMO_UNIT_ACCOUNTS) {
     await store.putAccount({ ...account, createdAt: now }, audit('seed.account', 'account', account.openid));
   }
   for (const invite of DEMO_INVITES) {
