@@ -1,5 +1,6 @@
 import type { CategoryId } from '../../src/domain/categories';
 import type { Deputy, Station } from '../../src/domain/station';
+import type { HandlingUnit } from '../../src/domain/suggestion';
 
 // A fictitious street (青溪街道 of a fictitious county) laid out like the one in the
 // work report: liaison stations at the street office and in new communities, reception
@@ -140,7 +141,37 @@ export const DEMO_CALLERS = {
   deputy: 'demo-deputy',
   staff: 'demo-staff',
   admin: 'demo-admin',
+  /** A contact of 县交通运输局 (承办单位). */
+  unit: 'demo-unit',
 } as const;
+
+/** 承办单位 the committee hands 建议 to: the county's bureaus and the street's local offices. */
+export const DEMO_UNITS: HandlingUnit[] = [
+  { id: 'unit-transport', name: '县交通运输局', active: true, sortOrder: 1 },
+  { id: 'unit-housing', name: '县住房和城乡建设局', active: true, sortOrder: 2 },
+  { id: 'unit-water', name: '县住建局内河处', active: true, sortOrder: 3 },
+  { id: 'unit-education', name: '县教育局', active: true, sortOrder: 4 },
+  { id: 'unit-health', name: '县卫生健康局', active: true, sortOrder: 5 },
+  { id: 'unit-police', name: '县公安局城关派出所', active: true, sortOrder: 6 },
+  { id: 'unit-market', name: '青溪市场监管所', active: true, sortOrder: 7 },
+];
+
+/** 承办单位 contacts beside the demo callers: demo-unit (县交通运输局) and one of 县住房和城乡建设局. */
+export const DEMO_UNIT_ACCOUNTS = [
+  { openid: DEMO_CALLERS.unit, role: 'unit' as const, unitId: 'unit-transport', displayName: '交通局 王科长' },
+  { openid: 'demo-unit-housing', role: 'unit' as const, unitId: 'unit-housing', displayName: '住建局 李科长' },
+];
+
+/**
+ * A second deputy to act as in a browser: 张丽华 of 文昌新村联络站, who is asked to co-sign 陈建国's
+ * draft 建议. Made with the lived-in street only (tests link d04 to accounts of their own).
+ */
+export const DEMO_SECOND_DEPUTY = {
+  openid: 'demo-deputy-2',
+  role: 'deputy' as const,
+  stationId: 'qx-wenchang',
+  deputyId: 'd04',
+};
 
 /** Unused invite codes, so that redeeming one can be tried locally. */
 export const DEMO_INVITES = [

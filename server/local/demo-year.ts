@@ -67,7 +67,13 @@ export async function generateDemoYear(runtime: Runtime, options: DemoYearOption
   setRuntime({ ...runtime, clock, config: { ...runtime.config, dailySubmitLimit: 1000 } });
   await ensureAccounts(store, now);
 
-  const deputyOpenid = (id: string) => (id === 'd01' ? 'demo-deputy' : `demo-deputy-${id}`);
+  // Each deputy acts through its own account: demo-deputy (陈建国), demo-deputy-2 (张丽华), demo-deputy-<id> for the rest.
+  const deputyAccounts = new Map<string, string>();
+  for (const deputy of DEMO_DEPUTIES) {
+    const account = await store.getAccountByDeputy(deputy.id);
+    if (account) deputyAccounts.set(deputy.id, account.openid);
+  }
+  const deputyOpenid = (id: string) => deputyAccounts.get(id) ?? `demo-deputy-${id}`;
   const staffOpenid = (stationId: string) => (stationId === 'qx-jiedao' ? 'demo-staff' : `demo-staff-${stationId}`);
   const call = async (fn: string, openid: string, event: Record<string, unknown>) => {
     const main = LOCAL_FUNCTIONS[fn]!;

@@ -3,8 +3,10 @@ import { addWorkingDays, replyDueDate } from '../../src/domain/deadlines';
 import type { Envelope } from '../../src/domain/envelope';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import { setRuntime, type Runtime } from '../runtime/runtime';
+import { seedDemoSuggestions } from './demo-suggestions';
 import { generateDemoYear } from './demo-year';
 import { LOCAL_FUNCTIONS } from './functions';
+import { DEMO_SECOND_DEPUTY } from './demo-street';
 import { seedDemoData } from './seed';
 
 const DAY = 86_400_000;
@@ -24,7 +26,8 @@ export interface LivedInOptions {
 /**
  * The first start of a store: the demo street (stations, deputies, accounts, sessions, 评议),
  * then about three months of its activity made through the real function entries with a
- * simulated clock (server/local/demo-year.ts), then two cases of 陈建国 (demo-deputy, 青溪街道联络站,
+ * simulated clock (server/local/demo-year.ts), the street's 代表建议 of about half a year made the
+ * same way (server/local/demo-suggestions.ts), then two cases of 陈建国 (demo-deputy, 青溪街道联络站,
  * whose staff is demo-staff) that the scheduler has not yet seen: one past its reply date, one
  * due on the next working day. The first deadlines run after it (at `npm start`) escalates the
  * first to staff — a 督办 line on its timeline and a message to demo-staff — and sends the 催办
@@ -35,6 +38,10 @@ export async function seedLivedInStreet(runtime: Runtime, options: LivedInOption
   const { store, clock } = runtime;
   if (!(await seedDemoData(store, clock))) return { seeded: false as const };
   const to = clock.now();
+  await store.putAccount(
+    { ...DEMO_SECOND_DEPUTY, createdAt: to },
+    { at: to, actor: 'system', action: 'seed.account', targetType: 'account', targetId: DEMO_SECOND_DEPUTY.openid },
+  );
   const from = to - (options.days ?? DEMO_ACTIVITY_DAYS) * DAY;
   const activity = await generateDemoYear(runtime, {
     from,
@@ -44,8 +51,9 @@ export async function seedLivedInStreet(runtime: Runtime, options: LivedInOption
     markerValue: `${new Date(from).toISOString()}/${new Date(to).toISOString()}`,
     ...(options.log ? { log: options.log } : {}),
   });
+  const suggestions = await seedDemoSuggestions(runtime);
   const dueCases = await openDueCases(runtime);
-  return { seeded: true as const, activity, dueCases };
+  return { seeded: true as const, activity, suggestions, dueCases };
 }
 
 /** Wall-clock 10:00 in Shanghai on `date`. */

@@ -2,7 +2,14 @@ import { addDays, shanghaiDate, monthKey, shiftMonth, yearMonth } from '../../sr
 import type { SessionOverride } from '../../src/domain/reception-calendar';
 import type { Clock } from '../../src/domain/dates';
 import type { AuditEntry, Store } from '../ports/store';
-import { DEMO_CALLERS, DEMO_DEPUTIES, DEMO_INVITES, DEMO_STATIONS } from './demo-street';
+import {
+  DEMO_CALLERS,
+  DEMO_DEPUTIES,
+  DEMO_INVITES,
+  DEMO_UNIT_ACCOUNTS,
+  DEMO_STATIONS,
+  DEMO_UNITS,
+} from './demo-street';
 
 const SEED_MARKER = 'demo-seed';
 const DAY = 24 * 60 * 60 * 1000;
@@ -39,6 +46,10 @@ export async function seedDemoData(store: Store, clock: Clock): Promise<boolean>
     },
     audit('seed.account', 'account', DEMO_CALLERS.staff),
   );
+  for (const unit of DEMO_UNITS) await store.putHandlingUnit(unit, audit('seed.unit', 'handling_unit', unit.id));
+  for (const account of DEMO_UNIT_ACCOUNTS) {
+    await store.putAccount({ ...account, createdAt: now }, audit('seed.account', 'account', account.openid));
+  }
   for (const invite of DEMO_INVITES) {
     await store.putInvite(
       { ...invite, expiresAt: now + 365 * DAY, issuedBy: DEMO_CALLERS.admin },

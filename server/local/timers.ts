@@ -2,6 +2,7 @@ import type { Clock } from '../../src/domain/dates';
 import type { FileStorage } from '../ports/documents';
 import type { Notifier } from '../ports/notifier';
 import type { Store } from '../ports/store';
+import type { ServiceConfig } from '../services/context';
 import { dispatchOutbox } from '../services/outbox-dispatch';
 import { runScheduledJobs, type ScheduledRun } from '../services/scheduled-jobs';
 
@@ -15,7 +16,13 @@ const MINUTE = 60_000;
  * tick under way, so the store can be closed after.
  */
 export function startLocalTimers(
-  deps: { store: Store; notifier: Notifier; clock: Clock; files: FileStorage },
+  deps: {
+    store: Store;
+    notifier: Notifier;
+    clock: Clock;
+    files: FileStorage;
+    config: Pick<ServiceConfig, 'adminOpenids'>;
+  },
   log: (line: string) => void = (line) => console.log(line),
 ) {
   const running = new Set<Promise<unknown>>();
@@ -73,6 +80,13 @@ function report(run: ScheduledRun, log: (line: string) => void) {
   if (run.files) {
     parts.push(
       'failed' in run.files ? `清理过期文件失败：${run.files.failed}` : `清理过期文件 ${run.files.deleted} 个`,
+    );
+  }
+  if (run.suggestions) {
+    parts.push(
+      'failed' in run.suggestions
+        ? `代表建议督办失败：${run.suggestions.failed}`
+        : `代表建议：提醒 ${run.suggestions.reminded} 件，超期督办 ${run.suggestions.overdue} 件，B类跟踪 ${run.suggestions.planOverdue} 件`,
     );
   }
   if (parts.length > 0) log(`[定时任务] ${parts.join('；')}`);

@@ -11,6 +11,7 @@ import { actorOf } from './actor';
 import { saveGeneratedFile } from './generated-files';
 import type { ServiceContext } from './context';
 import { countStats } from './reports';
+import { unitFigures } from './suggestion-figures';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -47,7 +48,8 @@ async function sessionsOfYear(ctx: ServiceContext, year: number, asOf: string) {
  * reports.annualReport: the committee's annual report for `year` as a .docx — the statistical
  * passages of the work report (stations, sessions held and themed, opinions collected and
  * resolved, 办复率, 满意率) filled from the same counts as reports.stats, with a table per station
- * and per category. Admins only. Answers the figures and where to download the file.
+ * and per category; and the year's 代表建议 (件数, 办复率, 满意率) with 承办单位办理情况, from the same
+ * counts as suggestions.figures. Admins only. Answers the figures and where to download the file.
  */
 export async function writeAnnualReport(
   input: ActionInput<typeof reportsActions, 'annualReport'>,
@@ -61,11 +63,12 @@ export async function writeAnnualReport(
   const asOf = yearEnd < today ? yearEnd : today;
   const period = { from: `${input.year}-01-01`, to: asOf };
   // The committee counts the whole street; the per-station view carries the street's totals too.
-  const [byStation, byCategory, stations, sessions] = await Promise.all([
+  const [byStation, byCategory, stations, sessions, suggestions] = await Promise.all([
     countStats({ ...period, groupBy: 'station' }, {}, ctx),
     countStats({ ...period, groupBy: 'category' }, {}, ctx),
     ctx.store.listStations(),
     sessionsOfYear(ctx, input.year, asOf),
+    unitFigures(ctx.store, period.from, period.to),
   ]);
   const { groupBy: _groupBy, groups: _groups, ...totals } = byStation;
   const byKind: Record<StationKind, number> = { liaison_station: 0, reception_point: 0 };
@@ -84,6 +87,7 @@ export async function writeAnnualReport(
     totals,
     byStation: (byStation.groups ?? []).map((g) => ({ ...g, kind: kinds.get(g.key) ?? 'reception_point' })),
     byCategory: byCategory.groups ?? [],
+    suggestions,
   };
   const bytes = await ctx.documents.annualReport(data);
   const saved = await saveGeneratedFile(ctx, {

@@ -9,12 +9,16 @@ import { dispatchOutbox } from './outbox-dispatch';
 import { eraseExpiredContacts } from './personal-data';
 import { sendOverdueDigest } from './overdue-digest';
 import { remindSessions } from './sessions';
+import { watchSuggestionDeadlines } from './suggestion-deadline-watch';
+import type { ServiceConfig } from './context';
 
 export interface ScheduledJobDeps {
   store: Store;
   notifier: Notifier;
   clock: Clock;
   files: FileStorage;
+  /** The committee's OPENIDs (ADMIN_OPENIDS) hear of overdue 建议: the environment's, never a caller's. */
+  config: Pick<ServiceConfig, 'adminOpenids'>;
 }
 
 /** What a slotted job did in its slot, or why it did not finish. */
@@ -26,6 +30,7 @@ export interface ScheduledRun {
   digest?: JobOutcome<Awaited<ReturnType<typeof sendOverdueDigest>>>;
   files?: JobOutcome<Awaited<ReturnType<typeof purgeGeneratedFiles>>>;
   retention?: JobOutcome<Awaited<ReturnType<typeof eraseExpiredContacts>>>;
+  suggestions?: JobOutcome<Awaited<ReturnType<typeof watchSuggestionDeadlines>>>;
   outbox?: Awaited<ReturnType<typeof dispatchOutbox>>;
 }
 
@@ -83,6 +88,9 @@ export async function runScheduledJobs(deps: ScheduledJobDeps, options: { outbox
     } else if (due.job === 'retention') {
       const outcome = await inSlot(store, due.job, due.slot, now, () => eraseExpiredContacts(store, clock));
       if (outcome) run.retention = outcome;
+    } else if (due.job === 'suggestions') {
+      const outcome = await inSlot(store, due.job, due.slot, now, () => watchSuggestionDeadlines(deps));
+      if (outcome) run.suggestions = outcome;
     } else if (options.outbox !== false) {
       run.outbox = await dispatchOutbox(store, deps.notifier, clock);
     }

@@ -1,5 +1,6 @@
 import type { Figures } from './figures';
 import type { StationKind, StationSetting } from './station';
+import type { UnitFiguresView } from './suggestion-figures';
 
 /** Everything the annual report's statistical passages need, computed from the data. */
 export interface AnnualReportData {
@@ -22,4 +23,6 @@ export interface AnnualReportData {
   totals: Figures;
   byStation: Array<Figures & { label: string; kind: StationKind }>;
   byCategory: Array<Figures & { label: string }>;
+  /** 代表建议 of the year and 承办单位办理情况 (the same counts as suggestions.figures). */
+  suggestions: UnitFiguresView;
 }

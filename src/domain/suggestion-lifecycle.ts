@@ -23,7 +23,8 @@ export type SuggestionAction =
   | 'fulfil'
   | 'supervise'
   | 'markOverdue'
-  | 'remind';
+  | 'remind'
+  | 'followPlan';
 
 interface SuggestionTransition {
   from: readonly SuggestionStatus[];
@@ -58,6 +59,8 @@ export const SUGGESTION_LIFECYCLE: Readonly<Record<SuggestionAction, SuggestionT
   supervise: { from: ['submitted', 'assigned', 'returned', 'answered', 'redo'], to: 'same', by: ['admin'] },
   markOverdue: { from: ['submitted', 'assigned', 'returned', 'redo'], to: 'same', by: ['system'] },
   remind: { from: ['assigned', 'returned', 'redo'], to: 'same', by: ['system'] },
+  // A B-class answer's planned date passed without its 落实 reported: the committee is told.
+  followPlan: { from: ['answered', 'settled'], to: 'same', by: ['system'] },
 };
 
 /** Whether `action` by `actor` is allowed on a 建议 in `status`. */

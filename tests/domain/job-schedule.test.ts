@@ -58,6 +58,15 @@ describe('one timer every minute; each run works out which slot each job is due 
     expect(jobSlot('retention', at(now))).toBe(slot);
   });
 
+  test.each`
+    now                   | slot            | why
+    ${'2026-12-02 07:59'} | ${'2026-12-01'} | ${'before 08:00 the previous day’s slot is still open'}
+    ${'2026-12-02 08:00'} | ${'2026-12-02'} | ${'08:00, as units start work, opens the day’s slot'}
+    ${'2026-12-03 07:00'} | ${'2026-12-02'} | ${'a missed day is caught up until the next 08:00'}
+  `('代表建议 reminders and 督办 at $now: $slot ($why)', ({ now, slot }) => {
+    expect(jobSlot('suggestions', at(now))).toBe(slot);
+  });
+
   test('every run is due for a slot of each job, and for the outbox, which has nothing to claim', () => {
     expect(dueJobs(at('2026-12-01 18:00'))).toEqual([
       { job: 'deadlines', slot: '2026-12-01T17' },
@@ -65,6 +74,7 @@ describe('one timer every minute; each run works out which slot each job is due 
       { job: 'digest', slot: '2026-11-30' },
       { job: 'files', slot: '2026-12-01T17' },
       { job: 'retention', slot: '2026-12-01' },
+      { job: 'suggestions', slot: '2026-12-01' },
       { job: 'outbox', slot: null },
     ]);
   });

@@ -50,6 +50,7 @@ describe('the timer-only scheduler', () => {
       digest: { slot: '2026-02-23', queued: 0 },
       files: { slot: '2026-03-01T09', deleted: 0 },
       retention: { slot: '2026-03-01', erased: 0 },
+      suggestions: { slot: '2026-03-01', reminded: 0, overdue: 0, planOverdue: 0, lost: 0, more: false },
       outbox: { sent: 1, failed: 0, gaveUp: 0, notSubscribed: 0, skipped: 0 },
     });
   });

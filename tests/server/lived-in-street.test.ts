@@ -59,7 +59,7 @@ describe('the first start makes a lived-in street', () => {
   test('the first scheduler run escalates the overdue one to demo-staff and reminds demo-deputy of the other', async () => {
     if (!seeded.seeded) throw new Error('not seeded');
     const { dueCases } = seeded;
-    const run = await runScheduledJobs({ store, notifier: runtime.notifier, clock, files: runtime.files });
+    const run = await runScheduledJobs({ ...runtime, store, clock });
     expect(run.deadlines).toMatchObject({ slot: '2026-11-26T09' });
     expect((run.deadlines as { escalated: number }).escalated).toBeGreaterThanOrEqual(1);
     expect((run.deadlines as { reminded: number }).reminded).toBeGreaterThanOrEqual(1);
@@ -75,6 +75,32 @@ describe('the first start makes a lived-in street', () => {
     expect(toStaff.map((m) => m.recipientOpenid)).toEqual(['demo-staff']);
     const reminder = outbox.filter((m) => m.kind === 'reminder_to_deputy' && m.subjectId === dueCases.dueTomorrow);
     expect(reminder.map((m) => m.recipientOpenid)).toEqual(['demo-deputy']);
+  });
+
+  test('the street’s 代表建议 were carried through the real functions, none refused', async () => {
+    if (!seeded.seeded) throw new Error('not seeded');
+    expect(seeded.suggestions.refused).toEqual([]);
+    const mine = await call('suggestions', 'demo-unit', { action: 'list', state: 'all' });
+    expect(mine.items.length).toBeGreaterThanOrEqual(12);
+    const all = await call('suggestions', 'demo-admin', { action: 'list', state: 'all' });
+    const statuses = all.items.map((s: { status: string }) => s.status);
+    for (const status of ['settled', 'assigned', 'declined', 'submitted']) expect(statuses).toContain(status);
+    // 陈建国's draft waits for 张丽华 (demo-deputy-2) to confirm her 附议.
+    const drafts = await call('suggestions', 'demo-deputy-2', { action: 'list', state: 'all' });
+    expect(drafts.items.filter((s: { status: string }) => s.status === 'draft')).toHaveLength(1);
+  });
+
+  test('承办单位办理情况 tells the units apart: 交通运输局 answered three late, 住建局 asked 退回 twice', async () => {
+    const figures = await call('suggestions', 'demo-admin', {
+      action: 'figures',
+      from: '2026-01-01',
+      to: '2026-11-26',
+    });
+    const row = (name: string) => figures.units.find((u: { unitName: string }) => u.unitName === name);
+    expect(row('县交通运输局')).toMatchObject({ assigned: 12, answered: 10, onTimeRate: { label: '70.0%' } });
+    expect(row('县住房和城乡建设局')).toMatchObject({ returns: 2 });
+    expect(row('县住建局内河处').supervised).toBeGreaterThanOrEqual(1);
+    expect(figures.street.supervised).toBeGreaterThanOrEqual(2);
   });
 
   test('a second start finds the store seeded and writes nothing', async () => {

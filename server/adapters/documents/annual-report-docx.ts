@@ -13,6 +13,7 @@ import {
 import type { AnnualReportData } from '../../../src/domain/annual-report';
 import type { Figures, Rate } from '../../../src/domain/figures';
 import { STATION_SETTING_LABELS } from '../../../src/domain/station';
+import type { UnitFigures, UnitFiguresView } from '../../../src/domain/suggestion-figures';
 
 const FONT = { ascii: 'SimSun', eastAsia: '仿宋', hAnsi: 'SimSun' };
 
@@ -33,37 +34,74 @@ const cell = (text: string, bold = false) =>
     ],
   });
 
-function table(title: string, rows: Array<Figures & { label: string }>): (Paragraph | Table)[] {
-  const head = ['', '征集', '办复', '办结', '办复率', '解决率', '评价', '满意率'];
+/** A titled table: a header row, then one row of cells per line. */
+function titledTable(title: string, head: readonly string[], lines: ReadonlyArray<readonly string[]>) {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: title, font: FONT })] }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
         new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
-        ...rows.map(
-          (r) =>
-            new TableRow({
-              children: [
-                cell(r.label),
-                cell(String(r.collected)),
-                cell(String(r.replied)),
-                cell(String(r.resolved)),
-                cell(pct(r.replyRate)),
-                cell(pct(r.resolvedRate)),
-                cell(String(r.rated)),
-                cell(pct(r.satisfactionRate)),
-              ],
-            }),
-        ),
+        ...lines.map((line) => new TableRow({ children: line.map((text) => cell(text)) })),
       ],
     }),
   ];
 }
 
+function table(title: string, rows: Array<Figures & { label: string }>): (Paragraph | Table)[] {
+  return titledTable(
+    title,
+    ['', '征集', '办复', '办结', '办复率', '解决率', '评价', '满意率'],
+    rows.map((r) => [
+      r.label,
+      String(r.collected),
+      String(r.replied),
+      String(r.resolved),
+      pct(r.replyRate),
+      pct(r.resolvedRate),
+      String(r.rated),
+      pct(r.satisfactionRate),
+    ]),
+  );
+}
+
+/** One line of 承办单位办理情况, for a unit or for the street's total. */
+function unitLine(label: string, u: Omit<UnitFigures, 'unitId' | 'unitName'>): string[] {
+  return [
+    label,
+    String(u.assigned),
+    pct(u.answerRate),
+    pct(u.onTimeRate),
+    String(u.classA),
+    String(u.classB),
+    String(u.classC),
+    pct(u.satisfactionRate),
+    String(u.returns),
+    String(u.supervised),
+    u.medianDaysToAnswer === null ? '—' : String(u.medianDaysToAnswer),
+  ];
+}
+
+/** The 代表建议 passage of the report (the work report's "代表提出的*件建议办复率*%，满意率*%"). */
+function suggestionsPassage(s: UnitFiguresView): Paragraph {
+  const street = s.street;
+  return para(
+    `代表建议办理。根据县人大对相关建议承办单位的确认及交办，街道人大工委及时做好与相关代表沟通、对接工作，督促办理单位加快办理进度，提高办理质量。目前，代表提出的${s.submitted}件建议办复率${pct(street.answerRate)}，满意率${pct(street.satisfactionRate)}（其中不予立案${s.declined}件；交办承办单位${street.assigned}件，已答复${street.answered}件，按期答复率${pct(street.onTimeRate)}；答复A类${street.classA}件、B类${street.classB}件、C类${street.classC}件；督办${street.supervised}件）。`,
+  );
+}
+
+/** 承办单位办理情况: a row per unit that had 建议 handed to it in the year, and the total. */
+function unitsTable(s: UnitFiguresView): (Paragraph | Table)[] {
+  return titledTable(
+    '承办单位办理情况',
+    ['承办单位', '建议件数', '办复率', '按期答复率', 'A类', 'B类', 'C类', '满意率', '退回', '督办', '中位答复天数'],
+    [...s.units.map((u) => unitLine(u.unitName, u)), ...(s.units.length ? [unitLine('合计', s.street)] : [])],
+  );
+}
+
 /**
  * The annual report as a .docx: the statistical passages of the work report with their
- * numbers filled from the data, then a table per station and per category.
+ * numbers filled from the data, then a table per station and per category, and 承办单位办理情况.
  */
 export async function annualReportDocx(data: AnnualReportData): Promise<Uint8Array> {
   const t = data.totals;
@@ -93,9 +131,13 @@ export async function annualReportDocx(data: AnnualReportData): Promise<Uint8Arr
           para(
             `提高建议办理质量。目前，代表办理的${t.collected}件意见建议办复率${pct(t.replyRate)}，按期答复率${pct(t.onTimeRate)}，解决率${pct(t.resolvedRate)}；选民评价${t.rated}件，满意率${pct(t.satisfactionRate)}（满意${t.satisfied - t.basicallySatisfied}件、基本满意${t.basicallySatisfied}件、不满意${t.dissatisfied}件）。`,
           ),
-          para('说明：比率的分母不足10件时不计算比率，标注“样本不足”并列出件数。'),
+          suggestionsPassage(data.suggestions),
+          para(
+            '说明：比率的分母不足10件时不计算比率，标注“样本不足”并列出件数。代表建议的件数按提出日期计，承办单位的各项按交办日期计；办复率＝已答复÷交办，按期答复率＝按期答复÷已答复，满意率＝（满意＋基本满意）÷已征询意见。',
+          ),
           ...table('各联络站、接待点办理情况', data.byStation),
           ...table('各类别意见建议办理情况', data.byCategory),
+          ...unitsTable(data.suggestions),
         ],
       },
     ],
