@@ -102,6 +102,8 @@ export interface OpinionActions {
 export interface TimelineLine {
   at: number;
   actorName: string;
+  /** What kind of step it records ('replied', 'suggestion.answered', …): the page picks lines out by it. */
+  kind: string;
   text: string;
   internal: boolean;
 }
