@@ -53,6 +53,8 @@ export interface MeView {
   displayName?: string;
   station?: { id: string; name: string };
   deputy?: { id: string; name: string };
+  /** The 承办单位 a unit contact answers for. */
+  unit?: { id: string; name: string };
   /** Messages written to the caller since they last opened their 消息 list. */
   unreadMessages: number;
   /** Template ids to ask for at each moment; empty where WeChat messages are not configured. */
@@ -206,4 +208,6 @@ export interface MessagesView extends Page<MessageView> {
 }
 
 /** The WeChat subscription templates the app asks for at each moment (only those configured). */
-export type SubscribeTemplateIds = Partial<Record<'submit' | 'follow' | 'casework' | 'oversight' | 'handling', string[]>>;
+export type SubscribeTemplateIds = Partial<
+  Record<'submit' | 'follow' | 'casework' | 'oversight' | 'handling', string[]>
+>;
