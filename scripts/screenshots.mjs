@@ -48,6 +48,33 @@ await api('casework', 'demo-deputy', {
   content: '已向街道棚改办了解：青草巷安置房主体已结顶，预计明年6月交付，届时将提前一个月通知各户选房。',
 });
 
+// A 建议 of demo-deputy's from that opinion, submitted, and — where the street has units and a
+// unit contact (demo-unit) — handed to the first unit and answered, for the 代表建议 pages.
+const suggestion = await api('suggestions', 'demo-deputy', {
+  action: 'draft',
+  title: '关于加快青草巷安置房交付的建议',
+  reason: '青草巷棚改区块签约已三个月，安置房交付时间一直没有公布，住在周转房的老人很着急。',
+  content: '建议县住建局尽快公布青草巷安置房的建设进度和交付时间，提前一个月通知各户选房。',
+  category: 'housing',
+  opinionIds: [submitted.opinionId],
+});
+await api('suggestions', 'demo-deputy', { action: 'submit', suggestionId: suggestion.id });
+const { units } = await api('suggestions', 'demo-admin', { action: 'units' });
+const unitMe = await api('account', 'demo-unit', { action: 'me' });
+const withUnit = unitMe.role === 'unit' && unitMe.unit !== undefined;
+if (withUnit) {
+  await api('suggestions', 'demo-admin', { action: 'assign', suggestionId: suggestion.id, leadUnitId: unitMe.unit.id });
+  await api('suggestions', 'demo-unit', {
+    action: 'answer',
+    suggestionId: suggestion.id,
+    answerClass: 'B',
+    plannedDate: '2027-06-30',
+    content: '青草巷安置房主体已结顶，正在进行室内外配套施工，计划明年6月交付，交付前一个月通知各户选房。',
+  });
+} else if (units.length > 0) {
+  await api('suggestions', 'demo-admin', { action: 'assign', suggestionId: suggestion.id, leadUnitId: units[0].id });
+}
+
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const pages = [
   ['stations', '/pages/stations/index', '.station-card', 'demo-voter'],
@@ -68,6 +95,23 @@ const pages = [
   ['messages-deputy', '/pages/messages/index', '.message', 'demo-deputy'],
   ['me-admin', '/pages/me/index', '.me__role', 'demo-admin'],
   ['holidays', '/casework/holidays/index', '.save-holidays', 'demo-admin'],
+  ['suggestions', '/casework/suggestions/index', '.suggestion-card', 'demo-deputy'],
+  [
+    'suggestion-draft',
+    `/casework/suggestion-draft/index?opinionId=${submitted.opinionId}`,
+    '.draft-save',
+    'demo-deputy',
+  ],
+  ['suggestion', `/casework/suggestion/index?id=${suggestion.id}`, '.suggestion-head', 'demo-admin'],
+  ['suggestion-deputy', `/casework/suggestion/index?id=${suggestion.id}`, '.suggestion-head', 'demo-deputy'],
+  ['unit-figures', '/casework/unit-figures/index', '.unit-card', 'demo-admin'],
+  ['opinion-suggestion', `/pages/opinion/index?id=${submitted.opinionId}`, '.suggestion-summary', 'demo-voter'],
+  ...(withUnit
+    ? [
+        ['suggestions-unit', '/casework/suggestions/index', '.suggestion-card', 'demo-unit'],
+        ['me-unit', '/pages/me/index', '.unit-name', 'demo-unit'],
+      ]
+    : []),
 ];
 // ONLY=me-admin,holidays takes just those pages.
 const only = process.env.ONLY ? process.env.ONLY.split(',') : null;

@@ -11,15 +11,16 @@ import type { ServiceContext } from './context';
 import { subscribeTemplateIds, countUnreadMessages } from './messages';
 
 /**
- * account.me: the caller's role and, for deputies and staff, their station; for admins, what is
- * due (next year's holiday arrangement from November on).
+ * account.me: the caller's role and, for deputies and staff, their station; for a 承办单位 contact,
+ * their unit; for admins, what is due (next year's holiday arrangement from November on).
  */
 export async function describeCaller(_input: Record<string, never>, ctx: ServiceContext): Promise<MeView> {
   const openid = requireOpenid(ctx);
   const { role, account } = ctx.caller;
-  const [station, deputy, unread] = await Promise.all([
+  const [station, deputy, unit, unread] = await Promise.all([
     account?.stationId ? ctx.store.getStation(account.stationId) : null,
     account?.deputyId ? ctx.store.getDeputy(account.deputyId) : null,
+    account?.unitId ? ctx.store.getHandlingUnit(account.unitId) : null,
     countUnreadMessages(ctx, openid),
   ]);
   const reminders: ReminderView[] = [];
@@ -36,6 +37,7 @@ export async function describeCaller(_input: Record<string, never>, ctx: Service
     ...(account?.displayName ? { displayName: account.displayName } : deputy ? { displayName: deputy.name } : {}),
     ...(station ? { station: { id: station.id, name: station.name } } : {}),
     ...(deputy ? { deputy: { id: deputy.id, name: deputy.name } } : {}),
+    ...(unit ? { unit: { id: unit.id, name: unit.name } } : {}),
     unreadMessages: unread,
     subscribe: subscribeTemplateIds(ctx),
     photoFolder: ctx.ids.photoFolder(openid),

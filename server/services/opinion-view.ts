@@ -139,7 +139,13 @@ export function toView(
       : {}),
     timeline: timeline
       .filter((e) => e.visibility === 'public' || insider)
-      .map((e) => ({ at: e.at, actorName: e.actorName, text: e.text, internal: e.visibility === 'internal' })),
+      .map((e) => ({
+        at: e.at,
+        actorName: e.actorName,
+        kind: e.kind,
+        text: e.text,
+        internal: e.visibility === 'internal',
+      })),
     can: actionsFor(actor, opinion),
   };
 }

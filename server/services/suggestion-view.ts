@@ -25,7 +25,7 @@ import type { Deputy } from '../../src/domain/station';
 import type { SuggestionQuery } from '../ports/suggestion-store';
 import { actorOf, requireRole, type Actor } from './actor';
 import type { ServiceContext } from './context';
-import { partIn, permissionsOf, visibleSuggestion, type SuggestionPart } from './suggestion-access';
+import { awaitsConfirmation, partIn, permissionsOf, visibleSuggestion, type SuggestionPart } from './suggestion-access';
 
 /** A page of a box. */
 export const SUGGESTION_PAGE_SIZE = 20;
@@ -199,13 +199,14 @@ export async function listSuggestions(
   const [deputies, units] = await Promise.all([ctx.store.listDeputies(), ctx.store.listHandlingUnits()]);
   const items = page.items.flatMap((s) => {
     const part = partIn(actor, s);
-    return part ? [listItem(ctx, s, part, deputies, units)] : [];
+    return part ? [listItem(ctx, actor, s, part, deputies, units)] : [];
   });
   return { items, ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
 
 function listItem(
   ctx: ServiceContext,
+  actor: Actor,
   s: Suggestion,
   part: SuggestionPart,
   deputies: readonly Deputy[],
@@ -225,6 +226,7 @@ function listItem(
     overdue: isSuggestionOverdue(s, ctx.clock.now()),
     keySupervision: s.keySupervision !== undefined,
     ...(label ? { roleLabel: label } : {}),
+    ...(part === 'cosigner' && awaitsConfirmation(s, actor.deputyId) ? { awaitsYou: true as const } : {}),
     updatedAt: s.updatedAt,
   };
 }

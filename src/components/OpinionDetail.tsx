@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { formatDateZh, shanghaiDate, shanghaiTime } from '../domain/dates';
+import { suggestionOnOpinion } from '../domain/suggestion-timeline';
 import type { OpinionView } from '../domain/views';
 import { PhotoGrid } from './PhotoGrid';
 import { StatusChip } from './StatusChip';
@@ -9,6 +10,7 @@ const when = (at: number) => `${formatDateZh(shanghaiDate(at))} ${shanghaiTime(a
 /** Everything about an opinion that its viewer may see, in the order a voter reads it. */
 export function OpinionDetail(props: { opinion: OpinionView }) {
   const o = props.opinion;
+  const suggestion = suggestionOnOpinion(o.timeline);
   return (
     <>
       <View className='card'>
@@ -16,6 +18,7 @@ export function OpinionDetail(props: { opinion: OpinionView }) {
           <Text className='card__title'>{o.categoryLabel}</Text>
           <View>
             <StatusChip status={o.status} label={o.statusLabel} overdue={o.overdue} />
+            {suggestion.formed && <Text className='chip chip--primary suggestion-formed'>已形成代表建议</Text>}
           </View>
         </View>
         <Text className='card__hint'>
@@ -42,6 +45,21 @@ export function OpinionDetail(props: { opinion: OpinionView }) {
         )}
       </View>
 
+      {suggestion.formed && (
+        <View className='card reply suggestion-summary'>
+          <Text className='card__label'>{suggestion.answer ? '承办单位答复' : '已形成代表建议'}</Text>
+          {suggestion.answer ? (
+            <>
+              <Text className='card__line reply__content suggestion-answer-text'>{suggestion.answer.text}</Text>
+              <Text className='card__hint'>{when(suggestion.answer.at)}</Text>
+            </>
+          ) : (
+            <Text className='card__line'>
+              代表已将这条意见写进代表建议，交人大工委交办有关单位，办理结果会显示在这里。
+            </Text>
+          )}
+        </View>
+      )}
       {o.transfer && (
         <View className='card'>
           <Text className='card__label'>转交承办单位</Text>

@@ -97,6 +97,8 @@ export interface SuggestionListItem {
   keySupervision: boolean;
   /** The caller's part in it: 领衔, 附议 (awaiting their confirmation or not), 主办, 协办. */
   roleLabel?: string;
+  /** A 附议代表 who has not yet confirmed the draft (待您确认). */
+  awaitsYou?: true;
   updatedAt: number;
 }
 

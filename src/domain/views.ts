@@ -53,6 +53,8 @@ export interface MeView {
   displayName?: string;
   station?: { id: string; name: string };
   deputy?: { id: string; name: string };
+  /** The 承办单位 a unit contact answers for. */
+  unit?: { id: string; name: string };
   /** Messages written to the caller since they last opened their 消息 list. */
   unreadMessages: number;
   /** Template ids to ask for at each moment; empty where WeChat messages are not configured. */
@@ -102,6 +104,8 @@ export interface OpinionActions {
 export interface TimelineLine {
   at: number;
   actorName: string;
+  /** What kind of step it records ('replied', 'suggestion.answered', …): the page picks lines out by it. */
+  kind: string;
   text: string;
   internal: boolean;
 }

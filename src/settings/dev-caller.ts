@@ -6,6 +6,7 @@ export const DEV_CALLERS = [
   { openid: 'demo-deputy', label: '代表' },
   { openid: 'demo-staff', label: '工作人员' },
   { openid: 'demo-admin', label: '人大工委' },
+  { openid: 'demo-unit', label: '承办单位' },
 ] as const;
 
 const KEY = 'lianluo.devCaller';

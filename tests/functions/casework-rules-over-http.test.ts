@@ -102,6 +102,7 @@ describe('withdrawing', () => {
     expect(withdrawn.timeline.at(-1)).toEqual({
       at: FIXED_NOW,
       actorName: '选民',
+      kind: 'withdrawn',
       text: '选民撤回了意见：问题已由社区自行解决',
       internal: false,
     });
@@ -166,6 +167,7 @@ describe('rejecting a duplicate', () => {
     expect(asVoter.timeline.at(-1)).toEqual({
       at: FIXED_NOW,
       actorName: STAFF_NAME,
+      kind: 'rejected',
       text: `与编号 ${first.opinionId.slice(-6).toUpperCase()} 的意见重复，已合并办理：与同一校门口交通问题的意见合并办理`,
       internal: false,
     });
@@ -190,6 +192,7 @@ describe('transfer to a handling unit (承办单位)', () => {
     expect(asVoter.timeline.at(-1)).toEqual({
       at: FIXED_NOW,
       actorName: '代表 陈建国',
+      kind: 'transferred',
       text: '已转交县交通运输局办理，预计3月20日 周五前办结',
       internal: false,
     });

@@ -94,6 +94,7 @@ describe('a voter’s opinion from submission to a satisfied rating', () => {
     expect(asVoter.timeline).toContainEqual({
       at: times.replied,
       actorName: '代表 陈建国',
+      kind: 'replied',
       text: '作出答复',
       internal: false,
     });
@@ -196,6 +197,7 @@ describe('不满意 sends it back once, then to staff review', () => {
     expect(closed.timeline.at(-1)).toEqual({
       at: t,
       actorName: STAFF_NAME,
+      kind: 'closed',
       text: '联络站复核后结案：已电话沟通，选民表示理解',
       internal: false,
     });

@@ -112,7 +112,13 @@ describe('the content check', () => {
         assignedDeputy: { id: 'd01', name: '陈建国' },
         replyDueDate: '2026-03-13',
       });
-      expect(released.timeline).toContainEqual({ at: t, actorName: STAFF_NAME, text: '内容审核通过', internal: false });
+      expect(released.timeline).toContainEqual({
+        at: t,
+        actorName: STAFF_NAME,
+        kind: 'released',
+        text: '内容审核通过',
+        internal: false,
+      });
       expect(await inboxIds(STAFF, 'held')).toEqual([]);
       expect(await inboxIds(DEPUTY, 'new')).toContain(opinionId);
     });

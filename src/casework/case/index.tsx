@@ -1,5 +1,5 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { LOCAL_DATE_LENGTH } from '../../domain/dates';
@@ -11,6 +11,7 @@ import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { useOpinion } from '../../hooks/use-opinion';
 import { REPLY_MAX, UNIT_MAX } from '../../domain/opinion-schemas';
+import { CITABLE_STATUSES } from '../suggestion/citable';
 
 /** A case for its deputy or the station's staff: the opinion, and the actions its state allows them. */
 export default function CasePage() {
@@ -22,6 +23,7 @@ export default function CasePage() {
   const [deputies, setDeputies] = useState<PublicDeputy[]>([]);
   const [choosingDuplicate, setChoosingDuplicate] = useState(false);
   const [others, setOthers] = useState<OpinionSummary[]>([]);
+  const [myDeputyId, setMyDeputyId] = useState<string | null>(null);
 
   /** Staff pick the opinion of the same station this one repeats. */
   const chooseDuplicateOf = async () => {
@@ -33,9 +35,13 @@ export default function CasePage() {
     }
   };
 
-  // Staff choose among the station's deputies; the list is public station information.
+  // Staff choose among the station's deputies; the list is public station information. The
+  // deputy it is routed to may turn it into a 建议: who is looking is asked only then.
   const { state, busy, reload, run } = useOpinion(opinionId, async (opinion) => {
     if (opinion.can.assign) setDeputies((await call('stations.get', { stationId: opinion.station.id })).deputies);
+    if (opinion.assignedDeputy && CITABLE_STATUSES.includes(opinion.status)) {
+      setMyDeputyId((await call('account.me', {})).deputy?.id ?? null);
+    }
   });
 
   const act = async (done: string, action: () => Promise<OpinionView>) => {
@@ -189,6 +195,18 @@ export default function CasePage() {
             }
           >
             转交办理
+          </Button>
+        </View>
+      )}
+      {myDeputyId !== null && o.assignedDeputy?.id === myDeputyId && CITABLE_STATUSES.includes(o.status) && (
+        <View className='card'>
+          <Text className='card__label'>代表建议</Text>
+          <Text className='card__hint'>需要有关部门办理的，可以据此起草代表建议，交人大工委交办承办单位。</Text>
+          <Button
+            className='btn btn--block form-suggestion'
+            onClick={() => void Taro.navigateTo({ url: `/casework/suggestion-draft/index?opinionId=${o.id}` })}
+          >
+            形成代表建议
           </Button>
         </View>
       )}

@@ -234,6 +234,14 @@ export default function DashboardPage() {
         </>
       )}
       {(me?.role === 'staff' || me?.role === 'admin') && (
+        <Button
+          className='btn btn--block unit-figures-entry'
+          onClick={() => void Taro.navigateTo({ url: '/casework/unit-figures/index' })}
+        >
+          承办单位办理情况
+        </Button>
+      )}
+      {(me?.role === 'staff' || me?.role === 'admin') && (
         <Button className='btn btn--block export-sheet' onClick={() => void exportSheet()}>
           导出本期意见（Excel）
         </Button>

@@ -58,6 +58,16 @@ export default function InboxPage() {
           <Text className='hero__title'>
             {state.data.me.role === 'deputy' ? '我的待办' : `${state.data.me.station?.name ?? '全部联络站'}`}
           </Text>
+          {state.data.me.role === 'deputy' && (
+            <View className='actions actions--wrap'>
+              <Button
+                className='btn btn--small suggestions-link'
+                onClick={() => void Taro.navigateTo({ url: '/casework/suggestions/index' })}
+              >
+                代表建议
+              </Button>
+            </View>
+          )}
           {state.data.me.role !== 'deputy' && (
             <View className='actions actions--wrap'>
               <Button
@@ -77,6 +87,12 @@ export default function InboxPage() {
                 onClick={() => void Taro.navigateTo({ url: '/casework/sessions/index' })}
               >
                 接待日安排
+              </Button>
+              <Button
+                className='btn btn--small suggestions-link'
+                onClick={() => void Taro.navigateTo({ url: '/casework/suggestions/index' })}
+              >
+                代表建议
               </Button>
             </View>
           )}

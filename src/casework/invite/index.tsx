@@ -10,7 +10,7 @@ type Issued = { code: string; who: string; expiresAt: number; deputy: boolean };
 
 /**
  * Invite codes: staff invite the deputies of their station; the committee also invites the
- * staff of any station. A code is used once and lapses after 30 days; a deputy has one live
+ * staff of any station and the contacts of 承办单位. A code is used once and lapses after 30 days; a deputy has one live
  * code, so issuing another revokes the one given before.
  */
 export default function InvitePage() {
@@ -22,10 +22,14 @@ export default function InvitePage() {
     const me = await call('account.me', {});
     const deputies = me.station ? (await call('stations.get', { stationId: me.station.id })).deputies : [];
     const stations = me.role === 'admin' ? (await call('stations.list', {})).items : [];
-    return { me, deputies, stations };
+    const units = me.role === 'admin' ? (await call('suggestions.units', {})).units : [];
+    return { me, deputies, stations, units };
   }, []);
 
-  const issue = async (input: { role: 'deputy' | 'staff'; deputyId?: string; stationId?: string }, who: string) => {
+  const issue = async (
+    input: { role: 'deputy' | 'staff' | 'unit'; deputyId?: string; stationId?: string; unitId?: string },
+    who: string,
+  ) => {
     setError(null);
     setIssued(null);
     try {
@@ -38,7 +42,7 @@ export default function InvitePage() {
 
   if (state.kind === 'loading') return <LoadingPage />;
   if (state.kind === 'error') return <ErrorPage message={state.message} onRetry={() => void reload()} />;
-  const { me, deputies, stations } = state.data;
+  const { me, deputies, stations, units } = state.data;
   return (
     <PageShell>
       {error && (
@@ -83,6 +87,23 @@ export default function InvitePage() {
               onClick={() => void issue({ role: 'staff', stationId: s.id }, `${s.name}工作人员`)}
             >
               {s.name}
+            </View>
+          ))}
+        </View>
+      )}
+      {me.role === 'admin' && units.length > 0 && (
+        <View className='card'>
+          <Text className='card__label'>邀请承办单位联系人</Text>
+          <Text className='card__hint'>联系人用邀请码认证后，可以办理交给本单位的代表建议。</Text>
+          {units.map((u) => (
+            <View
+              key={u.id}
+              className='option'
+              role='button'
+              data-unit-id={u.id}
+              onClick={() => void issue({ role: 'unit', unitId: u.id }, `${u.name}联系人`)}
+            >
+              {u.name}
             </View>
           ))}
         </View>

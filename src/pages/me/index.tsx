@@ -11,8 +11,8 @@ import { setLargeFont, useLargeFont } from '../../settings/large-font';
 import { showUnreadBadge } from '../../platform/badge';
 
 /**
- * 我的: who the app takes the caller to be, 大字模式, redeeming an invite code and, for a voter,
- * erasing their personal data; the committee also sees what is due (next year's holiday arrangement) with a link to do it.
+ * 我的: who the app takes the caller to be (a 承办单位 contact: their unit and its box), 大字模式,
+ * redeeming an invite code and, for a voter, erasing their personal data; the committee also sees what is due (next year's holiday arrangement) with a link to do it.
  */
 export default function MePage() {
   const [code, setCode] = useState('');
@@ -93,7 +93,9 @@ export default function MePage() {
             <Text className='me__role' data-role={state.data.role}>
               {state.data.roleLabel}
             </Text>
-            {state.data.displayName && <Text className='card__line'>{state.data.displayName}</Text>}
+            {state.data.displayName && state.data.displayName !== state.data.unit?.name && (
+              <Text className='card__line'>{state.data.displayName}</Text>
+            )}
             {state.data.station && <Text className='card__line'>所属：{state.data.station.name}</Text>}
             {state.data.role === 'deputy' && (
               <Button
@@ -111,7 +113,26 @@ export default function MePage() {
                 {state.data.role === 'staff' ? '本站意见办理' : '各站意见办理'}
               </Button>
             )}
-            {state.data.role !== 'voter' && (
+            {(state.data.role === 'deputy' || state.data.role === 'staff' || state.data.role === 'admin') && (
+              <Button
+                className='btn btn--block suggestions-entry'
+                onClick={() => void Taro.navigateTo({ url: '/casework/suggestions/index' })}
+              >
+                代表建议
+              </Button>
+            )}
+            {state.data.role === 'unit' && (
+              <>
+                <Text className='card__line unit-name'>承办单位：{state.data.unit?.name ?? ''}</Text>
+                <Button
+                  className='btn btn--primary btn--block suggestions-entry'
+                  onClick={() => void Taro.navigateTo({ url: '/casework/suggestions/index' })}
+                >
+                  待办建议
+                </Button>
+              </>
+            )}
+            {state.data.role !== 'voter' && state.data.role !== 'unit' && (
               <Button
                 className='btn btn--block figures-entry'
                 onClick={() => void Taro.navigateTo({ url: '/casework/dashboard/index' })}
@@ -162,7 +183,7 @@ export default function MePage() {
 
       {state.kind === 'ready' && state.data.role === 'voter' && (
         <View className='card'>
-          <Text className='card__label'>代表或工作人员认证</Text>
+          <Text className='card__label'>代表、工作人员或承办单位认证</Text>
           <Text className='card__hint'>请输入联络站或人大工委发给您的 8 位邀请码。</Text>
           <Input
             className='input invite-input'

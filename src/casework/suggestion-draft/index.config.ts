@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '起草代表建议' });

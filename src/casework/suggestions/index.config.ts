@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '代表建议', enablePullDownRefresh: true });
