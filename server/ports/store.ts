@@ -10,6 +10,7 @@ import type { MessageStore } from './message-store';
 import type { OpinionStore } from './opinion-store';
 import type { PersonalDataStore } from './personal-data-store';
 import type { AuditEntry } from './store-types';
+import type { SupportStore } from './support-store';
 
 export type { AuditEntry } from './store-types';
 
@@ -29,7 +30,8 @@ export interface Store
     MessageStore,
     GeneratedFileStore,
     DocumentMigrations,
-    PersonalDataStore {
+    PersonalDataStore,
+    SupportStore {
   listStations(): Promise<Station[]>;
   getStation(stationId: string): Promise<Station | null>;
   /** Active and inactive deputies of the given stations (all stations when omitted). */

@@ -4,6 +4,7 @@ import { invitesContract } from './store-contract-invites';
 import { messagesContract } from './store-contract-messages';
 import { personalDataContract } from './store-contract-personal-data';
 import { placesContract } from './store-contract-places';
+import { supportsContract } from './store-contract-supports';
 
 /** What the contract's groups share: the store under test, its id prefix and an audit line. */
 export interface ContractContext {
@@ -49,5 +50,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     evaluationsContract(context);
     messagesContract(context);
     personalDataContract(context);
+    supportsContract(context);
   });
 }

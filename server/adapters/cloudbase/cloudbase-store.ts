@@ -12,6 +12,7 @@ import { createCloudbaseGeneratedFileStore } from './cloudbase-generated-file-st
 import { createCloudbaseMessageStore } from './cloudbase-message-store';
 import { createCloudbasePersonalDataStore } from './cloudbase-personal-data-store';
 import { createCloudbaseOpinionStore } from './cloudbase-opinion-store';
+import { createCloudbaseSupportStore } from './cloudbase-support-store';
 import type { CollectionName } from './collections';
 import { runDocumentMigrations } from './document-migrations';
 import { getDocument, PAGE, RolledBack, strip, takeQuota, txDocument, writeAudit } from './documents';
@@ -83,6 +84,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     ...createCloudbaseEvaluationStore(db),
     ...createCloudbaseGeneratedFileStore(db),
     ...createCloudbasePersonalDataStore(db),
+    ...createCloudbaseSupportStore(db),
     listStations: async () => (await fetchAll<Station>('stations')).sort(byOrder),
     getStation: (id) => getDoc<Station>('stations', id),
     listDeputies: async (stationIds) => {

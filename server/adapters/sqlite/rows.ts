@@ -245,3 +245,6 @@ export function auditWriter(db: SqliteDatabase): (audit: AuditEntry) => void {
     insert.run(auditToRow(audit));
   };
 }
+
+/** Add a support row, skipping a voter who already supports that opinion (a merge's carry-over too). */
+export const INSERT_SUPPORT = 'INSERT OR IGNORE INTO opinion_supports (opinion_id, openid, at) VALUES (?, ?, ?)';

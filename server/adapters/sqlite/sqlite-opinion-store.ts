@@ -4,6 +4,8 @@ import { type OpinionStore, type OutboxMessage, type Quota, QuotaExceededError }
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { SqliteDatabase } from './database';
 import { createSqliteFigures, figureColumns } from './sqlite-figures';
+import { INSERT_SUPPORT } from './rows';
+import type { OpinionSupport } from '../../ports/store-types';
 
 interface OpinionRow {
   doc: string;
@@ -35,6 +37,10 @@ export interface OutboxRow {
 /** Count one use of a quota ({ key, max }); no row changes once `max` uses were made. */
 export const USE_QUOTA = `INSERT INTO quotas (key, used) VALUES (@key, 1)
   ON CONFLICT (key) DO UPDATE SET used = used + 1 WHERE used < @max`;
+
+/** Insert one timeline line (a TimelineEvent's fields). */
+export const INSERT_EVENT = `INSERT INTO opinion_events (opinion_id, at, actor_role, actor_name, kind, text, visibility)
+  VALUES (@opinionId, @at, @actorRole, @actorName, @kind, @text, @visibility)`;
 
 /** Insert one opinion row; a conflict (same submitter and request) inserts nothing. */
 export const INSERT_OPINION = `INSERT INTO opinions (id, station_id, author_openid, submitted_by, request_id, claim_code, status, version,
@@ -103,10 +109,7 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
   const byRequest = db.prepare('SELECT doc FROM opinions WHERE submitted_by = ? AND request_id = ?');
   const byId = db.prepare('SELECT doc FROM opinions WHERE id = ?');
   const byClaim = db.prepare('SELECT doc FROM opinions WHERE claim_code = ?');
-  const insertEvent = db.prepare(
-    `INSERT INTO opinion_events (opinion_id, at, actor_role, actor_name, kind, text, visibility)
-     VALUES (@opinionId, @at, @actorRole, @actorName, @kind, @text, @visibility)`,
-  );
+  const insertEvent = db.prepare(INSERT_EVENT);
   const insertOutbox = db.prepare(
     `INSERT INTO outbox (kind, recipient_openid, opinion_id, payload, created_at, status, attempts, next_attempt_at)
      VALUES (@kind, @recipientOpenid, @subjectId, @payload, @createdAt, @status, @attempts, @nextAttemptAt)`,
@@ -156,10 +159,18 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
     },
   );
 
+  const insertSupport = db.prepare(INSERT_SUPPORT);
   const update = db.transaction(
-    (next: Opinion, expected: number, events: readonly TimelineEvent[], outbox: readonly OutboxMessage[]) => {
+    (
+      next: Opinion,
+      expected: number,
+      events: readonly TimelineEvent[],
+      outbox: readonly OutboxMessage[],
+      supports: readonly OpinionSupport[],
+    ) => {
       if (updateOpinionRow.run({ ...opinionRow(next), expected }).changes === 0) return false;
       writeSideEffects(events, outbox);
+      for (const s of supports) insertSupport.run(s.opinionId, s.openid, s.at);
       return true;
     },
   );
@@ -170,7 +181,8 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
     createOpinion: async (opinion, events, outbox, quota) => create(opinion, events, outbox, quota),
     getOpinion: async (id) => parse(byId.get(id) as OpinionRow | undefined),
     getOpinionByClaimCode: async (code) => parse(byClaim.get(code) as OpinionRow | undefined),
-    updateOpinion: async (next, expected, events, outbox) => update(next, expected, events, outbox),
+    updateOpinion: async (next, expected, events, outbox, supports = []) =>
+      update(next, expected, events, outbox, supports),
     listOpinions: async (query) => {
       const where: string[] = [];
       const params: unknown[] = [];

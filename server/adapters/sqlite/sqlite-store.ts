@@ -8,6 +8,7 @@ import { createSqliteGeneratedFileStore } from './sqlite-generated-file-store';
 import { createSqliteMessageStore } from './sqlite-message-store';
 import { createSqliteOpinionStore, USE_QUOTA } from './sqlite-opinion-store';
 import { createSqlitePersonalDataStore } from './sqlite-personal-data-store';
+import { createSqliteSupportStore } from './sqlite-support-store';
 import {
   type AccountRow,
   accountFromRow,
@@ -133,6 +134,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     ...createSqliteEvaluationStore(db),
     ...createSqliteGeneratedFileStore(db),
     ...createSqlitePersonalDataStore(db),
+    ...createSqliteSupportStore(db),
     listStations: async () => (statements.listStations.all() as StationRow[]).map(stationFromRow),
     getStation: async (id) => {
       const row = statements.getStation.get(id) as StationRow | undefined;
