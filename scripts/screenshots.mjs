@@ -75,12 +75,32 @@ if (withUnit) {
   await api('suggestions', 'demo-admin', { action: 'assign', suggestionId: suggestion.id, leadUnitId: units[0].id });
 }
 
+// A neighbour's open opinion, so that the submit page has a similar one to offer for 附议.
+const NEIGHBOUR_WROTE = '青草巷棚改安置房什么时候交付一直没有消息，住在周转房的老人都很着急，请代表帮忙问问进度。';
+await api('opinions', 'shots-neighbour', {
+  action: 'submit',
+  stationId: 'qx-jiedao',
+  category: 'housing',
+  content: NEIGHBOUR_WROTE,
+  requestId: `shots-neighbour-${Date.now()}`,
+});
+/** The submit page with a draft typed that reads like the neighbour's (and the voter's own) opinion. */
+async function typeSimilarDraft(page) {
+  await page.locator('[data-category="housing"]').click();
+  await page
+    .getByRole('textbox', { name: '您的意见或建议' })
+    .fill('青草巷安置房交付时间一直没公布，周转房里的老人很着急');
+  await page.locator('.similar').first().waitFor({ timeout: 15000 });
+  await page.locator('.similar-opinions').scrollIntoViewIfNeeded();
+}
+
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const pages = [
   ['stations', '/pages/stations/index', '.station-card', 'demo-voter'],
   ['station', '/pages/station/index?id=qx-jiedao', '.session', 'demo-voter'],
   ['me', '/pages/me/index', '.me__role', 'demo-voter'],
   ['submit', '/pages/submit/index?stationId=qx-jiedao', '.opinion-text', 'demo-voter'],
+  ['submit-similar', '/pages/submit/index?stationId=qx-jiedao', '.opinion-text', 'demo-voter', typeSimilarDraft],
   ['mine', '/pages/mine/index', '.opinion-card', 'demo-voter'],
   ['opinion', `/pages/opinion/index?id=${submitted.opinionId}`, '.reply__content', 'demo-voter'],
   ['inbox', '/casework/inbox/index', '.hero__title', 'demo-staff'],
@@ -128,7 +148,7 @@ try {
       window.localStorage.setItem('lianluo.largeFont', JSON.stringify({ data: on }));
     }, large);
     const page = await context.newPage();
-    for (const [name, path, ready, caller] of pages.filter(([name]) => !only || only.includes(name))) {
+    for (const [name, path, ready, caller, prepare] of pages.filter(([name]) => !only || only.includes(name))) {
       await page.goto(base + '/healthz');
       await page.evaluate(
         (openid) => window.localStorage.setItem('lianluo.devCaller', JSON.stringify({ data: openid })),
@@ -136,6 +156,7 @@ try {
       );
       await page.goto(base + path);
       await page.waitForSelector(ready, { timeout: 15000 });
+      if (prepare) await prepare(page);
       await page.waitForTimeout(300);
       const file = join(out, `${name}${large ? '-large' : ''}.png`);
       await page.screenshot({ path: file, fullPage: process.env.FULL_PAGE === '1' });

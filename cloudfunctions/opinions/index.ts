@@ -3,6 +3,7 @@ import { createCloudFunction } from '../../server/runtime/cloud-function';
 import { textAndImageCheckEdge } from '../../server/runtime/wechat-edges';
 import { submitOpinion } from '../../server/services/submit-opinion';
 import { eraseContact } from '../../server/services/personal-data';
+import { findSimilarOpinions, supportOpinion } from '../../server/services/support';
 import {
   claimOpinion,
   getOpinion,
@@ -11,7 +12,7 @@ import {
   withdrawOpinion,
 } from '../../server/services/voter-opinions';
 
-/** opinions (src/domain/actions/opinions.ts): a voter submits, follows, withdraws and rates their opinions. */
+/** opinions (src/domain/actions/opinions.ts): a voter submits, follows, withdraws and rates their opinions, and supports others' (附议). */
 export const main = createCloudFunction(
   opinionsActions,
   {
@@ -22,6 +23,8 @@ export const main = createCloudFunction(
     rate: rateOpinion,
     claim: claimOpinion,
     eraseContact,
+    similar: findSimilarOpinions,
+    support: supportOpinion,
   },
   textAndImageCheckEdge,
 );

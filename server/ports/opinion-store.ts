@@ -1,6 +1,7 @@
 import type { RawCounts } from '../../src/domain/figures';
 import type { Opinion, OpinionStatus, TimelineEvent } from '../../src/domain/opinion';
 import type { FigureGrouping, FigureQuery, FigureRow } from './figure-query';
+import type { OpinionSupport } from './store-types';
 
 /** A notification waiting to be sent; written in the same transaction as the change it reports. */
 export interface OutboxMessage {
@@ -75,13 +76,16 @@ export interface OpinionStore {
   getOpinionByClaimCode(claimCode: string): Promise<Opinion | null>;
   /**
    * Replace an opinion if its stored version is still `expectedVersion` (the new one carries
-   * expectedVersion + 1); false, and nothing written, when another change came first.
+   * expectedVersion + 1); false, and nothing written, when another change came first. `supports`
+   * (a merge carrying a duplicate's supporters over to its target) are added in the same
+   * transaction, each skipped when that voter already supports that opinion.
    */
   updateOpinion(
     next: Opinion,
     expectedVersion: number,
     events: readonly TimelineEvent[],
     outbox: readonly OutboxMessage[],
+    supports?: readonly OpinionSupport[],
   ): Promise<boolean>;
   /** Newest first. */
   listOpinions(query: OpinionQuery): Promise<OpinionPage>;

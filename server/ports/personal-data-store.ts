@@ -8,6 +8,7 @@ export interface ErasedRecords {
   subscriptions: number;
   readMarks: number;
   districts: number;
+  supports: number;
 }
 
 /** The voter's personal data outside their opinions, and the opinions whose contact has outlived its use. */
@@ -20,7 +21,7 @@ export interface PersonalDataStore {
   /**
    * Delete, in one transaction with `audit`, what is kept about `openid` beside their opinions:
    * their station follows, the 消息 (outbox rows) addressed to them, their subscription credits,
-   * their read mark and their declared 选区.
+   * their read mark, their declared 选区 and their 附议 (support rows: the opinions' counts drop).
    */
   eraseVoterRecords(openid: string, audit: AuditEntry): Promise<ErasedRecords>;
 }

@@ -23,3 +23,10 @@ export function inviteRevocation(issued: AuditEntry, revokedCode: string, newCod
     detail: { replacedBy: newCode },
   };
 }
+
+/** One voter's 附议 of an opinion (SupportStore): at most one per (opinionId, openid). */
+export interface OpinionSupport {
+  opinionId: string;
+  openid: string;
+  at: number;
+}

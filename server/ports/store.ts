@@ -11,6 +11,7 @@ import type { OpinionStore } from './opinion-store';
 import type { PersonalDataStore } from './personal-data-store';
 import type { SuggestionStore } from './suggestion-store';
 import type { AuditEntry } from './store-types';
+import type { SupportStore } from './support-store';
 
 export type { AuditEntry } from './store-types';
 
@@ -31,7 +32,8 @@ export interface Store
     GeneratedFileStore,
     DocumentMigrations,
     PersonalDataStore,
-    SuggestionStore {
+    SuggestionStore,
+    SupportStore {
   listStations(): Promise<Station[]>;
   getStation(stationId: string): Promise<Station | null>;
   /** Active and inactive deputies of the given stations (all stations when omitted). */

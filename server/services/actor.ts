@@ -47,9 +47,11 @@ export async function actorOf(ctx: ServiceContext): Promise<Actor> {
 
 /**
  * Who may see an opinion at all: its voter, the deputy it is routed to, the staff of its
- * station, and admins. Everyone else is told it does not exist.
+ * station, admins, and a voter who supports it (附议: `supporter`, which toView shows less). Everyone
+ * else is told it does not exist.
  */
-export function canSee(actor: Actor, opinion: Opinion): boolean {
+export function canSee(actor: Actor, opinion: Opinion, supporter = false): boolean {
+  if (supporter) return true;
   switch (actor.role) {
     case 'admin':
       return true;
@@ -65,10 +67,13 @@ export function canSee(actor: Actor, opinion: Opinion): boolean {
   }
 }
 
-/** Load an opinion the actor may see, or NOT_FOUND. */
+/** Load an opinion the actor may see, or NOT_FOUND; whether they support it is asked only when it decides. */
 export async function visibleOpinion(ctx: ServiceContext, actor: Actor, opinionId: string): Promise<Opinion> {
   const opinion = await ctx.store.getOpinion(opinionId);
-  if (!opinion || !canSee(actor, opinion)) throw new AppError('NOT_FOUND', '没有找到这条意见');
+  const visible =
+    opinion !== null &&
+    (canSee(actor, opinion) || canSee(actor, opinion, await ctx.store.isSupporting(opinion.id, actor.openid)));
+  if (!opinion || !visible) throw new AppError('NOT_FOUND', '没有找到这条意见');
   return opinion;
 }
 

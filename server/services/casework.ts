@@ -14,6 +14,7 @@ import { actorOf, requireRole, visibleOpinion, type Actor } from './actor';
 import type { ServiceContext } from './context';
 import { assignment, commit, decideRouting, event, notify, requireCleanText, SYSTEM } from './opinion-change';
 import { summaryPage, viewOf } from './opinion-view';
+import { notifySupporters, supportersCarriedOver } from './support';
 
 const OPEN: OpinionStatus[] = ['assigned', 'transferred'];
 
@@ -86,15 +87,17 @@ export async function replyToOpinion(input: ActionInput<typeof caseworkActions, 
   const status = transition(opinion.status, 'reply', 'deputy');
   await requireCleanText(ctx, input.content, actor.openid);
   const now = ctx.clock.now();
+  const told = { excerpt: excerptOf(opinion.content), reply: excerptOf(input.content, 80) };
+  // Its voter and those who support it hear the same, in the reply's transaction.
   const saved = await commit(
     ctx,
     opinion,
     { ...opinion, status, reply: { content: input.content, deputyId: opinion.assignedDeputyId!, at: now } },
     [event(opinion, now, who(actor), 'replied', '作出答复')],
-    notify(opinion, now, 'reply_to_voter', opinion.authorOpenid, {
-      excerpt: excerptOf(opinion.content),
-      reply: excerptOf(input.content, 80),
-    }),
+    [
+      ...notify(opinion, now, 'reply_to_voter', opinion.authorOpenid, told),
+      ...(await notifySupporters(ctx, opinion, now, 'reply_to_voter', told)),
+    ],
   );
   return viewOf(ctx, actor, saved);
 }
@@ -158,15 +161,16 @@ export async function resolveOpinion(input: ActionInput<typeof caseworkActions, 
   const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
   const status = transition(opinion.status, 'resolve', actor.role);
   const now = ctx.clock.now();
+  const told = { excerpt: excerptOf(opinion.content), note: excerptOf(input.note, 80) };
   const saved = await commit(
     ctx,
     opinion,
     { ...opinion, status, resolution: { note: input.note, at: now, by: actor.openid } },
     [event(opinion, now, who(actor), 'resolved', `联络站确认已办结：${input.note}`)],
-    notify(opinion, now, 'resolved_to_voter', opinion.authorOpenid, {
-      excerpt: excerptOf(opinion.content),
-      note: excerptOf(input.note, 80),
-    }),
+    [
+      ...notify(opinion, now, 'resolved_to_voter', opinion.authorOpenid, told),
+      ...(await notifySupporters(ctx, opinion, now, 'resolved_to_voter', told)),
+    ],
   );
   return viewOf(ctx, actor, saved);
 }
@@ -194,6 +198,21 @@ export async function rejectOpinion(input: ActionInput<typeof caseworkActions, '
   const text = target
     ? `与编号 ${shortIdOf(target.id)} 的意见重复，已合并办理：${input.reason}`
     : `不予受理：${input.reason}`;
+  // A merged duplicate's voter and supporters follow the opinion it was merged into (附议), in
+  // the same transaction; the target's public line says how many, never who.
+  const carried = target ? await supportersCarriedOver(ctx, opinion, target, now) : [];
+  const merged =
+    target && carried.length > 0
+      ? [
+          event(
+            target,
+            now,
+            who(actor),
+            'merged',
+            `编号 ${shortIdOf(opinion.id)} 的重复意见已合并到这条意见，${carried.length}位选民随之附议`,
+          ),
+        ]
+      : [];
   const saved = await commit(
     ctx,
     opinion,
@@ -202,11 +221,12 @@ export async function rejectOpinion(input: ActionInput<typeof caseworkActions, '
       status,
       rejection: { kind: input.kind, reason: input.reason, ...(target ? { mergedInto: target.id } : {}), at: now },
     },
-    [event(opinion, now, who(actor), 'rejected', text)],
+    [event(opinion, now, who(actor), 'rejected', text), ...merged],
     notify(opinion, now, 'rejected_to_voter', opinion.authorOpenid, {
       excerpt: excerptOf(opinion.content),
       reason: excerptOf(input.reason, 80),
     }),
+    carried,
   );
   return viewOf(ctx, actor, saved);
 }

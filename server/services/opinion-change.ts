@@ -9,6 +9,7 @@ import type { NotificationKind, NotificationPayloads } from '../../src/domain/no
 import { excerptOf } from '../../src/domain/notifications';
 import { isErasedAuthor } from '../../src/domain/personal-data';
 import type { OutboxMessage } from '../ports/opinion-store';
+import type { OpinionSupport } from '../ports/store-types';
 import type { ServiceContext } from './context';
 
 /** The timeline's name for lines the system writes (routing, deadlines, checks, retention). */
@@ -67,7 +68,8 @@ export function notify<K extends NotificationKind>(
 
 /**
  * Write `next` over `current` if nobody changed it meanwhile (version check), with its
- * timeline lines and notifications in the same transaction. CONFLICT when another change won.
+ * timeline lines, notifications and (a merge) the supporters it carries over in the same
+ * transaction. CONFLICT when another change won.
  */
 export async function commit(
   ctx: ServiceContext,
@@ -75,9 +77,10 @@ export async function commit(
   next: Omit<Opinion, 'version' | 'updatedAt'>,
   events: readonly TimelineEvent[],
   outbox: readonly OutboxMessage[] = [],
+  supports: readonly OpinionSupport[] = [],
 ): Promise<Opinion> {
   const saved: Opinion = { ...next, version: current.version + 1, updatedAt: ctx.clock.now() };
-  const ok = await ctx.store.updateOpinion(saved, current.version, events, outbox);
+  const ok = await ctx.store.updateOpinion(saved, current.version, events, outbox, supports);
   if (!ok) throw new AppError('CONFLICT', '这条意见刚刚被其他人处理过，请刷新后再操作');
   return saved;
 }

@@ -61,14 +61,15 @@ function actionsFor(actor: Actor, opinion: Opinion): OpinionActions {
  * in the app, and to the assigned deputy unless the voter asked for anonymity (then none). The
  * contact staff wrote down for a walk-in is not shown to whoever claims the opinion with its
  * code: holding the code does not prove being that person. Everyone else sees the phone masked.
- * Nobody but its voter sees the contact of a withdrawn opinion.
+ * Nobody but its voter sees the contact of a withdrawn opinion, and a voter who only supports it
+ * (附议) sees none at all.
  */
 function contactFor(
   opinion: Opinion,
-  viewer: { isAuthor: boolean; isStationStaff: boolean; isAssigned: boolean },
+  viewer: { isAuthor: boolean; isStationStaff: boolean; isAssigned: boolean; isSupporterOnly: boolean },
 ): Contact | undefined {
   const { contact } = opinion;
-  if (!contact) return undefined;
+  if (!contact || viewer.isSupporterOnly) return undefined;
   // A withdrawn opinion is nobody's to call about (withdrawing erases the contact; one withdrawn
   // before that rule is hidden all the same until the retention job erases it).
   if (opinion.status === 'withdrawn' && !(viewer.isAuthor && opinion.source === 'app')) return undefined;
@@ -78,10 +79,17 @@ function contactFor(
   return { name: contact.name, phone: maskPhone(contact.phone) };
 }
 
+/** How many support an opinion (附议), and whether the viewer is one of them. */
+export interface SupportOf {
+  count: number;
+  mine: boolean;
+}
+
 /**
  * An opinion as `actor` may see it, the contact as `contactFor` allows. Internal timeline
  * lines and the routing reason are for deputies and staff only; the claim code and when it
- * lapses for staff only.
+ * lapses for staff only. A viewer who sees it only because they support it (附议) gets its
+ * content, status, reply and public lines: no contact, no photos, nothing they may do to it.
  */
 export function toView(
   opinion: Opinion,
@@ -89,13 +97,16 @@ export function toView(
   actor: Actor,
   names: Names,
   today: string,
+  support: SupportOf = { count: 0, mine: false },
 ): OpinionView {
   const isAuthor = opinion.authorOpenid === actor.openid;
   const isStaff = actor.role === 'admin' || (actor.role === 'staff' && opinion.stationId === actor.stationId);
   const isStationStaff = actor.role === 'staff' && opinion.stationId === actor.stationId;
   const isAssigned = actor.role === 'deputy' && opinion.assignedDeputyId === actor.deputyId;
   const insider = isStaff || isAssigned;
-  const contact = contactFor(opinion, { isAuthor, isStationStaff, isAssigned });
+  // canSee let nobody else this far: whoever is neither its voter nor handles it supports it.
+  const isSupporterOnly = !isAuthor && !insider;
+  const contact = contactFor(opinion, { isAuthor, isStationStaff, isAssigned, isSupporterOnly });
   const deputyName = opinion.assignedDeputyId ? names.deputy.get(opinion.assignedDeputyId) : undefined;
   return {
     id: opinion.id,
@@ -104,7 +115,11 @@ export function toView(
     category: opinion.category,
     categoryLabel: CATEGORY_LABELS[opinion.category],
     content: opinion.content,
-    images: isAuthor ? opinion.images : opinion.images.filter((f) => !opinion.hiddenImages?.includes(f)),
+    images: isAuthor
+      ? opinion.images
+      : isSupporterOnly
+        ? []
+        : opinion.images.filter((f) => !opinion.hiddenImages?.includes(f)),
     status: opinion.status,
     statusLabel: OPINION_STATUS_LABELS[opinion.status],
     source: opinion.source,
@@ -133,6 +148,8 @@ export function toView(
     ...(opinion.rejection ? { rejection: opinion.rejection } : {}),
     reopenCount: opinion.reopenCount,
     staffReview: Boolean(opinion.staffReview),
+    supportCount: support.count,
+    supportedByMe: support.mine,
     ...(isStaff && opinion.routingReason ? { routingReason: opinion.routingReason } : {}),
     ...(isStaff && opinion.claimCode
       ? { claimCode: opinion.claimCode, claimCodeExpiresAt: claimCodeExpiresAt(opinion.createdAt) }
@@ -150,8 +167,8 @@ export function toView(
   };
 }
 
-/** A list line of an opinion. */
-export function toSummary(opinion: Opinion, names: Names, today: string): OpinionSummary {
+/** A list line of an opinion, with how many support it. */
+export function toSummary(opinion: Opinion, names: Names, today: string, supportCount = 0): OpinionSummary {
   const deputyName = opinion.assignedDeputyId ? names.deputy.get(opinion.assignedDeputyId) : undefined;
   return {
     id: opinion.id,
@@ -167,13 +184,30 @@ export function toSummary(opinion: Opinion, names: Names, today: string): Opinio
     overdue: overdue(opinion, today),
     ...(deputyName ? { assignedDeputyName: deputyName } : {}),
     staffReview: Boolean(opinion.staffReview),
+    supportCount,
   };
 }
 
-/** The view after a change, for the caller who made it. */
+/** The view of an opinion for `actor` now (after a change, for the caller who made it). */
 export async function viewOf(ctx: ServiceContext, actor: Actor, opinion: Opinion): Promise<OpinionView> {
-  const [timeline, names] = await Promise.all([ctx.store.listTimeline(opinion.id), namesFor(ctx, [opinion])]);
-  return toView(opinion, timeline, actor, names, shanghaiDate(ctx.clock.now()));
+  const [timeline, names, counts, mine] = await Promise.all([
+    ctx.store.listTimeline(opinion.id),
+    namesFor(ctx, [opinion]),
+    ctx.store.countSupports([opinion.id]),
+    ctx.store.isSupporting(opinion.id, actor.openid),
+  ]);
+  const support = { count: counts.get(opinion.id) ?? 0, mine };
+  return toView(opinion, timeline, actor, names, shanghaiDate(ctx.clock.now()), support);
+}
+
+/** List lines of `opinions`, each with its 附议 count (one query for the page). */
+export async function summariesOf(ctx: ServiceContext, opinions: readonly Opinion[]): Promise<OpinionSummary[]> {
+  const [names, counts] = await Promise.all([
+    namesFor(ctx, opinions),
+    ctx.store.countSupports(opinions.map((o) => o.id)),
+  ]);
+  const today = shanghaiDate(ctx.clock.now());
+  return opinions.map((o) => toSummary(o, names, today, counts.get(o.id) ?? 0));
 }
 
 /**
@@ -191,7 +225,5 @@ export async function summaryPage(
     ...(paging.cursor ? { cursor: paging.cursor } : {}),
     limit: paging.limit ?? 20,
   });
-  const names = await namesFor(ctx, page.items);
-  const today = shanghaiDate(ctx.clock.now());
-  return { items: page.items.map((o) => toSummary(o, names, today)), nextCursor: page.nextCursor };
+  return { items: await summariesOf(ctx, page.items), nextCursor: page.nextCursor };
 }

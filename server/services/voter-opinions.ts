@@ -13,7 +13,7 @@ import type { OpinionSummary, OpinionView, Page } from '../../src/domain/views';
 import { actorOf, visibleOpinion } from './actor';
 import type { ServiceContext } from './context';
 import { assignment, commit, decideRouting, event, notify, requireCleanText, SYSTEM, VOTER } from './opinion-change';
-import { namesFor, summaryPage, toView, viewOf } from './opinion-view';
+import { summariesOf, summaryPage, viewOf } from './opinion-view';
 
 /** The timeline line of a withdrawal that took the voter's contact with it. */
 export const CONTACT_ERASED_ON_WITHDRAWAL = '意见已撤回，联系方式已随之删除';
@@ -31,13 +31,19 @@ const WITHDRAW_REFUSED: Record<OpinionStatus, string> = {
   withdrawn: '这条意见已经撤回',
 };
 
-/** opinions.mine: the caller's own opinions, newest first, a page at a time. */
+/**
+ * opinions.mine: the caller's own opinions, newest first, a page at a time; with `supported`,
+ * those they support (我附议的), the latest 附议 first.
+ */
 export async function listMyOpinions(
   input: ActionInput<typeof opinionsActions, 'mine'>,
   ctx: ServiceContext,
 ): Promise<Page<OpinionSummary>> {
   const actor = await actorOf(ctx);
-  return summaryPage(ctx, { authorOpenid: actor.openid }, input);
+  if (!input.supported) return summaryPage(ctx, { authorOpenid: actor.openid }, input);
+  const page = await ctx.store.listSupportedOpinions(actor.openid, input.cursor, input.limit ?? 20);
+  const items = await summariesOf(ctx, page.items);
+  return { items: items.map((o) => ({ ...o, supportedByMe: true as const })), nextCursor: page.nextCursor };
 }
 
 /** opinions.get: one opinion, as far as the caller may see it. */
@@ -46,9 +52,7 @@ export async function getOpinion(
   ctx: ServiceContext,
 ): Promise<OpinionView> {
   const actor = await actorOf(ctx);
-  const opinion = await visibleOpinion(ctx, actor, input.opinionId);
-  const [timeline, names] = await Promise.all([ctx.store.listTimeline(opinion.id), namesFor(ctx, [opinion])]);
-  return toView(opinion, timeline, actor, names, shanghaiDate(ctx.clock.now()));
+  return viewOf(ctx, actor, await visibleOpinion(ctx, actor, input.opinionId));
 }
 
 /** The caller and their own opinion; NOT_FOUND when they may not see it, FORBIDDEN when not theirs. */

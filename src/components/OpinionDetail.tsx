@@ -24,6 +24,7 @@ export function OpinionDetail(props: { opinion: OpinionView }) {
         <Text className='card__hint'>
           编号 {o.shortId} · {o.station.name}
         </Text>
+        {o.supportedByMe && <Text className='chip chip--ok support-tag'>我附议的</Text>}
         <Text className='card__line opinion-content'>{o.content}</Text>
         {o.images.length > 0 && <PhotoGrid fileIds={o.images} />}
         {o.contact && (
@@ -31,7 +32,12 @@ export function OpinionDetail(props: { opinion: OpinionView }) {
             联系人：{o.contact.name} {o.contact.phone}
           </Text>
         )}
-        {o.anonymous && <Text className='card__hint'>已选择对代表匿名</Text>}
+        {o.supportCount > 0 && (
+          <Text className='card__line support-count'>
+            附议 {o.supportCount} 人{o.supportedByMe ? '（含您）' : ''}
+          </Text>
+        )}
+        {o.anonymous && !o.supportedByMe && <Text className='card__hint'>已选择对代表匿名</Text>}
         {o.assignedDeputy && <Text className='card__line'>办理代表：{o.assignedDeputy.name}</Text>}
         {o.replyDueDate && ['assigned', 'transferred'].includes(o.status) && (
           <Text className='card__line'>答复期限：{formatDateZh(o.replyDueDate)}</Text>

@@ -76,8 +76,22 @@ export const opinionStatusSchema = z.enum(
   { errorMap: () => ({ message: '状态参数不正确' }) },
 );
 
-export const listMineInput = z.object({ status: opinionStatusSchema.optional(), ...page });
+export const listMineInput = z.object({
+  status: opinionStatusSchema.optional(),
+  /** The opinions the caller supports (附议) instead of those they submitted or claimed. */
+  supported: z.boolean({ invalid_type_error: '列表参数不正确' }).optional(),
+  ...page,
+});
 export const opinionIdInput = z.object({ opinionId: id('意见编号') });
+/**
+ * opinions.similar: the draft the voter is typing, where and in which category. Not trimmed to
+ * CONTENT_MIN: the page asks from SIMILAR_MIN_CHARS (similarity.ts) on, before the text is ready.
+ */
+export const similarInput = z.object({
+  stationId: id('联络站'),
+  category: categorySchema,
+  content: text('意见内容', 1, CONTENT_MAX),
+});
 export const rateInput = z.object({
   opinionId: id('意见编号'),
   satisfaction: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied'], {

@@ -140,6 +140,10 @@ export interface OpinionView {
   rejection?: { kind: 'out_of_remit' | 'duplicate'; reason: string; mergedInto?: string; at: number };
   reopenCount: number;
   staffReview: boolean;
+  /** How many voters support it (附议), never who. */
+  supportCount: number;
+  /** The caller supports it: they follow it, but it is not theirs to withdraw, rate or erase. */
+  supportedByMe: boolean;
   /** Staff and admins only. */
   routingReason?: string;
   /** Staff only: the code the walk-in voter was given, and when it lapses (ms). */
@@ -164,6 +168,35 @@ export interface OpinionSummary {
   overdue: boolean;
   assignedDeputyName?: string;
   staffReview: boolean;
+  /** How many voters support it (附议). */
+  supportCount: number;
+  /** In the caller's list of the opinions they support (我附议的). */
+  supportedByMe?: true;
+}
+
+/**
+ * An open opinion that reads like the voter's draft (opinions.similar): enough to recognise it
+ * and support it, nothing about who raised it — no contact, author, photos or internal lines.
+ */
+export interface SimilarOpinionView {
+  id: string;
+  shortId: string;
+  /** The start of its text, at most 60 characters. */
+  excerpt: string;
+  category: CategoryId;
+  categoryLabel: string;
+  status: OpinionStatus;
+  statusLabel: string;
+  supportCount: number;
+  createdAt: number;
+  /** The caller already supports it. */
+  supportedByMe: boolean;
+  /** The caller raised it (and cannot support their own). */
+  mine: boolean;
+}
+
+export interface SimilarOpinionsView {
+  items: SimilarOpinionView[];
 }
 
 export interface Page<T> {
@@ -188,6 +221,8 @@ export interface ErasedAccountView {
   subscriptions: number;
   readMarks: number;
   districts: number;
+  /** Their 附议 of others' opinions, deleted (the opinions' counts drop by as many). */
+  supports: number;
 }
 
 /** One line of a person's 消息 list. */

@@ -36,6 +36,7 @@ export const WRITE_LIMITS = {
   'opinions.withdraw': { perDay: 30, message: overLimit('撤回意见') },
   'opinions.rate': { perDay: 30, message: overLimit('评价意见') },
   'opinions.eraseContact': { perDay: 30, message: overLimit('删除联系方式') },
+  'opinions.support': { perDay: 30, message: overLimit('附议') },
   'opinions.claim': { perDay: 10, message: '今天尝试次数过多，请明天再试或联系联络站工作人员' },
   'casework.reply': { perDay: 100, message: overLimit('答复') },
   'casework.transfer': { perDay: 100, message: overLimit('转承办单位') },

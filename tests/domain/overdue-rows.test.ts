@@ -18,6 +18,7 @@ describe('the overdue list', () => {
     overdue: true,
     assignedDeputyName: '陈建国',
     staffReview: false,
+    supportCount: 0,
   });
 
   test('counts the days past the due date: 1 on the day after it', () => {

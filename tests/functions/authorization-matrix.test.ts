@@ -37,6 +37,7 @@ const ACTIONS: { [N in CaseAction]: (opinionId: string) => ActionContract[N]['in
   'opinions.withdraw': (opinionId) => ({ opinionId }),
   'opinions.eraseContact': (opinionId) => ({ opinionId }),
   'opinions.rate': (opinionId) => ({ opinionId, satisfaction: 'satisfied' }),
+  'opinions.support': (opinionId) => ({ opinionId }),
   'casework.reply': (opinionId) => ({ opinionId, content: '已协调有关部门，本月内处理完毕。' }),
   'casework.transfer': (opinionId) => ({ opinionId, unit: '县交通运输局', expectedDate: '2026-04-30' }),
   'casework.note': (opinionId) => ({ opinionId, text: '已电话联系选民' }),

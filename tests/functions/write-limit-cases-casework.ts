@@ -49,6 +49,16 @@ export function caseworkLimitCases(): LimitCase[] {
       over: (o) => ({ opinionId: o.opinionId, satisfaction: 'satisfied' }),
     },
     {
+      action: 'opinions.support',
+      perDay: 30,
+      message: '今天附议的次数过多，请明天再试',
+      who: 'limits-supporter',
+      setup: (api) => submit(api, 'limits-supported-author'),
+      fill: () => ({ opinionId: GONE }),
+      fills: 'NOT_FOUND',
+      over: (o) => ({ opinionId: o.opinionId }),
+    },
+    {
       action: 'opinions.claim',
       perDay: 10,
       message: '今天尝试次数过多，请明天再试或联系联络站工作人员',

@@ -50,6 +50,7 @@ export function personalDataContract({ store, id, audit }: ContractContext) {
       subscriptions: 2,
       readMarks: 1,
       districts: 1,
+      supports: 0,
     });
     expect(await store.isFollowing(p1, id('a'))).toBe(false);
     expect((await store.listMessages(p1, undefined, 10)).items).toEqual([]);
@@ -59,7 +60,7 @@ export function personalDataContract({ store, id, audit }: ContractContext) {
     expect(await store.isFollowing(id('p2'), id('a'))).toBe(true);
     expect((await store.listMessages(id('p2'), undefined, 10)).items).toHaveLength(1);
     expect((await store.listAudit('account', p1)).filter((a) => a.action === 'account.erase')).toEqual([
-      { ...erasure, detail: { follows: 1, messages: 5, subscriptions: 2, readMarks: 1, districts: 1 } },
+      { ...erasure, detail: { follows: 1, messages: 5, subscriptions: 2, readMarks: 1, districts: 1, supports: 0 } },
     ]);
 
     // Again: nothing left, and the line says so.
@@ -69,6 +70,7 @@ export function personalDataContract({ store, id, audit }: ContractContext) {
       subscriptions: 0,
       readMarks: 0,
       districts: 0,
+      supports: 0,
     });
   });
 }

@@ -5,6 +5,7 @@ import { messagesContract } from './store-contract-messages';
 import { personalDataContract } from './store-contract-personal-data';
 import { placesContract } from './store-contract-places';
 import { suggestionsContract } from './store-contract-suggestions';
+import { supportsContract } from './store-contract-supports';
 
 /** What the contract's groups share: the store under test, its id prefix and an audit line. */
 export interface ContractContext {
@@ -51,5 +52,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     messagesContract(context);
     personalDataContract(context);
     suggestionsContract(context);
+    supportsContract(context);
   });
 }

@@ -1,5 +1,6 @@
 import { replyToOpinion } from '../../server/services/casework';
 import { eraseAccount, eraseContact, eraseExpiredContacts } from '../../server/services/personal-data';
+import { supportOpinion } from '../../server/services/support';
 import { intakeOpinion, submitOpinion } from '../../server/services/submit-opinion';
 import { claimOpinion, getOpinion, listMyOpinions, withdrawOpinion } from '../../server/services/voter-opinions';
 import { CONTACT_RETENTION_DAYS, isErasedAuthor, PRIVACY_NOTICE_VERSION } from '../../src/domain/personal-data';
@@ -167,6 +168,7 @@ describe('account.erase: a voter erases their personal data; the opinions stay f
       targetId: PEOPLE.voter,
     });
     await street.store.setMessagesReadAt(PEOPLE.voter, NOW);
+    await supportOpinion({ opinionId: other.id }, await as(PEOPLE.voter));
 
     const erased = await eraseAccount({}, await as(PEOPLE.voter));
 
@@ -178,7 +180,11 @@ describe('account.erase: a voter erases their personal data; the opinions stay f
       subscriptions: 0,
       readMarks: 1,
       districts: 1,
+      supports: 1,
     });
+    // Their 附议 goes with them: the other voter's opinion counts one fewer.
+    expect(await street.store.countSupports([other.id])).toEqual(new Map());
+    expect(await street.store.isSupporting(other.id, PEOPLE.voter)).toBe(false);
     for (const { id } of [a, b, c]) {
       const after = await stored(id);
       expect(after.contact).toBeUndefined();

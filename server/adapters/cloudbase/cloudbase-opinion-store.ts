@@ -15,6 +15,7 @@ import {
   writeSideEffects,
 } from './documents';
 import { contactEndedAt } from '../../../src/domain/personal-data';
+import { addSupportsInTransaction } from './cloudbase-support-store';
 
 // The structural slice of the CloudBase database API this file uses.
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
@@ -63,13 +64,14 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
       const res = await col('opinions').where({ claimCode: code }).limit(1).get();
       return res.data?.[0] ? strip<Opinion>(res.data[0]) : null;
     },
-    updateOpinion: async (next, expected, events, outbox) => {
+    updateOpinion: async (next, expected, events, outbox, supports = []) => {
       try {
         await db.runTransaction(async (tx: Tx) => {
           const current = txDocument<Opinion>(await tx.collection('opinions').doc(next.id).get());
           if (!current || current.version !== expected) throw new RolledBack();
           await tx.collection('opinions').doc(next.id).set(opinionDocument(next));
           await writeSideEffects(tx, events, outbox);
+          await addSupportsInTransaction(tx, supports);
         });
         return true;
       } catch (error) {

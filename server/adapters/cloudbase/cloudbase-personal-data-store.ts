@@ -34,6 +34,7 @@ export function createCloudbasePersonalDataStore(db: Db): PersonalDataStore {
         subscriptions: await removeWhere('subscriptions', { openid }),
         readMarks: await removeWhere('message_reads', { _id: openid }),
         districts: await removeWhere('voter_districts', { _id: openid }),
+        supports: await removeWhere('opinion_supports', { openid }),
       };
       await writeAudit(db, { ...audit, detail: { ...audit.detail, ...counts } });
       return counts;

@@ -13,6 +13,7 @@ import { createCloudbaseMessageStore } from './cloudbase-message-store';
 import { createCloudbasePersonalDataStore } from './cloudbase-personal-data-store';
 import { createCloudbaseOpinionStore } from './cloudbase-opinion-store';
 import { createCloudbaseSuggestionStore } from './cloudbase-suggestion-store';
+import { createCloudbaseSupportStore } from './cloudbase-support-store';
 import type { CollectionName } from './collections';
 import { runDocumentMigrations } from './document-migrations';
 import { getDocument, putWithAudit, readAll, RolledBack, strip, takeQuota, txDocument, writeAudit } from './documents';
@@ -67,6 +68,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     ...createCloudbaseGeneratedFileStore(db),
     ...createCloudbasePersonalDataStore(db),
     ...createCloudbaseSuggestionStore(db),
+    ...createCloudbaseSupportStore(db),
     listStations: async () => (await fetchAll<Station>('stations')).sort(byOrder),
     getStation: (id) => getDoc<Station>('stations', id),
     listDeputies: async (stationIds) => {

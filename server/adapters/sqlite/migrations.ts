@@ -387,7 +387,26 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
     `,
   },
   {
-    // 13 is another step's; the runner applies each version it has not recorded, so a gap is harmless.
+    version: 13,
+    sql: `
+      -- 附议: one row per voter supporting an opinion, apart from the opinion's row (which is
+      -- replaced whole under its version check); the primary key makes a second one impossible.
+      CREATE TABLE opinion_supports (
+        opinion_id TEXT NOT NULL REFERENCES opinions (id),
+        openid TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        -- addSupport, isSupporting; countSupports: WHERE opinion_id IN (...) GROUP BY opinion_id
+        PRIMARY KEY (opinion_id, openid)
+      );
+      -- listSupportedOpinions (我的意见: the latest 附议 first), listSupportedAmong, eraseVoterRecords
+      CREATE INDEX opinion_supports_openid ON opinion_supports (openid, at DESC, opinion_id DESC);
+      -- listSupporters: earliest first (who is told of a reply)
+      CREATE INDEX opinion_supports_opinion_at ON opinion_supports (opinion_id, at, openid);
+      -- listOpinionsOfCategory (similar opinions): a station's open opinions of one category, newest first
+      CREATE INDEX opinions_station_category ON opinions (station_id, category, status, created_at DESC, id DESC);
+    `,
+  },
+  {
     version: 14,
     sql: `
       -- 承办单位 and their contacts: accounts and invites may now have the role 'unit' and name

@@ -254,6 +254,10 @@ export function auditWriter(db: SqliteDatabase): (audit: AuditEntry) => void {
   };
 }
 
+/** Insert one timeline line (a TimelineEvent's fields). */
+export const INSERT_EVENT = `INSERT INTO opinion_events (opinion_id, at, actor_role, actor_name, kind, text, visibility)
+  VALUES (@opinionId, @at, @actorRole, @actorName, @kind, @text, @visibility)`;
+
 /**
  * Writes the lines a change adds to opinions' timelines and the messages it queues, in whatever
  * transaction is running: a change of an opinion or of a 建议 and what it tells people stand or
@@ -262,10 +266,7 @@ export function auditWriter(db: SqliteDatabase): (audit: AuditEntry) => void {
 export function sideEffectWriter(
   db: SqliteDatabase,
 ): (events: readonly TimelineEvent[], outbox: readonly OutboxMessage[]) => void {
-  const insertEvent = db.prepare(
-    `INSERT INTO opinion_events (opinion_id, at, actor_role, actor_name, kind, text, visibility)
-     VALUES (@opinionId, @at, @actorRole, @actorName, @kind, @text, @visibility)`,
-  );
+  const insertEvent = db.prepare(INSERT_EVENT);
   const insertOutbox = db.prepare(
     `INSERT INTO outbox (kind, recipient_openid, opinion_id, payload, created_at, status, attempts, next_attempt_at)
      VALUES (@kind, @recipientOpenid, @subjectId, @payload, @createdAt, @status, @attempts, @nextAttemptAt)`,
@@ -275,3 +276,5 @@ export function sideEffectWriter(
     for (const m of outbox) insertOutbox.run({ ...m, payload: JSON.stringify(m.payload) });
   };
 }
+/** Add a support row, skipping a voter who already supports that opinion (a merge's carry-over too). */
+export const INSERT_SUPPORT = 'INSERT OR IGNORE INTO opinion_supports (opinion_id, openid, at) VALUES (?, ?, ?)';

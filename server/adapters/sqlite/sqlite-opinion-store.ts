@@ -3,8 +3,9 @@ import { contactEndedAt } from '../../../src/domain/personal-data';
 import { type OpinionStore, type OutboxMessage, type Quota, QuotaExceededError } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { SqliteDatabase } from './database';
-import { sideEffectWriter } from './rows';
 import { createSqliteFigures, figureColumns } from './sqlite-figures';
+import { INSERT_SUPPORT, sideEffectWriter } from './rows';
+import type { OpinionSupport } from '../../ports/store-types';
 
 interface OpinionRow {
   doc: string;
@@ -146,10 +147,18 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
     },
   );
 
+  const insertSupport = db.prepare(INSERT_SUPPORT);
   const update = db.transaction(
-    (next: Opinion, expected: number, events: readonly TimelineEvent[], outbox: readonly OutboxMessage[]) => {
+    (
+      next: Opinion,
+      expected: number,
+      events: readonly TimelineEvent[],
+      outbox: readonly OutboxMessage[],
+      supports: readonly OpinionSupport[],
+    ) => {
       if (updateOpinionRow.run({ ...opinionRow(next), expected }).changes === 0) return false;
       writeSideEffects(events, outbox);
+      for (const s of supports) insertSupport.run(s.opinionId, s.openid, s.at);
       return true;
     },
   );
@@ -160,7 +169,8 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
     createOpinion: async (opinion, events, outbox, quota) => create(opinion, events, outbox, quota),
     getOpinion: async (id) => parse(byId.get(id) as OpinionRow | undefined),
     getOpinionByClaimCode: async (code) => parse(byClaim.get(code) as OpinionRow | undefined),
-    updateOpinion: async (next, expected, events, outbox) => update(next, expected, events, outbox),
+    updateOpinion: async (next, expected, events, outbox, supports = []) =>
+      update(next, expected, events, outbox, supports),
     listOpinions: async (query) => {
       const where: string[] = [];
       const params: unknown[] = [];

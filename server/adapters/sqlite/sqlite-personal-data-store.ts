@@ -15,6 +15,7 @@ export function createSqlitePersonalDataStore(db: SqliteDatabase): PersonalDataS
     subscriptions: db.prepare('DELETE FROM subscription_credits WHERE openid = ?'),
     readMarks: db.prepare('DELETE FROM message_reads WHERE openid = ?'),
     districts: db.prepare('DELETE FROM voter_districts WHERE openid = ?'),
+    supports: db.prepare('DELETE FROM opinion_supports WHERE openid = ?'),
   };
   const writeAudit = auditWriter(db);
   const erase = db.transaction((openid: string, audit: AuditEntry): ErasedRecords => {
@@ -24,6 +25,7 @@ export function createSqlitePersonalDataStore(db: SqliteDatabase): PersonalDataS
       subscriptions: deletions.subscriptions.run(openid).changes,
       readMarks: deletions.readMarks.run(openid).changes,
       districts: deletions.districts.run(openid).changes,
+      supports: deletions.supports.run(openid).changes,
     };
     writeAudit({ ...audit, detail: { ...audit.detail, ...counts } });
     return counts;

@@ -9,6 +9,7 @@ import { createSqliteMessageStore } from './sqlite-message-store';
 import { createSqliteOpinionStore, USE_QUOTA } from './sqlite-opinion-store';
 import { createSqlitePersonalDataStore } from './sqlite-personal-data-store';
 import { createSqliteSuggestionStore } from './sqlite-suggestion-store';
+import { createSqliteSupportStore } from './sqlite-support-store';
 import {
   type AccountRow,
   accountFromRow,
@@ -135,6 +136,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     ...createSqliteGeneratedFileStore(db),
     ...createSqlitePersonalDataStore(db),
     ...createSqliteSuggestionStore(db),
+    ...createSqliteSupportStore(db),
     listStations: async () => (statements.listStations.all() as StationRow[]).map(stationFromRow),
     getStation: async (id) => {
       const row = statements.getStation.get(id) as StationRow | undefined;

@@ -3,15 +3,17 @@ import {
   listMineInput,
   opinionIdInput,
   rateInput,
+  similarInput,
   submitOpinionInput,
   withdrawInput,
 } from '../opinion-schemas';
-import type { OpinionSummary, OpinionView, Page, SubmitResult } from '../views';
+import type { OpinionSummary, OpinionView, Page, SimilarOpinionsView, SubmitResult } from '../views';
 import { defineActions, returns } from './action-spec';
 
 /**
  * opinions: a voter submits, follows, withdraws and rates their opinions, and erases
- * the contact they left on one. `submit` has no entry
+ * the contact they left on one; before submitting they see similar open opinions and may
+ * support one (附议) instead. `submit` has no entry
  * in WRITE_LIMITS: its own daily limit is counted where the opinion is created.
  */
 export const opinionsActions = defineActions('opinions', {
@@ -27,4 +29,6 @@ export const opinionsActions = defineActions('opinions', {
     output: returns<OpinionView>(),
   },
   claim: { input: claimInput, access: 'user', limit: 'opinions.claim', output: returns<OpinionView>() },
+  similar: { input: similarInput, access: 'user', output: returns<SimilarOpinionsView>() },
+  support: { input: opinionIdInput, access: 'user', limit: 'opinions.support', output: returns<OpinionView>() },
 });

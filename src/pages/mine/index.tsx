@@ -8,21 +8,41 @@ import { EmptyState, ErrorState, Loading } from '../../components/StatusView';
 import { CLAIM_CODE_INPUT_MAX } from '../../domain/opinion-schemas';
 import { useLoaded } from '../../hooks/use-loaded';
 
-/** 我的意见: every opinion the voter submitted or claimed, newest first, with its state. */
+/**
+ * 我的意见: every opinion the voter submitted or claimed, newest first, with its state; then those
+ * they support (我附议的), the latest 附议 first.
+ */
 export default function MinePage() {
   const [more, setMore] = useState(false);
   const [code, setCode] = useState('');
   const [claimError, setClaimError] = useState<string | null>(null);
 
-  // Reloaded on show: back from an opinion, its state may have changed.
-  const { state, reload, set } = useLoaded(() => call('opinions.mine', {}), [], { onShow: true, pullDown: true });
+  // Reloaded on show: back from an opinion, its state may have changed. The voter's own opinions
+  // and those they support (附议) are two lists, each paged on its own.
+  const { state, reload, set } = useLoaded(
+    async () => {
+      const [own, supported] = await Promise.all([
+        call('opinions.mine', {}),
+        call('opinions.mine', { supported: true }),
+      ]);
+      return { own, supported };
+    },
+    [],
+    { onShow: true, pullDown: true },
+  );
 
-  const loadMore = async () => {
-    if (state.kind !== 'ready' || !state.data.nextCursor) return;
+  const loadMore = async (list: 'own' | 'supported') => {
+    if (state.kind !== 'ready' || !state.data[list].nextCursor) return;
     setMore(true);
     try {
-      const page = await call('opinions.mine', { cursor: state.data.nextCursor });
-      set((shown) => ({ items: [...shown.items, ...page.items], nextCursor: page.nextCursor }));
+      const page = await call('opinions.mine', {
+        cursor: state.data[list].nextCursor,
+        ...(list === 'supported' ? { supported: true } : {}),
+      });
+      set((shown) => ({
+        ...shown,
+        [list]: { items: [...shown[list].items, ...page.items], nextCursor: page.nextCursor },
+      }));
     } catch (e) {
       void Taro.showToast({ title: (e as Error).message, icon: 'none' });
     } finally {
@@ -53,14 +73,26 @@ export default function MinePage() {
       </Button>
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void reload()} />}
-      {state.kind === 'ready' && state.data.items.length === 0 && (
+      {state.kind === 'ready' && state.data.own.items.length === 0 && state.data.supported.items.length === 0 && (
         <EmptyState text='您还没有提过意见。遇到身边的问题，可以点上面的按钮告诉代表。' />
       )}
       {state.kind === 'ready' &&
-        state.data.items.map((o) => <OpinionCard key={o.id} opinion={o} onOpen={() => open(o.id)} />)}
-      {state.kind === 'ready' && state.data.nextCursor && (
-        <Button className='btn btn--block' disabled={more} onClick={() => void loadMore()}>
+        state.data.own.items.map((o) => <OpinionCard key={o.id} opinion={o} onOpen={() => open(o.id)} />)}
+      {state.kind === 'ready' && state.data.own.nextCursor && (
+        <Button className='btn btn--block' disabled={more} onClick={() => void loadMore('own')}>
           {more ? '正在加载…' : '加载更多'}
+        </Button>
+      )}
+      {state.kind === 'ready' && state.data.supported.items.length > 0 && (
+        <View className='hero supported-opinions'>
+          <Text className='hero__sub'>我附议的意见（别人提的，您也遇到了）</Text>
+        </View>
+      )}
+      {state.kind === 'ready' &&
+        state.data.supported.items.map((o) => <OpinionCard key={o.id} opinion={o} onOpen={() => open(o.id)} />)}
+      {state.kind === 'ready' && state.data.supported.nextCursor && (
+        <Button className='btn btn--block' disabled={more} onClick={() => void loadMore('supported')}>
+          {more ? '正在加载…' : '加载更多附议的意见'}
         </Button>
       )}
       <View className='card'>

@@ -1,6 +1,6 @@
 import { Button, Input, Switch, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { newRequestId } from '../../api/request-id';
 import type { CategoryId } from '../../domain/categories';
@@ -10,6 +10,9 @@ import { PhotoGrid } from '../../components/PhotoGrid';
 import { choosePhotos } from '../../platform/choose-photos';
 import { uploadPhoto } from '../../platform/photos';
 import { CategoryPicker } from '../../components/CategoryPicker';
+import { SimilarOpinions } from '../../components/SimilarOpinions';
+import { SIMILAR_MIN_CHARS } from '../../domain/similarity';
+import type { SimilarOpinionView } from '../../domain/views';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { useLoaded } from '../../hooks/use-loaded';
@@ -22,7 +25,14 @@ import { useSubscribe } from '../../hooks/use-subscribe';
  */
 const labelled = (labelId: string, hintId: string) => ({ 'aria-labelledby': labelId, 'aria-describedby': hintId });
 
-/** 提意见: choose the station and category, write, optionally leave a contact, submit once. */
+/** How long the voter pauses typing before similar opinions are looked for (ms). */
+const SIMILAR_DELAY = 600;
+
+/**
+ * 提意见: choose the station and category, write, optionally leave a contact, submit once. While
+ * the voter writes, open opinions of that station and category that read alike are shown, and
+ * the voter may support one (附议) instead.
+ */
 export default function SubmitPage() {
   const router = useRouter();
   // The station the voter came from or chose; until then the first of the list.
@@ -42,12 +52,36 @@ export default function SubmitPage() {
   // One key per form: a double tap or a retry after a lost answer is the same submission.
   const requestId = useRef(newRequestId());
   const photoFolder = useRef<string | null>(null);
+  const [similar, setSimilar] = useState<SimilarOpinionView[]>([]);
+  const [supporting, setSupporting] = useState<string | null>(null);
+  const [supported, setSupported] = useState<string | null>(null);
 
   const { state, reload } = useLoaded(async () => (await call('stations.list', {})).items, []);
   const stations = state.kind === 'ready' ? state.data : null;
   const stationId = chosenStation || (stations?.[0]?.id ?? '');
 
   const length = content.trim().length;
+
+  // Similar opinions, looked for once the voter pauses: only the latest draft's answer counts.
+  const draft = content.trim();
+  const asked = useRef(0);
+  useEffect(() => {
+    const request = ++asked.current;
+    if (!stationId || !category || Array.from(draft).length < SIMILAR_MIN_CHARS) {
+      setSimilar([]);
+      return undefined;
+    }
+    const timer = setTimeout(() => {
+      call('opinions.similar', { stationId, category, content: draft })
+        .then((found) => {
+          if (request === asked.current) setSimilar(found.items);
+        })
+        // Nothing similar to show is no error of the voter's: the form goes on as it is.
+        .catch(() => undefined);
+    }, SIMILAR_DELAY);
+    return () => clearTimeout(timer);
+  }, [stationId, category, draft]);
+
   const ready = Boolean(stationId && category && length >= CONTENT_MIN && (!withContact || (name && phone && consent)));
 
   const addPhotos = async () => {
@@ -69,6 +103,26 @@ export default function SubmitPage() {
   };
 
   const notifications = useSubscribe('submit');
+  const support = async (opinionId: string) => {
+    if (supporting) return;
+    // Supporters hear of the reply as the author does: asked from the tap, like 提交.
+    void notifications.ask();
+    setSupporting(opinionId);
+    setError(null);
+    try {
+      const view = await call('opinions.support', { opinionId });
+      setSimilar((shown) =>
+        shown.map((s) => (s.id === opinionId ? { ...s, supportedByMe: true, supportCount: view.supportCount } : s)),
+      );
+      setSupported(opinionId);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setSupporting(null);
+    }
+  };
+  const openOpinion = (id: string) => void Taro.navigateTo({ url: `/pages/opinion/index?id=${id}` });
+
   const submit = async () => {
     if (!ready || sending || !category) return;
     // WeChat shows its prompt only from the tap itself: ask before anything is awaited. The
@@ -155,7 +209,17 @@ export default function SubmitPage() {
         >
           {length}/{CONTENT_MAX} 字{length > 0 && length < CONTENT_MIN ? `，至少${CONTENT_MIN}个字` : ''}
         </Text>
+        <Text className='card__hint'>
+          意见内容（不含您的姓名、电话和照片）可能显示给本站反映同类问题的居民，方便他们附议。
+        </Text>
       </View>
+
+      {supported && (
+        <View className='notice notice--ok support-done'>
+          <Text className='notice__text'>已附议！代表答复和办结时会通知您，进展在“我的意见”里查看。</Text>
+        </View>
+      )}
+      <SimilarOpinions items={similar} busy={supporting} onSupport={(id) => void support(id)} onOpen={openOpinion} />
 
       <View className='card'>
         <Text className='card__label'>照片（可不传，最多{MAX_IMAGES}张）</Text>
