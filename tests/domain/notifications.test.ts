@@ -132,8 +132,8 @@ describe('where a message leads', () => {
       createdAt: at,
       subjectId: 'suggestion:sg9',
     });
-    expect(title).toBe('代表建议交办（主办）');
-    expect(text).toBe('《关于青溪路口增设信号灯的建议》已交办（主办）贵单位办理，请于6月4日 周四前答复');
+    expect(title).toBe('代表建议：交办（主办）');
+    expect(text).toBe('《关于青溪路口增设信号灯的建议》交办（主办），期限：6月4日 周四');
   });
   test('the in-app line of a new assignment names its category and due date', () => {
     const { title, text } = notificationText({

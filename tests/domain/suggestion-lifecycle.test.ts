@@ -125,9 +125,9 @@ describe('the rows of the 建议 lifecycle (docs/DESIGN.md, 代表建议 and 承
       for (const actor of ACTORS) expect(canMoveSuggestion(status, action, actor)).toBe(false);
   });
 
-  test('a settled 建议 only takes the report that a B-class plan was carried out', () => {
+  test('a settled 建议 only takes the report that a B-class plan was carried out, and its follow-up', () => {
     const open = ACTIONS.filter((action) => ACTORS.some((actor) => canMoveSuggestion('settled', action, actor)));
-    expect(open).toEqual(['fulfil']);
+    expect(open).toEqual(['fulfil', 'followPlan']);
   });
 
   test('only a deputy drafts, submits, withdraws and rates; only the committee decides; only a unit answers', () => {

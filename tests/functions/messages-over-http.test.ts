@@ -87,8 +87,11 @@ describe('accepting WeChat subscriptions', () => {
   test('with templates configured, the app is told which to ask for at each tap, and each acceptance is one credit', async () => {
     const runtime = await withVoterTemplates();
     try {
+      // The outcome template also carries deputies' and the committee's 代表建议 notices.
       expect((await ok(api, 'voter-sub-2', 'account', 'me')).subscribe).toEqual({
         submit: ['TPL-REPLY', 'TPL-OUTCOME'],
+        casework: ['TPL-OUTCOME'],
+        oversight: ['TPL-OUTCOME'],
       });
       await ok(api, 'voter-sub-2', 'account', 'acceptSubscriptions', { templateIds: ['TPL-REPLY'] });
       const data = await ok(api, 'voter-sub-2', 'account', 'acceptSubscriptions', {

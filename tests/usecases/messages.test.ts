@@ -91,8 +91,13 @@ describe('subscription acceptances', () => {
   });
 
   test('the pages ask for the configured templates at the moment each fits, and for none unconfigured', async () => {
-    // A voter is asked at submission for the reply and the outcome of their opinion.
-    expect(subscribeTemplateIds(await as(PEOPLE.voter))).toEqual({ submit: ['TPL-REPLY', 'TPL-OUTCOME'] });
+    // A voter is asked at submission for the reply and the outcome of their opinion; the outcome
+    // template also carries deputies' and the committee's 代表建议 notices, asked at their taps.
+    expect(subscribeTemplateIds(await as(PEOPLE.voter))).toEqual({
+      submit: ['TPL-REPLY', 'TPL-OUTCOME'],
+      casework: ['TPL-OUTCOME'],
+      oversight: ['TPL-OUTCOME'],
+    });
     expect(subscribeTemplateIds({ config: { ...street.config, subscribeTemplates: {} } })).toEqual({});
   });
 });
