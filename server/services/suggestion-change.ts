@@ -69,9 +69,13 @@ export function sourceLines(
   return s.opinionIds.map((opinionId) => event({ id: opinionId }, at, actor, kind, text));
 }
 
+/** How many supporters of each source opinion hear of its 建议, as of its reply (the earliest first). */
+export const SUPPORTERS_TOLD = 50;
+
 /**
- * A message to each source opinion's voter (once per voter, none for an unclaimed walk-in or an
- * erased voter): what became of the 建议, in a phrase and a note.
+ * A message to each source opinion's voter and its supporters (附议, followed like one's own; at
+ * most `SUPPORTERS_TOLD` of each opinion), once per person, none for an unclaimed walk-in or an
+ * erased voter: what became of the 建议, in a phrase and a note.
  */
 export async function sourceVoterNotices(
   ctx: ServiceContext,
@@ -80,21 +84,27 @@ export async function sourceVoterNotices(
   result: string,
   note: string,
 ): Promise<OutboxMessage[]> {
-  const opinions = await Promise.all(s.opinionIds.map((id) => ctx.store.getOpinion(id)));
+  const [opinions, supporters] = await Promise.all([
+    Promise.all(s.opinionIds.map((id) => ctx.store.getOpinion(id))),
+    Promise.all(s.opinionIds.map((id) => ctx.store.listSupporters(id, SUPPORTERS_TOLD))),
+  ]);
   const told = new Set<string>();
   const out: OutboxMessage[] = [];
-  for (const opinion of opinions) {
-    const voter = opinion?.authorOpenid;
-    if (!opinion || !voter || isErasedAuthor(voter) || told.has(voter)) continue;
-    told.add(voter);
-    out.push(
-      outboxMessage(opinion.id, at, 'suggestion_to_voter', voter, {
-        excerpt: excerptOf(opinion.content),
-        result,
-        note: excerptOf(note, 80),
-      }),
-    );
-  }
+  opinions.forEach((opinion, i) => {
+    if (!opinion) return;
+    const people = [opinion.authorOpenid, ...(supporters[i] ?? []).map((x) => x.openid)];
+    for (const voter of people) {
+      if (!voter || isErasedAuthor(voter) || told.has(voter)) continue;
+      told.add(voter);
+      out.push(
+        outboxMessage(opinion.id, at, 'suggestion_to_voter', voter, {
+          excerpt: excerptOf(opinion.content),
+          result,
+          note: excerptOf(note, 80),
+        }),
+      );
+    }
+  });
   return out;
 }
 

@@ -193,7 +193,10 @@ export async function submitSuggestion(
   const now = ctx.clock.now();
   const today = shanghaiDate(now);
   const due = decisionDueDate(today, createHolidayCalendar(await ctx.store.listHolidayArrangements()));
-  const line = `代表将这条意见和其他群众意见一起形成代表建议《${suggestion.title}》，已提交人大工委`;
+  const line =
+    suggestion.opinionIds.length > 1
+      ? `代表将这条意见和其他群众意见一起形成代表建议《${suggestion.title}》，已提交人大工委`
+      : `代表将这条意见形成代表建议《${suggestion.title}》，已提交人大工委`;
   const saved = await commitSuggestion(
     ctx,
     suggestion,

@@ -38,9 +38,10 @@ const nameIn = (list: ReadonlyArray<{ id: string; name: string }>, id: string) =
  * how to reach them, or their photos, whoever looks (units included).
  */
 async function sourcesOf(ctx: ServiceContext, s: Suggestion): Promise<SuggestionSourceView[]> {
-  const [opinions, stations] = await Promise.all([
+  const [opinions, stations, supports] = await Promise.all([
     Promise.all(s.opinionIds.map((id) => ctx.store.getOpinion(id))),
     ctx.store.listStations(),
+    ctx.store.countSupports(s.opinionIds),
   ]);
   return opinions.flatMap((o) =>
     o
@@ -52,6 +53,7 @@ async function sourcesOf(ctx: ServiceContext, s: Suggestion): Promise<Suggestion
             categoryLabel: categoryLabel(o.category),
             stationName: nameIn(stations, o.stationId),
             createdAt: o.createdAt,
+            supportCount: supports.get(o.id) ?? 0,
           },
         ]
       : [],

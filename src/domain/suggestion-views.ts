@@ -27,6 +27,8 @@ export interface SuggestionSourceView {
   categoryLabel: string;
   stationName: string;
   createdAt: number;
+  /** How many voters 附议'd it: the support behind the 建议. */
+  supportCount: number;
 }
 
 export interface UnitRef {

@@ -1,8 +1,10 @@
 import { startLocalApi } from '../support/local-api';
 import { ADMIN, call, DEPUTY, type LocalApi, STAFF } from '../support/opinion-calls';
 import {
+  body,
   CONTACT,
   LI,
+  opinionForChen,
   type Made,
   suggestionIn,
   suggestionStreet,
@@ -172,6 +174,38 @@ describe('a voter never sees a 建议, only what became of it on their own opini
       ].sort(),
     );
     expect(told.every((o) => m.opinionIds.includes(o.subjectId))).toBe(true);
+  });
+});
+
+describe('a voter who 附议’d a source opinion follows its 建议 like its author', () => {
+  test('the 建议 counts the support behind each opinion, and supporters hear of each step the author hears of', async () => {
+    const sources = [await opinionForChen(api), await opinionForChen(api)];
+    const opinionIds = sources.map((x) => x.opinionId);
+    for (const neighbour of ['voter-sg-neighbour-1', 'voter-sg-neighbour-2']) {
+      await api.callAs(neighbour, 'opinions.support', { opinionId: opinionIds[0]! });
+    }
+    const draft = await api.callAs(DEPUTY, 'suggestions.draft', body(opinionIds));
+    expect(draft.sources.map((x) => [x.opinionId, x.supportCount])).toEqual([
+      [opinionIds[0], 2],
+      [opinionIds[1], 0],
+    ]);
+    await api.callAs(DEPUTY, 'suggestions.submit', { suggestionId: draft.id });
+    const told = (await api.store.listOutbox(10_000)).filter(
+      (o) => o.kind === 'suggestion_to_voter' && o.payload.result === '形成建议' && opinionIds.includes(o.subjectId),
+    );
+    expect(told.map((o) => [o.recipientOpenid, o.subjectId]).sort()).toEqual(
+      [
+        [sources[0]!.voter, opinionIds[0]],
+        ['voter-sg-neighbour-1', opinionIds[0]],
+        ['voter-sg-neighbour-2', opinionIds[0]],
+        [sources[1]!.voter, opinionIds[1]],
+      ].sort(),
+    );
+    // The supporter reads the step on the opinion they follow.
+    const seen = await api.callAs('voter-sg-neighbour-1', 'opinions.get', { opinionId: opinionIds[0]! });
+    expect(seen.timeline.map((l) => l.text)).toContain(
+      '代表将这条意见和其他群众意见一起形成代表建议《关于环城西路口增设信号灯的建议》，已提交人大工委',
+    );
   });
 });
 

@@ -131,7 +131,8 @@ export default function SuggestionDraftPage() {
             data-opinion-id={o.id}
             onClick={() => setOpinionIds((ids) => toggle(ids, o.id, MAX_SOURCE_OPINIONS))}
           >
-            {opinionIds.includes(o.id) ? '✓ ' : ''}编号 {o.shortId} · {o.categoryLabel}：{o.excerpt}
+            {opinionIds.includes(o.id) ? '✓ ' : ''}编号 {o.shortId} · {o.categoryLabel}
+            {o.supportCount > 0 ? ` · 附议 ${o.supportCount} 人` : ''}：{o.excerpt}
           </View>
         ))}
       </View>

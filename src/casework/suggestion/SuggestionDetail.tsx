@@ -70,6 +70,7 @@ export function SuggestionDetail(props: { suggestion: SuggestionView; decides: b
           <View className='suggestion-source' key={o.opinionId}>
             <Text className='card__hint'>
               编号 {o.shortId} · {o.stationName} · {o.categoryLabel} · {day(o.createdAt)}
+              {o.supportCount > 0 ? ` · 附议 ${o.supportCount} 人` : ''}
             </Text>
             <Text className='card__line'>{o.excerpt}</Text>
           </View>
