@@ -1,3 +1,4 @@
+import { maskNumbersInText } from '../../src/domain/personal-data';
 import { CATEGORY_LABELS } from '../../src/domain/categories';
 import { claimCodeExpiresAt } from '../../src/domain/claim-codes';
 import { shanghaiDate } from '../../src/domain/dates';
@@ -114,7 +115,8 @@ export function toView(
     station: { id: opinion.stationId, name: names.station.get(opinion.stationId) ?? '' },
     category: opinion.category,
     categoryLabel: CATEGORY_LABELS[opinion.category],
-    content: opinion.content,
+    // A neighbour who 附议'd it reads what was raised, not a number the voter typed into it.
+    content: isSupporterOnly ? maskNumbersInText(opinion.content) : opinion.content,
     images: isAuthor
       ? opinion.images
       : isSupporterOnly

@@ -1,3 +1,4 @@
+import { maskNumbersInText } from '../../src/domain/personal-data';
 import type { ActionInput } from '../../src/domain/actions/action-spec';
 import type { suggestionsActions } from '../../src/domain/actions/suggestions';
 import { categoryLabel } from '../../src/domain/categories';
@@ -49,7 +50,7 @@ async function sourcesOf(ctx: ServiceContext, s: Suggestion): Promise<Suggestion
           {
             opinionId: o.id,
             shortId: shortIdOf(o.id),
-            excerpt: excerptOf(o.content, 120),
+            excerpt: excerptOf(maskNumbersInText(o.content), 120),
             categoryLabel: categoryLabel(o.category),
             stationName: nameIn(stations, o.stationId),
             createdAt: o.createdAt,

@@ -4,7 +4,7 @@ import { CATEGORY_LABELS } from '../../src/domain/categories';
 import { AppError } from '../../src/domain/errors';
 import type { NotificationKind, NotificationPayloads } from '../../src/domain/notifications';
 import { OPINION_STATUS_LABELS, shortIdOf, type Opinion } from '../../src/domain/opinion';
-import { isErasedAuthor } from '../../src/domain/personal-data';
+import { isErasedAuthor, maskNumbersInText } from '../../src/domain/personal-data';
 import { bigrams, diceOf, SIMILAR_MIN_CHARS, SIMILARITY_THRESHOLD } from '../../src/domain/similarity';
 import {
   isSupportable,
@@ -24,7 +24,11 @@ import { event, notify, VOTER } from './opinion-change';
 import { viewOf } from './opinion-view';
 
 /** The start of an opinion's text as a list shows it. */
-const excerpt = (content: string) => (content.length > 60 ? `${content.slice(0, 60)}…` : content);
+const excerpt = (text: string) => {
+  // Shown to neighbours: a number the voter typed into the text keeps only its last 4 digits.
+  const content = maskNumbersInText(text);
+  return content.length > 60 ? `${content.slice(0, 60)}…` : content;
+};
 
 /**
  * opinions.similar: the open opinions of the draft's station and category that read like it

@@ -1,4 +1,4 @@
-import type { Consent, Opinion, OpinionStatus } from './opinion';
+import { maskPhone, type Consent, type Opinion, type OpinionStatus } from './opinion';
 
 /**
  * The version of the personal-information notice (个人信息说明) below. A voter's consent is stored
@@ -88,4 +88,18 @@ export function erasedAuthorOf(opinionId: string): string {
 /** Whether an opinion's author erased their account (`erasedAuthorOf`). */
 export function isErasedAuthor(authorOpenid: string): boolean {
   return authorOpenid.startsWith(ERASED);
+}
+
+// A run of 7 or more digits, dashes or single spaces between them allowed (a phone number with or
+// without its area code, an ID card number with its final X): what a voter may type about themselves.
+const NUMBER_IN_TEXT = /\d(?:[\d-]| (?=\d)){5,}[\dXx]/g;
+
+/**
+ * An opinion's text as people other than its voter and those handling it read it (neighbours who
+ * 附议 it, a 承办单位 reading a 建议's sources): every run of 7 or more digits — a phone or ID
+ * number the voter typed into the text — keeps only its last 4 (`maskPhone`), so that what the
+ * voter wrote about the problem is shown and how to reach them is not.
+ */
+export function maskNumbersInText(text: string): string {
+  return text.replace(NUMBER_IN_TEXT, (run) => (run.replace(/[- ]/g, '').length >= 7 ? maskPhone(run) : run));
 }

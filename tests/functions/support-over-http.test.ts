@@ -197,6 +197,20 @@ describe('a supporter follows the opinion like their own', () => {
     });
   });
 
+  test('reads a phone number the author typed into the text with only its last 4 digits; the author and the deputy read it whole', async () => {
+    const author = 'follow-author-number';
+    const wrote = `${TRAFFIC}。我家就在路口，电话13957412345`;
+    const { opinionId } = await submit(api, author, { content: wrote });
+    await support('follow-supporter-number', opinionId);
+    expect((await api.callAs('follow-supporter-number', 'opinions.get', { opinionId })).content).toBe(
+      `${TRAFFIC}。我家就在路口，电话139****2345`,
+    );
+    const offered = await similar('follow-neighbour-number', ALIKE);
+    expect(JSON.stringify(offered)).not.toContain('13957412345');
+    expect((await api.callAs(author, 'opinions.get', { opinionId })).content).toBe(wrote);
+    expect((await api.callAs(DEPUTY, 'opinions.get', { opinionId })).content).toBe(wrote);
+  });
+
   test('gets the same 消息 as the author when the deputy replies and when it is resolved', async () => {
     const { opinionId } = await submit(api, 'follow-author-2');
     await support('follow-supporter-2', opinionId);
