@@ -17,6 +17,7 @@ export const nodeIds: Ids = {
   roundId: (district, opensOn) =>
     `ev${opensOn.replace(/-/g, '')}${createHash('sha256').update(district).digest('hex').slice(0, 6)}`,
   suggestionId: () => `sg${randomBytes(10).toString('hex')}`,
+  activityId: () => `ac${randomBytes(10).toString('hex')}`,
   // A hash, so that a file id does not show the openid it belongs to.
   photoFolder: (openid) =>
     `${PHOTO_ROOT}/${createHash('sha256').update(`photo-folder\u0000${openid}`).digest('hex').slice(0, 16)}`,

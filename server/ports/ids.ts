@@ -10,6 +10,8 @@ export interface Ids {
   roundId(district: string, opensOn: string): string;
   /** A new 代表建议: random, so that its id tells nothing of who drafted it or when. */
   suggestionId(): string;
+  /** A new 履职活动: random. */
+  activityId(): string;
   /** `photos/<key>`: the one folder a caller's photos are uploaded to; the same openid, the same folder. */
   photoFolder(openid: string): string;
 }

@@ -2,6 +2,7 @@ import type { HolidayArrangement } from '../../src/domain/holiday-calendar';
 import type { SessionOverride } from '../../src/domain/reception-calendar';
 import type { Account, Invite } from '../../src/domain/roles';
 import type { Deputy, Station } from '../../src/domain/station';
+import type { ActivityStore } from './activity-store';
 import type { DocumentMigrations } from './document-migrations';
 import type { EvaluationStore } from './evaluation-store';
 import type { FollowStore } from './follow-store';
@@ -33,7 +34,8 @@ export interface Store
     DocumentMigrations,
     PersonalDataStore,
     SuggestionStore,
-    SupportStore {
+    SupportStore,
+    ActivityStore {
   listStations(): Promise<Station[]>;
   getStation(stationId: string): Promise<Station | null>;
   /** Active and inactive deputies of the given stations (all stations when omitted). */

@@ -76,4 +76,13 @@ export interface SuggestionStore {
   countSuggestionReturns(fromMs: number, toMs: number): Promise<UnitReturnCount[]>;
   /** Per 主办 unit and number of days from 交办 to the first answer, over 交办 in [fromMs, toMs); by unitId, then days. */
   countAnswerDays(fromMs: number, toMs: number): Promise<AnswerDaysCount[]>;
+  /**
+   * A deputy's 建议 submitted in [fromMs, toMs), counted by the database: those they led and those
+   * they co-signed, each by status (a 履职档案's line).
+   */
+  countSuggestionsOfDeputy(
+    deputyId: string,
+    fromMs: number,
+    toMs: number,
+  ): Promise<{ led: SuggestionStatusCounts; coSigned: SuggestionStatusCounts }>;
 }

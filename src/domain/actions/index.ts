@@ -1,5 +1,6 @@
 import type { ContractOf } from './action-spec';
 import { accountActions } from './account';
+import { activitiesActions } from './activities';
 import { caseworkActions } from './casework';
 import { evaluationsActions } from './evaluations';
 import { opinionsActions } from './opinions';
@@ -20,6 +21,7 @@ export const ACTION_TABLES = [
   reportsActions,
   evaluationsActions,
   suggestionsActions,
+  activitiesActions,
 ] as const;
 
 type Tables = (typeof ACTION_TABLES)[number];
