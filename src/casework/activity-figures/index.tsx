@@ -29,9 +29,12 @@ function DeputyCard(props: { row: DeputyRow; below: boolean }) {
         {props.below && <Text className='chip chip--danger below-mark'>低于出席要求</Text>}
       </View>
       {d.groupName && <Text className='card__hint'>{d.groupName}</Text>}
-      <Text className='card__line'>
-        出席 {d.present} · 请假 {d.leave} · 缺席 {d.absent} · 走访选民 {d.votersVisited} 人次
-      </Text>
+      <View className='facts'>
+        <Text>出席 {d.present}</Text>
+        <Text>请假 {d.leave}</Text>
+        <Text className={d.absent > 0 ? 'facts__alert' : ''}>缺席 {d.absent}</Text>
+        <Text>走访选民 {d.votersVisited} 人次</Text>
+      </View>
       <RateLine name='出席率' rate={d.attendanceRate} />
       <Text className='card__more'>履职档案 ›</Text>
     </View>

@@ -40,19 +40,22 @@ export function DeputyPicker(props: {
       {props.byStation.map((s) => (
         <View key={s.stationName} className='card__section'>
           <Text className='card__line picker-station'>{s.stationName}</Text>
-          {s.deputies.map((d) => (
-            <View
-              key={d.id}
-              className={`option invite-option ${props.value.includes(d.id) ? 'option--on' : ''}`}
-              role='checkbox'
-              aria-checked={props.value.includes(d.id)}
-              data-deputy-id={d.id}
-              onClick={() => props.onChange(toggle(props.value, d.id))}
-            >
-              {props.value.includes(d.id) ? '✓ ' : ''}
-              {d.name}（{d.title}）
-            </View>
-          ))}
+          <View className='options'>
+            {s.deputies.map((d) => (
+              <View
+                key={d.id}
+                className={`option option--inline invite-option ${props.value.includes(d.id) ? 'option--on' : ''}`}
+                role='checkbox'
+                aria-checked={props.value.includes(d.id)}
+                aria-label={`${d.name}，${d.title}`}
+                data-deputy-id={d.id}
+                onClick={() => props.onChange(toggle(props.value, d.id))}
+              >
+                {props.value.includes(d.id) ? '✓ ' : ''}
+                {d.name}
+              </View>
+            ))}
+          </View>
         </View>
       ))}
     </View>

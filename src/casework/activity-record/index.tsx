@@ -46,7 +46,7 @@ function Counted(props: { label: string; id: string; value: string; max: number;
  */
 export default function ActivityRecordPage() {
   const today = shanghaiDate(Date.now());
-  const [kind, setKind] = useState<ActivityKind | null>(null);
+  const [chosenKind, setKind] = useState<ActivityKind | null>(null);
   const [title, setTitle] = useState('');
   const [date, setDate] = useState<LocalDate>(today);
   const [place, setPlace] = useState('');
@@ -72,8 +72,6 @@ export default function ActivityRecordPage() {
       .map((d) => ({ stationName: d.name, deputies: d.deputies }))
       .filter((s) => s.deputies.length > 0);
     const led = me.deputy ? groups.filter((g) => g.leader?.id === me.deputy?.id) : [];
-    // A deputy who leads no group records only their own visit: the kind is chosen for them.
-    if (me.role === 'deputy' && led.length === 0) setKind('voter_visit');
     return { me, groups, led, byStation, earlier: earlier.items.slice(0, FOLLOW_CHOICES) };
   }, []);
 
@@ -87,12 +85,13 @@ export default function ActivityRecordPage() {
   // A 组长 chooses between their own visit (no group) and an activity of the group they lead.
   const asGroup: GroupView | undefined = groups.find((g) => g.id === groupId);
   const ownVisit = !committee && !asGroup;
-  const kinds = committee ? ACTIVITY_KINDS : ownVisit ? (['voter_visit'] as const) : GROUP_KINDS;
+  const kinds = committee ? ACTIVITY_KINDS : GROUP_KINDS;
+  // A deputy's own record is a visit: the kind is chosen for them.
+  const kind = ownVisit ? 'voter_visit' : chosenKind;
   const chooseGroup = (id: string | null) => {
     setGroupId(id);
     const group = groups.find((g) => g.id === id);
-    if (!committee && !group) setKind('voter_visit');
-    if (!committee && group && kind && !GROUP_KINDS.includes(kind)) setKind(null);
+    if (!committee && group && chosenKind && !GROUP_KINDS.includes(chosenKind)) setKind(null);
     // A group's activity invites its members unless the recorder changes that.
     if (group && deputyIds.length === 0) setDeputyIds(group.members.map((m) => m.id));
   };
@@ -167,9 +166,12 @@ export default function ActivityRecordPage() {
       <View className='card'>
         <Text className='card__label'>活动类型</Text>
         {ownVisit ? (
-          <Text className='card__line own-visit-kind'>
-            走访选民（上门访谈）· 登记后由{me.station?.name ?? '联络站'}工作人员确认，确认后计入您的履职档案。
-          </Text>
+          <>
+            <Text className='card__line own-visit-kind'>走访选民（上门访谈）</Text>
+            <Text className='card__hint'>
+              登记后由{me.station?.name ?? '联络站'}工作人员确认，确认后计入您的履职档案。
+            </Text>
+          </>
         ) : (
           <ChoiceGroup choices={kindChoices(kinds)} value={kind} onChange={setKind} label='活动类型' kind='kind' />
         )}
