@@ -5,9 +5,9 @@ import { ADMIN, DEPUTY, type LocalApi } from './opinion-calls';
 // 人大小组 the committee sets up. 青溪城区组: 陈建国 (demo-deputy, d01), 王秀英 (d02, its 组长) and
 // 李志强 (d03) of 青溪街道; 文昌组: 张丽华 (d04, its 组长) and 刘海涛 (d05) of 文昌新村.
 
-/** 王秀英 (d02), 组长 of 青溪城区组; 李志强 (d03), a member; 张丽华 (d04), 组长 of 文昌组. */
-export const WANG = 'lz-deputy-wang';
-export const LI = 'lz-deputy-li';
+/** 王秀英 (d02), 组长 of 青溪城区组; 李志强 (d03), a member (the same accounts as suggestion-calls.ts); 张丽华 (d04), 组长 of 文昌组. */
+export const WANG = 'deputy-wang';
+export const LI = 'deputy-li';
 export const ZHANG = 'lz-deputy-zhang';
 /** Staff of 文昌新村联络站 (demo-staff works at 青溪街道). */
 export const STAFF_WENCHANG = 'lz-staff-wenchang';
@@ -27,7 +27,11 @@ export async function activityStreet(api: LocalApi): Promise<void> {
     { openid: ZHANG, role: 'deputy' as const, stationId: 'qx-wenchang', deputyId: 'd04' },
     { openid: STAFF_WENCHANG, role: 'staff' as const, stationId: 'qx-wenchang' },
   ];
-  for (const a of accounts) await api.store.putAccount({ ...a, createdAt: 0 }, audit);
+  for (const a of accounts) {
+    // A deputy has one account: suggestionStreet may have linked theirs already.
+    if (a.deputyId && (await api.store.getAccountByDeputy(a.deputyId))) continue;
+    await api.store.putAccount({ ...a, createdAt: 0 }, audit);
+  }
   await api.store.putHandlingUnit({ id: 'u-lz', name: '县交通运输局', active: true, sortOrder: 1 }, audit);
   await api.store.putAccount({ openid: UNIT, role: 'unit', unitId: 'u-lz', createdAt: 0 }, audit);
   await api.callAs(ADMIN, 'activities.setGroup', {
