@@ -18,6 +18,10 @@ const open = (id: string) => void Taro.navigateTo({ url: `/casework/activity/ind
 /** One activity in the list: kind, title, date and place, who came, and its status when it awaits staff. */
 function ActivityCard(props: { item: ActivityListItem }) {
   const a = props.item;
+  // A deputy's own visit has them alone present: only the voters met say anything.
+  const attendance =
+    a.invited > 0 && !(a.kind === 'voter_visit' && a.invited === 1) ? `出席 ${a.present}/${a.invited} 人` : '';
+  const voters = a.votersVisited !== undefined ? `走访选民 ${a.votersVisited} 人` : '';
   return (
     <View className='card activity-card' role='link' data-activity-id={a.id} onClick={() => open(a.id)}>
       <View className='card__head'>
@@ -31,11 +35,7 @@ function ActivityCard(props: { item: ActivityListItem }) {
       <Text className='card__hint'>
         {formatDateZh(a.date)} · {a.place}
       </Text>
-      <Text className='card__hint'>
-        {a.invited > 0 ? `出席 ${a.present}/${a.invited} 人` : ''}
-        {a.invited > 0 && a.votersVisited !== undefined ? ' · ' : ''}
-        {a.votersVisited !== undefined ? `走访选民 ${a.votersVisited} 人` : ''}
-      </Text>
+      {(attendance || voters) && <Text className='card__hint'>{[attendance, voters].filter(Boolean).join(' · ')}</Text>}
     </View>
   );
 }

@@ -24,6 +24,8 @@ export interface MarkRequest {
 export function AttendanceRow(props: {
   attendee: Attendee;
   canMark: boolean;
+  /** A deputy's own visit: they are its one attendee, present by definition. */
+  own?: boolean;
   busy: boolean;
   onMark: (request: MarkRequest) => Promise<boolean>;
 }) {
@@ -61,7 +63,7 @@ export function AttendanceRow(props: {
     <View className='attendee' data-deputy-id={a.deputyId}>
       <View className='attendee__head'>
         <Text className='attendee__name'>{a.name}</Text>
-        <AttendanceChip attendance={a.attendance} label={a.attendanceLabel} />
+        {!props.own && <AttendanceChip attendance={a.attendance} label={a.attendanceLabel} />}
       </View>
       {a.leaveReason && <Text className='card__hint attendee__reason'>请假原因：{a.leaveReason}</Text>}
       {props.canMark && (

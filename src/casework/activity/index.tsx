@@ -141,7 +141,14 @@ export default function ActivityPage() {
         </Text>
         {a.attendees.length === 0 && <Text className='card__line'>没有邀请代表。</Text>}
         {a.attendees.map((x) => (
-          <AttendanceRow key={x.deputyId} attendee={x} canMark={a.can.markAttendance} busy={busy} onMark={mark} />
+          <AttendanceRow
+            key={x.deputyId}
+            attendee={x}
+            canMark={a.can.markAttendance}
+            own={a.scope === 'deputy'}
+            busy={busy}
+            onMark={mark}
+          />
         ))}
       </View>
 
