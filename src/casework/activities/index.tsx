@@ -143,7 +143,11 @@ export default function ActivitiesPage() {
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void reload()} />}
       {state.kind === 'ready' && state.data.items.length === 0 && <EmptyState text='这段时间还没有登记履职活动' />}
-      {state.kind === 'ready' && state.data.items.map((a) => <ActivityCard key={a.id} item={a} />)}
+      {state.kind === 'ready' &&
+        state.data.items
+          // Each visit awaiting confirmation shows once, at the top.
+          .filter((a) => !state.data.pending.some((p) => p.id === a.id))
+          .map((a) => <ActivityCard key={a.id} item={a} />)}
       {state.kind === 'ready' && state.data.cursor && (
         <Button className='btn btn--block' onClick={() => void more()}>
           加载更多
