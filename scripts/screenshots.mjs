@@ -94,6 +94,41 @@ async function typeSimilarDraft(page) {
   await page.locator('.similar-opinions').scrollIntoViewIfNeeded();
 }
 
+// 履职: a 执法检查 of the committee with three deputies marked (one 请假, one corrected), and
+// demo-deputy's own 走访选民 awaiting demo-staff's confirmation, for the 履职 pages.
+const shotDay = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+const inspection = await api('activities', 'demo-admin', {
+  action: 'record',
+  kind: 'law_enforcement_inspection',
+  title: '《道路交通安全法》贯彻实施情况执法检查',
+  date: shotDay,
+  place: '县交通运输局',
+  subject: '县交通运输局、交警大队',
+  deputyIds: ['d01', 'd03', 'd04'],
+  outcome: '来薰路口、环城西路口早晚高峰拥堵，行人过街信号时间偏短；建议增设左转信号灯，延长行人绿灯。',
+});
+const mark = (deputyId, attendance, extra = {}) =>
+  api('activities', 'demo-admin', {
+    action: 'markAttendance',
+    activityId: inspection.id,
+    deputyId,
+    attendance,
+    ...extra,
+  });
+await mark('d01', 'present');
+await mark('d04', 'leave', { leaveReason: '参加县人代会专题培训' });
+await mark('d03', 'absent');
+await mark('d03', 'present', { correctionReason: '签到表漏登，实际到场' });
+const visit = await api('activities', 'demo-deputy', {
+  action: 'record',
+  kind: 'voter_visit',
+  title: '走访青草巷周转房住户',
+  date: shotDay,
+  place: '青草巷周转房小区',
+  votersVisited: 12,
+  outcome: '住户反映安置房交付时间不明，周转房漏雨，已记录并转街道棚改办。',
+});
+
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const pages = [
   ['stations', '/pages/stations/index', '.station-card', 'demo-voter'],
@@ -126,6 +161,15 @@ const pages = [
   ['suggestion-deputy', `/casework/suggestion/index?id=${suggestion.id}`, '.suggestion-head', 'demo-deputy'],
   ['unit-figures', '/casework/unit-figures/index', '.unit-card', 'demo-admin'],
   ['opinion-suggestion', `/pages/opinion/index?id=${submitted.opinionId}`, '.suggestion-summary', 'demo-voter'],
+  ['me-deputy', '/pages/me/index', '.deputy-record-entry', 'demo-deputy'],
+  ['activities', '/casework/activities/index', '.pending-visits', 'demo-staff'],
+  ['activities-deputy', '/casework/activities/index', '.activity-card', 'demo-deputy'],
+  ['activity', `/casework/activity/index?id=${inspection.id}`, '.attendee', 'demo-admin'],
+  ['activity-visit', `/casework/activity/index?id=${visit.id}`, '.review-confirm', 'demo-staff'],
+  ['activity-record', '/casework/activity-record/index', '.record-save', 'demo-admin'],
+  ['activity-record-deputy', '/casework/activity-record/index', '.own-visit-kind', 'demo-deputy'],
+  ['deputy-record', '/casework/deputy-record/index', '.record-name', 'demo-deputy'],
+  ['activity-figures', '/casework/activity-figures/index', '.figure-activities', 'demo-admin'],
   ...(withUnit
     ? [
         ['suggestions-unit', '/casework/suggestions/index', '.suggestion-card', 'demo-unit'],

@@ -8,6 +8,7 @@ import { nextSessions, type SessionOverride } from '../../src/domain/reception-c
 import type { Station } from '../../src/domain/station';
 import type { SessionView, StationDetail, StationSummary } from '../../src/domain/views';
 import { toPublicDeputy } from '../../src/domain/station';
+import { groupOf } from '../../src/domain/activity';
 import type { ServiceContext } from './context';
 
 const LIST_SESSIONS = 3;
@@ -73,23 +74,24 @@ export async function listStations(
   return { items: input.near ? sortByDistance(items, input.near) : items };
 }
 
-/** stations.get: one station with its active deputies and its next six sessions. */
+/** stations.get: one station with its active deputies (each with their 人大小组) and its next six sessions. */
 export async function getStation(
   input: ActionInput<typeof stationsActions, 'get'>,
   ctx: ServiceContext,
 ): Promise<StationDetail> {
   const station = await ctx.store.getStation(input.stationId);
   if (!station) throw new AppError('NOT_FOUND', '没有找到这个联络站，可能已被撤并');
-  const [deputies, context, following] = await Promise.all([
+  const [deputies, context, following, groups] = await Promise.all([
     ctx.store.listDeputies([station.id]),
     calendarContext(ctx, [station.id]),
     ctx.caller.openid ? ctx.store.isFollowing(ctx.caller.openid, station.id) : Promise.resolve(undefined),
+    ctx.store.listGroups(),
   ]);
   const active = deputies.filter((d) => d.active);
   const names = new Map(active.map((d) => [d.id, d.name]));
   return {
     ...station,
-    deputies: active.map(toPublicDeputy),
+    deputies: active.map((d) => toPublicDeputy(d, groupOf(groups, d.id)?.name)),
     sessions: sessionsOf(station, names, context, DETAIL_SESSIONS),
     ...(following === undefined ? {} : { following }),
   };

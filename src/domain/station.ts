@@ -64,14 +64,18 @@ export interface Deputy {
 }
 
 /** What a voter may see of a deputy: no account link, nothing personal beyond the public role. */
-export type PublicDeputy = Pick<Deputy, 'id' | 'name' | 'title' | 'focusCategories'>;
+export type PublicDeputy = Pick<Deputy, 'id' | 'name' | 'title' | 'focusCategories'> & {
+  /** The 人大小组 the deputy belongs to, where the page shows it. */
+  groupName?: string;
+};
 
-/** Keep only the fields of a deputy that are public. */
-export function toPublicDeputy(deputy: Deputy): PublicDeputy {
+/** Keep only the fields of a deputy that are public, with the name of their 人大小组 when they have one. */
+export function toPublicDeputy(deputy: Deputy, groupName?: string): PublicDeputy {
   return {
     id: deputy.id,
     name: deputy.name,
     title: deputy.title,
     focusCategories: deputy.focusCategories,
+    ...(groupName ? { groupName } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { getRuntime } from '../../server/runtime/runtime';
 import { startLocalApi } from '../support/local-api';
 
 let api: Awaited<ReturnType<typeof startLocalApi>>;
@@ -42,6 +43,26 @@ describe('stations.get over HTTP', () => {
     expect(body.data.deputies.map((d: { name: string }) => d.name)).toEqual(['陈建国', '王秀英', '李志强']);
     expect(body.data.sessions).toHaveLength(6);
     expect(body.data.deputies[0]).not.toHaveProperty('active');
+  });
+
+  test('names the 人大小组 of each deputy who belongs to one, and no group for the others', async () => {
+    const { store } = await getRuntime();
+    await store.putGroup(
+      {
+        id: 'g-test',
+        name: '城区人大小组',
+        area: '城区片',
+        memberDeputyIds: ['d01', 'd03'],
+        leaderDeputyId: 'd01',
+        sortOrder: 1,
+      },
+      { at: Date.now(), actor: 'demo-admin', action: 'activities.setGroup', targetType: 'group', targetId: 'g-test' },
+    );
+    const { body } = await api.post('stations', { action: 'get', stationId: 'qx-jiedao' });
+    const groups = Object.fromEntries(
+      (body.data.deputies as Array<{ name: string; groupName?: string }>).map((d) => [d.name, d.groupName]),
+    );
+    expect(groups).toEqual({ 陈建国: '城区人大小组', 王秀英: undefined, 李志强: '城区人大小组' });
   });
 
   test('a cancelled session is shown with its reason', async () => {

@@ -242,6 +242,14 @@ export default function DashboardPage() {
         </Button>
       )}
       {(me?.role === 'staff' || me?.role === 'admin') && (
+        <Button
+          className='btn btn--block activity-figures-entry'
+          onClick={() => void Taro.navigateTo({ url: '/casework/activity-figures/index' })}
+        >
+          代表履职统计
+        </Button>
+      )}
+      {(me?.role === 'staff' || me?.role === 'admin') && (
         <Button className='btn btn--block export-sheet' onClick={() => void exportSheet()}>
           导出本期意见（Excel）
         </Button>

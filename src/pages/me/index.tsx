@@ -11,7 +11,8 @@ import { setLargeFont, useLargeFont } from '../../settings/large-font';
 import { showUnreadBadge } from '../../platform/badge';
 
 /**
- * 我的: who the app takes the caller to be (a 承办单位 contact: their unit and its box), 大字模式,
+ * 我的: who the app takes the caller to be (a 承办单位 contact: their unit and its box; a deputy,
+ * staff or the committee: their boxes, 履职活动 and, for a deputy, their 履职档案), 大字模式,
  * redeeming an invite code and, for a voter, erasing their personal data; the committee also sees what is due (next year's holiday arrangement) with a link to do it.
  */
 export default function MePage() {
@@ -119,6 +120,22 @@ export default function MePage() {
                 onClick={() => void Taro.navigateTo({ url: '/casework/suggestions/index' })}
               >
                 代表建议
+              </Button>
+            )}
+            {(state.data.role === 'deputy' || state.data.role === 'staff' || state.data.role === 'admin') && (
+              <Button
+                className='btn btn--block activities-entry'
+                onClick={() => void Taro.navigateTo({ url: '/casework/activities/index' })}
+              >
+                履职活动
+              </Button>
+            )}
+            {state.data.role === 'deputy' && (
+              <Button
+                className='btn btn--block deputy-record-entry'
+                onClick={() => void Taro.navigateTo({ url: '/casework/deputy-record/index' })}
+              >
+                我的履职档案
               </Button>
             )}
             {state.data.role === 'unit' && (

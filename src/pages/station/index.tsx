@@ -127,6 +127,7 @@ export default function StationPage() {
           <View className='deputy' key={d.id}>
             <Text className='deputy__name'>{d.name}</Text>
             <Text className='deputy__title'>{d.title}</Text>
+            {d.groupName && <Text className='deputy__group'>{d.groupName}</Text>}
             <Text className='deputy__focus'>关注：{d.focusCategories.map((c) => CATEGORY_LABELS[c]).join('、')}</Text>
           </View>
         ))}

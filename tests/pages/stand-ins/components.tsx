@@ -62,6 +62,25 @@ export function Input(
   );
 }
 
+export function Textarea(
+  props: Common & {
+    value?: string;
+    placeholder?: string;
+    maxlength?: number;
+    onInput?: (event: { detail: { value: string } }) => void;
+  },
+) {
+  return (
+    <textarea
+      {...domProps(props)}
+      value={props.value ?? ''}
+      placeholder={props.placeholder}
+      maxLength={props.maxlength}
+      onChange={(e: ChangeEvent<HTMLTextAreaElement>) => props.onInput?.({ detail: { value: e.target.value } })}
+    />
+  );
+}
+
 export function Switch(
   props: Common & { checked?: boolean; onChange?: (event: { detail: { value: boolean } }) => void },
 ) {
