@@ -45,24 +45,27 @@ export interface ActivityStore {
   /** Latest date first (then id); all statuses unless `statuses` is given. */
   listActivities(query: ActivityQuery): Promise<ActivityPage>;
 
-  /** Activities that count, by kind; of one group when `groupId` is given. */
+  /** Activities that count, by kind (in kind order); of one group when `groupId` is given. */
   countActivitiesByKind(
     from: LocalDate,
     to: LocalDate,
     groupId?: string,
   ): Promise<Array<{ kind: ActivityKind; count: number }>>;
-  /** Activities that count and the voters their visits met, per group (activities without a group left out). */
+  /** Activities that count and the voters their visits met, per group, by groupId (activities without a group left out). */
   countActivitiesByGroup(
     from: LocalDate,
     to: LocalDate,
   ): Promise<Array<{ groupId: string; activities: number; votersVisited: number }>>;
-  /** Per deputy and attendance, the activities that count they were invited to (all deputies when omitted). */
+  /**
+   * Per deputy, kind and attendance (in that order), the activities that count they were invited
+   * to (all deputies when omitted).
+   */
   countAttendance(
     from: LocalDate,
     to: LocalDate,
     deputyIds?: readonly string[],
   ): Promise<Array<{ deputyId: string; kind: ActivityKind; attendance: Attendance; count: number }>>;
-  /** The voters met by visits that count: in all, and per deputy present at them. */
+  /** The voters met by visits that count: in all, and per deputy present at them, by deputyId. */
   countVotersVisited(
     from: LocalDate,
     to: LocalDate,

@@ -1,4 +1,5 @@
 import type { AuditEntry, Store } from '../../server/ports/store';
+import { activitiesContract } from './store-contract-activities';
 import { evaluationsContract } from './store-contract-evaluations';
 import { invitesContract } from './store-contract-invites';
 import { messagesContract } from './store-contract-messages';
@@ -53,5 +54,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     personalDataContract(context);
     suggestionsContract(context);
     supportsContract(context);
+    activitiesContract(context);
   });
 }

@@ -6,6 +6,7 @@ import type { Account, Invite } from '../../../src/domain/roles';
 import type { Deputy, Station } from '../../../src/domain/station';
 import type { AuditEntry, Store } from '../../ports/store';
 import { inviteRevocation } from '../../ports/store-types';
+import { createCloudbaseActivityStore } from './cloudbase-activity-store';
 import { createCloudbaseEvaluationStore } from './cloudbase-evaluation-store';
 import { createCloudbaseFollowStore } from './cloudbase-follow-store';
 import { createCloudbaseGeneratedFileStore } from './cloudbase-generated-file-store';
@@ -69,6 +70,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     ...createCloudbasePersonalDataStore(db),
     ...createCloudbaseSuggestionStore(db),
     ...createCloudbaseSupportStore(db),
+    ...createCloudbaseActivityStore(db),
     listStations: async () => (await fetchAll<Station>('stations')).sort(byOrder),
     getStation: (id) => getDoc<Station>('stations', id),
     listDeputies: async (stationIds) => {

@@ -1,7 +1,7 @@
 import type { SuggestionStatus } from '../../../src/domain/suggestion';
-import { type UnitCounts, ZERO_UNIT_COUNTS } from '../../../src/domain/suggestion-figures';
+import { type SuggestionStatusCounts, type UnitCounts, ZERO_UNIT_COUNTS } from '../../../src/domain/suggestion-figures';
 import type { SuggestionStore } from '../../ports/suggestion-store';
-import { PAGE } from './documents';
+import { aggregateAll } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's aggregate builder is untyped */
 type Db = any;
@@ -9,7 +9,11 @@ type Row = Record<string, unknown>;
 
 type SuggestionFigures = Pick<
   SuggestionStore,
-  'countSuggestionsByStatus' | 'countSuggestionsByUnit' | 'countSuggestionReturns' | 'countAnswerDays'
+  | 'countSuggestionsByStatus'
+  | 'countSuggestionsByUnit'
+  | 'countSuggestionReturns'
+  | 'countAnswerDays'
+  | 'countSuggestionsOfDeputy'
 >;
 
 const byUnitId = <T extends { unitId: string }>(a: T, b: T) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0);
@@ -26,16 +30,9 @@ export function createCloudbaseSuggestionFigures(db: Db): SuggestionFigures {
   const count = (condition: unknown) => $.sum($.cond({ if: condition, then: 1, else: 0 }));
   const period = (fromMs: number, toMs: number) => _.gte(fromMs).and(_.lt(toMs));
 
-  /** Every group of `pipeline(aggregate)`, in `order`, a page at a time. */
-  async function groups(pipeline: (aggregate: any) => any, order: Record<string, 1>): Promise<Row[]> {
-    const out: Row[] = [];
-    for (let skip = 0; ; skip += PAGE) {
-      const res = await pipeline(db.collection('suggestions').aggregate()).sort(order).skip(skip).limit(PAGE).end();
-      const rows = (res.data ?? []) as Row[];
-      out.push(...rows);
-      if (rows.length < PAGE) return out;
-    }
-  }
+  /** Every group of `pipeline(aggregate)` over the 建议, in `order`, a page at a time. */
+  const groups = (pipeline: (aggregate: any) => any, order: Record<string, 1>): Promise<Row[]> =>
+    aggregateAll(db, 'suggestions', pipeline, order);
 
   const UNIT_SUMS: Record<keyof typeof ZERO_UNIT_COUNTS, unknown> = {
     assigned: $.sum(1),
@@ -51,14 +48,14 @@ export function createCloudbaseSuggestionFigures(db: Db): SuggestionFigures {
     supervised: count($.gt(['$supervisedCount', 0])),
   };
 
+  /** The 建议 matching `where`, counted by status. */
+  const statusCounts = async (where: Record<string, unknown>): Promise<SuggestionStatusCounts> => {
+    const rows = await groups((a) => a.match(where).group({ _id: '$status', n: $.sum(1) }), { _id: 1 });
+    return Object.fromEntries(rows.map((r) => [r._id as SuggestionStatus, Number(r.n)]));
+  };
+
   return {
-    countSuggestionsByStatus: async (fromMs, toMs) => {
-      const rows = await groups(
-        (a) => a.match({ submittedAt: period(fromMs, toMs) }).group({ _id: '$status', n: $.sum(1) }),
-        { _id: 1 },
-      );
-      return Object.fromEntries(rows.map((r) => [r._id as SuggestionStatus, Number(r.n)]));
-    },
+    countSuggestionsByStatus: (fromMs, toMs) => statusCounts({ submittedAt: period(fromMs, toMs) }),
     countSuggestionsByUnit: async (fromMs, toMs) => {
       const rows = await groups(
         (a) => a.match({ assignedAt: period(fromMs, toMs) }).group({ _id: '$leadUnitId', ...UNIT_SUMS }),
@@ -101,5 +98,14 @@ export function createCloudbaseSuggestionFigures(db: Db): SuggestionFigures {
         })
         .sort((a, b) => byUnitId(a, b) || a.days - b.days);
     },
+    countSuggestionsOfDeputy: async (deputyId, fromMs, toMs) => ({
+      led: await statusCounts({ leadDeputyId: deputyId, submittedAt: period(fromMs, toMs) }),
+      // co-signed: among the signers, not the 领衔 deputy
+      coSigned: await statusCounts({
+        signerDeputyIds: deputyId,
+        leadDeputyId: _.neq(deputyId),
+        submittedAt: period(fromMs, toMs),
+      }),
+    }),
   };
 }

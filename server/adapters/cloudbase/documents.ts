@@ -168,3 +168,28 @@ export async function putWithAudit(
     await writeAudit(tx, audit);
   });
 }
+
+/** The slice of a CloudBase database that `aggregateAll` needs. */
+interface Aggregatable {
+  collection(name: string): { aggregate(): unknown };
+}
+
+/**
+ * Every result of the aggregation `pipeline` builds on collection `name`, sorted by `order`
+ * (which must make the order total, e.g. the group keys), read a page (PAGE) at a time: an
+ * aggregation returns at most 1,000 results, and fewer unless limited.
+ */
+export async function aggregateAll(
+  db: Aggregatable,
+  name: string,
+  pipeline: (aggregate: any) => any, // eslint-disable-line @typescript-eslint/no-explicit-any -- the SDK's aggregate builder is untyped
+  order: Record<string, 1 | -1>,
+): Promise<Array<Record<string, unknown>>> {
+  const out: Array<Record<string, unknown>> = [];
+  for (let skip = 0; ; skip += PAGE) {
+    const res = await pipeline(db.collection(name).aggregate()).sort(order).skip(skip).limit(PAGE).end();
+    const rows = (res.data ?? []) as Array<Record<string, unknown>>;
+    out.push(...rows);
+    if (rows.length < PAGE) return out;
+  }
+}

@@ -524,4 +524,74 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       CREATE INDEX suggestion_returns_submitted ON suggestion_returns (submitted_at, unit_id);
     `,
   },
+  {
+    version: 15,
+    sql: `
+      -- 人大小组: the group as JSON (its members and 组长 inside), and its place in the list.
+      CREATE TABLE deputy_groups (
+        id TEXT PRIMARY KEY,
+        doc TEXT NOT NULL,
+        sort_order INTEGER NOT NULL
+      );
+      -- listGroups: ORDER BY sort_order, id
+      CREATE INDEX deputy_groups_sort ON deputy_groups (sort_order, id);
+
+      -- 履职活动: the whole activity as JSON, and its facts as columns, rewritten with every
+      -- write (no CHECK on kind, status or attendance: a new one needs no rebuild of the table, as
+      -- migration 14 needed for a role). counts is activityCounts (src/domain/activity.ts): 1 when
+      -- recorded, or a deputy's visit staff confirmed; the figures read only those rows.
+      CREATE TABLE activities (
+        id TEXT PRIMARY KEY,
+        doc TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        date TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        group_id TEXT,
+        station_id TEXT,
+        status TEXT NOT NULL,
+        counts INTEGER NOT NULL CHECK (counts IN (0, 1)),
+        voters_visited INTEGER,
+        updated_at INTEGER NOT NULL
+      );
+      -- listActivities of a period (or of all time): latest date first, then id
+      CREATE INDEX activities_date ON activities (date DESC, id DESC);
+      -- listActivities({ kind })
+      CREATE INDEX activities_kind_date ON activities (kind, date DESC, id DESC);
+      -- listActivities({ groupId })
+      CREATE INDEX activities_group_date ON activities (group_id, date DESC, id DESC) WHERE group_id IS NOT NULL;
+      -- listActivities({ stationId, statuses }): a station's visits awaiting its staff
+      CREATE INDEX activities_station_status_date ON activities (station_id, status, date DESC, id DESC)
+        WHERE station_id IS NOT NULL;
+      -- countActivitiesByKind, countActivitiesByGroup, countVotersVisited (total): the period's
+      -- entries of the activities that count carry every column counted
+      CREATE INDEX activities_counting ON activities (date, kind, group_id, voters_visited) WHERE counts = 1;
+      -- countActivitiesByKind(from, to, groupId): one group's activities that count
+      CREATE INDEX activities_group_counting ON activities (group_id, date, kind) WHERE counts = 1;
+
+      -- Who was invited to each activity and how they attended, with the activity's facts the
+      -- counts need, rewritten with the activity (the counts by deputy are made here).
+      CREATE TABLE activity_attendees (
+        activity_id TEXT NOT NULL REFERENCES activities (id),
+        deputy_id TEXT NOT NULL,
+        attendance TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        date TEXT NOT NULL,
+        counts INTEGER NOT NULL CHECK (counts IN (0, 1)),
+        voters_visited INTEGER,
+        -- rewritten with the activity: DELETE WHERE activity_id = ?
+        PRIMARY KEY (activity_id, deputy_id)
+      ) WITHOUT ROWID;
+      -- listActivities({ deputyId }); countAttendance(from, to, deputyIds): the deputies' entries
+      -- of the period carry every column counted
+      CREATE INDEX activity_attendees_deputy ON activity_attendees (deputy_id, date, counts, kind, attendance);
+      -- countAttendance(from, to) of every deputy, countVotersVisited (by deputy present)
+      CREATE INDEX activity_attendees_counting ON activity_attendees (date, deputy_id, kind, attendance, voters_visited)
+        WHERE counts = 1;
+
+      -- countSuggestionsOfDeputy (led): a deputy's 建议 submitted in the period, by status
+      CREATE INDEX suggestions_lead_submitted ON suggestions (lead_deputy_id, submitted_at, status)
+        WHERE submitted_at IS NOT NULL;
+    `,
+  },
 ];

@@ -2,6 +2,7 @@ import type { Account, Invite } from '../../../src/domain/roles';
 import { inviteRevocation } from '../../ports/store-types';
 import type { AuditEntry, RedeemOutcome, Store } from '../../ports/store';
 import { openDatabase, type SqliteDatabase } from './database';
+import { createSqliteActivityStore } from './sqlite-activity-store';
 import { createSqliteEvaluationStore } from './sqlite-evaluation-store';
 import { createSqliteFollowStore } from './sqlite-follow-store';
 import { createSqliteGeneratedFileStore } from './sqlite-generated-file-store';
@@ -137,6 +138,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     ...createSqlitePersonalDataStore(db),
     ...createSqliteSuggestionStore(db),
     ...createSqliteSupportStore(db),
+    ...createSqliteActivityStore(db),
     listStations: async () => (statements.listStations.all() as StationRow[]).map(stationFromRow),
     getStation: async (id) => {
       const row = statements.getStation.get(id) as StationRow | undefined;

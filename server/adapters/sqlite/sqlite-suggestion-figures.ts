@@ -10,7 +10,11 @@ import type { SqliteDatabase } from './database';
 
 type SuggestionFigures = Pick<
   SuggestionStore,
-  'countSuggestionsByStatus' | 'countSuggestionsByUnit' | 'countSuggestionReturns' | 'countAnswerDays'
+  | 'countSuggestionsByStatus'
+  | 'countSuggestionsByUnit'
+  | 'countSuggestionReturns'
+  | 'countAnswerDays'
+  | 'countSuggestionsOfDeputy'
 >;
 
 // Each a GROUP BY over the period's entries of one index of migration 14, never the JSON.
@@ -44,22 +48,42 @@ const ANSWER_DAYS = `SELECT lead_unit_id AS unitId, days_to_answer AS days, COUN
 /** The SQL of each count, each taking the period [from, to) as its two parameters. */
 export const SUGGESTION_COUNTS_SQL = { BY_STATUS, BY_UNIT, RETURNS, ANSWER_DAYS };
 
-/** The 建议 figures on SQLite: counted by the database over the fact columns and `suggestion_returns`. */
+// A deputy's 建议 (a 履职档案's line): those they lead, by the index of migration 15, and those
+// they co-signed — signers of suggestion_deputies who are not the 领衔 deputy.
+const LED = `SELECT status, COUNT(*) AS n FROM suggestions
+  WHERE lead_deputy_id = ? AND submitted_at >= ? AND submitted_at < ? GROUP BY status`;
+
+const CO_SIGNED = `SELECT s.status AS status, COUNT(*) AS n
+  FROM suggestion_deputies d JOIN suggestions s ON s.id = d.suggestion_id
+  WHERE d.deputy_id = ? AND s.lead_deputy_id <> d.deputy_id AND s.submitted_at >= ? AND s.submitted_at < ?
+  GROUP BY s.status`;
+
+/** The SQL of a deputy's counts, each taking the deputy and the period [from, to) as its three parameters. */
+export const DEPUTY_SUGGESTIONS_SQL = { LED, CO_SIGNED };
+
+type StatusRow = { status: SuggestionStatus; n: number };
+const byStatus = (rows: StatusRow[]): SuggestionStatusCounts => {
+  const counts: SuggestionStatusCounts = {};
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
+};
+
+/** The 建议 figures on SQLite: counted by the database over the fact columns, `suggestion_deputies` and `suggestion_returns`. */
 export function createSqliteSuggestionFigures(db: SqliteDatabase): SuggestionFigures {
-  const byStatus = db.prepare(BY_STATUS);
+  const statuses = db.prepare(BY_STATUS);
+  const led = db.prepare(LED);
+  const coSigned = db.prepare(CO_SIGNED);
   const byUnit = db.prepare(BY_UNIT);
   const returns = db.prepare(RETURNS);
   const answerDays = db.prepare(ANSWER_DAYS);
   return {
-    countSuggestionsByStatus: async (fromMs, toMs) => {
-      const counts: SuggestionStatusCounts = {};
-      for (const row of byStatus.all(fromMs, toMs) as Array<{ status: SuggestionStatus; n: number }>) {
-        counts[row.status] = row.n;
-      }
-      return counts;
-    },
+    countSuggestionsByStatus: async (fromMs, toMs) => byStatus(statuses.all(fromMs, toMs) as StatusRow[]),
     countSuggestionsByUnit: async (fromMs, toMs) => byUnit.all(fromMs, toMs) as UnitCounts[],
     countSuggestionReturns: async (fromMs, toMs) => returns.all(fromMs, toMs) as UnitReturnCount[],
     countAnswerDays: async (fromMs, toMs) => answerDays.all(fromMs, toMs) as AnswerDaysCount[],
+    countSuggestionsOfDeputy: async (deputyId, fromMs, toMs) => ({
+      led: byStatus(led.all(deputyId, fromMs, toMs) as StatusRow[]),
+      coSigned: byStatus(coSigned.all(deputyId, fromMs, toMs) as StatusRow[]),
+    }),
   };
 }
