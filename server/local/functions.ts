@@ -1,4 +1,5 @@
 import { main as account } from '../../cloudfunctions/account/index';
+import { main as activities } from '../../cloudfunctions/activities/index';
 import { main as casework } from '../../cloudfunctions/casework/index';
 import { main as evaluations } from '../../cloudfunctions/evaluations/index';
 import { main as opinions } from '../../cloudfunctions/opinions/index';
@@ -18,4 +19,5 @@ export const LOCAL_FUNCTIONS: Record<string, CloudFunctionMain> = {
   reports,
   evaluations,
   suggestions,
+  activities,
 };

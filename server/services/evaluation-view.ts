@@ -11,12 +11,9 @@ import {
   tallyAnswers,
   type EvaluationParticipation,
   type EvaluationRound,
-  type HeldSession,
 } from '../../src/domain/evaluation';
 import type { DeputyCardView, RoundListView, RoundSummaryView, RoundView } from '../../src/domain/evaluation-views';
 import { periodInstants, rate, ZERO_COUNTS } from '../../src/domain/figures';
-import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
-import { sessionOfMonth } from '../../src/domain/reception-calendar';
 import { toPublicDeputy, type Deputy, type Station } from '../../src/domain/station';
 import type { Actor } from './actor';
 import {
@@ -29,6 +26,7 @@ import {
   today,
 } from './evaluation-access';
 import type { ServiceContext } from './context';
+import { recordedSessions } from './held-sessions';
 
 /** Comments shown per deputy once a round is published. */
 const COMMENTS_SHOWN = 50;
@@ -107,31 +105,6 @@ export async function listRounds(_input: Record<string, never>, ctx: ServiceCont
   };
 }
 
-/** The reception sessions of the deputies' stations in the period, with their dates and duty lists. */
-async function heldSessions(
-  ctx: ServiceContext,
-  round: EvaluationRound,
-  deputies: readonly Deputy[],
-  stations: readonly Station[],
-) {
-  const stationIds = [...new Set(deputies.map((d) => d.stationId))];
-  const [overrides, arrangements] = await Promise.all([
-    ctx.store.listSessionOverrides(stationIds, round.periodFrom.slice(0, 7)),
-    ctx.store.listHolidayArrangements(),
-  ]);
-  const calendar = createHolidayCalendar(arrangements);
-  const sessions: HeldSession[] = [];
-  // Only a month staff recorded has a duty list: the other months' sessions had nobody named on duty.
-  for (const o of overrides) {
-    const station = stations.find((s) => s.id === o.stationId);
-    if (!station || o.month > round.periodTo.slice(0, 7)) continue;
-    const [year, month] = o.month.split('-').map(Number) as [number, number];
-    const session = sessionOfMonth(station.receptionRule, year, month, calendar, o);
-    sessions.push({ date: session.date, cancelled: session.status === 'cancelled', deputyIds: session.deputyIds });
-  }
-  return sessions;
-}
-
 /**
  * A round as the caller sees it. Every store read it needs is made once for the whole round —
  * the street, the caller's standing, then figures, sessions, reply times, attendance at 履职活动,
@@ -165,7 +138,10 @@ export async function roundView(
   const { fromMs, toMs } = periodInstants({ from: round.periodFrom, to: round.periodTo });
   const [figureRows, sessions, durations, counts, comments, participants, attendance, visits] = await Promise.all([
     ctx.store.countFiguresBy({ fromMs, toMs, today: day }, 'deputy'),
-    heldSessions(ctx, round, deputies, stations),
+    recordedSessions(ctx.store, stations, [...new Set(deputies.map((d) => d.stationId))], {
+      from: round.periodFrom,
+      to: round.periodTo,
+    }),
     ctx.store.replyDurations(deputyIds, fromMs, toMs),
     published ? ctx.store.countEvaluations(round.id) : Promise.resolve([]),
     seen.length > 0 ? ctx.store.listEvaluationComments(round.id, seen, COMMENTS_SHOWN) : Promise.resolve([]),

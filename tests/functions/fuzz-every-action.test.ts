@@ -76,6 +76,9 @@ const counts = () =>
     'suggestion_deputies',
     'suggestion_units',
     'suggestion_returns',
+    'deputy_groups',
+    'activities',
+    'activity_attendees',
   ].map((t) => (api.store.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n);
 
 test('the fuzzed fields are read from the schemas, through refinements', () => {

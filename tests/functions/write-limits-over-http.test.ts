@@ -6,6 +6,7 @@ import { withVoterTemplates } from '../support/test-runtime';
 import { FIXED_NOW, startLocalApi } from '../support/local-api';
 import { call, type LocalApi } from '../support/opinion-calls';
 import type { LimitCase } from './write-limit-case';
+import { activityLimitCases } from './write-limit-cases-activities';
 import { caseworkLimitCases } from './write-limit-cases-casework';
 import { stationAndAdminLimitCases } from './write-limit-cases-stations-admin';
 import { suggestionLimitCases } from './write-limit-cases-suggestions';
@@ -55,7 +56,12 @@ function everything() {
   return { rows, files };
 }
 
-const CASES: LimitCase[] = [...stationAndAdminLimitCases(today), ...caseworkLimitCases(), ...suggestionLimitCases()];
+const CASES: LimitCase[] = [
+  ...stationAndAdminLimitCases(today),
+  ...caseworkLimitCases(),
+  ...suggestionLimitCases(),
+  ...activityLimitCases(),
+];
 
 describe('each action that writes has a daily limit per caller', () => {
   test('the cases below are every limit of WRITE_LIMITS, and docs/API.md lists each with its message', () => {
