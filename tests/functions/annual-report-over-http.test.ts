@@ -116,10 +116,10 @@ async function suggestionsOfTheSpring() {
 }
 
 /**
- * The committee's spring: two 人大小组, an activity of each kind the report's first sentences
- * count (two 执法检查), attendance marked (陈建国 on leave once, 王秀英 absent once), a 片区座谈会
- * its 组长 recorded, and 陈建国's own 走访选民 of 12 people confirmed by demo-staff — and one of
- * 8 still waiting, which does not count.
+ * The committee's spring: two 人大小组, activities of each kind the report's first sentences count
+ * (a different number of each), attendance marked (陈建国 on leave once, 王秀英 absent once), four
+ * 片区座谈会 its 组长 recorded, and 陈建国's own 走访选民 of 12 people confirmed by demo-staff — and
+ * one of 8 still waiting, which does not count.
  */
 async function activitiesOfTheSpring() {
   await api.callAs('demo-admin', 'activities.setGroup', {
@@ -146,6 +146,19 @@ async function activitiesOfTheSpring() {
     ['training', '2026-01-15', '新代表培训', ['d02', 'd05']],
     ['exchange_meeting', '2026-03-27', '人大工作交流会', ['d01', 'd02', 'd03', 'd04', 'd05']],
     ['quarterly_meeting', '2026-04-02', '第一季度工作例会', ['d01', 'd02', 'd03', 'd04', 'd05', 'd09']],
+    // More of some kinds, so that no two numbers of a sentence are alike and a swap would show.
+    ['law_enforcement_inspection', '2026-02-24', '节后复工安全生产检查', ['d02', 'd03']],
+    ['research_inspection', '2026-02-10', '青草巷棚改项目调研视察', ['d01', 'd09']],
+    ['research_inspection', '2026-04-22', '城关中心河治水调研视察', ['d03', 'd04']],
+    ['research_inspection', '2026-05-06', '文昌小区棚改调研视察', ['d04', 'd05']],
+    ['special_inquiry', '2026-05-14', '农信联社服务“三农”情况专题询问', ['d02', 'd05']],
+    ['work_report_hearing', '2026-03-05', '听取县交通运输局专项工作汇报', ['d01', 'd03']],
+    ['work_report_hearing', '2026-03-18', '听取街道综治办工作汇报', ['d02', 'd03']],
+    ['work_report_hearing', '2026-04-28', '听取市场监管所“一打三整治”工作汇报', ['d04', 'd09']],
+    ['work_report_hearing', '2026-05-20', '听取街道财政所预算执行情况汇报', ['d01', 'd05']],
+    ['training', '2026-04-24', '代表履职能力培训', ['d01', 'd02', 'd03']],
+    ['exchange_meeting', '2026-02-27', '人大工作交流会（建议办理）', ['d01', 'd04']],
+    ['exchange_meeting', '2026-05-22', '人大工作交流会（人大小组）', ['d02', 'd05']],
   ];
   for (const [kind, date, title, deputyIds] of held) {
     const activity = await api.callAs('demo-admin', 'activities.record', {
@@ -168,23 +181,25 @@ async function activitiesOfTheSpring() {
       });
     }
   }
-  // 陈建国, 组长 of 青溪片, records its 片区座谈会 and marks his members.
-  const forum = await api.callAs('demo-deputy', 'activities.record', {
-    kind: 'liaison_forum',
-    title: '青溪片五月片区座谈会',
-    date: '2026-05-12',
-    place: '青溪街道人大代表联络站',
-    groupId: 'grp-qingxi',
-    deputyIds: ['d01', 'd02', 'd03', 'd09'],
-    suggestionIds: [],
-    opinionIds: [],
-  });
-  for (const deputyId of ['d01', 'd02', 'd03', 'd09'])
-    await api.callAs('demo-deputy', 'activities.markAttendance', {
-      activityId: forum.id,
-      deputyId,
-      attendance: 'present',
+  // 陈建国, 组长 of 青溪片, records its monthly 片区座谈会 and marks his members.
+  for (const month of ['02', '03', '04', '05']) {
+    const forum = await api.callAs('demo-deputy', 'activities.record', {
+      kind: 'liaison_forum',
+      title: `青溪片${Number(month)}月片区座谈会`,
+      date: `2026-${month}-12`,
+      place: '青溪街道人大代表联络站',
+      groupId: 'grp-qingxi',
+      deputyIds: ['d01', 'd02', 'd03', 'd09'],
+      suggestionIds: [],
+      opinionIds: [],
     });
+    for (const deputyId of ['d01', 'd02', 'd03', 'd09'])
+      await api.callAs('demo-deputy', 'activities.markAttendance', {
+        activityId: forum.id,
+        deputyId,
+        attendance: 'present',
+      });
+  }
   const visit = await api.callAs('demo-deputy', 'activities.record', {
     kind: 'voter_visit',
     title: '走访青草巷棚改户',
@@ -286,7 +301,10 @@ describe('the annual report', () => {
     // 履职: every number of the first sentence, the 一是 paragraph and the two tables is activities.figures'.
     const activities = await api.callAs('demo-admin', 'activities.figures', { from: '2026-01-01', to: '2026-06-01' });
     const n = (kind: string) => activities.byKind.find((k) => k.kind === kind)?.count ?? 0;
-    expect([n('law_enforcement_inspection'), n('liaison_forum'), activities.votersVisited]).toEqual([2, 1, 12]);
+    const opening = ['law_enforcement_inspection', 'research_inspection', 'special_inquiry', 'special_deliberation'];
+    expect([...opening, 'work_report_hearing'].map(n)).toEqual([3, 4, 2, 1, 5]);
+    expect(['training', 'exchange_meeting', 'quarterly_meeting', 'liaison_forum'].map(n)).toEqual([2, 3, 1, 4]);
+    expect(activities.votersVisited).toBe(12);
     expect(text).toContain(
       `自年初以来，青溪街道人大工委共开展执法检查${n('law_enforcement_inspection')}次，调研视察${n('research_inspection')}次，专题询问${n('special_inquiry')}次，专题审议${n('special_deliberation')}次，听取常规工作和专项工作汇报${n('work_report_hearing')}次。`,
     );

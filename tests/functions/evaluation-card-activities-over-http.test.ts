@@ -67,7 +67,7 @@ const ownVisit = (openid: string, date: string, voters: number) =>
   });
 
 describe('述职评议: each deputy card counts the 履职活动 of the period', () => {
-  test('in January and February: three inspections, 李志强 once each 出席 / 请假 / 缺席, 周德明 at all three', async () => {
+  test('in January and February: four inspections, 李志强 at one, on leave at two, absent at one; 周德明 at all four', async () => {
     await committeeActivity('2026-01-14', '食品安全执法检查', { d03: 'present', d08: 'present' });
     await committeeActivity('2026-01-28', '安全生产执法检查', { d03: 'leave', d08: 'present' });
     const third = await committeeActivity('2026-02-11', '校园食堂卫生突击检查', { d03: 'present', d08: 'present' });
@@ -78,8 +78,9 @@ describe('述职评议: each deputy card counts the 履职活动 of the period',
       attendance: 'absent',
       correctionReason: '签到表核对有误，当天未到场',
     });
+    await committeeActivity('2026-02-25', '节后复工安全生产检查', { d03: 'leave', d08: 'present' });
     // One after the period: it is not counted in this round.
-    await committeeActivity('2026-03-01', '春节后复工安全检查', { d03: 'present', d08: 'present' });
+    await committeeActivity('2026-03-01', '三月消防安全检查', { d03: 'present', d08: 'present' });
   });
 
   test('李志强 visited 12 voters (confirmed by 青溪街道 staff); 周德明’s 30 await his station’s staff and count not', async () => {
@@ -111,14 +112,14 @@ describe('述职评议: each deputy card counts the 履职活动 of the period',
     attendance.mockRestore();
     visits.mockRestore();
 
-    // 李志强: one inspection and his own confirmed visit attended, one on leave, one absent (as corrected).
+    // 李志强: one inspection and his own confirmed visit attended, two on leave, one absent (as corrected).
     expect(card(round, 'd03').activity).toMatchObject({
-      activities: { present: 2, leave: 1, absent: 1 },
+      activities: { present: 2, leave: 2, absent: 1 },
       votersVisited: 12,
     });
-    // 周德明: three inspections; his own visit is not confirmed yet, so it counts neither as attended nor as voters.
+    // 周德明: four inspections; his own visit is not confirmed yet, so it counts neither as attended nor as voters.
     expect(card(round, 'd08').activity).toMatchObject({
-      activities: { present: 3, leave: 0, absent: 0 },
+      activities: { present: 4, leave: 0, absent: 0 },
       votersVisited: 0,
     });
   });
@@ -135,7 +136,7 @@ describe('述职评议: each deputy card counts the 履职活动 of the period',
     await api.callAs(ADMIN, 'activities.review', { activityId: pending.items[0]!.id, confirm: true });
     const round = await api.callAs('card-voter', 'evaluations.get', { roundId });
     expect(card(round, 'd08').activity).toMatchObject({
-      activities: { present: 4, leave: 0, absent: 0 },
+      activities: { present: 5, leave: 0, absent: 0 },
       votersVisited: 30,
     });
   });
