@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';
 import { DEMO_LOW_ATTENDANCE_DEPUTY } from '../../server/local/demo-activities';
 import { DEMO_DEPUTIES } from '../../server/local/demo-street';
@@ -160,6 +161,22 @@ describe('the first start makes a lived-in street', () => {
     ]);
     const again = await get('剿劣“回头看”专项督查');
     expect(again.followsActivity).toMatchObject({ id: river.id, title: '剿灭劣V类水专项督查' });
+  });
+
+  test('the committee’s annual report for the year reads like a real one: numbers, never a *', async () => {
+    await call('reports', 'demo-admin', { action: 'annualReport', year: 2026 });
+    const made = readdirSync(join(dir, 'files')).filter((f) => f.startsWith('annual-report-2026'));
+    expect(made).toHaveLength(1);
+    const docx = unzipSync(new Uint8Array(readFileSync(join(dir, 'files', made[0]!))));
+    const text = strFromU8(docx['word/document.xml']!).replace(/<[^>]+>/g, '');
+    const figures = await call('activities', 'demo-admin', { action: 'figures', from: '2026-01-01', to: '2026-11-26' });
+    const n = (kind: string) => figures.byKind.find((k: { kind: string }) => k.kind === kind)?.count ?? 0;
+    expect(text).toContain(
+      `共开展执法检查${n('law_enforcement_inspection')}次，调研视察${n('research_inspection')}次，专题询问${n('special_inquiry')}次`,
+    );
+    expect(text).toContain(`代表联络座谈会${n('liaison_forum')}次，走访选民${figures.votersVisited}人次`);
+    expect(text).toContain('出席率低于60%的代表1名：赵国庆。');
+    expect(text).not.toContain('*');
   });
 
   test('a second start finds the store seeded and writes nothing', async () => {
