@@ -2,7 +2,8 @@ import { activitiesActions } from '../../src/domain/actions/activities';
 import { createCloudFunction } from '../../server/runtime/cloud-function';
 import { textCheckEdge } from '../../server/runtime/wechat-edges';
 import { getActivityFigures } from '../../server/services/activity-figures';
-import { markAttendance, recordActivity, reviewActivity, setGroup } from '../../server/services/activity-commands';
+import { markAttendance, recordActivity, reviewActivity } from '../../server/services/activity-commands';
+import { setGroup } from '../../server/services/activity-groups';
 import { getActivity, listActivities, listGroups } from '../../server/services/activity-view';
 import { getDeputyRecord } from '../../server/services/deputy-record';
 

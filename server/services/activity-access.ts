@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../ports/store-types';
 import type { Activity, DeputyGroup } from '../../src/domain/activity';
 import { AppError } from '../../src/domain/errors';
 import type { ActivityPermissions } from '../../src/domain/activity-views';
@@ -89,4 +90,22 @@ export function activityPermissions(actor: Actor, a: Activity, groups: readonly 
     (actor.role === 'admin' ||
       (actor.role === 'staff' && actor.stationId !== undefined && actor.stationId === a.stationId));
   return { markAttendance: marks, review: reviews };
+}
+
+/** The audit line of a change of an activity (or a group) by `actor`. */
+export function activityAudit(
+  at: number,
+  actor: Actor,
+  action: string,
+  target: { type: 'activity' | 'group'; id: string },
+  detail?: Record<string, unknown>,
+): AuditEntry {
+  return {
+    at,
+    actor: actor.openid,
+    action: `activities.${action}`,
+    targetType: target.type,
+    targetId: target.id,
+    ...(detail ? { detail } : {}),
+  };
 }

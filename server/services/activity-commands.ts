@@ -9,34 +9,16 @@ import {
   type Attendee,
   type DeputyGroup,
 } from '../../src/domain/activity';
-import type { ActivityView, GroupView } from '../../src/domain/activity-views';
+import type { ActivityView } from '../../src/domain/activity-views';
 import { AppError } from '../../src/domain/errors';
 import type { AuditEntry } from '../ports/store-types';
 import type { Actor } from './actor';
-import { activityActor, activityPermissions, groupLedBy, visibleActivity } from './activity-access';
-import { toActivityView, toGroupView } from './activity-view';
+import { activityActor, activityAudit, activityPermissions, groupLedBy, visibleActivity } from './activity-access';
+import { toActivityView } from './activity-view';
 import type { ServiceContext } from './context';
 import { requireCleanText } from './opinion-change';
 
 type RecordInput = ActionInput<typeof activitiesActions, 'record'>;
-
-/** The audit line of a change of an activity (or a group) by `actor`. */
-function activityAudit(
-  at: number,
-  actor: Actor,
-  action: string,
-  target: { type: 'activity' | 'group'; id: string },
-  detail?: Record<string, unknown>,
-): AuditEntry {
-  return {
-    at,
-    actor: actor.openid,
-    action: `activities.${action}`,
-    targetType: target.type,
-    targetId: target.id,
-    ...(detail ? { detail } : {}),
-  };
-}
 
 /**
  * Write `next` over `current` if nobody changed it meanwhile (version check), with its audit
@@ -282,52 +264,4 @@ export async function reviewActivity(
     activityAudit(now, actor, 'review', { type: 'activity', id: activity.id }, { confirm: input.confirm }),
   );
   return toActivityView(ctx, actor, saved, groups);
-}
-
-/**
- * activities.setGroup: the committee names a 人大小组 — its 片区, members (deputies in office, each
- * in one group at most) and 组长 — or changes one.
- */
-export async function setGroup(
-  input: ActionInput<typeof activitiesActions, 'setGroup'>,
-  ctx: ServiceContext,
-): Promise<GroupView> {
-  const actor = await activityActor(ctx);
-  if (actor.role !== 'admin') throw new AppError('FORBIDDEN', '人大小组由人大工委设置');
-  const [groups, deputies, stations] = await Promise.all([
-    ctx.store.listGroups(),
-    ctx.store.listDeputies(),
-    ctx.store.listStations(),
-  ]);
-  for (const id of input.memberDeputyIds) {
-    const deputy = deputies.find((d) => d.id === id);
-    if (!deputy || !deputy.active) throw new AppError('INVALID_INPUT', '小组成员须为在任的人大代表');
-    const other = groups.find((g) => g.id !== input.groupId && g.memberDeputyIds.includes(id));
-    if (other) throw new AppError('INVALID_INPUT', `${deputy.name}已是${other.name}的成员，请先从该小组移出`);
-  }
-  await requireCleanText(ctx, `${input.name}\n${input.area}`, actor.openid);
-  const existing = groups.find((g) => g.id === input.groupId);
-  const group: DeputyGroup = {
-    id: input.groupId,
-    name: input.name,
-    area: input.area,
-    memberDeputyIds: input.memberDeputyIds,
-    ...(input.leaderDeputyId ? { leaderDeputyId: input.leaderDeputyId } : {}),
-    sortOrder: existing?.sortOrder ?? groups.reduce((n, g) => Math.max(n, g.sortOrder), 0) + 1,
-  };
-  await ctx.store.putGroup(
-    group,
-    activityAudit(
-      ctx.clock.now(),
-      actor,
-      'setGroup',
-      { type: 'group', id: group.id },
-      {
-        memberDeputyIds: group.memberDeputyIds,
-        ...(group.leaderDeputyId ? { leaderDeputyId: group.leaderDeputyId } : {}),
-        created: !existing,
-      },
-    ),
-  );
-  return toGroupView(group, deputies, stations);
 }
