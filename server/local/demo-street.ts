@@ -1,3 +1,4 @@
+import type { DeputyGroup } from '../../src/domain/activity';
 import type { CategoryId } from '../../src/domain/categories';
 import type { Deputy, Station } from '../../src/domain/station';
 import type { HandlingUnit } from '../../src/domain/suggestion';
@@ -133,6 +134,45 @@ export const DEMO_DEPUTIES: Deputy[] = [
   deputy('d10', 'qx-dongao', '徐福生', '县人大代表，渔业合作社社长', ['rural', 'environment'], '第五选区'),
   deputy('d11', 'qx-danfeng', '孙晓东', '县人大代表，浙东机械有限公司总经理', ['economy', 'transport'], '第六选区'),
   deputy('d12', 'qx-xizhou', '胡桂兰', '县人大代表，西周村妇联主席', ['rural', 'health'], '第五选区'),
+];
+
+/**
+ * 人大小组 by 片区, covering every demo deputy: 青溪片 led by 陈建国 (demo-deputy), 文昌片 by 张丽华
+ * (demo-deputy-2), 来薰片 by 杨春梅, 城西片 (the villages and the industrial park) by 周德明.
+ */
+export const DEMO_GROUPS: DeputyGroup[] = [
+  {
+    id: 'grp-qingxi',
+    name: '青溪片人大小组',
+    area: '青溪片',
+    memberDeputyIds: ['d01', 'd02', 'd03', 'd09'],
+    leaderDeputyId: 'd01',
+    sortOrder: 1,
+  },
+  {
+    id: 'grp-wenchang',
+    name: '文昌片人大小组',
+    area: '文昌片',
+    memberDeputyIds: ['d04', 'd05'],
+    leaderDeputyId: 'd04',
+    sortOrder: 2,
+  },
+  {
+    id: 'grp-laixun',
+    name: '来薰片人大小组',
+    area: '来薰片',
+    memberDeputyIds: ['d06', 'd07'],
+    leaderDeputyId: 'd06',
+    sortOrder: 3,
+  },
+  {
+    id: 'grp-chengxi',
+    name: '城西片人大小组',
+    area: '城西片',
+    memberDeputyIds: ['d08', 'd10', 'd11', 'd12'],
+    leaderDeputyId: 'd08',
+    sortOrder: 4,
+  },
 ];
 
 /** The demo callers of docs/DESIGN.md (Who uses it); demo-admin is an admin by ADMIN_OPENIDS, not by an account. */

@@ -3,6 +3,7 @@ import { addWorkingDays, replyDueDate } from '../../src/domain/deadlines';
 import type { Envelope } from '../../src/domain/envelope';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import { setRuntime, type Runtime } from '../runtime/runtime';
+import { seedDemoActivities } from './demo-activities';
 import { seedDemoSuggestions } from './demo-suggestions';
 import { generateDemoYear } from './demo-year';
 import { LOCAL_FUNCTIONS } from './functions';
@@ -27,9 +28,10 @@ export interface LivedInOptions {
  * The first start of a store: the demo street (stations, deputies, accounts, sessions, 评议),
  * then about three months of its activity made through the real function entries with a
  * simulated clock (server/local/demo-year.ts), the street's 代表建议 of about half a year made the
- * same way (server/local/demo-suggestions.ts), then two cases of 陈建国 (demo-deputy, 青溪街道联络站,
- * whose staff is demo-staff) that the scheduler has not yet seen: one past its reply date, one
- * due on the next working day. The first deadlines run after it (at `npm start`) escalates the
+ * same way (server/local/demo-suggestions.ts), a year of 履职 — 人大小组, the committee's
+ * activities, 片区座谈会, deputies' visits and attendance — likewise (server/local/demo-activities.ts),
+ * then two cases of 陈建国 (demo-deputy, 青溪街道联络站, whose staff is demo-staff) that the
+ * scheduler has not yet seen: one past its reply date, one due on the next working day. The first deadlines run after it (at `npm start`) escalates the
  * first to staff — a 督办 line on its timeline and a message to demo-staff — and sends the 催办
  * for the second. A store seeded before (by an earlier version, by a test, or by
  * `npm run demo:year`) keeps what it has: this returns `seeded: false` and writes nothing.
@@ -52,8 +54,9 @@ export async function seedLivedInStreet(runtime: Runtime, options: LivedInOption
     ...(options.log ? { log: options.log } : {}),
   });
   const suggestions = await seedDemoSuggestions(runtime);
+  const luzhi = await seedDemoActivities(runtime);
   const dueCases = await openDueCases(runtime);
-  return { seeded: true as const, activity, suggestions, dueCases };
+  return { seeded: true as const, activity, suggestions, luzhi, dueCases };
 }
 
 /** Wall-clock 10:00 in Shanghai on `date`. */

@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   if (seeded.seeded) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`已创建演示数据：${file}`);
-    console.log(`（演示街道和近三个月的办理记录：${seeded.activity?.submitted ?? 0} 条意见，用时 ${seconds} 秒）`);
+    console.log(
+      `（演示街道和近三个月的办理记录：${seeded.activity?.submitted ?? 0} 条意见，一年的履职活动 ${seeded.luzhi.activities} 项，用时 ${seconds} 秒）`,
+    );
   } else {
     console.log(`使用已有数据：${file}`);
   }

@@ -7,6 +7,7 @@ import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import { sessionOfMonth } from '../../src/domain/reception-calendar';
 import type { StatsView } from '../../src/domain/report-views';
 import type { StationKind } from '../../src/domain/station';
+import { activityFigures } from './activity-figures';
 import { actorOf } from './actor';
 import { saveGeneratedFile } from './generated-files';
 import type { ServiceContext } from './context';
@@ -48,8 +49,9 @@ async function sessionsOfYear(ctx: ServiceContext, year: number, asOf: string) {
  * reports.annualReport: the committee's annual report for `year` as a .docx — the statistical
  * passages of the work report (stations, sessions held and themed, opinions collected and
  * resolved, 办复率, 满意率) filled from the same counts as reports.stats, with a table per station
- * and per category; and the year's 代表建议 (件数, 办复率, 满意率) with 承办单位办理情况, from the same
- * counts as suggestions.figures. Admins only. Answers the figures and where to download the file.
+ * and per category; the year's 代表建议 (件数, 办复率, 满意率) with 承办单位办理情况, from the same
+ * counts as suggestions.figures; and the committee's activities by kind, voters visited, per
+ * 人大小组 and per deputy, from the same counts as activities.figures. Admins only. Answers the figures and where to download the file.
  */
 export async function writeAnnualReport(
   input: ActionInput<typeof reportsActions, 'annualReport'>,
@@ -63,12 +65,13 @@ export async function writeAnnualReport(
   const asOf = yearEnd < today ? yearEnd : today;
   const period = { from: `${input.year}-01-01`, to: asOf };
   // The committee counts the whole street; the per-station view carries the street's totals too.
-  const [byStation, byCategory, stations, sessions, suggestions] = await Promise.all([
+  const [byStation, byCategory, stations, sessions, suggestions, activities] = await Promise.all([
     countStats({ ...period, groupBy: 'station' }, {}, ctx),
     countStats({ ...period, groupBy: 'category' }, {}, ctx),
     ctx.store.listStations(),
     sessionsOfYear(ctx, input.year, asOf),
     unitFigures(ctx.store, period.from, period.to),
+    activityFigures(ctx.store, period.from, period.to),
   ]);
   const { groupBy: _groupBy, groups: _groups, ...totals } = byStation;
   const byKind: Record<StationKind, number> = { liaison_station: 0, reception_point: 0 };
@@ -88,6 +91,7 @@ export async function writeAnnualReport(
     byStation: (byStation.groups ?? []).map((g) => ({ ...g, kind: kinds.get(g.key) ?? 'reception_point' })),
     byCategory: byCategory.groups ?? [],
     suggestions,
+    activities,
   };
   const bytes = await ctx.documents.annualReport(data);
   const saved = await saveGeneratedFile(ctx, {

@@ -1,3 +1,4 @@
+import type { Attendance } from '../../src/domain/activity';
 import { AppError } from '../../src/domain/errors';
 import {
   evaluationResult,
@@ -106,8 +107,9 @@ export async function listRounds(_input: Record<string, never>, ctx: ServiceCont
 
 /**
  * A round as the caller sees it. Every store read it needs is made once for the whole round —
- * the street, the caller's standing, then figures, sessions, reply times, answers, comments and
- * participants of all its deputies together — never once per deputy.
+ * the street, the caller's standing, then figures, sessions, reply times, attendance at 履职活动,
+ * voters visited, answers, comments and participants of all its deputies together — never once
+ * per deputy.
  */
 export async function roundView(
   ctx: ServiceContext,
@@ -134,7 +136,7 @@ export async function roundView(
   const seen = published ? commentsSeenBy(actor, round, runs) : [];
 
   const { fromMs, toMs } = periodInstants({ from: round.periodFrom, to: round.periodTo });
-  const [figureRows, sessions, durations, counts, comments, participants] = await Promise.all([
+  const [figureRows, sessions, durations, counts, comments, participants, attendance, visits] = await Promise.all([
     ctx.store.countFiguresBy({ fromMs, toMs, today: day }, 'deputy'),
     recordedSessions(ctx.store, stations, [...new Set(deputies.map((d) => d.stationId))], {
       from: round.periodFrom,
@@ -144,7 +146,11 @@ export async function roundView(
     published ? ctx.store.countEvaluations(round.id) : Promise.resolve([]),
     seen.length > 0 ? ctx.store.listEvaluationComments(round.id, seen, COMMENTS_SHOWN) : Promise.resolve([]),
     runs ? ctx.store.countEvaluators(round.id) : Promise.resolve(undefined),
+    ctx.store.countAttendance(round.periodFrom, round.periodTo, deputyIds),
+    ctx.store.countVotersVisited(round.periodFrom, round.periodTo),
   ]);
+  const attended = (deputyId: string, mark: Attendance) =>
+    attendance.filter((r) => r.deputyId === deputyId && r.attendance === mark).reduce((n, r) => n + r.count, 0);
 
   const cards = deputies.map((deputy): DeputyCardView => {
     const figures = figureRows.find((r) => r.key === deputy.id)?.counts ?? ZERO_COUNTS;
@@ -159,6 +165,12 @@ export async function roundView(
         replied: figures.replied,
         replyRate: rate(figures.replied, figures.collected),
         medianReplyDays: medianReplyDays(durations.filter((d) => d.deputyId === deputy.id).map((d) => d.ms)),
+        activities: {
+          present: attended(deputy.id, 'present'),
+          leave: attended(deputy.id, 'leave'),
+          absent: attended(deputy.id, 'absent'),
+        },
+        votersVisited: visits.byDeputy.find((v) => v.deputyId === deputy.id)?.voters ?? 0,
       },
       ratedByMe: mine.some((e) => e.deputyId === deputy.id),
       ...(result ? { result } : {}),

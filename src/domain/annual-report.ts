@@ -1,3 +1,4 @@
+import type { ActivityFiguresView } from './activity-views';
 import type { Figures } from './figures';
 import type { StationKind, StationSetting } from './station';
 import type { UnitFiguresView } from './suggestion-figures';
@@ -25,4 +26,9 @@ export interface AnnualReportData {
   byCategory: Array<Figures & { label: string }>;
   /** 代表建议 of the year and 承办单位办理情况 (the same counts as suggestions.figures). */
   suggestions: UnitFiguresView;
+  /**
+   * 履职: the year's activities by kind, voters visited, per 人大小组 and per deputy (the same
+   * counts as activities.figures for the year up to `asOf`).
+   */
+  activities: ActivityFiguresView;
 }

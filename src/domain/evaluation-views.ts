@@ -50,6 +50,13 @@ export interface DeputyActivityView {
   replyRate: Rate;
   /** Median days from assignment to reply; null when nothing was replied. */
   medianReplyDays: number | null;
+  /**
+   * 履职活动 of the period that count (recorded, or visits staff confirmed) the deputy was invited
+   * to, as counts only: voters see no reason for a leave or an absence.
+   */
+  activities: { present: number; leave: number; absent: number };
+  /** Voters met at the confirmed visits the deputy took part in (人次). */
+  votersVisited: number;
 }
 
 export interface DeputyCardView {

@@ -43,6 +43,9 @@ describe('代表述职评议 in the app', () => {
     await round('第一选区').click();
     const chen = deputyCard('d01');
     await expect(chen.textContent()).resolves.toContain('接待日值班');
+    // 履职活动 as counts only: attended, on leave, absent, and voters visited.
+    await expect(chen.textContent()).resolves.toMatch(/参加履职活动 \d+ 次，请假 \d+ 次，缺席 \d+ 次/);
+    await expect(chen.textContent()).resolves.toMatch(/走访选民 \d+ 人次/);
     await chen.locator('[data-satisfaction="basically_satisfied"]').click();
     await chen.locator('textarea').fill('接待日能见到人，希望棚改的事多跟进');
     await chen.locator('.rate-deputy-button').click();

@@ -3,8 +3,9 @@ import type { Rate } from '../../src/domain/figures';
 import type { UnitFigures } from '../../src/domain/suggestion-figures';
 import { startLocalApi } from '../support/local-api';
 
-// A few months of cases in 2026, then the committee's annual report: its numbers must be
-// the numbers reports.stats gives for the same year.
+// A few months of cases, 建议 and the committee's activities in 2026, then the committee's annual
+// report: its numbers must be the numbers reports.stats, suggestions.figures and activities.figures
+// give for the same year.
 let now = Date.UTC(2026, 2, 2, 2, 0);
 let api: Awaited<ReturnType<typeof startLocalApi>>;
 beforeAll(async () => {
@@ -114,6 +115,114 @@ async function suggestionsOfTheSpring() {
   }
 }
 
+/**
+ * The committee's spring: two 人大小组, activities of each kind the report's first sentences count
+ * (a different number of each), attendance marked (陈建国 on leave once, 王秀英 absent once), four
+ * 片区座谈会 its 组长 recorded, and 陈建国's own 走访选民 of 12 people confirmed by demo-staff — and
+ * one of 8 still waiting, which does not count.
+ */
+async function activitiesOfTheSpring() {
+  await api.callAs('demo-admin', 'activities.setGroup', {
+    groupId: 'grp-qingxi',
+    name: '青溪片人大小组',
+    area: '青溪片',
+    memberDeputyIds: ['d01', 'd02', 'd03', 'd09'],
+    leaderDeputyId: 'd01',
+  });
+  await api.callAs('demo-admin', 'activities.setGroup', {
+    groupId: 'grp-wenchang',
+    name: '文昌片人大小组',
+    area: '文昌片',
+    memberDeputyIds: ['d04', 'd05'],
+    leaderDeputyId: 'd04',
+  });
+  const held: Array<[string, string, string, string[]]> = [
+    ['law_enforcement_inspection', '2026-03-12', '学校食堂食品安全执法检查', ['d01', 'd02', 'd04']],
+    ['law_enforcement_inspection', '2026-04-09', '安全生产执法检查', ['d01', 'd03', 'd05']],
+    ['research_inspection', '2026-03-20', '环城西路三期政策处理调研视察', ['d01', 'd02']],
+    ['special_inquiry', '2026-04-16', '城市交通管理专题询问', ['d01', 'd03', 'd04', 'd05']],
+    ['special_deliberation', '2026-01-20', '街道2026年财政预算专题审议', ['d01', 'd02', 'd03']],
+    ['work_report_hearing', '2026-02-25', '听取街道棚改办工作汇报', ['d01', 'd04']],
+    ['training', '2026-01-15', '新代表培训', ['d02', 'd05']],
+    ['exchange_meeting', '2026-03-27', '人大工作交流会', ['d01', 'd02', 'd03', 'd04', 'd05']],
+    ['quarterly_meeting', '2026-04-02', '第一季度工作例会', ['d01', 'd02', 'd03', 'd04', 'd05', 'd09']],
+    // More of some kinds, so that no two numbers of a sentence are alike and a swap would show.
+    ['law_enforcement_inspection', '2026-02-24', '节后复工安全生产检查', ['d02', 'd03']],
+    ['research_inspection', '2026-02-10', '青草巷棚改项目调研视察', ['d01', 'd09']],
+    ['research_inspection', '2026-04-22', '城关中心河治水调研视察', ['d03', 'd04']],
+    ['research_inspection', '2026-05-06', '文昌小区棚改调研视察', ['d04', 'd05']],
+    ['special_inquiry', '2026-05-14', '农信联社服务“三农”情况专题询问', ['d02', 'd05']],
+    ['work_report_hearing', '2026-03-05', '听取县交通运输局专项工作汇报', ['d01', 'd03']],
+    ['work_report_hearing', '2026-03-18', '听取街道综治办工作汇报', ['d02', 'd03']],
+    ['work_report_hearing', '2026-04-28', '听取市场监管所“一打三整治”工作汇报', ['d04', 'd09']],
+    ['work_report_hearing', '2026-05-20', '听取街道财政所预算执行情况汇报', ['d01', 'd05']],
+    ['training', '2026-04-24', '代表履职能力培训', ['d01', 'd02', 'd03']],
+    ['exchange_meeting', '2026-02-27', '人大工作交流会（建议办理）', ['d01', 'd04']],
+    ['exchange_meeting', '2026-05-22', '人大工作交流会（人大小组）', ['d02', 'd05']],
+  ];
+  for (const [kind, date, title, deputyIds] of held) {
+    const activity = await api.callAs('demo-admin', 'activities.record', {
+      kind: kind as 'training',
+      title,
+      date,
+      place: '青溪街道办事处三楼会议室',
+      deputyIds,
+      suggestionIds: [],
+      opinionIds: [],
+    });
+    for (const deputyId of deputyIds) {
+      const attendance = title === '安全生产执法检查' && deputyId === 'd01' ? 'leave' : 'present';
+      const absent = title === '人大工作交流会' && deputyId === 'd02';
+      await api.callAs('demo-admin', 'activities.markAttendance', {
+        activityId: activity.id,
+        deputyId,
+        attendance: absent ? 'absent' : attendance,
+        ...(attendance === 'leave' ? { leaveReason: '参加县人大常委会会议' } : {}),
+      });
+    }
+  }
+  // 陈建国, 组长 of 青溪片, records its monthly 片区座谈会 and marks his members.
+  for (const month of ['02', '03', '04', '05']) {
+    const forum = await api.callAs('demo-deputy', 'activities.record', {
+      kind: 'liaison_forum',
+      title: `青溪片${Number(month)}月片区座谈会`,
+      date: `2026-${month}-12`,
+      place: '青溪街道人大代表联络站',
+      groupId: 'grp-qingxi',
+      deputyIds: ['d01', 'd02', 'd03', 'd09'],
+      suggestionIds: [],
+      opinionIds: [],
+    });
+    for (const deputyId of ['d01', 'd02', 'd03', 'd09'])
+      await api.callAs('demo-deputy', 'activities.markAttendance', {
+        activityId: forum.id,
+        deputyId,
+        attendance: 'present',
+      });
+  }
+  const visit = await api.callAs('demo-deputy', 'activities.record', {
+    kind: 'voter_visit',
+    title: '走访青草巷棚改户',
+    date: '2026-05-20',
+    place: '青草巷',
+    votersVisited: 12,
+    deputyIds: [],
+    suggestionIds: [],
+    opinionIds: [],
+  });
+  await api.callAs('demo-staff', 'activities.review', { activityId: visit.id, confirm: true });
+  await api.callAs('demo-deputy', 'activities.record', {
+    kind: 'voter_visit',
+    title: '走访油车巷独居老人',
+    date: '2026-05-28',
+    place: '油车巷',
+    votersVisited: 8,
+    deputyIds: [],
+    suggestionIds: [],
+    opinionIds: [],
+  });
+}
+
 /** A row of 承办单位办理情况 as the .docx's text has it, its cells run together. */
 const unitRow = (label: string, u: Omit<UnitFigures, 'unitId' | 'unitName'>) =>
   [
@@ -147,6 +256,7 @@ describe('the annual report', () => {
     }
     await suggestionsOfTheSpring();
     now = Date.UTC(2026, 5, 1, 2, 0);
+    await activitiesOfTheSpring();
     const stats = (await api.post('reports', { action: 'stats', from: '2026-01-01', to: '2026-06-01' }, 'demo-admin'))
       .body.data;
     const { body } = await api.post('reports', { action: 'annualReport', year: 2026 }, 'demo-admin');
@@ -187,6 +297,32 @@ describe('the annual report', () => {
     expect(text).toContain(unitRow('合计', figures.street));
     // 县住房和城乡建设局 has 2 建议: below the sample a rate needs, written with its count, never a percentage.
     expect(text).toContain('县住房和城乡建设局2样本不足（1/2）');
+
+    // 履职: every number of the first sentence, the 一是 paragraph and the two tables is activities.figures'.
+    const activities = await api.callAs('demo-admin', 'activities.figures', { from: '2026-01-01', to: '2026-06-01' });
+    const n = (kind: string) => activities.byKind.find((k) => k.kind === kind)?.count ?? 0;
+    const opening = ['law_enforcement_inspection', 'research_inspection', 'special_inquiry', 'special_deliberation'];
+    expect([...opening, 'work_report_hearing'].map(n)).toEqual([3, 4, 2, 1, 5]);
+    expect(['training', 'exchange_meeting', 'quarterly_meeting', 'liaison_forum'].map(n)).toEqual([2, 3, 1, 4]);
+    expect(activities.votersVisited).toBe(12);
+    expect(text).toContain(
+      `自年初以来，青溪街道人大工委共开展执法检查${n('law_enforcement_inspection')}次，调研视察${n('research_inspection')}次，专题询问${n('special_inquiry')}次，专题审议${n('special_deliberation')}次，听取常规工作和专项工作汇报${n('work_report_hearing')}次。`,
+    );
+    expect(text).toContain(
+      `已组织代表培训${n('training')}次，召开人大工作交流会${n('exchange_meeting')}次、季度工作例会${n('quarterly_meeting')}次，代表联络座谈会${n('liaison_forum')}次，走访选民${activities.votersVisited}人次`,
+    );
+    expect(text).not.toContain('*');
+    expect(text).toContain('各人大小组履职活动情况');
+    expect(activities.byGroup.length).toBeGreaterThan(0);
+    for (const g of activities.byGroup) expect(text).toContain(`${g.name}${g.activities}${g.votersVisited}`);
+    expect(text).toContain('代表履职情况');
+    const chen = activities.deputies.find((d) => d.deputyId === 'd01')!;
+    expect(chen).toMatchObject({ leave: 1, votersVisited: 12 });
+    for (const d of activities.deputies) {
+      expect(text).toContain(
+        `${d.name}${d.groupName ?? '—'}${d.present}${d.leave}${d.absent}${written(d.attendanceRate)}${d.votersVisited}`,
+      );
+    }
   });
 
   test('a year that has not begun is refused', async () => {

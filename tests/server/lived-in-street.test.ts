@@ -1,7 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';
+import { DEMO_LOW_ATTENDANCE_DEPUTY } from '../../server/local/demo-activities';
+import { DEMO_DEPUTIES } from '../../server/local/demo-street';
 import { LOCAL_FUNCTIONS } from '../../server/local/functions';
 import { DEMO_ACTIVITY_MARKER, seedLivedInStreet } from '../../server/local/lived-in-street';
 import { setRuntime } from '../../server/runtime/runtime';
@@ -101,6 +104,79 @@ describe('the first start makes a lived-in street', () => {
     expect(row('县住房和城乡建设局')).toMatchObject({ returns: 2 });
     expect(row('县住建局内河处').supervised).toBeGreaterThanOrEqual(1);
     expect(figures.street.supervised).toBeGreaterThanOrEqual(2);
+  });
+
+  test('a year of 履职 was carried through the real activities entry, none refused', async () => {
+    if (!seeded.seeded) throw new Error('not seeded');
+    expect(seeded.luzhi.refused).toEqual([]);
+    // Four 人大小组 by 片区, each with a 组长, covering every deputy of the street.
+    const { groups } = await call('activities', 'demo-admin', { action: 'groups' });
+    expect(groups.map((g: { area: string }) => g.area)).toEqual(['青溪片', '文昌片', '来薰片', '城西片']);
+    for (const g of groups) expect(g.leader).toBeDefined();
+    const members = groups.flatMap((g: { members: Array<{ id: string }> }) => g.members.map((m) => m.id));
+    expect(new Set(members)).toEqual(new Set(DEMO_DEPUTIES.map((d) => d.id)));
+  });
+
+  test('the year’s figures read like a work report’s: every kind held, 赵国庆 below the attendance expected', async () => {
+    const figures = await call('activities', 'demo-admin', { action: 'figures', from: '2026-01-01', to: '2026-11-26' });
+    const n = (kind: string) => figures.byKind.find((k: { kind: string }) => k.kind === kind)?.count ?? 0;
+    for (const kind of ['law_enforcement_inspection', 'research_inspection', 'special_inquiry', 'exchange_meeting'])
+      expect(n(kind)).toBeGreaterThanOrEqual(2);
+    for (const kind of ['special_deliberation', 'work_report_hearing', 'training'])
+      expect(n(kind)).toBeGreaterThanOrEqual(1);
+    expect(n('quarterly_meeting')).toBe(4);
+    // Each group's monthly 片区座谈会.
+    expect(n('liaison_forum')).toBeGreaterThanOrEqual(40);
+    expect(figures.votersVisited).toBeGreaterThan(200);
+    expect(figures.byGroup.every((g: { activities: number }) => g.activities >= 10)).toBe(true);
+    expect(figures.below).toEqual([DEMO_LOW_ATTENDANCE_DEPUTY]);
+    const deputies = figures.deputies as Array<{ deputyId: string; present: number; leave: number; absent: number }>;
+    expect(deputies.some((d) => d.leave > 0)).toBe(true);
+    expect(deputies.some((d) => d.absent > 0 && d.deputyId !== DEMO_LOW_ATTENDANCE_DEPUTY)).toBe(true);
+  });
+
+  test('陈建国’s latest visit of 12 voters waits for demo-staff; one of 李志强’s was not confirmed', async () => {
+    const pending = await call('activities', 'demo-staff', { action: 'list', pending: true });
+    expect(pending.items).toHaveLength(1);
+    expect(pending.items[0]).toMatchObject({ kind: 'voter_visit', status: 'pending', votersVisited: 12 });
+    const li = await call('activities', 'demo-admin', { action: 'list', deputyId: 'd03', kind: 'voter_visit' });
+    expect(li.items.map((a: { status: string }) => a.status).sort()).toEqual(['confirmed', 'rejected']);
+  });
+
+  test('a correction, 建议 the activities led to, and a 回头看 that follows its inspection', async () => {
+    const all: Array<{ id: string; title: string }> = [];
+    for (let cursor: string | undefined, first = true; first || cursor; first = false) {
+      const page = await call('activities', 'demo-admin', { action: 'list', ...(cursor ? { cursor } : {}) });
+      all.push(...page.items);
+      cursor = page.cursor;
+    }
+    const get = (title: string) =>
+      call('activities', 'demo-admin', { action: 'get', activityId: all.find((a) => a.title === title)!.id });
+    const safety = await get('安全生产执法检查');
+    expect(safety.corrections).toHaveLength(1);
+    expect(safety.corrections[0]).toMatchObject({ fromLabel: '缺席', toLabel: '请假' });
+    const river = await get('剿灭劣V类水专项督查');
+    expect(river.suggestions.map((s: { title: string }) => s.title)).toEqual([
+      '关于城关中心河剿劣清淤和生态修复的建议',
+    ]);
+    const again = await get('剿劣“回头看”专项督查');
+    expect(again.followsActivity).toMatchObject({ id: river.id, title: '剿灭劣V类水专项督查' });
+  });
+
+  test('the committee’s annual report for the year reads like a real one: numbers, never a *', async () => {
+    await call('reports', 'demo-admin', { action: 'annualReport', year: 2026 });
+    const made = readdirSync(join(dir, 'files')).filter((f) => f.startsWith('annual-report-2026'));
+    expect(made).toHaveLength(1);
+    const docx = unzipSync(new Uint8Array(readFileSync(join(dir, 'files', made[0]!))));
+    const text = strFromU8(docx['word/document.xml']!).replace(/<[^>]+>/g, '');
+    const figures = await call('activities', 'demo-admin', { action: 'figures', from: '2026-01-01', to: '2026-11-26' });
+    const n = (kind: string) => figures.byKind.find((k: { kind: string }) => k.kind === kind)?.count ?? 0;
+    expect(text).toContain(
+      `共开展执法检查${n('law_enforcement_inspection')}次，调研视察${n('research_inspection')}次，专题询问${n('special_inquiry')}次`,
+    );
+    expect(text).toContain(`代表联络座谈会${n('liaison_forum')}次，走访选民${figures.votersVisited}人次`);
+    expect(text).toContain('出席率低于60%的代表1名：赵国庆。');
+    expect(text).not.toContain('*');
   });
 
   test('a second start finds the store seeded and writes nothing', async () => {

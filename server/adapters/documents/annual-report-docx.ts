@@ -1,52 +1,17 @@
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import type { Table } from 'docx';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { AnnualReportData } from '../../../src/domain/annual-report';
-import type { Figures, Rate } from '../../../src/domain/figures';
+import type { Figures } from '../../../src/domain/figures';
 import { STATION_SETTING_LABELS } from '../../../src/domain/station';
 import type { UnitFigures, UnitFiguresView } from '../../../src/domain/suggestion-figures';
-
-const FONT = { ascii: 'SimSun', eastAsia: '仿宋', hAnsi: 'SimSun' };
-
-const para = (text: string) =>
-  new Paragraph({
-    spacing: { line: 560 },
-    indent: { firstLine: 640 },
-    children: [new TextRun({ text, size: 32, font: FONT })],
-  });
-
-/** A rate as the report writes it: the percentage, or 样本不足 with the count. */
-const pct = (r: Rate) => (r.value === null ? `样本不足（${r.numerator}/${r.denominator}）` : r.label);
-
-const cell = (text: string, bold = false) =>
-  new TableCell({
-    children: [
-      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold, size: 21, font: FONT })] }),
-    ],
-  });
-
-/** A titled table: a header row, then one row of cells per line. */
-function titledTable(title: string, head: readonly string[], lines: ReadonlyArray<readonly string[]>) {
-  return [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: title, font: FONT })] }),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [
-        new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
-        ...lines.map((line) => new TableRow({ children: line.map((text) => cell(text)) })),
-      ],
-    }),
-  ];
-}
+import {
+  attendanceNote,
+  deputiesTable,
+  groupsTable,
+  linkagePassage,
+  openingSentence,
+} from './annual-report-activities';
+import { FONT, para, pct, titledTable } from './docx-parts';
 
 function table(title: string, rows: Array<Figures & { label: string }>): (Paragraph | Table)[] {
   return titledTable(
@@ -101,7 +66,8 @@ function unitsTable(s: UnitFiguresView): (Paragraph | Table)[] {
 
 /**
  * The annual report as a .docx: the statistical passages of the work report with their
- * numbers filled from the data, then a table per station and per category, and 承办单位办理情况.
+ * numbers filled from the data — the committee's activities first, then 接待, opinions and 建议 —
+ * then a table per station and per category, 承办单位办理情况, and 履职 per 人大小组 and per deputy.
  */
 export async function annualReportDocx(data: AnnualReportData): Promise<Uint8Array> {
   const t = data.totals;
@@ -122,6 +88,8 @@ export async function annualReportDocx(data: AnnualReportData): Promise<Uint8Arr
             ],
           }),
           para(`本文数据由代表联络站系统根据办理记录自动生成，统计截至${data.asOf}。`),
+          openingSentence(data.streetName, data.activities),
+          linkagePassage(data.activities),
           para(
             `接待制度网格化。在农村、社区和企业等设立${data.stations.byKind.reception_point}个代表接待点，街道机关、新建社区等设立${data.stations.byKind.liaison_station}个代表联络站（${settings}），分别于单、双月固定接待日通过办公室接访、上门访谈等方式开展接待工作。全年已开展接待${data.sessions.held}次，其中主题接待${data.sessions.themed}次${data.sessions.themes.length ? `（${data.sessions.themes.join('、')}）` : ''}，因故暂停${data.sessions.cancelled}次。`,
           ),
@@ -133,11 +101,14 @@ export async function annualReportDocx(data: AnnualReportData): Promise<Uint8Arr
           ),
           suggestionsPassage(data.suggestions),
           para(
-            '说明：比率的分母不足10件时不计算比率，标注“样本不足”并列出件数。代表建议的件数按提出日期计，承办单位的各项按交办日期计；办复率＝已答复÷交办，按期答复率＝按期答复÷已答复，满意率＝（满意＋基本满意）÷已征询意见。',
+            '说明：比率的分母不足10件时不计算比率，标注“样本不足”并列出件数。代表建议的件数按提出日期计，承办单位的各项按交办日期计；办复率＝已答复÷交办，按期答复率＝按期答复÷已答复，满意率＝（满意＋基本满意）÷已征询意见。履职活动按活动日期计，代表自行登记的走访经联络站确认后计入；出席率＝出席÷（出席＋请假＋缺席）。',
           ),
           ...table('各联络站、接待点办理情况', data.byStation),
           ...table('各类别意见建议办理情况', data.byCategory),
           ...unitsTable(data.suggestions),
+          ...groupsTable(data.activities),
+          ...deputiesTable(data.activities),
+          attendanceNote(data.activities),
         ],
       },
     ],

@@ -15,7 +15,7 @@ import { useLoaded } from '../../hooks/use-loaded';
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-/** What the data says the deputy did, beside which voters rate them. */
+/** What the data says the deputy did, beside which voters rate them: counts only, no reasons. */
 function Activity(props: { card: DeputyCardView }) {
   const a = props.card.activity;
   return (
@@ -28,6 +28,10 @@ function Activity(props: { card: DeputyCardView }) {
       <Text className='card__line'>
         答复用时（中位数）：{a.medianReplyDays === null ? '暂无答复' : `${a.medianReplyDays} 天`}
       </Text>
+      <Text className='card__line activity-attendance'>
+        参加履职活动 {a.activities.present} 次，请假 {a.activities.leave} 次，缺席 {a.activities.absent} 次
+      </Text>
+      <Text className='card__line activity-visits'>走访选民 {a.votersVisited} 人次</Text>
     </View>
   );
 }
