@@ -1,4 +1,4 @@
-import type { Attendance } from '../../src/domain/activity';
+import { groupOf, type Attendance } from '../../src/domain/activity';
 import { AppError } from '../../src/domain/errors';
 import {
   evaluationResult,
@@ -136,19 +136,21 @@ export async function roundView(
   const seen = published ? commentsSeenBy(actor, round, runs) : [];
 
   const { fromMs, toMs } = periodInstants({ from: round.periodFrom, to: round.periodTo });
-  const [figureRows, sessions, durations, counts, comments, participants, attendance, visits] = await Promise.all([
-    ctx.store.countFiguresBy({ fromMs, toMs, today: day }, 'deputy'),
-    recordedSessions(ctx.store, stations, [...new Set(deputies.map((d) => d.stationId))], {
-      from: round.periodFrom,
-      to: round.periodTo,
-    }),
-    ctx.store.replyDurations(deputyIds, fromMs, toMs),
-    published ? ctx.store.countEvaluations(round.id) : Promise.resolve([]),
-    seen.length > 0 ? ctx.store.listEvaluationComments(round.id, seen, COMMENTS_SHOWN) : Promise.resolve([]),
-    runs ? ctx.store.countEvaluators(round.id) : Promise.resolve(undefined),
-    ctx.store.countAttendance(round.periodFrom, round.periodTo, deputyIds),
-    ctx.store.countVotersVisited(round.periodFrom, round.periodTo),
-  ]);
+  const [figureRows, sessions, durations, counts, comments, participants, attendance, visits, groups] =
+    await Promise.all([
+      ctx.store.countFiguresBy({ fromMs, toMs, today: day }, 'deputy'),
+      recordedSessions(ctx.store, stations, [...new Set(deputies.map((d) => d.stationId))], {
+        from: round.periodFrom,
+        to: round.periodTo,
+      }),
+      ctx.store.replyDurations(deputyIds, fromMs, toMs),
+      published ? ctx.store.countEvaluations(round.id) : Promise.resolve([]),
+      seen.length > 0 ? ctx.store.listEvaluationComments(round.id, seen, COMMENTS_SHOWN) : Promise.resolve([]),
+      runs ? ctx.store.countEvaluators(round.id) : Promise.resolve(undefined),
+      ctx.store.countAttendance(round.periodFrom, round.periodTo, deputyIds),
+      ctx.store.countVotersVisited(round.periodFrom, round.periodTo),
+      ctx.store.listGroups(),
+    ]);
   const attended = (deputyId: string, mark: Attendance) =>
     attendance.filter((r) => r.deputyId === deputyId && r.attendance === mark).reduce((n, r) => n + r.count, 0);
 
@@ -158,7 +160,10 @@ export async function roundView(
       ? evaluationResult(tallyAnswers(counts.filter((row) => row.deputyId === deputy.id)))
       : undefined;
     return {
-      deputy: { ...toPublicDeputy(deputy), stationName: stations.find((s) => s.id === deputy.stationId)?.name ?? '' },
+      deputy: {
+        ...toPublicDeputy(deputy, groupOf(groups, deputy.id)?.name),
+        stationName: stations.find((s) => s.id === deputy.stationId)?.name ?? '',
+      },
       activity: {
         sessionsOnDuty: sessionsOnDuty(sessions, deputy.id, { from: round.periodFrom, to: round.periodTo }, day),
         handled: figures.collected,

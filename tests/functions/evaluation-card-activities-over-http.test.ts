@@ -124,6 +124,23 @@ describe('述职评议: each deputy card counts the 履职活动 of the period',
     });
   });
 
+  test('each card names the deputy’s 人大小组', async () => {
+    let { groups } = await api.callAs(ADMIN, 'activities.groups', {});
+    if (!groups.some((g) => g.members.some((m) => m.id === 'd03'))) {
+      await api.callAs(ADMIN, 'activities.setGroup', {
+        groupId: 'card-qingxi',
+        name: '青溪片人大小组',
+        area: '青溪片',
+        memberDeputyIds: ['d03'],
+        leaderDeputyId: 'd03',
+      });
+      ({ groups } = await api.callAs(ADMIN, 'activities.groups', {}));
+    }
+    const group = groups.find((g) => g.members.some((m) => m.id === 'd03'))!;
+    const round = await api.callAs('card-voter', 'evaluations.get', { roundId });
+    expect(card(round, 'd03').deputy.groupName).toBe(group.name);
+  });
+
   test('no reason for a leave, an absence or a correction reaches the voter', async () => {
     const { body } = await api.post('evaluations', { action: 'get', roundId }, 'card-voter');
     const text = JSON.stringify(body);

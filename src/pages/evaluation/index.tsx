@@ -190,6 +190,7 @@ export default function EvaluationPage() {
           <Text className='card__title'>{card.deputy.name}</Text>
           <Text className='card__hint'>
             {card.deputy.title} · {card.deputy.stationName}
+            {card.deputy.groupName ? ` · ${card.deputy.groupName}` : ''}
           </Text>
           <Activity card={card} />
           {card.ratedByMe && <Text className='card__line my-rating'>您已评议这位代表（不记名，不显示您的选择）</Text>}
