@@ -16,8 +16,11 @@ export interface FigureQuery {
   today: string;
 }
 
-/** station id, deputy id ('' for opinions no deputy holds), category id, or 'YYYY-MM'. */
-export type FigureGrouping = GroupBy;
+/**
+ * station id, deputy id ('' for opinions no deputy holds), category id, or 'YYYY-MM'. A 人大小组 is
+ * not a store grouping: its figures are its members' deputy rows added up (reports.ts).
+ */
+export type FigureGrouping = Exclude<GroupBy, 'group'>;
 
 /** The counts of one group; only groups with at least one counted opinion come back. */
 export interface FigureRow {

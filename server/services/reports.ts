@@ -1,20 +1,24 @@
 import type { ActionInput } from '../../src/domain/actions/action-spec';
 import type { reportsActions } from '../../src/domain/actions/reports';
+import { groupOf } from '../../src/domain/activity';
 import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../../src/domain/categories';
 import { shanghaiDate } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
 import {
+  addCounts,
   figuresFromCounts,
   monthLabel,
   monthsOf,
   periodInstants,
   type Period,
+  type RawCounts,
   ZERO_COUNTS,
 } from '../../src/domain/figures';
 import type { GroupBy, StatsInput } from '../../src/domain/report-schemas';
 import { publicFigures } from '../../src/domain/public-figures';
 import type { FigureGroup, PublicStatsView, StatsView } from '../../src/domain/report-views';
-import type { FigureRow } from '../ports/figure-query';
+import type { FigureQuery, FigureRow } from '../ports/figure-query';
+import type { Store } from '../ports/store';
 import { actorOf, type Actor } from './actor';
 import type { ServiceContext } from './context';
 
@@ -83,6 +87,12 @@ async function groupsInScope(
         .map((d) => ({ key: d.id, label: d.name }));
       break;
     }
+    case 'group': {
+      const groups = await ctx.store.listGroups();
+      labels.set('', '未编入小组');
+      known = groups.map((g) => ({ key: g.id, label: g.name }));
+      break;
+    }
     case 'category': {
       const ids: readonly CategoryId[] = scope.category ? [scope.category] : CATEGORY_IDS;
       known = ids.map((id) => ({ key: id, label: CATEGORY_LABELS[id] }));
@@ -95,6 +105,22 @@ async function groupsInScope(
   const listed = new Set(known.map((g) => g.key));
   const others = rows.filter((r) => !listed.has(r.key)).map((r) => ({ key: r.key, label: labels.get(r.key) ?? r.key }));
   return [...known, ...others];
+}
+
+/**
+ * The store's rows for a grouping. A 人大小组's are its members' deputy rows added up, each opinion
+ * counted for the group of the deputy who holds it now (key '' for opinions of deputies in no
+ * group, or held by none): the store counts, the service only adds a few dozen rows.
+ */
+async function countRows(store: Store, query: FigureQuery, groupBy: GroupBy): Promise<FigureRow[]> {
+  if (groupBy !== 'group') return store.countFiguresBy(query, groupBy);
+  const [rows, groups] = await Promise.all([store.countFiguresBy(query, 'deputy'), store.listGroups()]);
+  const byGroup = new Map<string, RawCounts>();
+  for (const row of rows) {
+    const key = groupOf(groups, row.key)?.id ?? '';
+    byGroup.set(key, addCounts(byGroup.get(key) ?? ZERO_COUNTS, row.counts));
+  }
+  return [...byGroup].map(([key, counts]) => ({ key, counts }));
 }
 
 /**
@@ -115,7 +141,7 @@ export async function countStats(input: StatsInput, scope: Scope, ctx: ServiceCo
   // The total is its own count, not the sum of the groups: the tests check that they agree.
   const [total, rows] = await Promise.all([
     store.countFigures(query),
-    groupBy ? store.countFiguresBy(query, groupBy) : Promise.resolve(null),
+    groupBy ? countRows(store, query, groupBy) : Promise.resolve(null),
   ]);
   const view: StatsView = { period, scope, ...figuresFromCounts(total) };
   if (!groupBy || !rows) return view;

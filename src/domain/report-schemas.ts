@@ -11,7 +11,7 @@ dayjs.extend(utc);
 /** The longest period one `reports.stats` call may cover: a term's worth of annual reports. */
 export const MAX_PERIOD_YEARS = 3;
 
-export const GROUP_BY = ['station', 'deputy', 'category', 'month'] as const;
+export const GROUP_BY = ['station', 'deputy', 'group', 'category', 'month'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
 const date = dateField;
@@ -26,7 +26,7 @@ export const statsInput = z
     stationId: id('联络站').optional(),
     deputyId: id('代表').optional(),
     category: categorySchema.optional(),
-    groupBy: z.enum(GROUP_BY, { errorMap: () => ({ message: '分组方式须为联络站、代表、类别或月份' }) }).optional(),
+    groupBy: z.enum(GROUP_BY, { errorMap: () => ({ message: '分组方式须为联络站、代表、人大小组、类别或月份' }) }).optional(),
   })
   .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期' })
   .refine((v) => v.to <= dayjs.utc(v.from).add(MAX_PERIOD_YEARS, 'year').format('YYYY-MM-DD'), {

@@ -40,6 +40,8 @@ interface PeriodFigures {
   cards: FigureGroup[];
   /** Admins only: a station chart is one bar for anyone who sees a single station. */
   byStation: FigureGroup[] | null;
+  /** Staff and admins: per 人大小组 (its members' opinions). */
+  byGroup: FigureGroup[] | null;
   byCategory: FigureGroup[];
   overdue: OverdueRow[];
   moreOverdue: boolean;
@@ -79,9 +81,10 @@ export default function DashboardPage() {
     setMe(who);
     const { from, to } = periodOf(key);
     const deputy = who.role === 'deputy';
-    const [stats, byStation, byCategory, overdue] = await Promise.all([
+    const [stats, byStation, byGroup, byCategory, overdue] = await Promise.all([
       call('reports.stats', { from, to, groupBy: 'month' }),
       deputy ? null : call('reports.stats', { from, to, groupBy: 'station' }),
+      deputy ? null : call('reports.stats', { from, to, groupBy: 'group' }),
       call('reports.stats', { from, to, groupBy: 'category' }),
       call('casework.inbox', { filter: 'overdue', limit: 50 }),
     ]);
@@ -89,6 +92,7 @@ export default function DashboardPage() {
       stats,
       cards: (deputy ? byCategory.groups : byStation?.groups) ?? [],
       byStation: who.role === 'admin' ? (byStation?.groups ?? []) : null,
+      byGroup: byGroup?.groups?.filter((g) => g.key !== '' || g.collected > 0) ?? null,
       byCategory: byCategory.groups ?? [],
       overdue: overdueRows(overdue.items, shanghaiDate(Date.now())),
       moreOverdue: overdue.nextCursor !== null,
@@ -101,6 +105,7 @@ export default function DashboardPage() {
       data && {
         monthly: monthlyChart(data.stats.groups ?? [], large),
         byStation: data.byStation && rateChart(data.byStation, 'station', large),
+        byGroup: data.byGroup && data.byGroup.length > 0 ? rateChart(data.byGroup, 'group', large) : null,
         byCategory: rateChart(data.byCategory, 'category', large),
       },
     [data, large],
@@ -213,6 +218,14 @@ export default function DashboardPage() {
               spec={charts.byStation}
               className='chart-stations'
               drawn={anyRateShown(data.byStation)}
+            />
+          )}
+          {charts.byGroup && data.byGroup && (
+            <ChartCard
+              title='各人大小组办复率、满意率'
+              spec={charts.byGroup}
+              className='chart-groups'
+              drawn={anyRateShown(data.byGroup)}
             />
           )}
           <ChartCard

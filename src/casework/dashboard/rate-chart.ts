@@ -43,10 +43,11 @@ export function rateBar(rate: Rate, color: string, large: boolean) {
   };
 }
 
-export type RateGrouping = 'station' | 'category';
+/** What the bars are: stations (their names shortened), 人大小组 or categories (as named). */
+export type RateGrouping = 'station' | 'group' | 'category';
 
 /**
- * 办复率 and 满意率 per station or per category. Each row is the name on a line of its own, then
+ * 办复率 and 满意率 per station, 人大小组 or category. Each row is the name on a line of its own, then
  * two bars, each followed by its rate and count: names above rather than beside the bars leave the
  * bars the phone's whole width. The axis runs past 100% (`xAxis.max`) by as much as the longest
  * label needs, so that every label sits after its bar, in the same place and colour, and a 100%
