@@ -99,6 +99,20 @@ const SAMPLE_TITLE = '关于青溪路与滨河路口增设信号灯的建议';
 
 const SAMPLE_EXCERPT = '青溪路与滨河路口早高峰拥堵严重，学生过马路很危险，建议增设红绿灯';
 
+/**
+ * The keywords of a 代表建议 message on the outcome template: what it is about, what became of it
+ * (a phrase of at most 5 characters) and a note — the same three for deputies, the committee and voters.
+ */
+function outcomeKeywords<K extends 'suggestion_to_deputy' | 'suggestion_to_committee' | 'suggestion_to_voter'>(
+  subject: (payload: NotificationPayloads[K]) => string,
+): ReadonlyArray<Keyword<K>> {
+  return [
+    { name: '事项名称', type: 'thing', value: (m) => subject(m.payload) },
+    { name: '办理结果', type: 'phrase', value: (m) => m.payload.result },
+    { name: '备注', type: 'thing', value: (m) => m.payload.note },
+  ];
+}
+
 /** The registry: every kind the outbox can hold. */
 export const NOTIFICATION_KINDS: { [K in NotificationKind]: KindSpec<K> } = {
   assigned_to_deputy: {
@@ -277,11 +291,7 @@ export const NOTIFICATION_KINDS: { [K in NotificationKind]: KindSpec<K> } = {
     audience: 'deputy',
     moment: 'casework',
     template: 'opinion_outcome',
-    keywords: [
-      { name: '事项名称', type: 'thing', value: (m) => m.payload.title },
-      { name: '办理结果', type: 'phrase', value: (m) => m.payload.result },
-      { name: '备注', type: 'thing', value: (m) => m.payload.note },
-    ],
+    keywords: outcomeKeywords((p) => p.title),
     page: suggestionPage,
     sample: { title: SAMPLE_TITLE, result: '单位已答复', note: '请在小程序中填写征询意见' },
   },
@@ -289,11 +299,7 @@ export const NOTIFICATION_KINDS: { [K in NotificationKind]: KindSpec<K> } = {
     audience: 'staff',
     moment: 'oversight',
     template: 'opinion_outcome',
-    keywords: [
-      { name: '事项名称', type: 'thing', value: (m) => m.payload.title },
-      { name: '办理结果', type: 'phrase', value: (m) => m.payload.result },
-      { name: '备注', type: 'thing', value: (m) => m.payload.note },
-    ],
+    keywords: outcomeKeywords((p) => p.title),
     page: suggestionPage,
     sample: { title: SAMPLE_TITLE, result: '申请退回', note: '县交通运输局：该路段属市政道路，不属我局管养' },
   },
@@ -301,11 +307,7 @@ export const NOTIFICATION_KINDS: { [K in NotificationKind]: KindSpec<K> } = {
     audience: 'voter',
     moment: 'submit',
     template: 'opinion_outcome',
-    keywords: [
-      { name: '事项名称', type: 'thing', value: (m) => m.payload.excerpt },
-      { name: '办理结果', type: 'phrase', value: (m) => m.payload.result },
-      { name: '备注', type: 'thing', value: (m) => m.payload.note },
-    ],
+    keywords: outcomeKeywords((p) => p.excerpt),
     page: opinionPage,
     sample: { excerpt: SAMPLE_EXCERPT, result: '单位已答复', note: '县交通运输局：已列入明年计划' },
   },
