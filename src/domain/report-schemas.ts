@@ -26,7 +26,9 @@ export const statsInput = z
     stationId: id('联络站').optional(),
     deputyId: id('代表').optional(),
     category: categorySchema.optional(),
-    groupBy: z.enum(GROUP_BY, { errorMap: () => ({ message: '分组方式须为联络站、代表、人大小组、类别或月份' }) }).optional(),
+    groupBy: z
+      .enum(GROUP_BY, { errorMap: () => ({ message: '分组方式须为联络站、代表、人大小组、类别或月份' }) })
+      .optional(),
   })
   .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期' })
   .refine((v) => v.to <= dayjs.utc(v.from).add(MAX_PERIOD_YEARS, 'year').format('YYYY-MM-DD'), {
