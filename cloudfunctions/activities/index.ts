@@ -1,7 +1,7 @@
 import { activitiesActions } from '../../src/domain/actions/activities';
 import { createCloudFunction } from '../../server/runtime/cloud-function';
 import { textCheckEdge } from '../../server/runtime/wechat-edges';
-import { getActivityFigures } from '../../server/services/activity-figures';
+import { getActivityFigures, setMinAttendance } from '../../server/services/activity-figures';
 import { markAttendance, recordActivity, reviewActivity } from '../../server/services/activity-commands';
 import { setGroup } from '../../server/services/activity-groups';
 import { getActivity, listActivities, listGroups } from '../../server/services/activity-view';
@@ -20,6 +20,7 @@ export const main = createCloudFunction(
     markAttendance,
     review: reviewActivity,
     setGroup,
+    setMinAttendance,
   },
   textCheckEdge,
 );

@@ -30,3 +30,9 @@ export interface OpinionSupport {
   openid: string;
   at: number;
 }
+
+/**
+ * The marker a setting is kept under (Store.getSetting / putSetting): settings share the markers
+ * of both stores, apart by this prefix, so that a setting needs no table or collection of its own.
+ */
+export const settingMarker = (name: string) => `setting:${name}`;

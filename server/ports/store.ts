@@ -80,5 +80,9 @@ export interface Store
   getMarker(name: string): Promise<string | null>;
   /** Set a marker only if absent; returns whether it set it. */
   setMarkerOnce(name: string, value: string): Promise<boolean>;
+  /** A named setting the committee chose (e.g. the expected attendance), or null when never set. */
+  getSetting(name: string): Promise<string | null>;
+  /** Set or replace a named setting, with its audit line. */
+  putSetting(name: string, value: string, audit: AuditEntry): Promise<void>;
   close(): Promise<void>;
 }

@@ -97,7 +97,7 @@ export function activityAudit(
   at: number,
   actor: Actor,
   action: string,
-  target: { type: 'activity' | 'group'; id: string },
+  target: { type: 'activity' | 'group' | 'setting'; id: string },
   detail?: Record<string, unknown>,
 ): AuditEntry {
   return {

@@ -3,25 +3,29 @@ import type { activitiesActions } from '../../src/domain/actions/activities';
 import {
   ACTIVITY_KINDS,
   ACTIVITY_KIND_LABELS,
-  DEFAULT_MIN_ATTENDANCE,
   groupOf,
   MIN_ACTIVITIES_TO_JUDGE,
+  minAttendanceOf,
 } from '../../src/domain/activity';
 import type { ActivityFiguresView } from '../../src/domain/activity-views';
 import { shanghaiDate, type LocalDate } from '../../src/domain/dates';
 import { rate } from '../../src/domain/figures';
 import type { Store } from '../ports/store';
 import { requireRole } from './actor';
-import { activityActor } from './activity-access';
+import { activityActor, activityAudit } from './activity-access';
 import type { ServiceContext } from './context';
 import { recordedSessions } from './held-sessions';
+
+/** The setting that holds the attendance the committee expects of a deputy. */
+export const MIN_ATTENDANCE_SETTING = 'activities.minAttendance';
 
 /**
  * The committee's activity counts from `from` to `to` (Shanghai days, inclusive): activities that
  * count by kind; 主题接待日 — sessions of any station with a theme, not cancelled, held by `today`
  * (the period's end when omitted); voters met; per group; per deputy in office (or with a mark in
  * the period) 出席 / 请假 / 缺席 with 出席率, and those below the expected attendance among the
- * deputies with at least MIN_ACTIVITIES_TO_JUDGE marked activities. Counted by the store.
+ * deputies with at least MIN_ACTIVITIES_TO_JUDGE marked activities — the attendance the committee
+ * set (activities.setMinAttendance), DEFAULT_MIN_ATTENDANCE until it does. Counted by the store.
  */
 export async function activityFigures(
   store: Store,
@@ -29,7 +33,7 @@ export async function activityFigures(
   to: LocalDate,
   today: LocalDate = to,
 ): Promise<ActivityFiguresView> {
-  const [byKind, byGroup, attendance, voters, groups, deputies, stations] = await Promise.all([
+  const [byKind, byGroup, attendance, voters, groups, deputies, stations, minAttendanceSet] = await Promise.all([
     store.countActivitiesByKind(from, to),
     store.countActivitiesByGroup(from, to),
     store.countAttendance(from, to),
@@ -37,6 +41,7 @@ export async function activityFigures(
     store.listGroups(),
     store.listDeputies(),
     store.listStations(),
+    store.getSetting(MIN_ATTENDANCE_SETTING),
   ]);
   const last = to < today ? to : today;
   const sessions =
@@ -69,7 +74,7 @@ export async function activityFigures(
         votersVisited: voters.byDeputy.find((v) => v.deputyId === d.id)?.voters ?? 0,
       };
     });
-  const minAttendance = DEFAULT_MIN_ATTENDANCE;
+  const minAttendance = minAttendanceOf(minAttendanceSet);
   return {
     from,
     to,
@@ -103,4 +108,29 @@ export async function getActivityFigures(
   const actor = await activityActor(ctx);
   requireRole(actor, ['staff', 'admin'], '履职统计只对联络站工作人员和人大工委开放');
   return activityFigures(ctx.store, input.from, input.to, shanghaiDate(ctx.clock.now()));
+}
+
+/**
+ * activities.setMinAttendance: the committee sets the attendance it expects of a deputy (出席率, 30%–100%);
+ * the figures judge every deputy by it from then on.
+ */
+export async function setMinAttendance(
+  input: ActionInput<typeof activitiesActions, 'setMinAttendance'>,
+  ctx: ServiceContext,
+): Promise<{ minAttendance: number }> {
+  const actor = await activityActor(ctx);
+  requireRole(actor, ['admin'], '出席率要求由人大工委设置');
+  const before = minAttendanceOf(await ctx.store.getSetting(MIN_ATTENDANCE_SETTING));
+  await ctx.store.putSetting(
+    MIN_ATTENDANCE_SETTING,
+    String(input.minAttendance),
+    activityAudit(
+      ctx.clock.now(),
+      actor,
+      'setMinAttendance',
+      { type: 'setting', id: MIN_ATTENDANCE_SETTING },
+      { minAttendance: input.minAttendance, before },
+    ),
+  );
+  return { minAttendance: input.minAttendance };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIVITY_KINDS } from './activity';
+import { ACTIVITY_KINDS, MIN_ATTENDANCE_RANGE } from './activity';
 import { dateField, idField } from './schema-fields';
 
 export const ACTIVITY_TITLE_MAX = 60;
@@ -104,6 +104,14 @@ export const deputyRecordInput = z
 export const activityFiguresInput = z
   .object({ from: dateField('开始日期'), to: dateField('结束日期') })
   .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期' });
+
+/** activities.setMinAttendance: the attendance the committee expects of a deputy, 30%–100%. */
+export const setMinAttendanceInput = z.object({
+  minAttendance: z
+    .number({ required_error: '请选择出席率要求', invalid_type_error: '出席率要求格式不正确' })
+    .min(MIN_ATTENDANCE_RANGE.min, '出席率要求不能低于30%')
+    .max(MIN_ATTENDANCE_RANGE.max, '出席率要求不能高于100%'),
+});
 
 /** activities.setGroup: the committee names a 人大小组, its 片区, members and 组长. */
 export const setGroupInput = z

@@ -136,4 +136,17 @@ export function groupOf(groups: readonly DeputyGroup[], deputyId: string): Deput
 
 /** The attendance the committee expects of a deputy by default (出席率), and the fewest activities to judge it by. */
 export const DEFAULT_MIN_ATTENDANCE = 0.6;
+/** The range the committee may set the expected attendance in (activities.setMinAttendance). */
+export const MIN_ATTENDANCE_RANGE = { min: 0.3, max: 1 } as const;
+
+/**
+ * The expected attendance as stored (a setting's text): the committee's value when it is a number
+ * within MIN_ATTENDANCE_RANGE, else DEFAULT_MIN_ATTENDANCE — never set, or unreadable.
+ */
+export function minAttendanceOf(stored: string | null): number {
+  const value = stored === null ? Number.NaN : Number(stored);
+  return Number.isFinite(value) && value >= MIN_ATTENDANCE_RANGE.min && value <= MIN_ATTENDANCE_RANGE.max
+    ? value
+    : DEFAULT_MIN_ATTENDANCE;
+}
 export const MIN_ACTIVITIES_TO_JUDGE = 5;

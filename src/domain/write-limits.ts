@@ -71,6 +71,7 @@ export const WRITE_LIMITS = {
   'activities.markAttendance': { perDay: 300, message: overLimit('登记出席情况') },
   'activities.review': { perDay: 200, message: overLimit('确认走访') },
   'activities.setGroup': { perDay: 50, message: overLimit('设置人大小组') },
+  'activities.setMinAttendance': { perDay: 20, message: overLimit('设置出席率要求') },
   'reports.annualReport': { perDay: 20, message: overLimit('生成年度报告') },
   'reports.exportOpinions': { perDay: 30, message: overLimit('导出意见') },
   'reports.download': { perDay: 100, message: overLimit('下载文件') },

@@ -5,7 +5,16 @@ import { activityFigures } from '../../server/services/activity-figures';
 import type { ActivityFiguresView } from '../../src/domain/activity-views';
 import { FIXED_NOW, startLocalApi } from '../support/local-api';
 import { createMemoryDatabase, memoryCloudbaseApp } from '../support/memory-cloudbase';
-import { activityStreet, groupForum, inspection, STAFF_WENCHANG, visit, WANG, ZHANG } from '../support/activity-calls';
+import {
+  activityStreet,
+  codeOf,
+  groupForum,
+  inspection,
+  STAFF_WENCHANG,
+  visit,
+  WANG,
+  ZHANG,
+} from '../support/activity-calls';
 import { ADMIN, DEPUTY, type LocalApi, STAFF } from '../support/opinion-calls';
 import { suggestionIn, suggestionStreet } from '../support/suggestion-calls';
 
@@ -223,5 +232,33 @@ describe('履职档案: one deputy’s record', () => {
       suggestions: { led: 0, coSigned: 1, answered: 0, settled: 0 },
     });
     expect(await api.callAs(WANG, 'activities.deputyRecord', { deputyId: 'd02', ...PERIOD })).toEqual(record);
+  });
+});
+
+describe('出席率要求: the attendance the committee sets', () => {
+  test('the committee raises it: the figures judge by it, and an audit line says who and from what', async () => {
+    expect(await api.callAs(ADMIN, 'activities.setMinAttendance', { minAttendance: 0.8 })).toEqual({
+      minAttendance: 0.8,
+    });
+    // 陈建国 at 4 of 5 meets 80% exactly: meeting the bar is not below it.
+    expect(await api.callAs(ADMIN, 'activities.figures', PERIOD)).toMatchObject({ minAttendance: 0.8, below: ['d03'] });
+    await api.callAs(ADMIN, 'activities.setMinAttendance', { minAttendance: 0.9 });
+    expect(await api.callAs(STAFF, 'activities.figures', PERIOD)).toMatchObject({
+      minAttendance: 0.9,
+      below: ['d01', 'd03'],
+    });
+    const lines = await api.store.listAudit('setting', 'activities.minAttendance');
+    expect(lines.map((a) => [a.action, a.detail])).toEqual([
+      ['activities.setMinAttendance', { minAttendance: 0.8, before: 0.6 }],
+      ['activities.setMinAttendance', { minAttendance: 0.9, before: 0.8 }],
+    ]);
+  });
+
+  test('only the committee sets it, within 30%–100%; a refused call changes nothing', async () => {
+    expect(await codeOf(api, STAFF, 'activities.setMinAttendance', { minAttendance: 0.5 })).toBe('FORBIDDEN');
+    expect(await codeOf(api, DEPUTY, 'activities.setMinAttendance', { minAttendance: 0.5 })).toBe('FORBIDDEN');
+    expect(await codeOf(api, ADMIN, 'activities.setMinAttendance', { minAttendance: 0.2 })).toBe('INVALID_INPUT');
+    expect(await codeOf(api, ADMIN, 'activities.setMinAttendance', { minAttendance: 1.5 })).toBe('INVALID_INPUT');
+    expect(await api.callAs(ADMIN, 'activities.figures', PERIOD)).toMatchObject({ minAttendance: 0.9 });
   });
 });

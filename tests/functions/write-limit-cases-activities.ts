@@ -50,5 +50,14 @@ export function activityLimitCases(): LimitCase[] {
       fills: 'INVALID_INPUT',
       over: () => ({ groupId: 'g-limit', name: '限额组', area: '青溪城区', memberDeputyIds: ['d01'] }),
     },
+    {
+      action: 'activities.setMinAttendance',
+      perDay: 20,
+      message: '今天设置出席率要求的次数过多，请明天再试',
+      who: ADMIN,
+      fill: () => ({ minAttendance: 0.6 }),
+      fills: 'ok',
+      over: () => ({ minAttendance: 0.7 }),
+    },
   ];
 }

@@ -8,7 +8,7 @@ import DeputyRecordPage from '../../src/casework/deputy-record/index';
 import MePage from '../../src/pages/me/index';
 import { FIXED_NOW } from '../support/local-api';
 import { withPageServer } from './page-server';
-import { navigations, resetTaroStorage, setRouterParams, setStorageSync } from './stand-ins/taro';
+import { navigations, resetTaroStorage, setRouterParams, setStorageSync, toasts } from './stand-ins/taro';
 
 const serverBase = withPageServer();
 beforeEach(() => resetTaroStorage());
@@ -144,5 +144,22 @@ describe('履职 as each side sees it', () => {
     expect(line.textContent).toContain('1 次');
     fireEvent.click(container.querySelector('.deputy-figures[data-deputy-id="d02"]')!);
     expect(navigations.at(-1)).toBe('/casework/deputy-record/index?deputyId=d02');
+  });
+
+  test('the committee sets the 出席要求 on 履职统计; staff only read it', async () => {
+    as('demo-admin');
+    const { container, unmount } = render(<ActivityFiguresPage />);
+    await screen.findByText(/出席率不低于60%/);
+    expect(container.querySelector('.option[data-min="0.6"]')!.getAttribute('aria-checked')).toBe('true');
+    fireEvent.click(container.querySelector('.option[data-min="0.8"]')!);
+    await screen.findByText(/出席率不低于80%/);
+    expect(toasts.at(-1)).toBe('出席要求已更新');
+    expect(container.querySelector('.option[data-min="0.8"]')!.getAttribute('aria-checked')).toBe('true');
+    unmount();
+    as('demo-staff');
+    const staff = render(<ActivityFiguresPage />);
+    await screen.findByText(/出席率不低于80%/);
+    expect(staff.container.querySelector('.min-attendance')).toBeNull();
+    await post('activities', 'demo-admin', { action: 'setMinAttendance', minAttendance: 0.6 });
   });
 });

@@ -93,4 +93,12 @@ export function placesContract({ store, id, audit, prefix }: ContractContext) {
     expect(await store.setMarkerOnce(id('m'), 'two')).toBe(false);
     expect(await store.getMarker(id('m'))).toBe('one');
   });
+
+  test('a setting is replaced each time it is put, with an audit line', async () => {
+    expect(await store.getSetting(id('s'))).toBeNull();
+    await store.putSetting(id('s'), '0.7', audit(id('s')));
+    await store.putSetting(id('s'), '0.8', audit(id('s')));
+    expect(await store.getSetting(id('s'))).toBe('0.8');
+    expect(await store.getMarker(id('s'))).toBeNull();
+  });
 }

@@ -5,7 +5,7 @@ import type { SessionOverride } from '../../../src/domain/reception-calendar';
 import type { Account, Invite } from '../../../src/domain/roles';
 import type { Deputy, Station } from '../../../src/domain/station';
 import type { AuditEntry, Store } from '../../ports/store';
-import { inviteRevocation } from '../../ports/store-types';
+import { inviteRevocation, settingMarker } from '../../ports/store-types';
 import { createCloudbaseActivityStore } from './cloudbase-activity-store';
 import { createCloudbaseEvaluationStore } from './cloudbase-evaluation-store';
 import { createCloudbaseFollowStore } from './cloudbase-follow-store';
@@ -192,6 +192,8 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
         throw error;
       }
     },
+    getSetting: async (name) => (await getDoc<{ value: string }>('markers', settingMarker(name)))?.value ?? null,
+    putSetting: (name, value, audit) => put('markers', settingMarker(name), { value }, audit),
     migrateDocuments: (budget) => runDocumentMigrations(db, budget),
     close: async () => undefined,
   };

@@ -1,5 +1,5 @@
 import type { Account, Invite } from '../../../src/domain/roles';
-import { inviteRevocation } from '../../ports/store-types';
+import { inviteRevocation, settingMarker } from '../../ports/store-types';
 import type { AuditEntry, RedeemOutcome, Store } from '../../ports/store';
 import { openDatabase, type SqliteDatabase } from './database';
 import { createSqliteActivityStore } from './sqlite-activity-store';
@@ -91,6 +91,9 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
   const getMarker = db.prepare('SELECT value FROM markers WHERE name = ?');
   const useQuota = db.prepare(USE_QUOTA);
   const setMarker = db.prepare('INSERT INTO markers (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING');
+  const replaceMarker = db.prepare(
+    'INSERT INTO markers (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+  );
 
   const withAudit = <A>(write: (arg: A) => void) =>
     db.transaction((arg: A, audit: AuditEntry) => {
@@ -101,6 +104,9 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
   const writeStation = withAudit((s: Parameters<typeof stationToRow>[0]) => putStation.run(stationToRow(s)));
   const writeDeputy = withAudit((d: Parameters<typeof deputyToRow>[0]) => putDeputy.run(deputyToRow(d)));
   const writeOverride = withAudit((o: Parameters<typeof overrideToRow>[0]) => putOverride.run(overrideToRow(o)));
+  const writeSetting = withAudit((s: { name: string; value: string }) =>
+    replaceMarker.run(settingMarker(s.name), s.value),
+  );
   const writeAccount = withAudit((a: Parameters<typeof accountToRow>[0]) => putAccount.run(accountToRow(a)));
   /** An invite, and for a deputy invite the revocation of that deputy's other live ones. */
   const writeInvite = db.transaction((invite: Invite, audit: AuditEntry) => {
@@ -201,6 +207,8 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     putInvite: async (invite, audit) => writeInvite(invite, audit),
     getMarker: async (name) => (getMarker.get(name) as { value: string } | undefined)?.value ?? null,
     setMarkerOnce: async (name, value) => setMarker.run(name, value).changes === 1,
+    getSetting: async (name) => (getMarker.get(settingMarker(name)) as { value: string } | undefined)?.value ?? null,
+    putSetting: async (name, value, audit) => writeSetting({ name, value }, audit),
     // openDatabase applied every schema migration (migrations.ts) before this store answered.
     migrateDocuments: async () => ({ done: true, changed: 0, remaining: 0, migrations: [] }),
     close: async () => {

@@ -11,6 +11,7 @@ import { useLoaded } from '../../hooks/use-loaded';
 import { PeriodTabs } from '../activity/PeriodTabs';
 import { periodOf, type PeriodKey } from '../activity/period';
 import '../activity/activity.css';
+import { MinAttendanceChoice } from './MinAttendanceChoice';
 
 type DeputyRow = ActivityFiguresView['deputies'][number];
 
@@ -41,7 +42,7 @@ function DeputyCard(props: { row: DeputyRow; below: boolean }) {
   );
 }
 
-function Figures(props: { f: ActivityFiguresView }) {
+function Figures(props: { f: ActivityFiguresView; setsRequirement: boolean; onRequirementSaved: () => void }) {
   const { f } = props;
   const total = f.byKind.reduce((n, k) => n + k.count, 0);
   const below = new Set(f.below);
@@ -93,6 +94,7 @@ function Figures(props: { f: ActivityFiguresView }) {
         出席要求：出席率不低于{Math.round(f.minAttendance * 100)}%
         {f.below.length > 0 ? `，${f.below.length}位代表低于要求` : ''}。点开可看履职档案。
       </Text>
+      {props.setsRequirement && <MinAttendanceChoice value={f.minAttendance} onSaved={props.onRequirementSaved} />}
       {f.deputies.map((d) => (
         <DeputyCard key={d.deputyId} row={d} below={below.has(d.deputyId)} />
       ))}
@@ -103,14 +105,16 @@ function Figures(props: { f: ActivityFiguresView }) {
 /**
  * 履职统计: the committee's counts over this year or last — activities by kind, 主题接待日, voters
  * visited, by 人大小组, and each deputy's attendance with those below the committee's requirement
- * marked; each deputy opens their 履职档案. For station staff and the committee.
+ * marked; each deputy opens their 履职档案. For station staff and the committee, who also sets
+ * that requirement here.
  */
 export default function ActivityFiguresPage() {
   const [key, setKey] = useState<PeriodKey>('year');
   const { state, reload } = useLoaded(
     async () => {
       const { from, to } = periodOf(key);
-      return call('activities.figures', { from, to });
+      const [me, figures] = await Promise.all([call('account.me', {}), call('activities.figures', { from, to })]);
+      return { admin: me.role === 'admin', figures };
     },
     [key],
     { pullDown: true },
@@ -120,7 +124,9 @@ export default function ActivityFiguresPage() {
       <PeriodTabs value={key} onChange={setKey} />
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void reload()} />}
-      {state.kind === 'ready' && <Figures f={state.data} />}
+      {state.kind === 'ready' && (
+        <Figures f={state.data.figures} setsRequirement={state.data.admin} onRequirementSaved={() => void reload()} />
+      )}
     </PageShell>
   );
 }

@@ -15,6 +15,7 @@ import {
   recordActivityInput,
   reviewActivityInput,
   setGroupInput,
+  setMinAttendanceInput,
 } from '../activity-schemas';
 import { defineActions, returns } from './action-spec';
 
@@ -37,4 +38,10 @@ export const activitiesActions = defineActions('activities', {
   },
   review: { input: reviewActivityInput, access: 'user', limit: 'activities.review', output: returns<ActivityView>() },
   setGroup: { input: setGroupInput, access: 'user', limit: 'activities.setGroup', output: returns<GroupView>() },
+  setMinAttendance: {
+    input: setMinAttendanceInput,
+    access: 'user',
+    limit: 'activities.setMinAttendance',
+    output: returns<{ minAttendance: number }>(),
+  },
 });

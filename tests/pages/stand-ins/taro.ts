@@ -82,6 +82,12 @@ export async function setNavigationBarTitle(options: { title: string }): Promise
 
 export async function stopPullDownRefresh(): Promise<void> {}
 
+/** The toasts shown, in order. */
+export const toasts: string[] = [];
+export async function showToast(options: { title: string }): Promise<void> {
+  toasts.push(options.title);
+}
+
 export async function getLocation(_options?: { type?: string }): Promise<{ latitude: number; longitude: number }> {
   if (location === 'denied') throw new Error('getLocation:fail auth deny');
   return location;
@@ -116,6 +122,7 @@ const Taro = {
   makePhoneCall,
   setNavigationBarTitle,
   stopPullDownRefresh,
+  showToast,
   getLocation,
   chooseMedia,
   useRouter,
