@@ -62,7 +62,7 @@ describe('what reports.stats refuses', () => {
     ${{ from: '2026-02-30', to: '2026-03-31' }} | ${'开始日期须为 YYYY-MM-DD 格式的真实日期'}
     ${{ from: '2026-03-31', to: '2026-01-01' }} | ${'开始日期不能晚于结束日期'}
     ${{ from: '2020-01-01', to: '2026-01-01' }} | ${'统计期间最长3年'}
-    ${{ ...WINTER, groupBy: 'district' }}       | ${'分组方式须为联络站、代表、类别或月份'}
+    ${{ ...WINTER, groupBy: 'district' }}       | ${'分组方式须为联络站、代表、人大小组、类别或月份'}
     ${{ ...WINTER, category: 'weather' }}       | ${'请选择意见类别'}
   `('bad input $fields is INVALID_INPUT: $message', async ({ fields, message }) => {
     const { status, body } = await stats(ADMIN, fields);
