@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS, MIN_ATTENDANCE_RANGE } from './activity';
-import { dateField, idField } from './schema-fields';
+import { dateField, distinctValues, idField, textField } from './schema-fields';
 
 export const ACTIVITY_TITLE_MAX = 60;
 export const ACTIVITY_PLACE_MAX = 40;
@@ -12,30 +12,22 @@ export const MAX_ATTENDEES = 80;
 /** The most voters one visit can record: a door-to-door day, not a rally. */
 export const MAX_VOTERS_VISITED = 500;
 
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
-    .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
-    .max(max, `${label}不能超过${max}个字`);
-
-const distinct = <T>(values: readonly T[]) => new Set(values).size === values.length;
 const activityId = idField('活动编号');
 
 /** activities.record: an activity of the committee or a group, or a deputy's own 走访选民. */
 export const recordActivityInput = z
   .object({
     kind: z.enum(ACTIVITY_KINDS, { errorMap: () => ({ message: '请选择活动类型' }) }),
-    title: text('活动名称', 4, ACTIVITY_TITLE_MAX),
+    title: textField('活动名称', 4, ACTIVITY_TITLE_MAX),
     date: dateField('活动日期'),
-    place: text('活动地点', 2, ACTIVITY_PLACE_MAX),
-    subject: text('涉及单位或事项', 2, ACTIVITY_SUBJECT_MAX).optional(),
+    place: textField('活动地点', 2, ACTIVITY_PLACE_MAX),
+    subject: textField('涉及单位或事项', 2, ACTIVITY_SUBJECT_MAX).optional(),
     /** For a group's activity: which 人大小组 (its 组长 or the committee records it). */
     groupId: idField('人大小组').optional(),
     deputyIds: z
       .array(idField('代表'))
       .max(MAX_ATTENDEES, `一次活动最多${MAX_ATTENDEES}位代表`)
-      .refine(distinct, '同一位代表只能邀请一次')
+      .refine(distinctValues, '同一位代表只能邀请一次')
       .default([]),
     votersVisited: z
       .number({ invalid_type_error: '走访人数须为数字' })
@@ -43,9 +35,13 @@ export const recordActivityInput = z
       .min(1, '走访人数至少1人')
       .max(MAX_VOTERS_VISITED, `一次走访最多登记${MAX_VOTERS_VISITED}人`)
       .optional(),
-    outcome: text('活动成果（问题、建议）', 2, ACTIVITY_OUTCOME_MAX).optional(),
-    suggestionIds: z.array(idField('建议编号')).max(20, '最多关联20件建议').refine(distinct, '建议重复').default([]),
-    opinionIds: z.array(idField('意见编号')).max(50, '最多关联50条意见').refine(distinct, '意见重复').default([]),
+    outcome: textField('活动成果（问题、建议）', 2, ACTIVITY_OUTCOME_MAX).optional(),
+    suggestionIds: z
+      .array(idField('建议编号'))
+      .max(20, '最多关联20件建议')
+      .refine(distinctValues, '建议重复')
+      .default([]),
+    opinionIds: z.array(idField('意见编号')).max(50, '最多关联50条意见').refine(distinctValues, '意见重复').default([]),
     followsActivityId: activityId.optional(),
   })
   .refine((v) => v.kind !== 'voter_visit' || v.votersVisited !== undefined, {
@@ -63,9 +59,9 @@ export const markAttendanceInput = z
     activityId,
     deputyId: idField('代表'),
     attendance: z.enum(['present', 'leave', 'absent'], { errorMap: () => ({ message: '请选择出席、请假或缺席' }) }),
-    leaveReason: text('请假原因', 2, ATTENDANCE_REASON_MAX).optional(),
+    leaveReason: textField('请假原因', 2, ATTENDANCE_REASON_MAX).optional(),
     /** Required when the deputy's attendance was already marked otherwise. */
-    correctionReason: text('更正原因', 2, ATTENDANCE_REASON_MAX).optional(),
+    correctionReason: textField('更正原因', 2, ATTENDANCE_REASON_MAX).optional(),
   })
   .refine((v) => v.attendance !== 'leave' || v.leaveReason !== undefined, {
     message: '请假请填写原因',
@@ -76,7 +72,7 @@ export const markAttendanceInput = z
 export const reviewActivityInput = z.object({
   activityId,
   confirm: z.boolean({ required_error: '请选择确认或不予确认', invalid_type_error: '请选择确认或不予确认' }),
-  note: text('说明', 2, 200).optional(),
+  note: textField('说明', 2, 200).optional(),
 });
 
 export const activityIdInput = z.object({ activityId });
@@ -117,9 +113,9 @@ export const setMinAttendanceInput = z.object({
 export const setGroupInput = z
   .object({
     groupId: idField('人大小组'),
-    name: text('小组名称', 2, 30),
-    area: text('片区', 2, 30),
-    memberDeputyIds: z.array(idField('代表')).max(40, '一个小组最多40位代表').refine(distinct, '代表重复'),
+    name: textField('小组名称', 2, 30),
+    area: textField('片区', 2, 30),
+    memberDeputyIds: z.array(idField('代表')).max(40, '一个小组最多40位代表').refine(distinctValues, '代表重复'),
     leaderDeputyId: idField('组长').optional(),
   })
   .refine((v) => v.leaderDeputyId === undefined || v.memberDeputyIds.includes(v.leaderDeputyId), {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idField } from './schema-fields';
+import { idField, textField } from './schema-fields';
 import { CATEGORY_IDS } from './categories';
 import { isLocalDate } from './dates';
 
@@ -19,20 +19,13 @@ export const PHONE_MAX = 13;
 
 const id = idField;
 
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
-    .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
-    .max(max, `${label}不能超过${max}个字`);
-
 export const categorySchema = z.enum(CATEGORY_IDS, {
   errorMap: () => ({ message: '请选择意见类别' }),
 });
 
 export const contactSchema = z.object(
   {
-    name: text('联系人姓名', 1, CONTACT_NAME_MAX),
+    name: textField('联系人姓名', 1, CONTACT_NAME_MAX),
     phone: z
       .string({ required_error: '请填写联系电话', invalid_type_error: '联系电话格式不正确' })
       .trim()
@@ -58,7 +51,7 @@ export const submitOpinionInput = z
   .object({
     stationId: id('联络站'),
     category: categorySchema,
-    content: text('意见内容', CONTENT_MIN, CONTENT_MAX),
+    content: textField('意见内容', CONTENT_MIN, CONTENT_MAX),
     requestId,
     images: z
       .array(z.string().regex(FILE_ID, '图片格式不正确'), { invalid_type_error: '图片格式不正确' })
@@ -90,18 +83,18 @@ export const opinionIdInput = z.object({ opinionId: id('意见编号') });
 export const similarInput = z.object({
   stationId: id('联络站'),
   category: categorySchema,
-  content: text('意见内容', 1, CONTENT_MAX),
+  content: textField('意见内容', 1, CONTENT_MAX),
 });
 export const rateInput = z.object({
   opinionId: id('意见编号'),
   satisfaction: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied'], {
     errorMap: () => ({ message: '请选择满意、基本满意或不满意' }),
   }),
-  comment: text('评价意见', 0, COMMENT_MAX).optional(),
+  comment: textField('评价意见', 0, COMMENT_MAX).optional(),
 });
 export const withdrawInput = z.object({
   opinionId: id('意见编号'),
-  reason: text('撤回原因', 0, COMMENT_MAX).optional(),
+  reason: textField('撤回原因', 0, COMMENT_MAX).optional(),
 });
 /** A walk-in's 查询码: letters and digits, as the staff read it out. */
 export const CLAIM_CODE_LENGTH = 8;
@@ -133,20 +126,20 @@ export const inboxInput = z.object({
   filter: z.enum(INBOX_FILTERS, { errorMap: () => ({ message: '筛选条件不正确' }) }).optional(),
   ...page,
 });
-export const replyInput = z.object({ opinionId: id('意见编号'), content: text('答复内容', 5, REPLY_MAX) });
+export const replyInput = z.object({ opinionId: id('意见编号'), content: textField('答复内容', 5, REPLY_MAX) });
 export const transferInput = z.object({
   opinionId: id('意见编号'),
-  unit: text('承办单位', 2, UNIT_MAX),
+  unit: textField('承办单位', 2, UNIT_MAX),
   expectedDate: z.string({ required_error: '请填写预计办结日期' }).refine(isLocalDate, '预计办结日期格式不正确'),
 });
-export const noteInput = z.object({ opinionId: id('意见编号'), text: text('备注', 1, 500) });
+export const noteInput = z.object({ opinionId: id('意见编号'), text: textField('备注', 1, 500) });
 export const assignInput = z.object({ opinionId: id('意见编号'), deputyId: id('代表').optional() });
-export const resolveInput = z.object({ opinionId: id('意见编号'), note: text('办结说明', 2, 500) });
+export const resolveInput = z.object({ opinionId: id('意见编号'), note: textField('办结说明', 2, 500) });
 export const rejectInput = z
   .object({
     opinionId: id('意见编号'),
     kind: z.enum(['out_of_remit', 'duplicate'], { errorMap: () => ({ message: '请选择不予受理的原因类型' }) }),
-    reason: text('不予受理的理由', 2, 300),
+    reason: textField('不予受理的理由', 2, 300),
     mergedInto: id('合并到的意见编号').optional(),
   })
   .refine((v) => v.kind !== 'duplicate' || Boolean(v.mergedInto), { message: '重复意见请指明合并到哪一条' });
@@ -154,7 +147,7 @@ export const intakeInput = z
   .object({
     stationId: id('联络站').optional(),
     category: categorySchema,
-    content: text('意见内容', CONTENT_MIN, CONTENT_MAX),
+    content: textField('意见内容', CONTENT_MIN, CONTENT_MAX),
     requestId,
     contact: contactSchema.optional(),
     consent: z.boolean().optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { categorySchema } from './opinion-schemas';
-import { dateField, idField } from './schema-fields';
+import { dateField, distinctValues, idField, textField } from './schema-fields';
 
 // Input schemas of the suggestions actions. The limits are in characters, shown while typing.
 
@@ -17,33 +17,24 @@ export const MAX_COSIGNERS = 20;
 /** The most 协办 units beside the 主办. */
 export const MAX_CO_UNITS = 5;
 
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
-    .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
-    .max(max, `${label}不能超过${max}个字`);
-
 const suggestionId = idField('建议编号');
 const unitId = idField('承办单位');
 
-const distinct = <T>(values: readonly T[]) => new Set(values).size === values.length;
-
 /** What a 建议 says and whom and what it cites, as drafted and as edited. */
 const suggestionBody = {
-  title: text('建议标题', SUGGESTION_TITLE_MIN, SUGGESTION_TITLE_MAX),
-  reason: text('案由', 10, SUGGESTION_REASON_MAX),
-  content: text('建议内容', 10, SUGGESTION_CONTENT_MAX),
+  title: textField('建议标题', SUGGESTION_TITLE_MIN, SUGGESTION_TITLE_MAX),
+  reason: textField('案由', 10, SUGGESTION_REASON_MAX),
+  content: textField('建议内容', 10, SUGGESTION_CONTENT_MAX),
   category: categorySchema,
   opinionIds: z
     .array(idField('意见编号'), { required_error: '请选择形成建议的群众意见' })
     .min(1, '请至少选择一条群众意见')
     .max(MAX_SOURCE_OPINIONS, `一件建议最多引用${MAX_SOURCE_OPINIONS}条意见`)
-    .refine(distinct, '同一条意见只能引用一次'),
+    .refine(distinctValues, '同一条意见只能引用一次'),
   coSignerIds: z
     .array(idField('附议代表'))
     .max(MAX_COSIGNERS, `附议代表最多${MAX_COSIGNERS}位`)
-    .refine(distinct, '同一位代表只能附议一次')
+    .refine(distinctValues, '同一位代表只能附议一次')
     .default([]),
 };
 
@@ -61,14 +52,17 @@ export const listSuggestionsInput = z.object({
   cursor: z.string().max(200, '翻页标记过长').optional(),
 });
 
-export const withdrawSuggestionInput = z.object({ suggestionId, reason: text('撤回原因', 2, SUGGESTION_NOTE_MAX) });
+export const withdrawSuggestionInput = z.object({
+  suggestionId,
+  reason: textField('撤回原因', 2, SUGGESTION_NOTE_MAX),
+});
 
 export const declineSuggestionInput = z.object({
   suggestionId,
   ground: z.enum(['outside_powers', 'personal_matter', 'forwarded_letter', 'no_substance', 'other'], {
     errorMap: () => ({ message: '请选择不予立案的理由' }),
   }),
-  note: text('说明', 4, SUGGESTION_NOTE_MAX),
+  note: textField('说明', 4, SUGGESTION_NOTE_MAX),
 });
 
 const units = {
@@ -76,7 +70,7 @@ const units = {
   coUnitIds: z
     .array(unitId)
     .max(MAX_CO_UNITS, `协办单位最多${MAX_CO_UNITS}个`)
-    .refine(distinct, '同一个协办单位只能选一次')
+    .refine(distinctValues, '同一个协办单位只能选一次')
     .default([]),
 };
 
@@ -85,14 +79,14 @@ export const assignSuggestionInput = z
   .object({ suggestionId, ...units })
   .refine((v) => !v.coUnitIds.includes(v.leadUnitId), { message: '主办单位不能同时是协办单位' });
 
-export const requestReturnInput = z.object({ suggestionId, reason: text('退回理由', 4, SUGGESTION_NOTE_MAX) });
+export const requestReturnInput = z.object({ suggestionId, reason: textField('退回理由', 4, SUGGESTION_NOTE_MAX) });
 
 /** suggestions.ruleReturn: the committee hands it to other units, or keeps it where it is. */
 export const ruleReturnInput = z
   .object({
     suggestionId,
     decision: z.enum(['reassign', 'refuse'], { errorMap: () => ({ message: '请选择同意改交或不同意退回' }) }),
-    note: text('说明', 2, SUGGESTION_NOTE_MAX),
+    note: textField('说明', 2, SUGGESTION_NOTE_MAX),
     leadUnitId: unitId.optional(),
     coUnitIds: units.coUnitIds,
   })
@@ -107,17 +101,17 @@ export const ruleReturnInput = z
 export const extendSuggestionInput = z.object({
   suggestionId,
   dueDate: dateField('延期后的答复期限'),
-  reason: text('延期理由', 4, SUGGESTION_NOTE_MAX),
+  reason: textField('延期理由', 4, SUGGESTION_NOTE_MAX),
 });
 
-export const coViewInput = z.object({ suggestionId, content: text('协办意见', 10, UNIT_ANSWER_MAX) });
+export const coViewInput = z.object({ suggestionId, content: textField('协办意见', 10, UNIT_ANSWER_MAX) });
 
 /** suggestions.answer: the 主办 unit's answer with its class; B names its planned date. */
 export const answerSuggestionInput = z
   .object({
     suggestionId,
     answerClass: z.enum(['A', 'B', 'C'], { errorMap: () => ({ message: '请选择答复类别（A、B、C）' }) }),
-    content: text('答复内容', 20, UNIT_ANSWER_MAX),
+    content: textField('答复内容', 20, UNIT_ANSWER_MAX),
     plannedDate: dateField('计划完成日期').optional(),
   })
   .refine((v) => v.answerClass !== 'B' || v.plannedDate !== undefined, {
@@ -132,18 +126,18 @@ export const suggestionFeedbackInput = z
     satisfaction: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied'], {
       errorMap: () => ({ message: '请选择满意、基本满意或不满意' }),
     }),
-    comment: text('意见', 2, SUGGESTION_NOTE_MAX).optional(),
+    comment: textField('意见', 2, SUGGESTION_NOTE_MAX).optional(),
   })
   .refine((v) => v.satisfaction !== 'dissatisfied' || v.comment !== undefined, {
     message: '不满意时请写明哪里不满意',
     path: ['comment'],
   });
 
-export const fulfilSuggestionInput = z.object({ suggestionId, note: text('落实情况', 4, SUGGESTION_NOTE_MAX) });
+export const fulfilSuggestionInput = z.object({ suggestionId, note: textField('落实情况', 4, SUGGESTION_NOTE_MAX) });
 
 export const superviseSuggestionInput = z.object({
   suggestionId,
-  reason: text('重点督办理由', 4, SUGGESTION_NOTE_MAX),
+  reason: textField('重点督办理由', 4, SUGGESTION_NOTE_MAX),
 });
 
 /** suggestions.figures: 承办单位办理情况 over a period of 交办 dates. */
