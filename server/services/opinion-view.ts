@@ -169,8 +169,22 @@ export function toView(
   };
 }
 
-/** A list line of an opinion, with how many support it. */
-export function toSummary(opinion: Opinion, names: Names, today: string, supportCount = 0): OpinionSummary {
+/** The start of an opinion's text as a list line shows it: its first 60 characters. */
+export function listExcerpt(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/**
+ * A list line of an opinion, with how many support it. For a reader who only supports it (附议),
+ * numbers in the text keep their last 4 digits, as on the opinion's page (`toView`).
+ */
+export function toSummary(
+  opinion: Opinion,
+  names: Names,
+  today: string,
+  supportCount = 0,
+  supporterOnly = false,
+): OpinionSummary {
   const deputyName = opinion.assignedDeputyId ? names.deputy.get(opinion.assignedDeputyId) : undefined;
   return {
     id: opinion.id,
@@ -178,7 +192,7 @@ export function toSummary(opinion: Opinion, names: Names, today: string, support
     stationName: names.station.get(opinion.stationId) ?? '',
     category: opinion.category,
     categoryLabel: CATEGORY_LABELS[opinion.category],
-    excerpt: opinion.content.length > 60 ? `${opinion.content.slice(0, 60)}…` : opinion.content,
+    excerpt: listExcerpt(supporterOnly ? maskNumbersInText(opinion.content) : opinion.content),
     status: opinion.status,
     statusLabel: OPINION_STATUS_LABELS[opinion.status],
     createdAt: opinion.createdAt,
@@ -202,14 +216,18 @@ export async function viewOf(ctx: ServiceContext, actor: Actor, opinion: Opinion
   return toView(opinion, timeline, actor, names, shanghaiDate(ctx.clock.now()), support);
 }
 
-/** List lines of `opinions`, each with its 附议 count (one query for the page). */
-export async function summariesOf(ctx: ServiceContext, opinions: readonly Opinion[]): Promise<OpinionSummary[]> {
+/** List lines of `opinions`, each with its 附议 count (one query for the page); see `toSummary`. */
+export async function summariesOf(
+  ctx: ServiceContext,
+  opinions: readonly Opinion[],
+  supporterOnly = false,
+): Promise<OpinionSummary[]> {
   const [names, counts] = await Promise.all([
     namesFor(ctx, opinions),
     ctx.store.countSupports(opinions.map((o) => o.id)),
   ]);
   const today = shanghaiDate(ctx.clock.now());
-  return opinions.map((o) => toSummary(o, names, today, counts.get(o.id) ?? 0));
+  return opinions.map((o) => toSummary(o, names, today, counts.get(o.id) ?? 0, supporterOnly));
 }
 
 /**

@@ -21,14 +21,10 @@ import type { OpinionSupport } from '../ports/store-types';
 import { actorOf, requireRole } from './actor';
 import type { ServiceContext } from './context';
 import { event, notify, VOTER } from './opinion-change';
-import { viewOf } from './opinion-view';
+import { listExcerpt, viewOf } from './opinion-view';
 
-/** The start of an opinion's text as a list shows it. */
-const excerpt = (text: string) => {
-  // Shown to neighbours: a number the voter typed into the text keeps only its last 4 digits.
-  const content = maskNumbersInText(text);
-  return content.length > 60 ? `${content.slice(0, 60)}…` : content;
-};
+/** The start of an opinion's text as neighbours read it: a number typed into it keeps its last 4 digits. */
+const excerpt = (text: string) => listExcerpt(maskNumbersInText(text));
 
 /**
  * opinions.similar: the open opinions of the draft's station and category that read like it

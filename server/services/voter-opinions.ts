@@ -42,7 +42,7 @@ export async function listMyOpinions(
   const actor = await actorOf(ctx);
   if (!input.supported) return summaryPage(ctx, { authorOpenid: actor.openid }, input);
   const page = await ctx.store.listSupportedOpinions(actor.openid, input.cursor, input.limit ?? 20);
-  const items = await summariesOf(ctx, page.items);
+  const items = await summariesOf(ctx, page.items, true);
   return { items: items.map((o) => ({ ...o, supportedByMe: true as const })), nextCursor: page.nextCursor };
 }
 

@@ -205,6 +205,11 @@ describe('a supporter follows the opinion like their own', () => {
     expect((await api.callAs('follow-supporter-number', 'opinions.get', { opinionId })).content).toBe(
       `${TRAFFIC}。我家就在路口，电话139****2345`,
     );
+    // 我附议的 lists the start of the text: a number near it is masked there too.
+    const early = await submit(api, 'follow-author-early', { content: `电话13957412345，${TRAFFIC}` });
+    await support('follow-supporter-number', early.opinionId as string);
+    const listed = await api.callAs('follow-supporter-number', 'opinions.mine', { supported: true });
+    expect(listed.items.find((o) => o.id === early.opinionId)?.excerpt).toMatch(/^电话139\*\*\*\*2345，/);
     const offered = await similar('follow-neighbour-number', ALIKE);
     expect(JSON.stringify(offered)).not.toContain('13957412345');
     expect((await api.callAs(author, 'opinions.get', { opinionId })).content).toBe(wrote);
