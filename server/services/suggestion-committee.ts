@@ -2,7 +2,13 @@ import type { ActionInput } from '../../src/domain/actions/action-spec';
 import type { suggestionsActions } from '../../src/domain/actions/suggestions';
 import { formatYearDateZh, shanghaiDate } from '../../src/domain/dates';
 import { AppError } from '../../src/domain/errors';
-import { DECLINE_GROUND_LABELS, type Suggestion, type UnitAssignment } from '../../src/domain/suggestion';
+import {
+  DECLINE_GROUND_LABELS,
+  signersOf,
+  unitsOf,
+  type Suggestion,
+  type UnitAssignment,
+} from '../../src/domain/suggestion';
 import { answerDueDate, coViewDueDate, latestExtendedDueDate } from '../../src/domain/suggestion-deadlines';
 import { suggestionTransition } from '../../src/domain/suggestion-lifecycle';
 import type { SuggestionView } from '../../src/domain/suggestion-views';
@@ -119,7 +125,7 @@ export async function assignSuggestion(
           suggestion.id,
           now,
           'suggestion_to_deputy',
-          await deputyContacts(ctx, signers(suggestion)),
+          await deputyContacts(ctx, signersOf(suggestion)),
           {
             title: titleOf(suggestion),
             result: '已交办',
@@ -131,8 +137,6 @@ export async function assignSuggestion(
   );
   return toSuggestionView(ctx, actor, part, saved);
 }
-
-const signers = (s: Suggestion) => [s.leadDeputyId, ...s.coSigners.map((c) => c.deputyId)];
 
 /**
  * suggestions.decline: the committee does not accept the 建议 (不予立案), on one of the grounds of
@@ -169,7 +173,7 @@ export async function declineSuggestion(
           suggestion.id,
           now,
           'suggestion_to_deputy',
-          await deputyContacts(ctx, signers(suggestion)),
+          await deputyContacts(ctx, signersOf(suggestion)),
           {
             title: titleOf(suggestion),
             result: '不予立案',
@@ -317,17 +321,11 @@ export async function superviseSuggestion(
       audit: suggestionAudit(now, actor, 'supervise', suggestion.id, { reason: input.reason }),
       opinionEvents: [],
       outbox: a
-        ? suggestionNotices(
-            suggestion.id,
-            now,
-            'suggestion_to_unit',
-            await unitContacts(ctx, [a.leadUnitId, ...a.coUnitIds]),
-            {
-              title: titleOf(suggestion),
-              what: '重点督办',
-              due: a.extension?.dueDate ?? a.dueDate,
-            },
-          )
+        ? suggestionNotices(suggestion.id, now, 'suggestion_to_unit', await unitContacts(ctx, unitsOf(suggestion)), {
+            title: titleOf(suggestion),
+            what: '重点督办',
+            due: a.extension?.dueDate ?? a.dueDate,
+          })
         : [],
     },
   );
