@@ -128,6 +128,14 @@ const visit = await api('activities', 'demo-deputy', {
   votersVisited: 12,
   outcome: '住户反映安置房交付时间不明，周转房漏雨，已记录并转街道棚改办。',
 });
+// What a resident raised on the visit, taken down by 陈建国 for them.
+await api('casework', 'demo-deputy', {
+  action: 'intake',
+  activityId: visit.id,
+  category: 'housing',
+  content: '青草巷周转房屋顶漏雨，住户已住了三年，希望尽快维修并公布安置房交付时间。',
+  requestId: 'shot-visit-1',
+});
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const pages = [
@@ -166,6 +174,8 @@ const pages = [
   ['activities-deputy', '/casework/activities/index', '.activity-card', 'demo-deputy'],
   ['activity', `/casework/activity/index?id=${inspection.id}`, '.attendee', 'demo-admin'],
   ['activity-visit', `/casework/activity/index?id=${visit.id}`, '.review-confirm', 'demo-staff'],
+  ['activity-visit-deputy', `/casework/activity/index?id=${visit.id}`, '.visit-intake', 'demo-deputy'],
+  ['intake-visit', `/casework/intake/index?activityId=${visit.id}`, '.intake-visit', 'demo-deputy'],
   ['activity-record', '/casework/activity-record/index', '.record-save', 'demo-admin'],
   ['activity-record-deputy', '/casework/activity-record/index', '.own-visit-kind', 'demo-deputy'],
   ['deputy-record', '/casework/deputy-record/index', '.record-name', 'demo-deputy'],

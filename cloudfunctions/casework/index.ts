@@ -13,7 +13,7 @@ import {
   transferOpinion,
 } from '../../server/services/casework';
 import { issueInvite } from '../../server/services/invites';
-import { intakeOpinion } from '../../server/services/submit-opinion';
+import { intakeOpinion } from '../../server/services/intake';
 
 /** casework (src/domain/actions/casework.ts): deputies answer; station staff route, confirm, reject, record walk-ins. */
 export const main = createCloudFunction(

@@ -1,4 +1,5 @@
 import type { ActivityKind } from '../../src/domain/activity';
+import type { CategoryId } from '../../src/domain/categories';
 
 /** One activity of the committee in the demo year, in days before now. */
 export interface DemoCommitteeActivity {
@@ -197,6 +198,8 @@ export interface DemoVisit {
   outcome?: string;
   review: 'confirm' | 'reject' | 'pending';
   note?: string;
+  /** What residents raised that the deputy took down for them that evening (`casework.intake`). */
+  raised?: Array<{ category: CategoryId; content: string }>;
 }
 
 /**
@@ -230,6 +233,16 @@ export const DEMO_VISITS: DemoVisit[] = [
     voters: 12,
     outcome: '老人反映楼道灯不亮、上下楼不便。',
     review: 'pending',
+    raised: [
+      {
+        category: 'housing',
+        content: '青溪新村5幢楼道声控灯坏了两个多月，独居老人晚上上下楼只能摸黑，希望物业尽快修好。',
+      },
+      {
+        category: 'housing',
+        content: '青溪新村都是六层老楼，腿脚不便的老人下不了楼，希望列入老旧小区加装电梯计划。',
+      },
+    ],
   },
   {
     deputyId: 'd02',

@@ -108,6 +108,16 @@ export async function seedDemoActivities(runtime: Runtime) {
     return result.ok ? result.data : null;
   };
 
+  const intake = async (openid: string, event: Record<string, unknown>) => {
+    const main = LOCAL_FUNCTIONS.casework;
+    if (!main) throw new Error('缺少 casework 云函数');
+    const result = (await main(
+      { action: 'intake', ...event },
+      { environment: JSON.stringify({ WX_OPENID: openid }) },
+    )) as Envelope<unknown>;
+    if (!result.ok) refused.push(`casework.intake：${result.error.message}`);
+  };
+
   const openidOf = new Map<string, string>();
   for (const deputy of DEMO_DEPUTIES) {
     const account = await store.getAccountByDeputy(deputy.id);
@@ -222,7 +232,12 @@ export async function seedDemoActivities(runtime: Runtime) {
         suggestionIds: [],
         opinionIds: [],
       });
-      if (!made || visit.review === 'pending') return;
+      if (!made) return;
+      // What residents raised, taken down by the deputy for them: each stays with that deputy.
+      for (const [i, opinion] of (visit.raised ?? []).entries()) {
+        await intake(openid, { ...opinion, activityId: made.id, requestId: `demo-visit-${made.id}-${i}` });
+      }
+      if (visit.review === 'pending') return;
       at(writtenUp(date, 1) - 7 * HOUR, async () => {
         await call(staffOf(deputy.stationId), {
           action: 'review',

@@ -78,7 +78,8 @@ export function seesLeaveReasonOf(
 /**
  * What the caller may do: mark attendance of a committee or group activity (the committee; for a
  * group's, its 组长 too) — a deputy's own visit has only its deputy, present; confirm a pending
- * visit (staff of its station, or the committee).
+ * visit (staff of its station, or the committee); take down opinions raised on a visit (its own
+ * deputy, unless staff refused it).
  */
 export function activityPermissions(actor: Actor, a: Activity, groups: readonly DeputyGroup[]): ActivityPermissions {
   const marks =
@@ -89,7 +90,13 @@ export function activityPermissions(actor: Actor, a: Activity, groups: readonly 
     a.status === 'pending' &&
     (actor.role === 'admin' ||
       (actor.role === 'staff' && actor.stationId !== undefined && actor.stationId === a.stationId));
-  return { markAttendance: marks, review: reviews };
+  const intakes =
+    a.kind === 'voter_visit' &&
+    a.scope === 'deputy' &&
+    a.status !== 'rejected' &&
+    actor.role === 'deputy' &&
+    a.attendees.some((x) => x.deputyId === actor.deputyId);
+  return { markAttendance: marks, review: reviews, intake: intakes };
 }
 
 /** The audit line of a change of an activity (or a group) by `actor`. */

@@ -24,7 +24,7 @@ type RecordInput = ActionInput<typeof activitiesActions, 'record'>;
  * Write `next` over `current` if nobody changed it meanwhile (version check), with its audit
  * line; CONFLICT when another change won: the loser writes nothing.
  */
-async function commitActivity(
+export async function commitActivity(
   ctx: ServiceContext,
   current: Activity,
   next: Omit<Activity, 'version' | 'updatedAt'>,

@@ -12,7 +12,16 @@ import type { OpinionSummary, Page } from '../../src/domain/views';
 import type { OpinionQuery } from '../ports/opinion-store';
 import { actorOf, requireRole, visibleOpinion, type Actor } from './actor';
 import type { ServiceContext } from './context';
-import { assignment, commit, decideRouting, event, notify, requireCleanText, SYSTEM } from './opinion-change';
+import {
+  assignment,
+  commit,
+  decideRouting,
+  event,
+  notify,
+  requireCleanText,
+  routingOf,
+  SYSTEM,
+} from './opinion-change';
 import { summaryPage, viewOf } from './opinion-view';
 import { notifySupporters, supportersCarriedOver } from './support';
 
@@ -238,7 +247,7 @@ export async function releaseOpinion(input: ActionInput<typeof caseworkActions, 
   const now = ctx.clock.now();
   const released: Opinion = { ...opinion, status: submitted };
   const cleared = event(opinion, now, who(actor), 'released', '内容审核通过');
-  const decision = await decideRouting(ctx, released);
+  const decision = await routingOf(ctx, released);
   if (!decision.deputyId) {
     const saved = await commit(ctx, opinion, { ...released, routingReason: decision.reason }, [
       cleared,

@@ -116,6 +116,24 @@ export async function decideRouting(ctx: ServiceContext, opinion: Opinion, exclu
   });
 }
 
+/** Why an opinion a deputy took down on their own visit stays with them. */
+export const VISIT_ROUTING_REASON = '代表走访选民时收集，由该代表本人办理';
+
+/**
+ * Where an opinion goes when it is (re)leased to routing: one a deputy recorded on their own
+ * 走访选民 stays with that deputy while they are in office; any other by the routing rule.
+ */
+export async function routingOf(ctx: ServiceContext, opinion: Opinion): Promise<RoutingDecision> {
+  if (opinion.source === 'visit') {
+    const recorder = await ctx.store.getAccount(opinion.submittedBy);
+    const deputy = recorder?.deputyId ? await ctx.store.getDeputy(recorder.deputyId) : null;
+    if (deputy?.active && deputy.stationId === opinion.stationId) {
+      return { deputyId: deputy.id, reason: VISIT_ROUTING_REASON };
+    }
+  }
+  return decideRouting(ctx, opinion);
+}
+
 /**
  * The opinion assigned to `deputyId`: assignment time, reply due date (N working days from
  * today), the public line the voter sees, the internal reason, and the deputy's notification.

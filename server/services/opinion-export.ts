@@ -7,6 +7,7 @@ import type { ExportRow } from '../../src/domain/export-row';
 import { periodInstants } from '../../src/domain/figures';
 import {
   maskPhone,
+  OPINION_SOURCE_LABELS,
   OPINION_STATUS_LABELS,
   SATISFACTION_LABELS,
   shortIdOf,
@@ -78,7 +79,7 @@ export async function exportOpinions(
       rating: o.rating ? SATISFACTION_LABELS[o.rating.satisfaction] : '',
       contactName: contact?.name ?? '',
       contactPhone: contact ? (ownStation ? contact.phone : maskPhone(contact.phone)) : '',
-      source: o.source === 'walk_in' ? '接待日登记' : '小程序',
+      source: OPINION_SOURCE_LABELS[o.source],
     };
   });
   const title = `意见建议 ${input.from} 至 ${input.to}`;

@@ -1,18 +1,16 @@
-import type { caseworkActions } from '../../src/domain/actions/casework';
 import type { ActionInput } from '../../src/domain/actions/action-spec';
 import type { opinionsActions } from '../../src/domain/actions/opinions';
-import { claimCodeExpiresAt } from '../../src/domain/claim-codes';
 import { AppError } from '../../src/domain/errors';
 import { shanghaiDate } from '../../src/domain/dates';
 import { isPhotoIn } from '../../src/domain/photo-files';
 import { consentAt } from '../../src/domain/personal-data';
-import type { Contact, Opinion, TimelineEvent } from '../../src/domain/opinion';
+import type { ActorRole, Contact, Opinion, TimelineEvent } from '../../src/domain/opinion';
 import { type OutboxMessage, QuotaExceededError } from '../ports/opinion-store';
 import type { CategoryId } from '../../src/domain/categories';
 import type { SubmitResult } from '../../src/domain/views';
-import { actorOf, requireRole, type Actor } from './actor';
+import { actorOf, type Actor } from './actor';
 import type { ServiceContext } from './context';
-import { assignment, decideRouting, event, SYSTEM, VOTER } from './opinion-change';
+import { assignment, event, routingOf, SYSTEM, VOTER } from './opinion-change';
 
 export interface OpinionDraft {
   stationId: string;
@@ -33,7 +31,7 @@ async function freeClaimCode(ctx: ServiceContext): Promise<string> {
   throw new AppError('INTERNAL');
 }
 
-function result(opinion: Opinion): SubmitResult {
+export function result(opinion: Opinion): SubmitResult {
   return {
     opinionId: opinion.id,
     status: opinion.status,
@@ -42,17 +40,34 @@ function result(opinion: Opinion): SubmitResult {
   };
 }
 
+/** How someone else took an opinion down for a voter: staff at a reception day, or a deputy on their visit. */
+export type RecordedFor = 'walk_in' | 'visit';
+
+/** The first public line of an opinion, in the words of whoever put it in. */
+function submittedLine(
+  actor: Actor,
+  recordedFor: RecordedFor | undefined,
+): { who: { role: ActorRole; name: string }; text: string } {
+  if (recordedFor === 'visit')
+    return { who: { role: 'deputy', name: actor.name }, text: `${actor.name}走访选民时代为登记了这条意见` };
+  if (recordedFor === 'walk_in')
+    return { who: { role: 'staff', name: actor.name }, text: `${actor.name}在接待日代为登记了这条意见` };
+  return { who: VOTER, text: '意见已提交' };
+}
+
 /**
  * Create an opinion and route it, once per (submitter, requestId): a retry returns the first
  * answer and writes nothing. The text is checked first: risky is refused, review is held
- * for staff, anything else goes to a deputy by the routing rule (or the staff queue).
+ * for staff, anything else goes to a deputy by the routing rule (or the staff queue) — except
+ * one a deputy took down on their own visit, which stays with them (`routingOf`).
  */
-async function createAndRoute(
+export async function createAndRoute(
   ctx: ServiceContext,
   actor: Actor,
   draft: OpinionDraft,
-  walkIn: boolean,
+  recordedFor?: RecordedFor,
 ): Promise<Opinion> {
+  const walkIn = recordedFor !== undefined;
   const now = ctx.clock.now();
   const id = ctx.ids.opinionId(actor.openid, draft.requestId);
   const existing = await ctx.store.getOpinion(id);
@@ -91,7 +106,7 @@ async function createAndRoute(
     anonymous: draft.anonymous ?? false,
     authorOpenid: walkIn ? '' : actor.openid,
     submittedBy: actor.openid,
-    source: walkIn ? 'walk_in' : 'app',
+    source: recordedFor ?? 'app',
     ...(walkIn ? { claimCode: await freeClaimCode(ctx) } : {}),
     requestId: draft.requestId,
     status: 'submitted',
@@ -114,16 +129,14 @@ async function createAndRoute(
       throw error;
     }
   };
-  const submitter = walkIn ? { role: 'staff' as const, name: actor.name } : VOTER;
-  const events = [
-    event(base, now, submitter, 'submitted', walkIn ? `${actor.name}在接待日代为登记了这条意见` : '意见已提交'),
-  ];
+  const first = submittedLine(actor, recordedFor);
+  const events = [event(base, now, first.who, 'submitted', first.text)];
   if (verdict === 'review') {
     const held: Opinion = { ...base, status: 'held' };
     events.push(event(base, now, SYSTEM, 'held', '内容正在审核，审核通过后将交代表办理'));
     return create(held, events, []);
   }
-  const decision = await decideRouting(ctx, base);
+  const decision = await routingOf(ctx, base);
   if (!decision.deputyId) {
     events.push(event(base, now, SYSTEM, 'queued', '已转联络站工作人员分派'));
     events.push(event(base, now, SYSTEM, 'routing', decision.reason, 'internal'));
@@ -139,28 +152,5 @@ export async function submitOpinion(
   ctx: ServiceContext,
 ): Promise<SubmitResult> {
   const actor = await actorOf(ctx);
-  return result(await createAndRoute(ctx, actor, input, false));
-}
-
-/**
- * casework.intake: staff record a walk-in opinion from a reception day; the voter gets a claim
- * code, valid 30 days (the answer says until when, for the staff to tell the voter).
- */
-export async function intakeOpinion(
-  input: ActionInput<typeof caseworkActions, 'intake'>,
-  ctx: ServiceContext,
-): Promise<SubmitResult & { claimCode: string; claimCodeExpiresAt: number }> {
-  const actor = await actorOf(ctx);
-  requireRole(actor, ['staff', 'admin'], '只有联络站工作人员可以代为登记');
-  const stationId = input.stationId ?? actor.stationId;
-  if (!stationId) throw new AppError('INVALID_INPUT', '请选择联络站');
-  if (actor.role === 'staff' && stationId !== actor.stationId) {
-    throw new AppError('FORBIDDEN', '只能为本站登记意见');
-  }
-  const opinion = await createAndRoute(ctx, actor, { ...input, stationId }, true);
-  return {
-    ...result(opinion),
-    claimCode: opinion.claimCode ?? '',
-    claimCodeExpiresAt: claimCodeExpiresAt(opinion.createdAt),
-  };
+  return result(await createAndRoute(ctx, actor, input));
 }

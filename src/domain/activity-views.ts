@@ -6,6 +6,8 @@ import type { ActivityKind, ActivityScope, ActivityStatus, Attendance } from './
 export interface ActivityPermissions {
   markAttendance: boolean;
   review: boolean;
+  /** The deputy's own visit, not refused: they may take down opinions voters raised on it. */
+  intake: boolean;
 }
 
 /** One activity as the committee, its group, its deputies and station staff see it. */

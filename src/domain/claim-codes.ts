@@ -1,5 +1,5 @@
 import { AppError } from './errors';
-import type { Opinion } from './opinion';
+import { RECORDED_FOR_VOTER, type Opinion } from './opinion';
 
 /** A walk-in's claim code (查询码) can be used for 30 days from the day the opinion was recorded. */
 export const CLAIM_CODE_DAYS = 30;
@@ -20,9 +20,14 @@ export function noSuchClaimCode(): AppError {
 }
 
 /**
- * Whether `opinion`'s code can be claimed at `now`: a walk-in nobody has claimed yet, less than
- * 30 days after it was recorded.
+ * Whether `opinion`'s code can be claimed at `now`: one recorded for a voter (a walk-in, or an
+ * opinion a deputy took down on a visit) that nobody has claimed yet, less than 30 days after it
+ * was recorded.
  */
 export function isClaimable(opinion: Opinion, now: number): boolean {
-  return opinion.source === 'walk_in' && opinion.authorOpenid === '' && now < claimCodeExpiresAt(opinion.createdAt);
+  return (
+    RECORDED_FOR_VOTER.includes(opinion.source) &&
+    opinion.authorOpenid === '' &&
+    now < claimCodeExpiresAt(opinion.createdAt)
+  );
 }

@@ -152,6 +152,8 @@ export const intakeInput = z
     contact: contactSchema.optional(),
     consent: z.boolean().optional(),
     anonymous: z.boolean().optional(),
+    /** A deputy's own 走访选民 at which the voter raised it (deputies only; it then stays with them). */
+    activityId: id('走访记录').optional(),
   })
   .refine((v) => !v.contact || v.consent === true, { message: '记录联系方式前，请确认选民已同意个人信息说明' });
 export const issueInviteInput = z.object({

@@ -37,6 +37,19 @@ export interface Consent {
 }
 
 /** 意见建议: one voter's opinion and everything that happened to it. */
+/** How an opinion reached the station (`Opinion.source`). */
+export type OpinionSource = 'app' | 'walk_in' | 'visit';
+
+/** Opinions recorded for a voter by someone else, which the voter claims with a code. */
+export const RECORDED_FOR_VOTER: readonly OpinionSource[] = ['walk_in', 'visit'];
+
+/** How the export names each source. */
+export const OPINION_SOURCE_LABELS: Record<OpinionSource, string> = {
+  app: '小程序',
+  walk_in: '接待日登记',
+  visit: '代表走访登记',
+};
+
 export interface Opinion {
   id: string;
   stationId: string;
@@ -51,12 +64,16 @@ export interface Opinion {
   consent?: Consent;
   /** Hide the voter's contact from the deputy (staff still see it). */
   anonymous: boolean;
-  /** The voter's OPENID; for a walk-in opinion, empty until the voter claims it. */
+  /** The voter's OPENID; for a walk-in or visit opinion, empty until the voter claims it. */
   authorOpenid: string;
-  source: 'app' | 'walk_in';
-  /** For walk-in opinions: the code the voter enters to follow it in the app. */
+  /**
+   * app: the voter submitted it; walk_in: staff recorded it at a reception day; visit: a deputy
+   * recorded it at their own 走访选民 (it stays with that deputy).
+   */
+  source: OpinionSource;
+  /** For walk-in and visit opinions: the code the voter enters to follow it in the app. */
   claimCode?: string;
-  /** Who submitted it: the voter, or the staff member who recorded a walk-in. */
+  /** Who submitted it: the voter, or the staff member or deputy who recorded it for them. */
   submittedBy: string;
   /** The client's idempotency key: a retry with the same key gives back this opinion. */
   requestId: string;

@@ -1,7 +1,7 @@
 import type { CategoryId } from './categories';
 import type { NoticeHoliday } from './holiday-arrangement';
 import type { ArrangementSource } from './holiday-calendar';
-import type { Contact, OpinionStatus, Satisfaction } from './opinion';
+import type { Contact, OpinionSource, OpinionStatus, Satisfaction } from './opinion';
 import type { ReceptionSession } from './reception-calendar';
 import type { Role } from './roles';
 import type { PublicDeputy, Station } from './station';
@@ -122,7 +122,7 @@ export interface OpinionView {
   images: string[];
   status: OpinionStatus;
   statusLabel: string;
-  source: 'app' | 'walk_in';
+  source: OpinionSource;
   createdAt: number;
   replyDueDate?: string;
   overdue: boolean;

@@ -56,6 +56,7 @@ async function deputyRecord() {
 
 describe('履职: a 执法检查 with attendance, a deputy’s own visit confirmed, and the 履职档案 that counts both', () => {
   let before = { present: 0, voters: 0 };
+  let visitUrl = '';
 
   test('demo-deputy’s 履职档案 opens from 我的', async () => {
     before = await deputyRecord();
@@ -136,9 +137,30 @@ describe('履职: a 执法检查 with attendance, a deputy’s own visit confirm
       .fill('住户反映安置房交付时间不明，周转房漏雨，已记录并转街道棚改办。');
     await page.locator('.record-save').click();
     await page.waitForURL(/casework\/activity\/index\?id=/);
+    visitUrl = page.url();
     await expect(page.locator('.activity-head .activity-status').textContent()).resolves.toBe('待确认');
     await expect(page.locator('.activity-voters').textContent()).resolves.toContain('12');
     expect((await deputyRecord()).voters).toBe(before.voters);
+  });
+
+  test('on the visit, demo-deputy takes down what a resident raised; the voter gets a claim code and the visit lists it', async () => {
+    await actAs('demo-deputy', 'deputy');
+    await page.goto(visitUrl);
+    await page.locator('.visit-intake').click();
+    await page.waitForURL(/casework\/intake\/index\?activityId=/);
+    await page.locator('.intake-visit').waitFor();
+    await page.getByRole('radio', { name: '棚改与住房' }).click();
+    await page.locator('textarea').fill('青草巷周转房屋顶漏雨，住户已住了三年，希望尽快维修并公布安置房交付时间。');
+    await page.locator('.intake-save').click();
+    const result = await page.locator('.intake-result').textContent();
+    expect(result).toMatch(/查询码 [A-Z0-9]{8}/);
+    await page.goBack();
+    await page.locator('.activity-opinion').first().waitFor();
+    await expect(page.locator('.visit-opinions .card__label').textContent()).resolves.toContain('1 条');
+    // The opinion is 陈建国's own case: it opens from the visit.
+    await page.locator('.activity-opinion').first().click();
+    await page.waitForURL(/casework\/case\/index\?id=/);
+    await page.getByText('走访选民时代为登记了这条意见').first().waitFor();
   });
 
   test('demo-staff finds it first among 待确认的走访 and confirms it', async () => {

@@ -15,7 +15,7 @@ export async function startServerProcess(dataDir = mkdtempSync(join(tmpdir(), 'l
   let log = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 20000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60000);
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(log);

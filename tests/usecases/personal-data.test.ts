@@ -1,7 +1,8 @@
 import { replyToOpinion } from '../../server/services/casework';
 import { eraseAccount, eraseContact, eraseExpiredContacts } from '../../server/services/personal-data';
 import { supportOpinion } from '../../server/services/support';
-import { intakeOpinion, submitOpinion } from '../../server/services/submit-opinion';
+import { intakeOpinion } from '../../server/services/intake';
+import { submitOpinion } from '../../server/services/submit-opinion';
 import { claimOpinion, getOpinion, listMyOpinions, withdrawOpinion } from '../../server/services/voter-opinions';
 import { CONTACT_RETENTION_DAYS, isErasedAuthor, PRIVACY_NOTICE_VERSION } from '../../src/domain/personal-data';
 import type { Opinion } from '../../src/domain/opinion';

@@ -1,4 +1,5 @@
-import { intakeOpinion, submitOpinion } from '../../server/services/submit-opinion';
+import { intakeOpinion } from '../../server/services/intake';
+import { submitOpinion } from '../../server/services/submit-opinion';
 import { getOpinion } from '../../server/services/voter-opinions';
 import { claimCodeExpiresAt } from '../../src/domain/claim-codes';
 import {

@@ -6,6 +6,7 @@ import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import type { ActivityView } from '../../domain/activity-views';
 import { formatDateZh, shanghaiDate, shanghaiTime } from '../../domain/dates';
+import { shortIdOf } from '../../domain/opinion';
 import { useLoaded } from '../../hooks/use-loaded';
 import { ActivityStatusChip } from './ActivityChips';
 import { AttendanceRow, type MarkRequest } from './AttendanceRow';
@@ -96,8 +97,10 @@ export default function ActivityPage() {
   const activityId = useRouter().params.id ?? '';
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Shown again after the intake page: the visit then lists the opinion just taken down.
   const { state, reload, set } = useLoaded(() => call('activities.get', { activityId }), [activityId], {
     pullDown: true,
+    onShow: true,
   });
 
   const act = async (done: string, action: () => Promise<ActivityView>) => {
@@ -156,6 +159,30 @@ export default function ActivityPage() {
         <View className='card'>
           <Text className='card__label'>活动成果（问题、建议）</Text>
           <Text className='card__line activity-outcome'>{a.outcome}</Text>
+        </View>
+      )}
+
+      {(a.opinionIds.length > 0 || a.can.intake) && (
+        <View className='card visit-opinions'>
+          <Text className='card__label'>收集的群众意见（{a.opinionIds.length} 条）</Text>
+          {a.opinionIds.map((id) => (
+            <View
+              key={id}
+              className='card__more activity-opinion'
+              role='link'
+              onClick={() => void Taro.navigateTo({ url: `/casework/case/index?id=${id}` })}
+            >
+              意见 {shortIdOf(id)} ›
+            </View>
+          ))}
+          {a.can.intake && (
+            <Button
+              className='btn btn--primary btn--block visit-intake'
+              onClick={() => void Taro.navigateTo({ url: `/casework/intake/index?activityId=${a.id}` })}
+            >
+              登记走访中收集的意见
+            </Button>
+          )}
         </View>
       )}
 

@@ -1,6 +1,7 @@
 import { CONTACT_RETENTION_DAYS } from '../../domain/personal-data';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import { useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
 import { call } from '../../api/client';
 import { newRequestId } from '../../api/request-id';
 import type { CategoryId } from '../../domain/categories';
@@ -10,8 +11,13 @@ import { CONTACT_NAME_MAX, CONTENT_MAX, CONTENT_MIN, PHONE_MAX } from '../../dom
 import { CategoryPicker } from '../../components/CategoryPicker';
 import { PageShell } from '../../components/PageShell';
 
-/** Staff record an opinion a voter brought to a reception day; the voter takes away a claim code. */
+/**
+ * Staff record an opinion a voter brought to a reception day; a deputy (from their own visit's
+ * page, `activityId`) one a voter raised on that 走访选民, which then stays with them. Either
+ * way the voter takes away a claim code.
+ */
 export default function IntakePage() {
+  const activityId = useRouter().params.activityId;
   const [category, setCategory] = useState<CategoryId | null>(null);
   const [content, setContent] = useState('');
   const [name, setName] = useState('');
@@ -20,6 +26,9 @@ export default function IntakePage() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const requestId = useRef(newRequestId());
+  useEffect(() => {
+    if (activityId) void Taro.setNavigationBarTitle({ title: '登记走访中收集的意见' });
+  }, [activityId]);
 
   const withContact = Boolean(name.trim() || phone.trim());
   const ready = category && content.trim().length >= CONTENT_MIN && (!withContact || consent);
@@ -33,6 +42,7 @@ export default function IntakePage() {
         category,
         content: content.trim(),
         requestId: requestId.current,
+        ...(activityId ? { activityId } : {}),
         ...(withContact ? { contact: { name: name.trim(), phone: phone.trim() }, consent } : {}),
       });
       const until = formatDateZh(shanghaiDate(saved.claimCodeExpiresAt));
@@ -54,6 +64,13 @@ export default function IntakePage() {
 
   return (
     <PageShell>
+      {activityId && (
+        <View className='notice'>
+          <Text className='notice__text intake-visit'>
+            登记选民在这次走访中反映的问题：意见由您本人办理，并记入这次走访的成果。
+          </Text>
+        </View>
+      )}
       <View className='card'>
         <Text className='card__label'>意见类别</Text>
         <CategoryPicker value={category} onChange={setCategory} />
@@ -62,6 +79,7 @@ export default function IntakePage() {
           value={content}
           maxlength={CONTENT_MAX}
           placeholder='选民反映的问题和诉求'
+          nativeProps={{ 'aria-label': '意见内容' }}
           onInput={(e) => setContent(e.detail.value)}
         />
         <Text className='card__hint'>
