@@ -3,7 +3,7 @@ import { cpus } from 'node:os';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { allSections, benchVolumes, chosenSections } from './sections';
+import { allSections, BenchUsageError, benchVolumes, chosenSections } from './sections';
 import { formatCheck, type GoalCheck } from './support/goals';
 import {
   SectionSkipped,
@@ -180,7 +180,8 @@ const sectionFlag = process.argv.indexOf('--section');
 (sectionFlag > 0 ? sectionProcess(process.argv[sectionFlag + 1]!) : runner()).then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error('npm run bench crashed:', error);
+    if (error instanceof BenchUsageError) console.error(`npm run bench: ${error.message}`);
+    else console.error('npm run bench crashed:', error);
     process.exit(1);
   },
 );

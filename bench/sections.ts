@@ -8,11 +8,14 @@ import type { Section } from './support/section';
 import { throughputSection } from './throughput';
 import { weappSection } from './weapp-sizes';
 
+/** A wrong BENCH_ONLY or BENCH_VOLUMES: said in one line, without a stack. */
+export class BenchUsageError extends Error {}
+
 /** The volumes of opinions the latency is measured at: BENCH_VOLUMES, smallest first. */
 export function benchVolumes(env = process.env.BENCH_VOLUMES ?? '10000,100000,1000000'): number[] {
   const volumes = env.split(',').map((v) => Number(v.trim().replace(/_/g, '')));
   if (volumes.some((v) => !Number.isInteger(v) || v <= 0)) {
-    throw new Error(`BENCH_VOLUMES must be whole numbers of opinions, comma-separated (got "${env}")`);
+    throw new BenchUsageError(`BENCH_VOLUMES must be whole numbers of opinions, comma-separated (got "${env}")`);
   }
   return [...new Set(volumes)].sort((a, b) => a - b);
 }
@@ -45,7 +48,7 @@ export function chosenSections(sections: Section[], only = process.env.BENCH_ONL
   const matches = (s: Section, name: string) => s.name === name || s.name.startsWith(`${name}-`);
   const unknown = names.filter((name) => !sections.some((s) => matches(s, name)));
   if (unknown.length > 0) {
-    throw new Error(
+    throw new BenchUsageError(
       `BENCH_ONLY names no section "${unknown.join('", "')}"; the sections are: ${sections.map((s) => s.name).join(', ')} (latency = every latency-<volume>)`,
     );
   }

@@ -2,11 +2,8 @@ import { spawnSync } from 'node:child_process';
 
 /** Build what a section needs and is missing: `npm run <script>` with extra environment. */
 export function build(script: string, log: (line: string) => void, env: Record<string, string> = {}): void {
-  log(
-    `building: npm run ${script} ${Object.entries(env)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(' ')}…`,
-  );
+  const settings = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+  log(`building: npm run ${[script, ...settings].join(' ')}…`);
   const result = spawnSync('npm', ['run', script], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, ...env },
