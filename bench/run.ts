@@ -102,14 +102,21 @@ function runIsolated(section: Section, workDir: string): Promise<SectionRecord> 
       stopGroup('SIGTERM');
       setTimeout(() => stopGroup('SIGKILL'), 10_000).unref();
     }, section.timeoutMinutes * 60_000);
+    // Stopped itself (Ctrl-C, kill): the section's process group goes with it, and the scratch folder.
     const interrupt = () => {
       stopGroup('SIGTERM');
-      process.exit(130);
+      setTimeout(() => {
+        stopGroup('SIGKILL');
+        rmSync(workDir, { recursive: true, force: true, maxRetries: 5 });
+        process.exit(130);
+      }, 2_000);
     };
     process.once('SIGINT', interrupt);
+    process.once('SIGTERM', interrupt);
     const finish = (record: SectionRecord) => {
       clearTimeout(timer);
       process.removeListener('SIGINT', interrupt);
+      process.removeListener('SIGTERM', interrupt);
       done(record);
     };
     child.once('error', (error) => finish({ failed: `could not start: ${error.message}`, seconds: seconds() }));

@@ -16,17 +16,32 @@ export async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-/** Serial calls of `send` (after 20 unmeasured ones), in milliseconds. */
-export async function latency(send: (i: number) => Promise<void>, samples: number): Promise<Percentiles> {
+export interface LatencyBudget {
+  /** At most this many measured calls… */
+  samples: number;
+  /** …or as many as fit in this many seconds, but never fewer than `minSamples`. */
+  seconds: number;
+  minSamples: number;
+}
+
+/**
+ * Serial calls of `send` (after 20 unmeasured ones), in milliseconds, with how many were
+ * measured: a slow action stops at its time budget, so that a volume's section stays in minutes.
+ */
+export async function latency(
+  send: (i: number) => Promise<void>,
+  budget: LatencyBudget,
+): Promise<Percentiles & { samples: number }> {
   for (let i = 0; i < 20; i += 1) await send(-1 - i);
   const times: number[] = [];
-  for (let i = 0; i < samples; i += 1) {
+  const until = Date.now() + budget.seconds * 1000;
+  for (let i = 0; i < budget.samples && (i < budget.minSamples || Date.now() < until); i += 1) {
     const start = process.hrtime.bigint();
     await send(i);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), samples: times.length };
 }
 
 /** `total` calls of `send`, `concurrency` in flight at once; calls per second. */
