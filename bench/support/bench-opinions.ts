@@ -4,19 +4,26 @@ import type { Opinion, OpinionStatus } from '../../src/domain/opinion';
 
 const STATUSES: OpinionStatus[] = ['assigned', 'replied', 'resolved', 'closed', 'transferred', 'submitted'];
 
+/** The voters the generated opinions are spread over (`bench-voter-0` …). */
+export const BENCH_VOTERS = 5_000;
+
+/** The id of the i-th generated opinion (its author is `bench-voter-${i % voters}`). */
+export const benchOpinionId = (i: number) => `opbench${String(i).padStart(9, '0')}`;
+
 /**
- * The i-th of `total` generated opinions, created every five minutes up to `now`: spread over
- * the demo stations, their deputies, the categories, `voters` voters and six statuses.
+ * The i-th generated opinion: the newest (i = 0) five minutes before `now`, each next one five
+ * minutes earlier, so that the first N are the same opinions whatever the volume grows to; spread
+ * over the demo stations, their deputies, the categories, `voters` voters and six statuses.
  */
-export function benchOpinion(i: number, total: number, now: number, voters: number): Opinion {
+export function benchOpinion(i: number, now: number, voters: number): Opinion {
   const station = DEMO_STATIONS[i % DEMO_STATIONS.length]!;
   const deputies = DEMO_DEPUTIES.filter((d) => d.stationId === station.id);
   const deputy = deputies[i % deputies.length]!;
   const voter = `bench-voter-${i % voters}`;
   const status = STATUSES[i % STATUSES.length]!;
-  const createdAt = now - (total - i) * 300_000;
+  const createdAt = now - (i + 1) * 300_000;
   return {
-    id: `opbench${String(i).padStart(9, '0')}`,
+    id: benchOpinionId(i),
     stationId: station.id,
     category: CATEGORY_IDS[i % CATEGORY_IDS.length]!,
     content: `第${i}条：青溪街道环城西路路灯不亮，夜间出行不便，希望尽快维修。`,

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { DEMO_STATIONS } from '../server/local/demo-street';
+import { atLeast } from './support/goals';
+import { startLocalApi } from './support/local-api';
+import { volumeLabel, type Section, type SectionContext } from './support/section';
+import { throughput } from './support/timing';
+import { openVolumeStore } from './support/volume-store';
+
+// Concurrent submits (20 in flight) against a bare Node http hello-world in the same run, at the
+// largest volume of the run (where routing costs most); goal: ≥ 0.3× hello.
+
+const TOTAL = 2_000;
+const CONCURRENCY = 20;
+const GOAL_RATIO = 0.3;
+
+export const throughputSection = (volume: number): Section => ({
+  name: 'throughput',
+  title: `concurrent submits at ${volumeLabel(volume)} opinions`,
+  timeoutMinutes: 30,
+  run: (ctx) => measureThroughput(volume, ctx),
+});
+
+async function measureThroughput(volume: number, ctx: SectionContext) {
+  const dir = join(ctx.workDir, 'volume');
+  const volumes = await openVolumeStore(dir);
+  if (volumes.count() < volume) {
+    ctx.log(`filling ${volumeLabel(volumes.count())} → ${volumeLabel(volume)} opinions through the store…`);
+    await volumes.growTo(volume);
+  }
+  const api = await startLocalApi(volumes.store, dir);
+  try {
+    const submit = (i: number) =>
+      api.post(
+        'opinions',
+        {
+          action: 'submit',
+          stationId: DEMO_STATIONS[i % DEMO_STATIONS.length]!.id,
+          category: 'transport',
+          content: '来薰路与文昌路口早晚高峰拥堵，建议优化信号灯配时。',
+          requestId: `bench-concurrent-${i}-${Math.random().toString(36).slice(2)}`,
+        },
+        `bench-concurrent-${i % 1_000}`,
+      );
+    const submitsPerSecond = await throughput(submit, TOTAL, CONCURRENCY);
+    const helloPerSecond = await throughput(api.sayHello, TOTAL, CONCURRENCY);
+    const ratio = +(submitsPerSecond / helloPerSecond).toFixed(2);
+    const goal = atLeast(`concurrent submits ÷ hello at ${volumeLabel(volumes.count())}`, ratio, GOAL_RATIO, '×');
+    return {
+      figures: {
+        volume: volumes.count(),
+        total: TOTAL,
+        concurrency: CONCURRENCY,
+        submitsPerSecond,
+        helloPerSecond,
+        ratio,
+      },
+      goals: [goal],
+      lines: [
+        `${TOTAL} submits, ${CONCURRENCY} in flight, ${volumes.count().toLocaleString('en-US')} opinions: ${submitsPerSecond.toFixed(0)}/s; bare hello: ${helloPerSecond.toFixed(0)}/s`,
+        `ratio ${ratio.toFixed(2)} (goal ${goal.goal}) ${goal.met ? '✓' : '✗'}`,
+      ],
+    };
+  } finally {
+    await api.close();
+    await volumes.close();
+  }
+}
