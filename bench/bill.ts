@@ -69,7 +69,7 @@ async function bill(ctx: SectionContext) {
   const claim = mean('scheduler run (claims its slots)');
   const idle = mean('scheduler run (slots already claimed)');
   lines.push({
-    what: `scheduler: ${SCHEDULER_RUNS.toLocaleString('en-US')} runs (1 a minute; ${claims} claim the hour's slots)`,
+    what: `scheduler: ${SCHEDULER_RUNS.toLocaleString('en-US')} runs (1 a minute; ${claims} claim the hour's slots, the rest on a warm instance)`,
     calls: SCHEDULER_RUNS,
     reads: claims * claim.reads + (SCHEDULER_RUNS - claims) * idle.reads,
     writes: claims * claim.writes + (SCHEDULER_RUNS - claims) * idle.writes,

@@ -39,6 +39,14 @@ export function slotMarker(job: SlottedJob, slot: string): string {
   return `job:${job}:${slot}`;
 }
 
+/**
+ * The slot of each job this instance has already seen claimed (by itself or another run), per
+ * store: once a slot is claimed it stays claimed, so a warm instance's later runs in the same
+ * slot skip it without asking the store again. On CloudBase that is one refused write and one
+ * read saved per job per minute (docs/SCALING.md); a new instance asks once per slot.
+ */
+const claimedSlots = new WeakMap<Store, Map<SlottedJob, string>>();
+
 /** Claim the slot, then run the job; undefined when another run has claimed it already. */
 async function inSlot<T>(
   store: Store,
@@ -47,7 +55,12 @@ async function inSlot<T>(
   now: number,
   work: () => Promise<T>,
 ): Promise<JobOutcome<T> | undefined> {
-  if (!(await store.setMarkerOnce(slotMarker(job, slot), new Date(now).toISOString()))) return undefined;
+  let seen = claimedSlots.get(store);
+  if (!seen) claimedSlots.set(store, (seen = new Map()));
+  if (seen.get(job) === slot) return undefined;
+  const won = await store.setMarkerOnce(slotMarker(job, slot), new Date(now).toISOString());
+  seen.set(job, slot);
+  if (!won) return undefined;
   try {
     return { slot, ...(await work()) };
   } catch (error) {

@@ -60,6 +60,17 @@ describe('the timer-only scheduler', () => {
     expect(await tick()).toEqual({ outbox: { sent: 0, failed: 0, gaveUp: 0, notSubscribed: 0, skipped: 0 } });
   });
 
+  test('a warm instance does not ask the store again about the slots it has seen claimed', async () => {
+    now += 60_000;
+    const claims = jest.spyOn(api.store, 'setMarkerOnce');
+    try {
+      expect(await tick()).toEqual({ outbox: { sent: 0, failed: 0, gaveUp: 0, notSubscribed: 0, skipped: 0 } });
+      expect(claims).not.toHaveBeenCalled();
+    } finally {
+      claims.mockRestore();
+    }
+  });
+
   test('each slot is claimed once: a marker per job and slot', async () => {
     expect(await api.store.getMarker('job:deadlines:2026-03-01T09')).not.toBeNull();
     expect(await api.store.getMarker('job:sessions:2026-02-28')).not.toBeNull();
