@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { figuresDocument } from '../../server/adapters/cloudbase/cloudbase-figures';
 import { createCloudbaseOpinionStore } from '../../server/adapters/cloudbase/cloudbase-opinion-store';
+import { runDocumentMigrations } from '../../server/adapters/cloudbase/document-migrations';
 import { openDatabase } from '../../server/adapters/sqlite/database';
 import { MIGRATIONS } from '../../server/adapters/sqlite/migrations';
 import { figureColumns, figuresSql } from '../../server/adapters/sqlite/sqlite-figures';
@@ -190,6 +191,8 @@ describeCounts('CloudBase (the SDK’s real pipeline, run in memory)', async () 
     'opinions',
     ALL.map((o) => ({ _id: o.id, ...o, figures: figuresDocument(o) })),
   );
+  // Written as before the counters: document migration 4 counts each of them once.
+  expect((await runDocumentMigrations(memory)).done).toBe(true);
   const calls: string[] = [];
   const db = sdkDatabaseOver(memory, calls);
   return {
