@@ -31,8 +31,28 @@ type Doc = Record<string, unknown>;
  * transaction of every create and update of an opinion.
  */
 
-/** Tries of a write that moves shared counters: parallel writes at one station conflict on them. */
-export const COUNTER_TRIES = 8;
+/** Rounds of runTransaction (each up to 4 tries) a write that moves counters gets. */
+const COUNTER_ROUNDS = 5;
+
+const isConflict = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'DATABASE_TRANSACTION_CONFLICT';
+
+/**
+ * Run a transaction that moves counters. Writes at one station in one month share a counter
+ * document, so parallel ones conflict, and the SDK runs a conflicting callback again at once —
+ * parallel writers in step with each other, one of them winning each time. Between rounds of
+ * that, this waits a random moment, longer each round, so that they fall out of step.
+ */
+export async function runCountedTransaction<T>(db: Db, callback: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let round = 1; ; round += 1) {
+    try {
+      return (await db.runTransaction(callback)) as T;
+    } catch (error) {
+      if (!isConflict(error) || round >= COUNTER_ROUNDS) throw error;
+      await new Promise((done) => setTimeout(done, Math.random() * 20 * round));
+    }
+  }
+}
 
 /**
  * Add `increments` to one counter inside a transaction. An atomic `inc` needs no read; on the
@@ -81,7 +101,7 @@ export async function moveCounters(tx: Tx, _: Command, before: Opinion | null, a
  */
 export async function countUncounted(db: Db, doc: Doc): Promise<number> {
   const id = String(doc._id);
-  return db.runTransaction(async (tx: Tx) => {
+  return runCountedTransaction(db, async (tx: Tx) => {
     const current = txDocument<Doc>(await tx.collection('opinions').doc(id).get());
     if (!current || current[COUNTED_FIELD] === true) return 0;
     if (typeof current.createdAt !== 'number' || typeof current.status !== 'string') return 0;
@@ -91,7 +111,7 @@ export async function countUncounted(db: Db, doc: Doc): Promise<number> {
       .doc(id)
       .update({ [COUNTED_FIELD]: true });
     return 1;
-  }, COUNTER_TRIES);
+  });
 }
 
 const FIELD_OF: Record<FigureGrouping, string> = {

@@ -5,10 +5,10 @@ import { figuresFromSources } from '../figure-counting';
 import { createCloudbaseFigureSources, FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
 import type { CollectionName } from './collections';
 import {
-  COUNTER_TRIES,
   createCloudbaseCounterReads,
   moveCounters,
   recountCloudbaseCounters,
+  runCountedTransaction,
 } from './cloudbase-counters';
 import {
   CONTACT_ENDED_FIELD,
@@ -60,7 +60,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
   return {
     createOpinion: async (opinion, events, outbox, quota) => {
       let existing: Opinion | null = null;
-      await db.runTransaction(async (tx: Tx) => {
+      await runCountedTransaction(db, async (tx: Tx) => {
         existing = null;
         const found = txDocument(await tx.collection('opinions').doc(opinion.id).get());
         if (found) {
@@ -71,7 +71,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
         await tx.collection('opinions').doc(opinion.id).set(opinionDocument(opinion));
         await writeSideEffects(tx, events, outbox);
         await moveCounters(tx, _, null, opinion);
-      }, COUNTER_TRIES);
+      });
       return existing ? { created: false, opinion: existing } : { created: true, opinion };
     },
     getOpinion: (id) => getDoc<Opinion>('opinions', id),
@@ -81,7 +81,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
     },
     updateOpinion: async (next, expected, events, outbox, supports = []) => {
       try {
-        await db.runTransaction(async (tx: Tx) => {
+        await runCountedTransaction(db, async (tx: Tx) => {
           const current = txDocument<Record<string, unknown>>(await tx.collection('opinions').doc(next.id).get());
           if (!current || current.version !== expected) throw new RolledBack();
           await tx.collection('opinions').doc(next.id).set(opinionDocument(next));
@@ -89,7 +89,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
           await addSupportsInTransaction(tx, supports);
           // A document from before the counters is not in them: its whole new contribution is added.
           await moveCounters(tx, _, current[COUNTED_FIELD] === true ? strip<Opinion>(current) : null, next);
-        }, COUNTER_TRIES);
+        });
         return true;
       } catch (error) {
         if (error instanceof RolledBack) return false;
