@@ -257,6 +257,47 @@ describe('reports.migrate locally', () => {
   });
 });
 
+describe('reports.recount locally', () => {
+  test('an admin checks a month against its opinions: nothing differs, and the run is audited; others may not', async () => {
+    const api = await startLocalApi();
+    try {
+      await api.post(
+        'opinions',
+        {
+          action: 'submit',
+          stationId: 'qx-jiedao',
+          category: 'transport',
+          content: '环城西路路灯不亮，夜间行人看不清路面。',
+          requestId: 'req-recount',
+        },
+        'voter-recount',
+      );
+      const { body } = await api.post('reports', { action: 'recount', month: '2026-03', repair: true }, 'demo-admin');
+      // the month's counter of the opinion, and its deputy's open case
+      expect(body.data).toEqual({ month: '2026-03', checked: 2, differences: [], repaired: false });
+      expect(await api.store.listAudit('store', 'counters:2026-03')).toEqual([
+        expect.objectContaining({
+          actor: 'demo-admin',
+          action: 'reports.recount',
+          detail: { month: '2026-03', checked: 2, differences: 0, repaired: false },
+        }),
+      ]);
+      for (const who of ['demo-staff', 'demo-deputy', 'demo-voter']) {
+        expect((await api.post('reports', { action: 'recount', month: '2026-03' }, who)).body.error).toEqual({
+          code: 'FORBIDDEN',
+          message: '只有人大工委可以核对统计',
+        });
+      }
+      expect((await api.post('reports', { action: 'recount', month: '2026-3' }, 'demo-admin')).body.error).toEqual({
+        code: 'INVALID_INPUT',
+        message: '月份格式不正确，应为“2026-03”这样的年-月',
+      });
+    } finally {
+      await api.stop();
+    }
+  });
+});
+
 // -- the stand-in as a cloud function sees it when something happens mid-run ------------------
 
 /** The database, but every `where(...).update()` after the first `writes` fails as a timed-out function would. */
