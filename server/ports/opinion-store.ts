@@ -1,3 +1,4 @@
+import type { CounterRecount } from '../../src/domain/figure-counters';
 import type { RawCounts } from '../../src/domain/figures';
 import type { Opinion, OpinionStatus, TimelineEvent } from '../../src/domain/opinion';
 import type { FigureGrouping, FigureQuery, FigureRow } from './figure-query';
@@ -89,7 +90,10 @@ export interface OpinionStore {
   ): Promise<boolean>;
   /** Newest first. */
   listOpinions(query: OpinionQuery): Promise<OpinionPage>;
-  /** Open (assigned or transferred) opinions per deputy of a station. */
+  /**
+   * Open (assigned or transferred) opinions per deputy of a station, read from the open-case
+   * counters that every create and update moves in its transaction (src/domain/figure-counters.ts).
+   */
   countOpenByDeputy(stationId: string): Promise<Map<string, number>>;
   listTimeline(opinionId: string): Promise<TimelineEvent[]>;
   /** Pending messages due by `now`, oldest first. */
@@ -101,11 +105,17 @@ export interface OpinionStore {
   recordMediaChecks(opinionId: string, checks: ReadonlyArray<{ traceId: string; fileId: string }>): Promise<void>;
   findMediaCheck(traceId: string): Promise<{ opinionId: string; fileId: string } | null>;
   /**
-   * The report's counts (src/domain/figures.ts) of the opinions `query` selects, added up by the
-   * database (SQL aggregation, CloudBase's aggregate pipeline): no opinion list is fetched, so
-   * no query limit applies.
+   * The report's counts (src/domain/figures.ts) of the opinions `query` selects: the figure
+   * counters of the period's whole months (moved by every create and update in its transaction),
+   * the partial months at its ends and overdue counted by the database from the opinions
+   * (server/adapters/figure-counting.ts). No opinion list is fetched, so no query limit applies.
    */
   countFigures(query: FigureQuery): Promise<RawCounts>;
   /** The same counts per station, deputy, category or month, one row per group with opinions. */
   countFiguresBy(query: FigureQuery, groupBy: FigureGrouping): Promise<FigureRow[]>;
+  /**
+   * The figure counters of `month` ('YYYY-MM') and the open-case counters compared with a recount
+   * of the opinions; with `repair`, the differing counters are written over with the recount.
+   */
+  recountCounters(month: string, repair: boolean): Promise<CounterRecount>;
 }

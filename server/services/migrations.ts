@@ -1,4 +1,7 @@
+import type { ActionInput } from '../../src/domain/actions/action-spec';
+import type { reportsActions } from '../../src/domain/actions/reports';
 import type { Clock } from '../../src/domain/dates';
+import type { CounterRecount } from '../../src/domain/figure-counters';
 import { AppError } from '../../src/domain/errors';
 import type { MigrationBudget, MigrationProgress } from '../ports/document-migrations';
 import type { Store } from '../ports/store';
@@ -35,4 +38,33 @@ export async function migrateDocuments(_input: Record<string, never>, ctx: Servi
     detail: { done: progress.done, changed: progress.changed, remaining: progress.remaining },
   });
   return progress;
+}
+
+/**
+ * reports.recount: an admin checks a month's figure counters and the open-case counters against
+ * the opinions (src/domain/figure-counters.ts) and, with `repair`, has what differs written over
+ * with the recount. Each run is audited with what it found.
+ */
+export async function recountCounters(
+  input: ActionInput<typeof reportsActions, 'recount'>,
+  ctx: ServiceContext,
+): Promise<CounterRecount> {
+  if (ctx.caller.role !== 'admin' || !ctx.caller.openid) {
+    throw new AppError('FORBIDDEN', '只有人大工委可以核对统计');
+  }
+  const result = await ctx.store.recountCounters(input.month, input.repair ?? false);
+  await ctx.store.appendAudit({
+    at: ctx.clock.now(),
+    actor: ctx.caller.openid,
+    action: 'reports.recount',
+    targetType: 'store',
+    targetId: `counters:${input.month}`,
+    detail: {
+      month: input.month,
+      checked: result.checked,
+      differences: result.differences.length,
+      repaired: result.repaired,
+    },
+  });
+  return result;
 }

@@ -82,3 +82,14 @@ export const publicStatsInput = z
 
 /** reports.migrate: no fields (the caller must be an admin). */
 export const migrateInput = z.object({});
+
+/**
+ * reports.recount: the month whose figure counters to check against its opinions (the open-case
+ * counters are checked with it), and whether to write the recount over what differs.
+ */
+export const recountInput = z.object({
+  month: z
+    .string({ required_error: '请提供要核对的月份' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式不正确，应为“2026-03”这样的年-月'),
+  repair: z.boolean({ invalid_type_error: '是否修复须为是或否' }).optional(),
+});

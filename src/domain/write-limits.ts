@@ -76,6 +76,7 @@ export const WRITE_LIMITS = {
   'reports.exportOpinions': { perDay: 30, message: overLimit('导出意见') },
   'reports.download': { perDay: 100, message: overLimit('下载文件') },
   'reports.migrate': { perDay: 200, message: overLimit('升级数据') },
+  'reports.recount': { perDay: 200, message: overLimit('核对统计') },
 } as const satisfies Record<string, WriteLimit>;
 
 /** An action with a limit, named `<function>.<action>`. */

@@ -149,5 +149,14 @@ export function stationAndAdminLimitCases(today: () => string): LimitCase[] {
       fills: 'ok',
       over: () => ({}),
     },
+    {
+      action: 'reports.recount',
+      perDay: 200,
+      message: '今天核对统计的次数过多，请明天再试',
+      who: ADMIN,
+      fill: () => ({ month: '2026-03' }),
+      fills: 'ok',
+      over: () => ({ month: '2026-03', repair: true }),
+    },
   ];
 }

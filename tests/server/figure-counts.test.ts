@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { figuresDocument } from '../../server/adapters/cloudbase/cloudbase-figures';
 import { createCloudbaseOpinionStore } from '../../server/adapters/cloudbase/cloudbase-opinion-store';
+import { runDocumentMigrations } from '../../server/adapters/cloudbase/document-migrations';
 import { openDatabase } from '../../server/adapters/sqlite/database';
 import { MIGRATIONS } from '../../server/adapters/sqlite/migrations';
-import { figureColumns, figuresSql } from '../../server/adapters/sqlite/sqlite-figures';
+import { countersSql, figureColumns, figuresSql, overdueSql } from '../../server/adapters/sqlite/sqlite-figures';
 import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';
 import { DEMO_DEPUTIES, DEMO_STATIONS } from '../../server/local/demo-street';
 import type { FigureGrouping, FigureQuery, FigureRow } from '../../server/ports/figure-query';
@@ -190,6 +191,8 @@ describeCounts('CloudBase (the SDK’s real pipeline, run in memory)', async () 
     'opinions',
     ALL.map((o) => ({ _id: o.id, ...o, figures: figuresDocument(o) })),
   );
+  // Written as before the counters: document migration 4 counts each of them once.
+  expect((await runDocumentMigrations(memory)).done).toBe(true);
   const calls: string[] = [];
   const db = sdkDatabaseOver(memory, calls);
   return {
@@ -256,6 +259,48 @@ describe('the SQLite schema for the figures', () => {
       .join(' | ');
     expect(plan).toContain(index);
     expect(plan).not.toMatch(/SCAN opinions/);
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test.each`
+    filters                       | groupBy      | index
+    ${{}}                         | ${undefined} | ${'figure_counters USING PRIMARY KEY (month>? AND month<?)'}
+    ${{}}                         | ${'station'} | ${'figure_counters USING PRIMARY KEY (month>? AND month<?)'}
+    ${{ stationId: 'qx-jiedao' }} | ${'deputy'}  | ${'figure_counters_station (station_id=? AND month>? AND month<?)'}
+    ${{ deputyId: 'd01' }}        | ${'month'}   | ${'figure_counters_deputy (deputy_id=? AND month>? AND month<?)'}
+    ${{ category: 'housing' }}    | ${'station'} | ${'figure_counters_category (category=? AND month>? AND month<?)'}
+  `('the counters of $filters by $groupBy are read by month off $index', ({ filters, groupBy, index }) => {
+    const dir = scratchDir();
+    const db = openDatabase(join(dir, 'plan.sqlite'));
+    const plan = (
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${countersSql(filters, groupBy)}`)
+        .all({ first: '2025-01', last: '2025-12', ...filters }) as Array<{
+        detail: string;
+      }>
+    )
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(plan).toContain(index);
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('overdue reads the open cases only (the partial index opinions_open_due), whatever the filters', () => {
+    const dir = scratchDir();
+    const db = openDatabase(join(dir, 'plan.sqlite'));
+    for (const filters of FILTERS) {
+      for (const groupBy of [undefined, ...GROUPINGS]) {
+        const query = storeQuery('2025-01-01', '2025-12-31', filters);
+        const plan = (
+          db.prepare(`EXPLAIN QUERY PLAN ${overdueSql(query, groupBy)}`).all({ ...query }) as Array<{ detail: string }>
+        )
+          .map((r) => r.detail)
+          .join(' | ');
+        expect(plan).toContain('COVERING INDEX opinions_open_due (reply_due_date<?)');
+      }
+    }
     db.close();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -114,10 +114,13 @@ export interface Street {
 
 /**
  * A street with two stations: East (the deputies above, staff 林晓燕) and West (one deputy, staff
- * 周敏), on an empty SQLite store in memory, at NOW, with `committee` as the admin.
+ * 周敏), on an empty store (SQLite in memory unless another is given), at NOW, with `committee`
+ * as the admin.
  */
-export async function aStreet(config: Partial<ServiceConfig> = {}): Promise<Street> {
-  const store = createSqliteStore(':memory:');
+export async function aStreet(
+  config: Partial<ServiceConfig> = {},
+  store: Store = createSqliteStore(':memory:'),
+): Promise<Street> {
   for (const s of [EAST, WEST]) await store.putStation(s, setup(s.id));
   for (const d of Object.values(DEPUTIES)) await store.putDeputy(d, setup(d.id));
   for (const a of ACCOUNTS) await store.putAccount(a, setup(a.openid));

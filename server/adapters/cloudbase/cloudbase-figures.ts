@@ -1,6 +1,7 @@
 import { figureFields, NOT_COLLECTED, OPEN_STATUSES, type RawCounts, ZERO_COUNTS } from '../../../src/domain/figures';
 import type { Opinion } from '../../../src/domain/opinion';
 import type { FigureGrouping, FigureQuery, FigureRow } from '../../ports/figure-query';
+import type { FigureSources } from '../figure-counting';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's aggregate builder is untyped */
 type Db = any;
@@ -30,11 +31,13 @@ export function figuresDocument(opinion: Opinion) {
 const MAX_GROUPS = 1000;
 
 /**
- * countFigures and countFiguresBy on CloudBase: one aggregate call each, `match` on the period
- * (the createdAt indexes of cloudbase/database.json) and `group` with `$sum`, so CloudBase adds
- * the documents up and returns one line per group — its 100/1,000-document read limits never apply.
+ * What countFigures and countFiguresBy on CloudBase read from the opinions (figure-counting.ts;
+ * the counters are read by cloudbase-counters.ts): one aggregate call for each partial month at
+ * the ends of a period — `match` on the period (the createdAt indexes of cloudbase/database.json)
+ * and `group` with `$sum`, so CloudBase adds the documents up and returns one line per group, its
+ * 100/1,000-document read limits never applying — and one on the open cases for overdue.
  */
-export function createCloudbaseFigures(db: Db) {
+export function createCloudbaseFigureSources(db: Db): Pick<FigureSources, 'opinions' | 'overdue'> {
   const _ = db.command;
   const $ = _.aggregate;
   const count = (condition: unknown) => $.sum($.cond({ if: condition, then: 1, else: 0 }));
@@ -68,13 +71,6 @@ export function createCloudbaseFigures(db: Db) {
         ratedSatisfied: rated('satisfied'),
         ratedBasicallySatisfied: rated('basically_satisfied'),
         ratedDissatisfied: rated('dissatisfied'),
-        // A missing due date sorts after every date: never overdue.
-        overdue: count(
-          $.and([
-            $.in(['$status', [...OPEN_STATUSES]]),
-            $.lt([$.ifNull(['$replyDueDate', '9999-12-31']), query.today]),
-          ]),
-        ),
       })
       .limit(MAX_GROUPS)
       .end();
@@ -85,9 +81,27 @@ export function createCloudbaseFigures(db: Db) {
     });
   };
 
-  return {
-    countFigures: async (query: FigureQuery): Promise<RawCounts> => (await run(query))[0]?.counts ?? { ...ZERO_COUNTS },
-    countFiguresBy: async (query: FigureQuery, groupBy: FigureGrouping): Promise<FigureRow[]> =>
-      (await run(query, groupBy)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+  const overdue = async (query: FigureQuery, groupBy?: FigureGrouping) => {
+    const match: Record<string, unknown> = {
+      status: _.in([...OPEN_STATUSES]),
+      replyDueDate: _.lt(query.today),
+      createdAt: _.gte(query.fromMs).and(_.lt(query.toMs)),
+    };
+    if (query.stationId !== undefined) match.stationId = query.stationId;
+    if (query.deputyId !== undefined) match.assignedDeputyId = query.deputyId;
+    if (query.category !== undefined) match.category = query.category;
+    const res = await db
+      .collection('opinions')
+      .aggregate()
+      .match(match)
+      .group({ _id: groupBy ? groupKey[groupBy] : null, overdue: $.sum(1) })
+      .limit(MAX_GROUPS)
+      .end();
+    return ((res.data ?? []) as Array<Record<string, unknown>>).map((row) => ({
+      key: row._id === null || row._id === undefined ? '' : String(row._id),
+      overdue: Number(row.overdue ?? 0),
+    }));
   };
+
+  return { opinions: run, overdue };
 }

@@ -1,10 +1,18 @@
 import type { Opinion, TimelineEvent } from '../../../src/domain/opinion';
 import { type OpinionStore, QuotaExceededError } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
-import { createCloudbaseFigures, FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
+import { figuresFromSources } from '../figure-counting';
+import { createCloudbaseFigureSources, FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
 import type { CollectionName } from './collections';
 import {
+  createCloudbaseCounterReads,
+  moveCounters,
+  recountCloudbaseCounters,
+  runCountedTransaction,
+} from './cloudbase-counters';
+import {
   CONTACT_ENDED_FIELD,
+  COUNTED_FIELD,
   getDocument,
   outboxFromDoc,
   PAGE,
@@ -22,31 +30,37 @@ import { addSupportsInTransaction } from './cloudbase-support-store';
 type Db = any;
 type Tx = any;
 
-/** An opinion as stored: the opinion with its derived figure flags and retention field. */
+/**
+ * An opinion as stored: the opinion with its derived figure flags and retention field, marked as
+ * counted — it is written only by the transactions that move the counters with it.
+ */
 export function opinionDocument(opinion: Opinion): Record<string, unknown> {
   const ended = contactEndedAt(opinion);
   return {
     ...opinion,
     [FIGURES_FIELD]: figuresDocument(opinion),
     ...(ended !== undefined ? { [CONTACT_ENDED_FIELD]: ended } : {}),
+    [COUNTED_FIELD]: true,
   };
 }
 
 /**
  * Opinions on CloudBase. The opinion's _id is its id, which the service derives from
  * (submittedBy, requestId), so a retried submit finds the first one inside the transaction.
- * Timeline lines and outbox messages are written in the same transaction as the change.
+ * Timeline lines, outbox messages and the counters (cloudbase-counters.ts) are written in the
+ * same transaction as the change.
  */
 export function createCloudbaseOpinionStore(db: Db): OpinionStore {
   const _ = db.command;
   const col = (name: CollectionName) => db.collection(name);
 
   const getDoc = <T>(name: CollectionName, id: string) => getDocument<T>(col(name), id);
+  const counterReads = createCloudbaseCounterReads(db);
 
   return {
     createOpinion: async (opinion, events, outbox, quota) => {
       let existing: Opinion | null = null;
-      await db.runTransaction(async (tx: Tx) => {
+      await runCountedTransaction(db, async (tx: Tx) => {
         existing = null;
         const found = txDocument(await tx.collection('opinions').doc(opinion.id).get());
         if (found) {
@@ -56,6 +70,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
         if (quota && !(await takeQuota(tx, quota.key, quota.max))) throw new QuotaExceededError();
         await tx.collection('opinions').doc(opinion.id).set(opinionDocument(opinion));
         await writeSideEffects(tx, events, outbox);
+        await moveCounters(tx, _, null, opinion);
       });
       return existing ? { created: false, opinion: existing } : { created: true, opinion };
     },
@@ -66,12 +81,14 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
     },
     updateOpinion: async (next, expected, events, outbox, supports = []) => {
       try {
-        await db.runTransaction(async (tx: Tx) => {
-          const current = txDocument<Opinion>(await tx.collection('opinions').doc(next.id).get());
+        await runCountedTransaction(db, async (tx: Tx) => {
+          const current = txDocument<Record<string, unknown>>(await tx.collection('opinions').doc(next.id).get());
           if (!current || current.version !== expected) throw new RolledBack();
           await tx.collection('opinions').doc(next.id).set(opinionDocument(next));
           await writeSideEffects(tx, events, outbox);
           await addSupportsInTransaction(tx, supports);
+          // A document from before the counters is not in them: its whole new contribution is added.
+          await moveCounters(tx, _, current[COUNTED_FIELD] === true ? strip<Opinion>(current) : null, next);
         });
         return true;
       } catch (error) {
@@ -109,19 +126,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
     },
-    countOpenByDeputy: async (stationId) => {
-      const $ = _.aggregate;
-      const res = await col('opinions')
-        .aggregate()
-        .match({ stationId, status: _.in(['assigned', 'transferred']) })
-        .group({ _id: '$assignedDeputyId', n: $.sum(1) })
-        // Without a limit stage an aggregation answers 20 groups: a station may have more deputies.
-        .limit(PAGE)
-        .end();
-      return new Map(
-        (res.data as Array<{ _id: string | null; n: number }>).filter((r) => r._id).map((r) => [r._id as string, r.n]),
-      );
-    },
+    countOpenByDeputy: counterReads.countOpenByDeputy,
     listTimeline: async (opinionId) => {
       const out: Array<TimelineEvent & { seq: number }> = [];
       for (let skip = 0; ; skip += PAGE) {
@@ -164,6 +169,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
       const res = await col('outbox').orderBy('createdAt', 'desc').limit(Math.min(limit, PAGE)).get();
       return (res.data ?? []).map(outboxFromDoc);
     },
-    ...createCloudbaseFigures(db),
+    ...figuresFromSources({ ...counterReads, ...createCloudbaseFigureSources(db) }),
+    recountCounters: (month, repair) => recountCloudbaseCounters(db, month, repair),
   };
 }

@@ -2,7 +2,8 @@ import type { Opinion, Satisfaction } from '../../../src/domain/opinion';
 import type { MigrationBudget, MigrationProgress, MigrationStatus } from '../../ports/document-migrations';
 import { FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
 import type { CollectionName } from './collections';
-import { CONTACT_ENDED_FIELD, PAGE, strip, txDocument } from './documents';
+import { countUncounted } from './cloudbase-counters';
+import { CONTACT_ENDED_FIELD, COUNTED_FIELD, PAGE, strip, txDocument } from './documents';
 import { addToBallot, ballotId, type Ballot } from './evaluation-ballots';
 import { ENDED_STATUSES } from '../../../src/domain/personal-data';
 
@@ -18,6 +19,10 @@ interface MigrationStep {
   collection: CollectionName;
   /** The condition of a document that still needs this step. */
   pending(_: Command): Doc;
+  /** Documents per page at most, when fewer than the run's. */
+  pageSize?: number;
+  /** Documents handled at once within a page (PARALLEL_WRITES unless set). */
+  parallel?: number;
 }
 
 /** A step that writes fields into each pending document where it lies. */
@@ -28,9 +33,12 @@ export interface FieldMigration extends MigrationStep {
   unchanged(doc: Doc): Doc;
 }
 
-/** A step that moves each pending document elsewhere (and deletes it), in its own transaction. */
+/**
+ * A step that handles each pending document in its own transaction: moves it elsewhere (and
+ * deletes it), or counts it into other documents and marks it.
+ */
 export interface MoveMigration extends MigrationStep {
-  /** Move one document; 1 if this call moved it, 0 if it was gone already or cannot be moved. */
+  /** Handle one document; 1 if this call did, 0 if it was done already or cannot be. */
   move(db: Db, doc: Doc): Promise<number>;
 }
 
@@ -79,7 +87,9 @@ async function splitRating(db: Db, doc: Doc): Promise<number> {
  * The CloudBase document migrations, in order. 1: opinions gain `figures` (cloudbase-figures.ts),
  * what reports.stats adds up (an opinion without it counts as collected only). 2: the ratings of
  * 代表述职评议 move out of `deputy_evaluations`, which held the voter beside the answer, into
- * participations and anonymous ballots (evaluation-ballots.ts).
+ * participations and anonymous ballots (evaluation-ballots.ts). 3: `contactEndedAt` for the
+ * retention job. 4: each opinion written before the counters is counted in them once
+ * (cloudbase-counters.ts); until then reports.stats and routing do not see it.
  */
 export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [
   {
@@ -116,6 +126,17 @@ export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [
     }),
     change: (doc) => (typeof doc.updatedAt === 'number' ? { [CONTACT_ENDED_FIELD]: doc.updatedAt } : null),
     unchanged: (doc) => ({ version: doc.version }),
+  },
+  {
+    number: 4,
+    name: '意见计入统计计数器（figure_counters、open_case_counters）',
+    collection: 'opinions',
+    pending: (_) => ({ [COUNTED_FIELD]: _.exists(false) }),
+    move: countUncounted,
+    // One at a time: opinions of a month and station share counters, so transactions counting
+    // them side by side would conflict. 50 such transactions fit well within a call.
+    parallel: 1,
+    pageSize: 50,
   },
 ];
 
@@ -185,17 +206,19 @@ export async function runDocumentMigrations(
     if (m.number <= marker.completed) continue;
     while (marker.completed < m.number && !stop()) {
       const where = { ...m.pending(_), ...(marker.cursor === null ? {} : { _id: _.gt(marker.cursor) }) };
-      const res = await db.collection(m.collection).where(where).orderBy('_id', 'asc').limit(pageSize).get();
+      const size = Math.min(pageSize, m.pageSize ?? PAGE);
+      const parallel = m.parallel ?? PARALLEL_WRITES;
+      const res = await db.collection(m.collection).where(where).orderBy('_id', 'asc').limit(size).get();
       const docs = (res.data ?? []) as Doc[];
       let n = 0;
-      for (let i = 0; i < docs.length; i += PARALLEL_WRITES) {
-        const written = await Promise.all(docs.slice(i, i + PARALLEL_WRITES).map((doc) => migrateOne(m, doc)));
+      for (let i = 0; i < docs.length; i += parallel) {
+        const written = await Promise.all(docs.slice(i, i + parallel).map((doc) => migrateOne(m, doc)));
         n += written.reduce((a, b) => a + b, 0);
       }
       pages += 1;
       changed.set(m.number, (changed.get(m.number) ?? 0) + n);
       const passChanged = marker.passChanged + n;
-      if (docs.length === pageSize) {
+      if (docs.length === size) {
         await save({ completed: marker.completed, cursor: String(docs[docs.length - 1]!._id), passChanged });
         continue;
       }

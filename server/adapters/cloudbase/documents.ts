@@ -10,6 +10,14 @@ import { FIGURES_FIELD } from './cloudbase-figures';
  */
 export const CONTACT_ENDED_FIELD = 'contactEndedAt';
 
+/**
+ * The field of an opinion document saying its contribution is in the counters
+ * (cloudbase-counters.ts). Every create and update sets it; documents written before the counters
+ * existed lack it until document migration 4 has counted them, and an update of one adds its
+ * whole new contribution instead of a change.
+ */
+export const COUNTED_FIELD = 'counted';
+
 /** The most documents one server-side query may return (the default is 100). */
 export const PAGE = 1000;
 
@@ -17,8 +25,8 @@ export const PAGE = 1000;
 export class RolledBack extends Error {}
 
 /**
- * A document without CloudBase's own fields (and the opinions' derived figure and retention fields), so that it
- * compares equal to what the SQLite adapter returns.
+ * A document without CloudBase's own fields (and the opinions' derived figure, counter and
+ * retention fields), so that it compares equal to what the SQLite adapter returns.
  */
 export function strip<T>(doc: Record<string, unknown>): T {
   const {
@@ -26,6 +34,7 @@ export function strip<T>(doc: Record<string, unknown>): T {
     _openid: _ignoredOpenid,
     [FIGURES_FIELD]: _ignoredFigures,
     [CONTACT_ENDED_FIELD]: _ignoredEnded,
+    [COUNTED_FIELD]: _ignoredCounted,
     ...rest
   } = doc;
   return rest as T;

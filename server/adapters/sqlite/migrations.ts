@@ -594,4 +594,133 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         WHERE submitted_at IS NOT NULL;
     `,
   },
+  {
+    version: 16,
+    sql: `
+      -- Counters beside the opinions (src/domain/figure-counters.ts), so that reports.stats and
+      -- routing read a few rows instead of counting every opinion of the years.
+      -- What the opinions of one creation month, station, deputy ('' for none) and category add up
+      -- to (figureContribution): reports.stats sums a period's whole months from here.
+      CREATE TABLE figure_counters (
+        month TEXT NOT NULL,
+        station_id TEXT NOT NULL,
+        deputy_id TEXT NOT NULL,
+        category TEXT NOT NULL,
+        collected INTEGER NOT NULL DEFAULT 0,
+        replied INTEGER NOT NULL DEFAULT 0,
+        on_time INTEGER NOT NULL DEFAULT 0,
+        resolved INTEGER NOT NULL DEFAULT 0,
+        rated_satisfied INTEGER NOT NULL DEFAULT 0,
+        rated_basically_satisfied INTEGER NOT NULL DEFAULT 0,
+        rated_dissatisfied INTEGER NOT NULL DEFAULT 0,
+        -- the counters of a period: WHERE month BETWEEN ? AND ?
+        PRIMARY KEY (month, station_id, deputy_id, category)
+      ) WITHOUT ROWID;
+      -- the counters of a period for one station / one deputy / one category
+      CREATE INDEX figure_counters_station ON figure_counters (station_id, month);
+      CREATE INDEX figure_counters_deputy ON figure_counters (deputy_id, month);
+      CREATE INDEX figure_counters_category ON figure_counters (category, month);
+
+      -- Open (assigned or transferred) opinions per deputy of a station (openCaseOf):
+      -- countOpenByDeputy reads WHERE station_id = ?
+      CREATE TABLE open_case_counters (
+        station_id TEXT NOT NULL,
+        deputy_id TEXT NOT NULL,
+        open INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (station_id, deputy_id)
+      ) WITHOUT ROWID;
+
+      -- The counters move with every write of an opinion row, in its transaction, whatever wrote
+      -- it (the store, a bulk load): its old contribution is taken away and its new one added.
+      -- The rules are figureContribution's and openCaseOf's over the figure columns of migration 5
+      -- (which figureFields fills): withdrawn is not collected; open is assigned or transferred
+      -- with a deputy.
+      CREATE TRIGGER opinions_figures_insert AFTER INSERT ON opinions WHEN NEW.status <> 'withdrawn'
+      BEGIN
+        INSERT INTO figure_counters VALUES (NEW.created_month, NEW.station_id, COALESCE(NEW.assigned_deputy_id, ''),
+          NEW.category, 1, NEW.replied_at IS NOT NULL, NEW.replied_on_time, NEW.resolved,
+          NEW.satisfaction IS 'satisfied', NEW.satisfaction IS 'basically_satisfied', NEW.satisfaction IS 'dissatisfied')
+        ON CONFLICT DO UPDATE SET collected = collected + excluded.collected, replied = replied + excluded.replied,
+          on_time = on_time + excluded.on_time, resolved = resolved + excluded.resolved,
+          rated_satisfied = rated_satisfied + excluded.rated_satisfied,
+          rated_basically_satisfied = rated_basically_satisfied + excluded.rated_basically_satisfied,
+          rated_dissatisfied = rated_dissatisfied + excluded.rated_dissatisfied;
+      END;
+      CREATE TRIGGER opinions_figures_delete AFTER DELETE ON opinions WHEN OLD.status <> 'withdrawn'
+      BEGIN
+        UPDATE figure_counters SET collected = collected - 1, replied = replied - (OLD.replied_at IS NOT NULL),
+          on_time = on_time - OLD.replied_on_time, resolved = resolved - OLD.resolved,
+          rated_satisfied = rated_satisfied - (OLD.satisfaction IS 'satisfied'),
+          rated_basically_satisfied = rated_basically_satisfied - (OLD.satisfaction IS 'basically_satisfied'),
+          rated_dissatisfied = rated_dissatisfied - (OLD.satisfaction IS 'dissatisfied')
+        WHERE month = OLD.created_month AND station_id = OLD.station_id
+          AND deputy_id = COALESCE(OLD.assigned_deputy_id, '') AND category = OLD.category;
+      END;
+      CREATE TRIGGER opinions_figures_update AFTER UPDATE ON opinions
+      WHEN (OLD.status = 'withdrawn') IS NOT (NEW.status = 'withdrawn')
+        OR OLD.created_month IS NOT NEW.created_month OR OLD.station_id IS NOT NEW.station_id
+        OR OLD.assigned_deputy_id IS NOT NEW.assigned_deputy_id OR OLD.category IS NOT NEW.category
+        OR (OLD.replied_at IS NULL) IS NOT (NEW.replied_at IS NULL) OR OLD.replied_on_time IS NOT NEW.replied_on_time
+        OR OLD.resolved IS NOT NEW.resolved OR OLD.satisfaction IS NOT NEW.satisfaction
+      BEGIN
+        UPDATE figure_counters SET collected = collected - 1, replied = replied - (OLD.replied_at IS NOT NULL),
+          on_time = on_time - OLD.replied_on_time, resolved = resolved - OLD.resolved,
+          rated_satisfied = rated_satisfied - (OLD.satisfaction IS 'satisfied'),
+          rated_basically_satisfied = rated_basically_satisfied - (OLD.satisfaction IS 'basically_satisfied'),
+          rated_dissatisfied = rated_dissatisfied - (OLD.satisfaction IS 'dissatisfied')
+        WHERE OLD.status <> 'withdrawn' AND month = OLD.created_month AND station_id = OLD.station_id
+          AND deputy_id = COALESCE(OLD.assigned_deputy_id, '') AND category = OLD.category;
+        INSERT INTO figure_counters SELECT NEW.created_month, NEW.station_id, COALESCE(NEW.assigned_deputy_id, ''),
+          NEW.category, 1, NEW.replied_at IS NOT NULL, NEW.replied_on_time, NEW.resolved,
+          NEW.satisfaction IS 'satisfied', NEW.satisfaction IS 'basically_satisfied', NEW.satisfaction IS 'dissatisfied'
+        WHERE NEW.status <> 'withdrawn'
+        ON CONFLICT DO UPDATE SET collected = collected + excluded.collected, replied = replied + excluded.replied,
+          on_time = on_time + excluded.on_time, resolved = resolved + excluded.resolved,
+          rated_satisfied = rated_satisfied + excluded.rated_satisfied,
+          rated_basically_satisfied = rated_basically_satisfied + excluded.rated_basically_satisfied,
+          rated_dissatisfied = rated_dissatisfied + excluded.rated_dissatisfied;
+      END;
+
+      CREATE TRIGGER opinions_open_insert AFTER INSERT ON opinions
+      WHEN NEW.status IN ('assigned', 'transferred') AND NEW.assigned_deputy_id IS NOT NULL
+      BEGIN
+        INSERT INTO open_case_counters VALUES (NEW.station_id, NEW.assigned_deputy_id, 1)
+        ON CONFLICT DO UPDATE SET open = open + 1;
+      END;
+      CREATE TRIGGER opinions_open_delete AFTER DELETE ON opinions
+      WHEN OLD.status IN ('assigned', 'transferred') AND OLD.assigned_deputy_id IS NOT NULL
+      BEGIN
+        UPDATE open_case_counters SET open = open - 1
+        WHERE station_id = OLD.station_id AND deputy_id = OLD.assigned_deputy_id;
+      END;
+      CREATE TRIGGER opinions_open_update AFTER UPDATE ON opinions
+      WHEN (OLD.status IN ('assigned', 'transferred') AND OLD.assigned_deputy_id IS NOT NULL)
+          IS NOT (NEW.status IN ('assigned', 'transferred') AND NEW.assigned_deputy_id IS NOT NULL)
+        OR (NEW.status IN ('assigned', 'transferred') AND NEW.assigned_deputy_id IS NOT NULL
+          AND (OLD.station_id IS NOT NEW.station_id OR OLD.assigned_deputy_id IS NOT NEW.assigned_deputy_id))
+      BEGIN
+        UPDATE open_case_counters SET open = open - 1
+        WHERE OLD.status IN ('assigned', 'transferred') AND station_id = OLD.station_id
+          AND deputy_id = OLD.assigned_deputy_id;
+        INSERT INTO open_case_counters SELECT NEW.station_id, NEW.assigned_deputy_id, 1
+        WHERE NEW.status IN ('assigned', 'transferred') AND NEW.assigned_deputy_id IS NOT NULL
+        ON CONFLICT DO UPDATE SET open = open + 1;
+      END;
+
+      -- the opinions written before: counted once, here
+      INSERT INTO figure_counters
+        SELECT created_month, station_id, COALESCE(assigned_deputy_id, ''), category, COUNT(*),
+          SUM(replied_at IS NOT NULL), SUM(replied_on_time), SUM(resolved), SUM(satisfaction IS 'satisfied'),
+          SUM(satisfaction IS 'basically_satisfied'), SUM(satisfaction IS 'dissatisfied')
+        FROM opinions WHERE status <> 'withdrawn' GROUP BY 1, 2, 3, 4;
+      INSERT INTO open_case_counters
+        SELECT station_id, assigned_deputy_id, COUNT(*) FROM opinions
+        WHERE status IN ('assigned', 'transferred') AND assigned_deputy_id IS NOT NULL GROUP BY 1, 2;
+
+      -- reports.stats' overdue: the open cases due before today, created in the period. Only open
+      -- opinions are in it, so the count grows with the backlog, not with the years.
+      CREATE INDEX opinions_open_due ON opinions (reply_due_date, created_at, status, station_id, assigned_deputy_id,
+        category, created_month) WHERE status IN ('assigned', 'transferred');
+    `,
+  },
 ];

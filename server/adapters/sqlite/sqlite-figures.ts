@@ -1,6 +1,7 @@
 import { figureFields, NOT_COLLECTED, OPEN_STATUSES, type RawCounts, ZERO_COUNTS } from '../../../src/domain/figures';
 import type { Opinion } from '../../../src/domain/opinion';
-import type { FigureGrouping, FigureQuery, FigureRow } from '../../ports/figure-query';
+import type { FigureGrouping, FigureQuery } from '../../ports/figure-query';
+import { type FigureFilters, figuresFromSources } from '../figure-counting';
 import type { SqliteDatabase } from './database';
 
 /**
@@ -39,7 +40,10 @@ const GROUP_KEY: Record<FigureGrouping, string> = {
   month: 'created_month',
 };
 
-/** The SQL of a count: one pass over the period's rows of an index, never the JSON. */
+/**
+ * The SQL of a count from the opinions themselves: one pass over the period's rows of an index,
+ * never the JSON. The counters answer for whole months; this counts the partial ones.
+ */
 export function figuresSql(query: FigureQuery, groupBy?: FigureGrouping): string {
   const where = [
     'created_at >= @fromMs',
@@ -62,30 +66,88 @@ const countsOf = (row: CountRow | undefined): RawCounts => {
   return counts;
 };
 
-/** countFigures and countFiguresBy on SQLite: SUM(CASE …) over real columns. */
+const COUNTER_KEY: Record<FigureGrouping, string> = {
+  station: 'station_id',
+  deputy: 'deputy_id',
+  category: 'category',
+  month: 'month',
+};
+
+/** The SQL that sums the figure counters (migration 16) of a run of months: a few rows per month. */
+export function countersSql(filters: FigureFilters, groupBy?: FigureGrouping): string {
+  const where = [
+    'month >= @first',
+    'month <= @last',
+    ...(filters.stationId !== undefined ? ['station_id = @stationId'] : []),
+    ...(filters.deputyId !== undefined ? ['deputy_id = @deputyId'] : []),
+    ...(filters.category !== undefined ? ['category = @category'] : []),
+  ].join(' AND ');
+  const key = groupBy ? `${COUNTER_KEY[groupBy]} AS key,` : '';
+  return `SELECT ${key} SUM(collected) AS collected, SUM(replied) AS replied, SUM(on_time) AS onTime,
+    SUM(resolved) AS resolved, SUM(rated_satisfied) AS ratedSatisfied,
+    SUM(rated_basically_satisfied) AS ratedBasicallySatisfied, SUM(rated_dissatisfied) AS ratedDissatisfied
+    FROM figure_counters WHERE ${where}${groupBy ? ' GROUP BY key' : ''}`;
+}
+
+/**
+ * The SQL of overdue: the open cases due before today and created in the period, off the
+ * partial index of open cases (opinions_open_due), so it reads the backlog, not the years.
+ */
+export function overdueSql(query: FigureQuery, groupBy?: FigureGrouping): string {
+  const where = [
+    `status IN (${list(OPEN_STATUSES)})`,
+    'reply_due_date < @today',
+    'created_at >= @fromMs',
+    'created_at < @toMs',
+    ...(query.stationId !== undefined ? ['station_id = @stationId'] : []),
+    ...(query.deputyId !== undefined ? ['assigned_deputy_id = @deputyId'] : []),
+    ...(query.category !== undefined ? ['category = @category'] : []),
+  ].join(' AND ');
+  const key = groupBy ? `${GROUP_KEY[groupBy]} AS key,` : '';
+  return `SELECT ${key} COUNT(*) AS overdue FROM opinions INDEXED BY opinions_open_due WHERE ${where}${
+    groupBy ? ' GROUP BY key' : ''
+  }`;
+}
+
+const filterParams = (f: FigureFilters) => ({
+  ...(f.stationId !== undefined ? { stationId: f.stationId } : {}),
+  ...(f.deputyId !== undefined ? { deputyId: f.deputyId } : {}),
+  ...(f.category !== undefined ? { category: f.category } : {}),
+});
+
+/**
+ * countFigures and countFiguresBy on SQLite: the figure counters for whole months, SUM(CASE …)
+ * over the opinions' columns for the partial months at the ends, overdue off the open cases
+ * (figure-counting.ts).
+ */
 export function createSqliteFigures(db: SqliteDatabase) {
   const statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
-  const run = (query: FigureQuery, groupBy?: FigureGrouping) => {
-    const sql = figuresSql(query, groupBy);
+  const all = (sql: string, params: object) => {
     let statement = statements.get(sql);
     if (!statement) {
       statement = db.prepare(sql);
       statements.set(sql, statement);
     }
-    const { stationId, deputyId, category } = query;
-    const params = {
-      fromMs: query.fromMs,
-      toMs: query.toMs,
-      today: query.today,
-      ...(stationId !== undefined ? { stationId } : {}),
-      ...(deputyId !== undefined ? { deputyId } : {}),
-      ...(category !== undefined ? { category } : {}),
-    };
     return statement.all(params) as CountRow[];
   };
-  return {
-    countFigures: async (query: FigureQuery): Promise<RawCounts> => countsOf(run(query)[0]),
-    countFiguresBy: async (query: FigureQuery, groupBy: FigureGrouping): Promise<FigureRow[]> =>
-      run(query, groupBy).map((row) => ({ key: row.key ?? '', counts: countsOf(row) })),
-  };
+  const period = (query: FigureQuery) => ({
+    fromMs: query.fromMs,
+    toMs: query.toMs,
+    today: query.today,
+    ...filterParams(query),
+  });
+  return figuresFromSources({
+    counters: async (first, last, filters, groupBy) =>
+      all(countersSql(filters, groupBy), { first, last, ...filterParams(filters) }).map((row) => ({
+        key: row.key ?? '',
+        counts: countsOf(row),
+      })),
+    opinions: async (query, groupBy) =>
+      all(figuresSql(query, groupBy), period(query)).map((row) => ({ key: row.key ?? '', counts: countsOf(row) })),
+    overdue: async (query, groupBy) =>
+      (all(overdueSql(query, groupBy), period(query)) as Array<{ key?: string; overdue: number }>).map((row) => ({
+        key: row.key ?? '',
+        overdue: row.overdue,
+      })),
+  });
 }

@@ -3,6 +3,7 @@ import { contactEndedAt } from '../../../src/domain/personal-data';
 import { type OpinionStore, type OutboxMessage, type Quota, QuotaExceededError } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { SqliteDatabase } from './database';
+import { createSqliteCounters } from './sqlite-counters';
 import { createSqliteFigures, figureColumns } from './sqlite-figures';
 import { INSERT_SUPPORT, sideEffectWriter } from './rows';
 import type { OpinionSupport } from '../../ports/store-types';
@@ -89,7 +90,10 @@ export const fromOutboxRow = (r: OutboxRow): OutboxMessage => ({
   ...(r.last_error ? { lastError: r.last_error } : {}),
 });
 
-/** Opinions, their timelines and the outbox on SQLite; every write is one transaction. */
+/**
+ * Opinions, their timelines and the outbox on SQLite; every write is one transaction, in which
+ * the triggers of migration 16 move the figure and open-case counters.
+ */
 export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
   const insertOpinion = db.prepare(INSERT_OPINION);
 
@@ -105,11 +109,6 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
   const byRequest = db.prepare('SELECT doc FROM opinions WHERE submitted_by = ? AND request_id = ?');
   const byId = db.prepare('SELECT doc FROM opinions WHERE id = ?');
   const byClaim = db.prepare('SELECT doc FROM opinions WHERE claim_code = ?');
-  const openByDeputy = db.prepare(
-    `SELECT assigned_deputy_id AS deputy, COUNT(*) AS n FROM opinions
-     WHERE station_id = ? AND status IN ('assigned', 'transferred') AND assigned_deputy_id IS NOT NULL
-     GROUP BY assigned_deputy_id`,
-  );
   const timeline = db.prepare('SELECT * FROM opinion_events WHERE opinion_id = ? ORDER BY id');
   const dueOutbox = db.prepare(
     "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
@@ -200,8 +199,6 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
     },
-    countOpenByDeputy: async (stationId) =>
-      new Map((openByDeputy.all(stationId) as Array<{ deputy: string; n: number }>).map((r) => [r.deputy, r.n])),
     listTimeline: async (opinionId) => (timeline.all(opinionId) as EventRow[]).map(fromEventRow),
     listDueOutbox: async (now, limit) => (dueOutbox.all(now, limit) as OutboxRow[]).map(fromOutboxRow),
     updateOutbox: async (message, expectedAttempts) =>
@@ -220,5 +217,6 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
     },
     listOutbox: async (limit) => (recentOutbox.all(limit) as OutboxRow[]).map(fromOutboxRow),
     ...createSqliteFigures(db),
+    ...createSqliteCounters(db),
   };
 }

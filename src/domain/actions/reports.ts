@@ -1,3 +1,4 @@
+import type { CounterRecount } from '../figure-counters';
 import type { MigrationProgress } from '../migration-progress';
 import {
   annualReportInput,
@@ -5,6 +6,7 @@ import {
   exportInput,
   migrateInput,
   publicStatsInput,
+  recountInput,
   statsInput,
 } from '../report-schemas';
 import type { PublicStatsView, StatsView } from '../report-views';
@@ -38,7 +40,8 @@ export interface OpinionsExported extends WrittenFile {
 
 /**
  * reports: the committee's figures for a period, counted by the store, the annual report as a
- * .docx and a period's opinions as .xlsx, each downloaded by its maker alone; and, after a release, the migration of stored documents.
+ * .docx and a period's opinions as .xlsx, each downloaded by its maker alone; after a release, the
+ * migration of stored documents; and a month's counters checked (and repaired) against its opinions.
  */
 export const reportsActions = defineActions('reports', {
   stats: { input: statsInput, access: 'user', output: returns<StatsView>() },
@@ -57,4 +60,5 @@ export const reportsActions = defineActions('reports', {
   },
   download: { input: downloadInput, access: 'user', limit: 'reports.download', output: returns<FileLink>() },
   migrate: { input: migrateInput, access: 'user', limit: 'reports.migrate', output: returns<MigrationProgress>() },
+  recount: { input: recountInput, access: 'user', limit: 'reports.recount', output: returns<CounterRecount>() },
 });

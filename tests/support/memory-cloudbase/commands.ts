@@ -53,6 +53,14 @@ const aggregateOperators = new Proxy({} as Record<string, (param: unknown) => Do
 
 const compare = (operator: string) => (value: unknown) => new Command(operator, [value]);
 
+/** An update command of `update()` data: `inc(n)` adds n to the field (creating it at n). */
+class UpdateCommand {
+  constructor(
+    readonly operator: 'inc',
+    readonly operand: number,
+  ) {}
+}
+
 /** `db.command`: field comparisons, logic, and `aggregate.<op>(x)` → `{ $op: x }`. */
 export const command = {
   eq: compare('eq'),
@@ -68,6 +76,10 @@ export const command = {
   or: logic('or'),
   nor: logic('nor'),
   not: (value: unknown) => new Command('not', [value]),
+  inc: (value: number) => {
+    if (typeof value !== 'number') throw new MemoryCloudbaseError('INVALID_PARAM', 'inc takes a number');
+    return new UpdateCommand('inc', value);
+  },
   aggregate: aggregateOperators,
 };
 
@@ -111,27 +123,37 @@ export function encodeQuery(query: unknown): Doc {
   return clauses.length === 0 ? {} : clauses.length === 1 ? clauses[0]! : { $and: clauses };
 }
 
-/** update() data as a $set of dot paths (the SDK merges nested objects the same way). */
+/**
+ * update() data as a $set of dot paths (the SDK merges nested objects the same way), and an
+ * $inc for each `command.inc(n)`: the server adds n to the stored number in one step.
+ */
 export function encodeUpdate(data: unknown): Doc {
   if (!isPlainObject(data)) throw new MemoryCloudbaseError('INVALID_PARAM', '参数必需是非空对象');
   if ('_id' in data) throw new MemoryCloudbaseError('INVALID_PARAM', '不能更新_id的值');
   const set: Doc = {};
+  const inc: Doc = {};
   const walk = (object: Doc, prefix: string) => {
     for (const [key, value] of Object.entries(object)) {
       if (value === undefined) continue;
-      if (value instanceof Command) throw new MemoryCloudbaseError('INVALID_PARAM', 'update commands are not stood in');
-      if (isPlainObject(value) && Object.keys(value).length > 0) walk(value, `${prefix}${key}.`);
+      if (value instanceof UpdateCommand) inc[prefix + key] = value.operand;
+      else if (value instanceof Command)
+        throw new MemoryCloudbaseError('INVALID_PARAM', 'a query command in update data');
+      else if (isPlainObject(value) && Object.keys(value).length > 0) walk(value, `${prefix}${key}.`);
       else set[prefix + key] = copy(value);
     }
   };
   walk(data, '');
-  return { $set: set };
+  return Object.keys(inc).length > 0 ? { $set: set, $inc: inc } : { $set: set };
 }
 
-/** set() or add() data: a plain object without `_id` in it, copied. */
+/** set() or add() data: a plain object without `_id` or an update command in it, copied. */
 export function checkSetData(data: unknown): Doc {
   if (!isPlainObject(data)) throw new MemoryCloudbaseError('INVALID_PARAM', '参数必需是非空对象');
   if ('_id' in data) throw new MemoryCloudbaseError('INVALID_PARAM', '不能更新_id的值');
+  // The SDK refuses these before sending: set() replaces a document, it cannot add to one.
+  if (Object.values(data).some((v) => v instanceof UpdateCommand)) {
+    throw new MemoryCloudbaseError('DATABASE_REQUEST_FAILED', 'update operator complicit');
+  }
   return copy(data);
 }
 

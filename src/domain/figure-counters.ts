@@ -1,0 +1,257 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import { figureFields, NOT_COLLECTED, OPEN_STATUSES, type RawCounts } from './figures';
+import type { Opinion } from './opinion';
+
+dayjs.extend(utc);
+
+/*
+ * The counters the stores keep beside the opinions, so that a report reads a few rows per month
+ * instead of every opinion of the period (docs/SCALING.md): what one opinion adds to which
+ * counter, and how a change of it moves them. Every write of an opinion applies
+ * `figureCounterChanges` and `openCaseChanges` in its own transaction; a recount from the
+ * opinions gives the same rows (`figureContribution`, `openCaseOf`).
+ */
+
+/** The counts a figure counter holds: everything of RawCounts but overdue, which moves with today. */
+export type CounterCounts = Omit<RawCounts, 'overdue'>;
+
+/** The fields of CounterCounts, in RawCounts' order. */
+export const COUNTER_FIELDS = [
+  'collected',
+  'replied',
+  'onTime',
+  'resolved',
+  'ratedSatisfied',
+  'ratedBasicallySatisfied',
+  'ratedDissatisfied',
+] as const satisfies ReadonlyArray<keyof CounterCounts>;
+
+export const ZERO_COUNTER: CounterCounts = {
+  collected: 0,
+  replied: 0,
+  onTime: 0,
+  resolved: 0,
+  ratedSatisfied: 0,
+  ratedBasicallySatisfied: 0,
+  ratedDissatisfied: 0,
+};
+
+/**
+ * Which figure counter an opinion is counted in: the month of its creation ('YYYY-MM', Asia/
+ * Shanghai), its station, the deputy who holds it ('' for none) and its category — the four
+ * groupings of reports.stats.
+ */
+export interface FigureCounterKey {
+  month: string;
+  stationId: string;
+  deputyId: string;
+  category: string;
+}
+
+/** A change to one counter: what to add (negative to take away). */
+export interface FigureCounterChange {
+  key: FigureCounterKey;
+  counts: CounterCounts;
+}
+
+/**
+ * What one opinion adds to the figure counters (the rules of figures.ts): 1 collected, and 1 in
+ * each of replied, onTime, resolved and its rating when they hold. A withdrawn opinion adds
+ * nothing (null): it was not collected.
+ */
+export function figureContribution(opinion: Opinion): FigureCounterChange | null {
+  if (NOT_COLLECTED.includes(opinion.status)) return null;
+  const f = figureFields(opinion);
+  const flag = (b: boolean) => (b ? 1 : 0);
+  return {
+    key: {
+      month: f.month,
+      stationId: opinion.stationId,
+      deputyId: opinion.assignedDeputyId ?? '',
+      category: opinion.category,
+    },
+    counts: {
+      collected: 1,
+      replied: flag(f.repliedAt !== null),
+      onTime: flag(f.repliedOnTime),
+      resolved: flag(f.resolved),
+      ratedSatisfied: flag(f.satisfaction === 'satisfied'),
+      ratedBasicallySatisfied: flag(f.satisfaction === 'basically_satisfied'),
+      ratedDissatisfied: flag(f.satisfaction === 'dissatisfied'),
+    },
+  };
+}
+
+/** One id per counter key, the same on every store: 'month:station:deputy:category'. */
+export function figureCounterId(key: FigureCounterKey): string {
+  return `${key.month}:${key.stationId}:${key.deputyId}:${key.category}`;
+}
+
+const isZero = (counts: CounterCounts) => COUNTER_FIELDS.every((f) => counts[f] === 0);
+
+/**
+ * The changes that take the counters from an opinion as it was (`before`, null when it is being
+ * created) to as it is written (`after`): its old contribution taken away, its new one added,
+ * merged into one change when both fall on the same key, and nothing for a change that moves no
+ * counter (a note, a supporter) — so such a write touches no counter.
+ */
+export function figureCounterChanges(before: Opinion | null, after: Opinion | null): FigureCounterChange[] {
+  const changes = new Map<string, FigureCounterChange>();
+  const add = (contribution: FigureCounterChange | null, sign: 1 | -1) => {
+    if (!contribution) return;
+    const id = figureCounterId(contribution.key);
+    const change = changes.get(id) ?? { key: contribution.key, counts: { ...ZERO_COUNTER } };
+    for (const f of COUNTER_FIELDS) change.counts[f] += sign * contribution.counts[f];
+    changes.set(id, change);
+  };
+  add(before && figureContribution(before), -1);
+  add(after && figureContribution(after), 1);
+  return [...changes.values()].filter((c) => !isZero(c.counts));
+}
+
+/** A deputy's open cases at a station: what routing compares (countOpenByDeputy). */
+export interface OpenCaseKey {
+  stationId: string;
+  deputyId: string;
+}
+
+export interface OpenCaseChange {
+  key: OpenCaseKey;
+  /** +1 or -1. */
+  open: number;
+}
+
+/** The open-case counter an opinion counts in: assigned or transferred, held by a deputy; else null. */
+export function openCaseOf(opinion: Opinion): OpenCaseKey | null {
+  if (!OPEN_STATUSES.includes(opinion.status) || !opinion.assignedDeputyId) return null;
+  return { stationId: opinion.stationId, deputyId: opinion.assignedDeputyId };
+}
+
+/** One id per open-case counter: 'station:deputy'. */
+export function openCaseId(key: OpenCaseKey): string {
+  return `${key.stationId}:${key.deputyId}`;
+}
+
+/**
+ * The open-case counters a write moves: -1 where the opinion was open, +1 where it is open now;
+ * nothing when it stays open with the same deputy (or stays closed).
+ */
+export function openCaseChanges(before: Opinion | null, after: Opinion | null): OpenCaseChange[] {
+  const was = before && openCaseOf(before);
+  const is = after && openCaseOf(after);
+  if (was && is && openCaseId(was) === openCaseId(is)) return [];
+  return [...(was ? [{ key: was, open: -1 }] : []), ...(is ? [{ key: is, open: 1 }] : [])];
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** 00:00 of the first day of `month` ('YYYY-MM'), Asia/Shanghai, as an instant. */
+export function monthStartMs(month: string): number {
+  return dayjs.utc(`${month}-01`).valueOf() - SHANGHAI_OFFSET_MS;
+}
+
+/** The month ('YYYY-MM', Asia/Shanghai) an instant falls in. */
+const monthOf = (ms: number) => dayjs.utc(ms + SHANGHAI_OFFSET_MS).format('YYYY-MM');
+const nextMonth = (month: string) => dayjs.utc(`${month}-01`).add(1, 'month').format('YYYY-MM');
+
+/** The instants of a month ('YYYY-MM'), Asia/Shanghai: [fromMs, toMs). */
+export function monthInstants(month: string): { fromMs: number; toMs: number } {
+  return { fromMs: monthStartMs(month), toMs: monthStartMs(nextMonth(month)) };
+}
+
+/** A period of instants, [fromMs, toMs), cut where the counters can answer. */
+export interface PeriodSplit {
+  /** The months wholly inside the period, in order: their counters answer for them. */
+  months: string[];
+  /**
+   * The rest, [fromMs, toMs) each: the part of a month before the first whole month and the part
+   * after the last — at most two, each shorter than a month, counted from the opinions.
+   */
+  edges: Array<{ fromMs: number; toMs: number }>;
+}
+
+/**
+ * The whole months of [fromMs, toMs) and the partial ones at its ends. A period of whole months
+ * (every period of the public page, a year of the annual report) has no edge; a period inside
+ * one month is a single edge.
+ */
+export function splitPeriod(fromMs: number, toMs: number): PeriodSplit {
+  if (toMs <= fromMs) return { months: [], edges: [] };
+  const firstMonth = monthOf(fromMs);
+  const first = monthStartMs(firstMonth) === fromMs ? firstMonth : nextMonth(firstMonth);
+  const months: string[] = [];
+  for (let m = first; monthStartMs(nextMonth(m)) <= toMs; m = nextMonth(m)) months.push(m);
+  if (months.length === 0) return { months, edges: [{ fromMs, toMs }] };
+  const start = monthStartMs(months[0]!);
+  const end = monthStartMs(nextMonth(months[months.length - 1]!));
+  const edges = [...(fromMs < start ? [{ fromMs, toMs: start }] : []), ...(end < toMs ? [{ fromMs: end, toMs }] : [])];
+  return { months, edges };
+}
+
+/** The figure counters a set of opinions adds up to, one per key (what a recount compares with). */
+export function sumContributions(opinions: readonly Opinion[]): FigureCounterChange[] {
+  const sums = new Map<string, FigureCounterChange>();
+  for (const opinion of opinions) {
+    const c = figureContribution(opinion);
+    if (!c) continue;
+    const id = figureCounterId(c.key);
+    const sum = sums.get(id) ?? { key: c.key, counts: { ...ZERO_COUNTER } };
+    for (const f of COUNTER_FIELDS) sum.counts[f] += c.counts[f];
+    sums.set(id, sum);
+  }
+  return [...sums.values()];
+}
+
+/** The open cases per deputy a set of opinions holds, one per key. */
+export function countOpenCases(opinions: readonly Opinion[]): OpenCaseChange[] {
+  const sums = new Map<string, OpenCaseChange>();
+  for (const opinion of opinions) {
+    const key = openCaseOf(opinion);
+    if (!key) continue;
+    const id = openCaseId(key);
+    sums.set(id, { key, open: (sums.get(id)?.open ?? 0) + 1 });
+  }
+  return [...sums.values()];
+}
+
+/** One counter whose stored counts differ from what its opinions add up to. */
+export interface CounterDifference {
+  counter: 'figure' | 'open';
+  /** figureCounterId or openCaseId. */
+  id: string;
+  stored: Record<string, number>;
+  recounted: Record<string, number>;
+}
+
+/** What reports.recount found (and, asked to, repaired) for one month and the open cases. */
+export interface CounterRecount {
+  month: string;
+  /** The month's figure counters and the open-case counters compared. */
+  checked: number;
+  differences: CounterDifference[];
+  /** True when the differences were written over with the recount. */
+  repaired: boolean;
+}
+
+/**
+ * Stored counters compared with a recount, both by id: how many counters were compared, and the
+ * ones that differ. A counter absent on one side is all zeros there (a counter left at zero by
+ * opinions that moved elsewhere is not a difference).
+ */
+export function compareCounters(
+  counter: CounterDifference['counter'],
+  stored: ReadonlyMap<string, Record<string, number>>,
+  recounted: ReadonlyMap<string, Record<string, number>>,
+): { checked: number; differences: CounterDifference[] } {
+  const ids = [...new Set([...stored.keys(), ...recounted.keys()])].sort();
+  const differences: CounterDifference[] = [];
+  for (const id of ids) {
+    const a = stored.get(id) ?? {};
+    const b = recounted.get(id) ?? {};
+    const fields = new Set([...Object.keys(a), ...Object.keys(b)]);
+    if ([...fields].some((f) => (a[f] ?? 0) !== (b[f] ?? 0)))
+      differences.push({ counter, id, stored: a, recounted: b });
+  }
+  return { checked: ids.length, differences };
+}
