@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TimelineEvent } from '../../../src/domain/opinion';
 import type { OutboxMessage } from '../../ports/opinion-store';
-import type { AuditEntry } from '../../ports/store-types';
+import { type AuditEntry, REFERENCE_DATA, type ReferenceData, referenceVersionMarker } from '../../ports/store-types';
 import { FIGURES_FIELD } from './cloudbase-figures';
 
 /**
@@ -152,7 +152,18 @@ interface PutTx {
   collection(name: string): { doc(id: string): { set(data: object): Promise<unknown> } };
 }
 
-/** Write a document whole and its audit line, in one transaction. */
+/**
+ * Inside the transaction of a write of reference data of `kind` (REFERENCE_DATA): a new token
+ * of that kind in `Store.referenceVersion`, so that every warm instance reads that kind again. A
+ * fresh random value needs no read, and two writers at once still leave a value no copy was made under.
+ */
+export async function bumpReferenceVersion(tx: PutTx, kind: ReferenceData): Promise<void> {
+  await tx.collection('markers').doc(referenceVersionMarker(kind)).set({ value: randomUUID() });
+}
+
+const isReferenceData = (name: string): name is ReferenceData => (REFERENCE_DATA as readonly string[]).includes(name);
+
+/** Write a document whole and its audit line, in one transaction (and a new reference version for reference data). */
 export async function putWithAudit(
   db: { runTransaction(callback: (tx: PutTx) => Promise<void>): Promise<unknown> },
   name: string,
@@ -166,6 +177,7 @@ export async function putWithAudit(
       .doc(id)
       .set({ ...data });
     await writeAudit(tx, audit);
+    if (isReferenceData(name)) await bumpReferenceVersion(tx, name);
   });
 }
 
