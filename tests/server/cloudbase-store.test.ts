@@ -28,6 +28,22 @@ describe('the CloudBase store on the stand-in', () => {
     expect([...open.values()].every((n) => n === 1)).toBe(true);
   });
 
+  test('an opinion stored before its 附议 count was kept is counted when read, and keeps being counted after a change', async () => {
+    const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
+    const store = createCloudbaseStore(memoryCloudbaseApp(db));
+    const old = opinion(1, { authorOpenid: 'old-author', status: 'assigned', assignedDeputyId: 'd-old' });
+    db.load('opinions', [{ _id: old.id, ...old }]);
+    db.load('opinion_supports', [
+      { _id: 's1', opinionId: old.id, openid: 'v1', at: 1 },
+      { _id: 's2', opinionId: old.id, openid: 'v2', at: 2 },
+    ]);
+
+    expect((await store.getOpinion(old.id))?.supportCount).toBe(2);
+    expect(await store.updateOpinion({ ...old, status: 'replied', version: 2, supportCount: 7 }, 1, [], [])).toBe(true);
+    expect((await store.listOpinions({ assignedDeputyId: 'd-old', limit: 5 })).items[0]?.supportCount).toBe(2);
+    expect(db.dump('opinions')[0]?.supportCount).toBeUndefined();
+  });
+
   test('two outstanding invites of one deputy redeemed at once link one account: the transaction sees the other', async () => {
     const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
     const store = createCloudbaseStore(memoryCloudbaseApp(db));

@@ -15,18 +15,23 @@ import {
   writeSideEffects,
 } from './documents';
 import { contactEndedAt } from '../../../src/domain/personal-data';
-import { addSupportsInTransaction } from './cloudbase-support-store';
+import { addSupportsInTransaction, opinionsFromDocs, SUPPORT_COUNT_FIELD } from './cloudbase-support-store';
 
 // The structural slice of the CloudBase database API this file uses.
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
 type Tx = any;
 
-/** An opinion as stored: the opinion with its derived figure flags and retention field. */
+/**
+ * An opinion as stored: the opinion with its derived figure flags and retention field, and its
+ * kept 附议 count (SUPPORT_COUNT_FIELD) as `supportCount` says: 0 for a new opinion; a change
+ * keeps the stored count instead (updateOpinion).
+ */
 export function opinionDocument(opinion: Opinion): Record<string, unknown> {
   const ended = contactEndedAt(opinion);
   return {
     ...opinion,
+    [SUPPORT_COUNT_FIELD]: opinion.supportCount ?? 0,
     [FIGURES_FIELD]: figuresDocument(opinion),
     ...(ended !== undefined ? { [CONTACT_ENDED_FIELD]: ended } : {}),
   };
@@ -42,6 +47,11 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
   const col = (name: CollectionName) => db.collection(name);
 
   const getDoc = <T>(name: CollectionName, id: string) => getDocument<T>(col(name), id);
+  /** The first opinion matching `where`, with its 附议 count. */
+  const findOpinion = async (where: Record<string, unknown>) => {
+    const res = await col('opinions').where(where).limit(1).get();
+    return (await opinionsFromDocs(db, res.data ?? []))[0] ?? null;
+  };
 
   return {
     createOpinion: async (opinion, events, outbox, quota) => {
@@ -59,17 +69,20 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
       });
       return existing ? { created: false, opinion: existing } : { created: true, opinion };
     },
-    getOpinion: (id) => getDoc<Opinion>('opinions', id),
-    getOpinionByClaimCode: async (code) => {
-      const res = await col('opinions').where({ claimCode: code }).limit(1).get();
-      return res.data?.[0] ? strip<Opinion>(res.data[0]) : null;
-    },
+    getOpinion: (id) => findOpinion({ _id: id }),
+    getOpinionByClaimCode: (code) => findOpinion({ claimCode: code }),
     updateOpinion: async (next, expected, events, outbox, supports = []) => {
       try {
         await db.runTransaction(async (tx: Tx) => {
-          const current = txDocument<Opinion>(await tx.collection('opinions').doc(next.id).get());
+          const current = txDocument<Record<string, unknown>>(await tx.collection('opinions').doc(next.id).get());
           if (!current || current.version !== expected) throw new RolledBack();
-          await tx.collection('opinions').doc(next.id).set(opinionDocument(next));
+          // The 附议 count as stored (a 附议 changes it without a new version), or none if never kept.
+          const { [SUPPORT_COUNT_FIELD]: _read, ...doc } = opinionDocument(next);
+          const kept = current[SUPPORT_COUNT_FIELD];
+          await tx
+            .collection('opinions')
+            .doc(next.id)
+            .set(typeof kept === 'number' ? { ...doc, [SUPPORT_COUNT_FIELD]: kept } : doc);
           await writeSideEffects(tx, events, outbox);
           await addSupportsInTransaction(tx, supports);
         });
@@ -104,7 +117,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
         .orderBy('_id', 'desc')
         .limit(Math.min(query.limit + 1, PAGE))
         .get();
-      const rows = (res.data ?? []).map((d: Record<string, unknown>) => strip<Opinion>(d)) as Opinion[];
+      const rows = await opinionsFromDocs(db, res.data ?? []);
       const items = rows.slice(0, query.limit);
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
