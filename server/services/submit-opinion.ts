@@ -44,8 +44,9 @@ function result(opinion: Opinion): SubmitResult {
 
 /**
  * Create an opinion and route it, once per (submitter, requestId): a retry returns the first
- * answer and writes nothing. The text is checked first: risky is refused, review is held
- * for staff, anything else goes to a deputy by the routing rule (or the staff queue).
+ * answer and writes nothing (the store finds the first one in the creating transaction, so a
+ * first submit reads nothing for it). The text is checked first: risky is refused, review is
+ * held for staff, anything else goes to a deputy by the routing rule (or the staff queue).
  */
 async function createAndRoute(
   ctx: ServiceContext,
@@ -55,8 +56,6 @@ async function createAndRoute(
 ): Promise<Opinion> {
   const now = ctx.clock.now();
   const id = ctx.ids.opinionId(actor.openid, draft.requestId);
-  const existing = await ctx.store.getOpinion(id);
-  if (existing) return existing;
 
   // Before any check fetches them with the server's privileges: only the caller's own uploads.
   const folder = ctx.ids.photoFolder(actor.openid);

@@ -55,19 +55,21 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
 
   return {
     createOpinion: async (opinion, events, outbox, quota) => {
-      let existing: Opinion | null = null;
-      await db.runTransaction(async (tx: Tx) => {
-        existing = null;
-        const found = txDocument(await tx.collection('opinions').doc(opinion.id).get());
-        if (found) {
-          existing = strip<Opinion>(found);
-          return;
-        }
-        if (quota && !(await takeQuota(tx, quota.key, quota.max))) throw new QuotaExceededError();
-        await tx.collection('opinions').doc(opinion.id).set(opinionDocument(opinion));
-        await writeSideEffects(tx, events, outbox);
-      });
-      return existing ? { created: false, opinion: existing } : { created: true, opinion };
+      try {
+        await db.runTransaction(async (tx: Tx) => {
+          // add() refuses an existing _id: a retried submit ends here, having written nothing,
+          // without a read first (the same (submittedBy, requestId) gives the same id).
+          await tx.collection('opinions').add({ _id: opinion.id, ...opinionDocument(opinion) });
+          if (quota && !(await takeQuota(tx, quota.key, quota.max))) throw new QuotaExceededError();
+          await writeSideEffects(tx, events, outbox);
+        });
+        return { created: true, opinion };
+      } catch (error) {
+        // Refused, or over the quota: if the opinion is there already, this was a retry of it.
+        const existing = await findOpinion({ _id: opinion.id });
+        if (existing) return { created: false, opinion: existing };
+        throw error;
+      }
     },
     getOpinion: (id) => findOpinion({ _id: id }),
     getOpinionByClaimCode: (code) => findOpinion({ claimCode: code }),
