@@ -60,6 +60,25 @@ describe('the CloudBase store on the stand-in', () => {
     expect(results.every((r) => r.opinion.id === racing.id)).toBe(true);
   });
 
+  test('the lines one change adds to an opinion are one document, read in order among lines stored one by one', async () => {
+    const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
+    const store = createCloudbaseStore(memoryCloudbaseApp(db));
+    const o = opinion(1, { authorOpenid: 'tl-voter' });
+    const other = opinion(2, { authorOpenid: 'tl-voter' });
+    const submitted = [line(o, T0, 'submitted', '意见已提交'), line(o, T0, 'assigned', '已交由代表办理')];
+    await store.createOpinion(o, submitted, []);
+    await store.createOpinion(other, [], []);
+    // A line stored alone (before changes were grouped, or a 附议's), between two changes.
+    db.load('opinion_events', [{ _id: 'old-line', ...line(o, T0 + 1, 'note', '旧格式的一行'), seq: 0 }]);
+    const merged = [line(o, T0 + 2, 'rejected', '重复'), line(other, T0 + 2, 'merged', '已合并到这条意见')];
+    expect(await store.updateOpinion({ ...o, status: 'rejected', version: 2 }, 1, merged, [])).toBe(true);
+
+    expect(db.dump('opinion_events').filter((d) => d.opinionId === o.id)).toHaveLength(3);
+    expect((await store.listTimeline(o.id)).map((e) => e.kind)).toEqual(['submitted', 'assigned', 'note', 'rejected']);
+    expect(await store.listTimeline(other.id)).toEqual([merged[1]]);
+    expect((await store.listTimeline(o.id))[0]).toEqual(submitted[0]);
+  });
+
   test('an opinion stored before its 附议 count was kept is counted when read, and keeps being counted after a change', async () => {
     const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
     const store = createCloudbaseStore(memoryCloudbaseApp(db));

@@ -1,4 +1,4 @@
-import type { Opinion, TimelineEvent } from '../../../src/domain/opinion';
+import type { Opinion } from '../../../src/domain/opinion';
 import { type OpinionStore, QuotaExceededError } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { createCloudbaseFigures, FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
@@ -9,8 +9,8 @@ import {
   outboxFromDoc,
   PAGE,
   RolledBack,
-  strip,
   takeQuota,
+  timelineOf,
   txDocument,
   writeSideEffects,
 } from './documents';
@@ -138,7 +138,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
       );
     },
     listTimeline: async (opinionId) => {
-      const out: Array<TimelineEvent & { seq: number }> = [];
+      const out: Array<Record<string, unknown>> = [];
       for (let skip = 0; ; skip += PAGE) {
         const res = await col('opinion_events')
           .where({ opinionId })
@@ -147,10 +147,10 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
           .skip(skip)
           .limit(PAGE)
           .get();
-        out.push(...(res.data ?? []).map((d: Record<string, unknown>) => strip<TimelineEvent & { seq: number }>(d)));
+        out.push(...(res.data ?? []));
         if ((res.data ?? []).length < PAGE) break;
       }
-      return out.map(({ seq: _seq, ...event }) => event);
+      return timelineOf(out);
     },
     listDueOutbox: async (now, limit) => {
       const res = await col('outbox')

@@ -100,19 +100,25 @@ interface SideEffectTx {
 
 /**
  * Writes, inside the transaction of a change (of an opinion or a 建议), the lines it adds to
- * opinions' timelines and the messages it queues. Their ids follow from what they hold, so a
- * callback CloudBase runs again writes the same documents again, not copies.
+ * opinions' timelines and the messages it queues. The lines a change adds to one opinion are one
+ * document (`lines`, in order; read by `timelineOf`): a submit's three lines cost one write, not
+ * three. Ids follow from what they hold, so a callback CloudBase runs again writes the same
+ * documents again, not copies.
  */
 export async function writeSideEffects(
   tx: SideEffectTx,
   events: readonly TimelineEvent[],
   outbox: readonly OutboxMessage[],
 ): Promise<void> {
+  const byOpinion = new Map<string, { seq: number; lines: TimelineEvent[] }>();
   for (const [i, e] of events.entries()) {
-    await tx
-      .collection('opinion_events')
-      .doc(`${e.opinionId}-${e.at}-${i}`)
-      .set({ ...e, seq: i });
+    const group = byOpinion.get(e.opinionId) ?? { seq: i, lines: [] };
+    group.lines.push({ ...e });
+    byOpinion.set(e.opinionId, group);
+  }
+  for (const [opinionId, { seq, lines }] of byOpinion) {
+    const at = lines[0]!.at;
+    await tx.collection('opinion_events').doc(`${opinionId}-${at}-${seq}`).set({ opinionId, at, seq, lines });
   }
   for (const [i, m] of outbox.entries()) {
     const id = `${m.subjectId}-${m.kind}-${m.createdAt}-${i}`;
@@ -121,6 +127,23 @@ export async function writeSideEffects(
       .doc(id)
       .set({ ...m, id });
   }
+}
+
+/**
+ * The timeline lines of `opinion_events` documents read in (at, seq) order: a document of one
+ * change holds its lines in `lines`; one written before that, or by a 附议, is one line itself.
+ * Sorted by time again, stably, should a change's lines carry different times.
+ */
+export function timelineOf(docs: ReadonlyArray<Record<string, unknown>>): TimelineEvent[] {
+  const lines = docs.flatMap((doc) => {
+    if (Array.isArray(doc.lines)) return doc.lines as TimelineEvent[];
+    const { seq: _seq, ...line } = strip<TimelineEvent & { seq?: number }>(doc);
+    return [line];
+  });
+  return lines
+    .map((line, i) => ({ line, i }))
+    .sort((a, b) => a.line.at - b.line.at || a.i - b.i)
+    .map(({ line }) => line);
 }
 
 /** The slice of a CloudBase database that `readAll` needs. */
