@@ -36,6 +36,8 @@ const byOpenid = (a: Account, b: Account) => (a.openid < b.openid ? -1 : a.openi
 export function cachedStore<S extends Store>(inner: S): S {
   const self = {};
   const parts = new Map<string, { token: string; value: Promise<unknown> }>();
+  /** The earliest month of session overrides asked for: the one part kept holds them all from there. */
+  let overridesFrom: string | undefined;
 
   /** The tokens this action read (read once per action), or undefined outside an action. */
   function versions(): Promise<ReferenceVersions> | undefined {
@@ -94,18 +96,20 @@ export function cachedStore<S extends Store>(inner: S): S {
       return stationIds ? all.filter((d) => stationIds.includes(d.stationId)) : all;
     },
     getDeputy: async (id) => (await deputies()).find((d) => d.id === id) ?? null,
-    // Within an action: every station's overrides from that month on, in one read, each caller
-    // taking its stations'.
+    // Within an action: every station's overrides from the earliest month any action asked for
+    // (the calendar's last month, routing's this month) in one read; each caller takes its own.
     listSessionOverrides: async (stationIds, fromMonth) => {
       if (stationIds.length === 0) return [];
       if (!actions.getStore()) return inner.listSessionOverrides(stationIds, fromMonth);
-      const all = await part(`overrides:${fromMonth}`, ['stations', 'session_overrides'], async () =>
+      if (overridesFrom === undefined || fromMonth < overridesFrom) overridesFrom = fromMonth;
+      const from = overridesFrom;
+      const all = await part(`overrides:${from}`, ['stations', 'session_overrides'], async () =>
         inner.listSessionOverrides(
           (await stations()).map((s) => s.id),
-          fromMonth,
+          from,
         ),
       );
-      return all.filter((o) => stationIds.includes(o.stationId));
+      return all.filter((o) => o.month >= fromMonth && stationIds.includes(o.stationId));
     },
     listHolidayArrangements: () =>
       part('arrangements', ['holiday_arrangements'], () => inner.listHolidayArrangements()),

@@ -229,6 +229,7 @@ describe.each(kinds)('reference data kept by a warm instance, on %s', (_name, ma
         s.listDeputies([]),
         s.getDeputy(deputy.id),
         s.listSessionOverrides([station.id], '2020-01'),
+        s.listSessionOverrides([station.id, DEMO_STATIONS[1]!.id], '2026-03'),
         s.listHolidayArrangements(),
         s.listAccounts(),
         s.getAccountByDeputy(deputy.id),
