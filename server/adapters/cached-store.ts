@@ -17,6 +17,9 @@ export function runAction<T>(action: () => Promise<T>): Promise<T> {
   return actions.run(new Map(), action);
 }
 
+/** An answer from the kept copy, which no caller may change. */
+const copy = <T>(value: T): T => structuredClone(value);
+
 const byOpenid = (a: Account, b: Account) => (a.openid < b.openid ? -1 : a.openid > b.openid ? 1 : 0);
 
 /**
@@ -52,7 +55,10 @@ export function cachedStore<S extends Store>(inner: S): S {
     return read;
   }
 
-  /** The part `key`, made by `load()` from the data of `kinds`: kept while their tokens hold; read through outside an action. */
+  /**
+   * The part `key`, made by `load()` from the data of `kinds`: kept while their tokens hold; read
+   * through outside an action. Shared: what is answered from it goes out through `copy`.
+   */
   async function part<T>(key: string, kinds: readonly ReferenceData[], load: () => Promise<T>): Promise<T> {
     const read = versions();
     if (!read) return load();
@@ -67,7 +73,7 @@ export function cachedStore<S extends Store>(inner: S): S {
       });
       entry = made;
     }
-    return structuredClone((await entry.value) as T);
+    return (await entry.value) as T;
   }
 
   /** After a write of reference data through this store: this action and the next read again. */
@@ -89,13 +95,13 @@ export function cachedStore<S extends Store>(inner: S): S {
 
   return {
     ...inner,
-    listStations: stations,
-    getStation: async (id) => (await stations()).find((s) => s.id === id) ?? null,
+    listStations: async () => copy(await stations()),
+    getStation: async (id) => copy((await stations()).find((s) => s.id === id) ?? null),
     listDeputies: async (stationIds) => {
       const all = await deputies();
-      return stationIds ? all.filter((d) => stationIds.includes(d.stationId)) : all;
+      return copy(stationIds ? all.filter((d) => stationIds.includes(d.stationId)) : all);
     },
-    getDeputy: async (id) => (await deputies()).find((d) => d.id === id) ?? null,
+    getDeputy: async (id) => copy((await deputies()).find((d) => d.id === id) ?? null),
     // Within an action: every station's overrides from the earliest month any action asked for
     // (the calendar's last month, routing's this month) in one read; each caller takes its own.
     listSessionOverrides: async (stationIds, fromMonth) => {
@@ -109,20 +115,20 @@ export function cachedStore<S extends Store>(inner: S): S {
           from,
         ),
       );
-      return all.filter((o) => o.month >= fromMonth && stationIds.includes(o.stationId));
+      return copy(all.filter((o) => o.month >= fromMonth && stationIds.includes(o.stationId)));
     },
-    listHolidayArrangements: () =>
-      part('arrangements', ['holiday_arrangements'], () => inner.listHolidayArrangements()),
-    getAccount: async (openid) => (await accounts()).find((a) => a.openid === openid) ?? null,
-    listAccounts: accounts,
+    listHolidayArrangements: async () =>
+      copy(await part('arrangements', ['holiday_arrangements'], () => inner.listHolidayArrangements())),
+    getAccount: async (openid) => copy((await accounts()).find((a) => a.openid === openid) ?? null),
+    listAccounts: async () => copy(await accounts()),
     listStaffAccounts: async (stationId) =>
-      (await accounts()).filter((a) => a.role === 'staff' && a.stationId === stationId).sort(byOpenid),
-    getAccountByDeputy: async (deputyId) => (await accounts()).find((a) => a.deputyId === deputyId) ?? null,
+      copy((await accounts()).filter((a) => a.role === 'staff' && a.stationId === stationId).sort(byOpenid)),
+    getAccountByDeputy: async (deputyId) => copy((await accounts()).find((a) => a.deputyId === deputyId) ?? null),
     listUnitAccounts: async (unitId) =>
-      (await accounts()).filter((a) => a.role === 'unit' && a.unitId === unitId).sort(byOpenid),
-    listGroups: () => part('groups', ['deputy_groups'], () => inner.listGroups()),
-    listHandlingUnits: units,
-    getHandlingUnit: async (id) => (await units()).find((u) => u.id === id) ?? null,
+      copy((await accounts()).filter((a) => a.role === 'unit' && a.unitId === unitId).sort(byOpenid)),
+    listGroups: async () => copy(await part('groups', ['deputy_groups'], () => inner.listGroups())),
+    listHandlingUnits: async () => copy(await units()),
+    getHandlingUnit: async (id) => copy((await units()).find((u) => u.id === id) ?? null),
 
     putStation: changes(inner.putStation),
     putDeputy: changes(inner.putDeputy),

@@ -70,6 +70,9 @@ export function createSqliteTableStore(file: string): Store & { db: SqliteDataba
     listArrangements: db.prepare('SELECT * FROM holiday_arrangements ORDER BY year'),
     getAccount: db.prepare('SELECT * FROM accounts WHERE openid = ?'),
     listAccounts: db.prepare('SELECT * FROM accounts ORDER BY openid'),
+    referenceVersions: db.prepare(
+      `SELECT name, value FROM markers WHERE name IN (${placeholders(REFERENCE_DATA.length)})`,
+    ),
     getAccountByDeputy: db.prepare('SELECT * FROM accounts WHERE deputy_id = ?'),
     listStaff: db.prepare("SELECT * FROM accounts WHERE station_id = ? AND role = 'staff' ORDER BY openid"),
     getInvite: db.prepare('SELECT * FROM invites WHERE code = ?'),
@@ -225,9 +228,13 @@ export function createSqliteTableStore(file: string): Store & { db: SqliteDataba
     putInvite: async (invite, audit) => writeInvite(invite, audit),
     // Changed by the triggers of migration 16 with every write of the reference data's tables.
     referenceVersion: async () => {
+      const rows = statements.referenceVersions.all(...REFERENCE_DATA.map(referenceVersionMarker)) as Array<{
+        name: string;
+        value: string;
+      }>;
       const versions: ReferenceVersions = {};
       for (const kind of REFERENCE_DATA) {
-        const row = getMarker.get(referenceVersionMarker(kind)) as { value: string } | undefined;
+        const row = rows.find((r) => r.name === referenceVersionMarker(kind));
         if (row) versions[kind] = row.value;
       }
       return versions;
