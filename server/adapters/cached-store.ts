@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { deserialize, serialize } from 'node:v8';
 import type { Account } from '../../src/domain/roles';
 import type { Store } from '../ports/store';
 import type { ReferenceData, ReferenceVersions } from '../ports/store-types';
@@ -17,8 +18,11 @@ export function runAction<T>(action: () => Promise<T>): Promise<T> {
   return actions.run(new Map(), action);
 }
 
-/** An answer from the kept copy, which no caller may change. */
-const copy = <T>(value: T): T => structuredClone(value);
+/**
+ * An answer from the kept copy, which no caller may change. (v8's serializer: the functions'
+ * runtime, Node 16.13, has no structuredClone.)
+ */
+const copy = <T>(value: T): T => deserialize(serialize(value)) as T;
 
 const byOpenid = (a: Account, b: Account) => (a.openid < b.openid ? -1 : a.openid > b.openid ? 1 : 0);
 
