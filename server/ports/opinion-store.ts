@@ -79,7 +79,8 @@ export interface OpinionStore {
    * Replace an opinion if its stored version is still `expectedVersion` (the new one carries
    * expectedVersion + 1); false, and nothing written, when another change came first. `supports`
    * (a merge carrying a duplicate's supporters over to its target) are added in the same
-   * transaction, each skipped when that voter already supports that opinion.
+   * transaction, each skipped when that voter already supports that opinion (and the target's
+   * count raised by those added). The stored `supportCount` is kept, whatever `next` carries.
    */
   updateOpinion(
     next: Opinion,

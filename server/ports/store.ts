@@ -11,7 +11,7 @@ import type { MessageStore } from './message-store';
 import type { OpinionStore } from './opinion-store';
 import type { PersonalDataStore } from './personal-data-store';
 import type { SuggestionStore } from './suggestion-store';
-import type { AuditEntry } from './store-types';
+import type { AuditEntry, ReferenceVersions } from './store-types';
 import type { SupportStore } from './support-store';
 
 export type { AuditEntry } from './store-types';
@@ -45,6 +45,8 @@ export interface Store
   listSessionOverrides(stationIds: readonly string[], fromMonth: string): Promise<SessionOverride[]>;
   listHolidayArrangements(): Promise<HolidayArrangement[]>;
   getAccount(openid: string): Promise<Account | null>;
+  /** Every account (deputies, station staff, unit contacts; a voter has none), in openid order. */
+  listAccounts(): Promise<Account[]>;
   /** The staff accounts of a station (who hears about overdue opinions). */
   listStaffAccounts(stationId: string): Promise<Account[]>;
   /** The account linked to a deputy record, if the deputy has redeemed their invite. */
@@ -75,6 +77,13 @@ export interface Store
    * and an audit line `invite.revoke` (detail `replacedBy`), so a deputy has one live invite.
    */
   putInvite(invite: Invite, audit: AuditEntry): Promise<void>;
+
+  /**
+   * A token per kind of reference data (`REFERENCE_DATA` in store-types.ts), each changed in the
+   * same transaction as every write of that kind, so that a copy of them kept between actions
+   * (server/adapters/cached-store.ts) is checked by this one read. A kind never written may be absent.
+   */
+  referenceVersion(): Promise<ReferenceVersions>;
 
   /** A named marker, e.g. that demo data was seeded. */
   getMarker(name: string): Promise<string | null>;

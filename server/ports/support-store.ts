@@ -14,14 +14,15 @@ export type SupportOutcome = 'added' | 'already' | 'changed';
 
 /**
  * 附议 (docs/DESIGN.md, 附议). Support rows live apart from the opinion document, which is
- * replaced whole under a version check: a counter inside it would race with every change of the
- * case. Counts are read for a page of ids in one query.
+ * replaced whole under a version check. How many support an opinion comes with it as read
+ * (`Opinion.supportCount`, kept by the store beside the opinion without changing its version);
+ * `countSupports` counts the rows of any ids at once.
  */
 export interface SupportStore {
   /**
    * In one transaction: if `support.openid` already supports the opinion, `already`; if the
    * stored opinion's version is not `expectedVersion`, `changed`; otherwise the support row, the
-   * public timeline line and the audit line. The opinion itself is not rewritten.
+   * public timeline line, the audit line and the opinion's count one higher (its version unchanged).
    */
   addSupport(
     support: OpinionSupport,

@@ -3,6 +3,7 @@ import type { ActionTable, AnyActionSpec, OutputOf, ParsedInputOf } from '../../
 import { failure, success, type Envelope } from '../../src/domain/envelope';
 import { AppError, isAppError } from '../../src/domain/errors';
 import { eventSchema, parseInput } from '../../src/domain/schemas';
+import { runAction } from '../adapters/cached-store';
 import { identify, type ServiceContext } from '../services/context';
 import { spendWriteQuota } from '../services/write-quota';
 import { getRuntime, type WechatEdge } from './runtime';
@@ -46,7 +47,9 @@ export function createCloudFunction<F extends string, T extends Record<string, A
   edge?: WechatEdge,
 ) {
   const { name, actions } = table;
-  return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
+  // One action: the reference data it reads are checked once (server/adapters/cached-store.ts).
+  return (event: unknown, context: unknown): Promise<Envelope<unknown>> => runAction(() => answer(event, context));
+  async function answer(event: unknown, context: unknown): Promise<Envelope<unknown>> {
     try {
       const { action: actionName } = parseInput(eventSchema, event);
       const known = Object.prototype.hasOwnProperty.call(actions, actionName);
@@ -67,7 +70,7 @@ export function createCloudFunction<F extends string, T extends Record<string, A
       console.error(`[${name}] unexpected error`, error);
       return failure('INTERNAL', new AppError('INTERNAL').message);
     }
-  };
+  }
 }
 
 /**
@@ -88,7 +91,8 @@ export function createTimerFunction(
         event && typeof event === 'object' && typeof (event as { TriggerName?: unknown }).TriggerName === 'string'
           ? (event as { TriggerName: string }).TriggerName
           : '';
-      return success(await run(await getRuntime(edge), trigger));
+      const runtime = await getRuntime(edge);
+      return success(await runAction(() => run(runtime, trigger)));
     } catch (error) {
       if (isAppError(error)) return failure(error.code, error.message);
       console.error(`[${name}] unexpected error`, error);

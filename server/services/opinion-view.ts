@@ -204,30 +204,47 @@ export function toSummary(
   };
 }
 
-/** The view of an opinion for `actor` now (after a change, for the caller who made it). */
-export async function viewOf(ctx: ServiceContext, actor: Actor, opinion: Opinion): Promise<OpinionView> {
-  const [timeline, names, counts, mine] = await Promise.all([
+/**
+ * Whether `actor` is neither the opinion's voter nor one who handles it (its deputy, its
+ * station's staff, the committee): the only viewer who may support it (附议).
+ */
+function isOutsider(actor: Actor, opinion: Opinion): boolean {
+  const isAuthor = opinion.authorOpenid === actor.openid;
+  const isStaff = actor.role === 'admin' || (actor.role === 'staff' && opinion.stationId === actor.stationId);
+  const isAssigned = actor.role === 'deputy' && opinion.assignedDeputyId === actor.deputyId;
+  return !isAuthor && !isStaff && !isAssigned;
+}
+
+/**
+ * The view of an opinion for `actor` now (after a change, for the caller who made it). Its 附议
+ * count is the one the store keeps with it; whether the viewer supports it is asked only of a
+ * viewer who could (`isOutsider`), unless the caller knows (`supporting`).
+ */
+export async function viewOf(
+  ctx: ServiceContext,
+  actor: Actor,
+  opinion: Opinion,
+  supporting?: boolean,
+): Promise<OpinionView> {
+  const asked = supporting === undefined && isOutsider(actor, opinion);
+  const [timeline, names, mine] = await Promise.all([
     ctx.store.listTimeline(opinion.id),
     namesFor(ctx, [opinion]),
-    ctx.store.countSupports([opinion.id]),
-    ctx.store.isSupporting(opinion.id, actor.openid),
+    asked ? ctx.store.isSupporting(opinion.id, actor.openid) : Promise.resolve(supporting ?? false),
   ]);
-  const support = { count: counts.get(opinion.id) ?? 0, mine };
+  const support = { count: opinion.supportCount ?? 0, mine };
   return toView(opinion, timeline, actor, names, shanghaiDate(ctx.clock.now()), support);
 }
 
-/** List lines of `opinions`, each with its 附议 count (one query for the page); see `toSummary`. */
+/** List lines of `opinions`, each with the 附议 count the store keeps with it; see `toSummary`. */
 export async function summariesOf(
   ctx: ServiceContext,
   opinions: readonly Opinion[],
   supporterOnly = false,
 ): Promise<OpinionSummary[]> {
-  const [names, counts] = await Promise.all([
-    namesFor(ctx, opinions),
-    ctx.store.countSupports(opinions.map((o) => o.id)),
-  ]);
+  const names = await namesFor(ctx, opinions);
   const today = shanghaiDate(ctx.clock.now());
-  return opinions.map((o) => toSummary(o, names, today, counts.get(o.id) ?? 0, supporterOnly));
+  return opinions.map((o) => toSummary(o, names, today, o.supportCount ?? 0, supporterOnly));
 }
 
 /**

@@ -57,9 +57,10 @@ function submittedLine(
 
 /**
  * Create an opinion and route it, once per (submitter, requestId): a retry returns the first
- * answer and writes nothing. The text is checked first: risky is refused, review is held
- * for staff, anything else goes to a deputy by the routing rule (or the staff queue) — except
- * one a deputy took down on their own visit, which stays with them (`routingOf`).
+ * answer and writes nothing (the store finds the first one in the creating transaction, so a
+ * first submit reads nothing for it). The text is checked first: risky is refused, review is
+ * held for staff, anything else goes to a deputy by the routing rule (or the staff queue) —
+ * except one a deputy took down on their own visit, which stays with them (`routingOf`).
  */
 export async function createAndRoute(
   ctx: ServiceContext,
@@ -70,8 +71,6 @@ export async function createAndRoute(
   const walkIn = recordedFor !== undefined;
   const now = ctx.clock.now();
   const id = ctx.ids.opinionId(actor.openid, draft.requestId);
-  const existing = await ctx.store.getOpinion(id);
-  if (existing) return existing;
 
   // Before any check fetches them with the server's privileges: only the caller's own uploads.
   const folder = ctx.ids.photoFolder(actor.openid);

@@ -52,11 +52,10 @@ export async function findSimilarOpinions(
     .sort((a, b) => b.score - a.score || b.opinion.createdAt - a.opinion.createdAt)
     .slice(0, SIMILAR_SHOWN)
     .map((c) => c.opinion);
-  const ids = alike.map((o) => o.id);
-  const [counts, supported] = await Promise.all([
-    ctx.store.countSupports(ids),
-    ctx.store.listSupportedAmong(actor.openid, ids),
-  ]);
+  const supported = await ctx.store.listSupportedAmong(
+    actor.openid,
+    alike.map((o) => o.id),
+  );
   return {
     items: alike.map((o) => ({
       id: o.id,
@@ -66,7 +65,7 @@ export async function findSimilarOpinions(
       categoryLabel: CATEGORY_LABELS[o.category],
       status: o.status,
       statusLabel: OPINION_STATUS_LABELS[o.status],
-      supportCount: counts.get(o.id) ?? 0,
+      supportCount: o.supportCount ?? 0,
       createdAt: o.createdAt,
       supportedByMe: supported.has(o.id),
       mine: o.authorOpenid === actor.openid,
@@ -97,7 +96,7 @@ export async function supportOpinion(
     if (opinion.authorOpenid === actor.openid) {
       throw new AppError('CONFLICT', '这是您自己提的意见，不需要附议');
     }
-    if (await ctx.store.isSupporting(opinion.id, actor.openid)) return viewOf(ctx, actor, opinion);
+    if (await ctx.store.isSupporting(opinion.id, actor.openid)) return viewOf(ctx, actor, opinion, true);
     if (!isSupportable(opinion.status)) {
       throw new AppError('CONFLICT', '这条意见已经办结或不再办理，不能附议；如果问题还在，请提交新的意见');
     }
@@ -108,7 +107,11 @@ export async function supportOpinion(
       event(opinion, now, VOTER, 'supported', SUPPORT_LINE),
       { at: now, actor: actor.openid, action: 'opinions.support', targetType: 'opinion', targetId: opinion.id },
     );
-    if (outcome !== 'changed') return viewOf(ctx, actor, opinion);
+    // The view shows the count this 附议 raised (the opinion was read before it).
+    if (outcome === 'added')
+      return viewOf(ctx, actor, { ...opinion, supportCount: (opinion.supportCount ?? 0) + 1 }, true);
+    // Their other 附议 came first, after this one's read: read it again for the count that one raised.
+    if (outcome === 'already') return viewOf(ctx, actor, (await ctx.store.getOpinion(opinion.id)) ?? opinion, true);
     if (attempt >= 3) throw new AppError('CONFLICT', '这条意见刚刚被其他人处理过，请刷新后再操作');
   }
 }
@@ -124,6 +127,7 @@ export async function notifySupporters<K extends NotificationKind>(
   kind: K,
   payload: NotificationPayloads[K],
 ): Promise<OutboxMessage[]> {
+  if (!opinion.supportCount) return [];
   const supporters = await ctx.store.listSupporters(opinion.id, SUPPORTERS_NOTIFIED);
   return supporters
     .filter((s) => s.openid !== opinion.authorOpenid)
@@ -142,7 +146,9 @@ export async function supportersCarriedOver(
   target: Opinion,
   at: number,
 ): Promise<OpinionSupport[]> {
-  const supporters = await ctx.store.listSupporters(duplicate.id, SUPPORTERS_CARRIED_ON_MERGE);
+  const supporters = duplicate.supportCount
+    ? await ctx.store.listSupporters(duplicate.id, SUPPORTERS_CARRIED_ON_MERGE)
+    : [];
   const openids = [duplicate.authorOpenid, ...supporters.map((s) => s.openid)];
   const carried = new Set(
     openids.filter((openid) => openid && !isErasedAuthor(openid) && openid !== target.authorOpenid),

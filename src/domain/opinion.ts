@@ -101,6 +101,12 @@ export interface Opinion {
   staffReview?: boolean;
   rejection?: { kind: 'out_of_remit' | 'duplicate'; reason: string; mergedInto?: string; at: number };
   updatedAt: number;
+  /**
+   * How many voters support it (附议), as the store keeps it beside the opinion: raised by a
+   * 附议 and by a merge carrying supporters over, never by a change of the case, so whatever a
+   * change writes in it is ignored. Absent when nobody does.
+   */
+  supportCount?: number;
 }
 
 export type ActorRole = 'voter' | 'deputy' | 'staff' | 'admin' | 'unit' | 'system';

@@ -2,7 +2,8 @@ import tcb from '@cloudbase/node-sdk';
 import { createMemoryDatabase, memoryCloudbaseApp } from '../support/memory-cloudbase';
 import { COLLECTION_NAMES } from '../../server/adapters/cloudbase/collections';
 import { createCloudbaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
-import { opinion } from './opinion-fixtures';
+import { QuotaExceededError } from '../../server/ports/opinion-store';
+import { line, message, opinion, T0 } from './opinion-fixtures';
 import { describeStoreContract } from './store-contract';
 
 // The contract against the CloudBase adapter, always on the in-memory stand-in of CloudBase's
@@ -26,6 +27,72 @@ describe('the CloudBase store on the stand-in', () => {
     const open = await store.countOpenByDeputy('qx-jiedao');
     expect(open.size).toBe(25);
     expect([...open.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  test('a retried create finds the first in its own transaction: nothing written, the first returned, even past the quota', async () => {
+    const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
+    const store = createCloudbaseStore(memoryCloudbaseApp(db));
+    const first = opinion(1, { authorOpenid: 'idem-voter' });
+    const quota = { key: 'idem-voter:2026-03-01', max: 1 };
+    const effects = [
+      [line(first, T0, 'submitted', '意见已提交')],
+      [message(first, T0, 'assigned_to_deputy', 'd')],
+    ] as const;
+
+    db.resetCounts();
+    expect(await store.createOpinion(first, ...effects, quota)).toEqual({ created: true, opinion: first });
+    // The quota's read is the only read of a first create.
+    expect(db.counts.reads).toBe(1);
+    const before = { events: db.dump('opinion_events').length, outbox: db.dump('outbox').length };
+
+    const retry = { ...first, content: '重发时内容略有不同，但仍是同一次提交。' };
+    expect(await store.createOpinion(retry, ...effects, quota)).toEqual({ created: false, opinion: first });
+    expect({ events: db.dump('opinion_events').length, outbox: db.dump('outbox').length }).toEqual(before);
+    expect(db.dump('quotas')).toEqual([expect.objectContaining({ used: 1 })]);
+
+    const another = opinion(2, { authorOpenid: 'idem-voter' });
+    await expect(store.createOpinion(another, [], [], quota)).rejects.toBeInstanceOf(QuotaExceededError);
+    expect(await store.getOpinion(another.id)).toBeNull();
+
+    const racing = opinion(3, { authorOpenid: 'idem-racer' });
+    const results = await Promise.all(Array.from({ length: 4 }, () => store.createOpinion(racing, [], [])));
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(results.every((r) => r.opinion.id === racing.id)).toBe(true);
+  });
+
+  test('the lines one change adds to an opinion are one document, read in order among lines stored one by one', async () => {
+    const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
+    const store = createCloudbaseStore(memoryCloudbaseApp(db));
+    const o = opinion(1, { authorOpenid: 'tl-voter' });
+    const other = opinion(2, { authorOpenid: 'tl-voter' });
+    const submitted = [line(o, T0, 'submitted', '意见已提交'), line(o, T0, 'assigned', '已交由代表办理')];
+    await store.createOpinion(o, submitted, []);
+    await store.createOpinion(other, [], []);
+    // A line stored alone (before changes were grouped, or a 附议's), between two changes.
+    db.load('opinion_events', [{ _id: 'old-line', ...line(o, T0 + 1, 'note', '旧格式的一行'), seq: 0 }]);
+    const merged = [line(o, T0 + 2, 'rejected', '重复'), line(other, T0 + 2, 'merged', '已合并到这条意见')];
+    expect(await store.updateOpinion({ ...o, status: 'rejected', version: 2 }, 1, merged, [])).toBe(true);
+
+    expect(db.dump('opinion_events').filter((d) => d.opinionId === o.id)).toHaveLength(3);
+    expect((await store.listTimeline(o.id)).map((e) => e.kind)).toEqual(['submitted', 'assigned', 'note', 'rejected']);
+    expect(await store.listTimeline(other.id)).toEqual([merged[1]]);
+    expect((await store.listTimeline(o.id))[0]).toEqual(submitted[0]);
+  });
+
+  test('an opinion stored before its 附议 count was kept is counted when read, and keeps being counted after a change', async () => {
+    const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
+    const store = createCloudbaseStore(memoryCloudbaseApp(db));
+    const old = opinion(1, { authorOpenid: 'old-author', status: 'assigned', assignedDeputyId: 'd-old' });
+    db.load('opinions', [{ _id: old.id, ...old }]);
+    db.load('opinion_supports', [
+      { _id: 's1', opinionId: old.id, openid: 'v1', at: 1 },
+      { _id: 's2', opinionId: old.id, openid: 'v2', at: 2 },
+    ]);
+
+    expect((await store.getOpinion(old.id))?.supportCount).toBe(2);
+    expect(await store.updateOpinion({ ...old, status: 'replied', version: 2, supportCount: 7 }, 1, [], [])).toBe(true);
+    expect((await store.listOpinions({ assignedDeputyId: 'd-old', limit: 5 })).items[0]?.supportCount).toBe(2);
+    expect(db.dump('opinions')[0]?.supportCount).toBeUndefined();
   });
 
   test('two outstanding invites of one deputy redeemed at once link one account: the transaction sees the other', async () => {

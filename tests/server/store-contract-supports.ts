@@ -50,8 +50,48 @@ export function supportsContract({ store, id, audit }: ContractContext) {
     expect((await store.listAudit('opinion', o.id)).filter((a) => a.action === 'opinions.support')).toEqual([
       supportAudit(o, voter, at(1)),
     ]);
-    // The opinion itself is not rewritten: its version is what a change of the case checks.
+    // The opinion's version is what a change of the case checks: a 附议 raises only its count.
     expect((await store.getOpinion(o.id))?.version).toBe(o.version);
+    expect((await store.getOpinion(o.id))?.supportCount).toBe(1);
+  });
+
+  test('every read of an opinion carries how many support it, and none is written by a change of the case', async () => {
+    const o = made(12, { status: 'assigned', assignedDeputyId: id('sup-d') });
+    const nobody = made(13, { status: 'assigned', assignedDeputyId: id('sup-d') });
+    for (const x of [o, nobody]) await store.createOpinion(x, [], []);
+    await support(o, id('sup-r1'), at(60));
+    await support(o, id('sup-r2'), at(61));
+
+    expect((await store.getOpinion(o.id))?.supportCount).toBe(2);
+    expect(await store.getOpinion(nobody.id)).toEqual(nobody);
+    const page = await store.listOpinions({ assignedDeputyId: id('sup-d'), limit: 10 });
+    expect(page.items.map((x) => [x.id, x.supportCount])).toEqual([
+      [nobody.id, undefined],
+      [o.id, 2],
+    ]);
+    const similar = await store.listOpinionsOfCategory(id('a'), o.category, ['assigned'], 50);
+    expect(similar.find((x) => x.id === o.id)?.supportCount).toBe(2);
+
+    // A change based on the opinion as read before the second 附议 (count 1, or any figure it
+    // carries) passes its version check and keeps the count the store holds.
+    const readBefore = { ...o, supportCount: 1 };
+    expect(await store.updateOpinion({ ...readBefore, status: 'replied', version: 2 }, 1, [], [])).toBe(true);
+    expect(await store.getOpinion(o.id)).toMatchObject({ status: 'replied', version: 2, supportCount: 2 });
+  });
+
+  test('a 附议 and a change of the case at once: both stand, and the count is the number of supporters', async () => {
+    const o = made(14, { status: 'assigned', assignedDeputyId: id('sup-d2') });
+    await store.createOpinion(o, [], []);
+    const [added, changed] = await Promise.all([
+      support(o, id('sup-race'), at(70)),
+      store.updateOpinion({ ...o, status: 'replied', version: 2 }, 1, [], []),
+    ]);
+    // Whichever came second saw the other: a 附议 after the change finds a new version.
+    expect(changed).toBe(true);
+    const stored = await store.getOpinion(o.id);
+    expect(stored?.status).toBe('replied');
+    expect(stored?.supportCount).toBe(added === 'added' ? 1 : undefined);
+    expect((await store.countSupports([o.id])).get(o.id)).toBe(stored?.supportCount);
   });
 
   test('a 附议 of an opinion that changed since it was read, or is gone, writes nothing', async () => {
@@ -96,7 +136,7 @@ export function supportsContract({ store, id, audit }: ContractContext) {
     expect(first.items.map((o) => o.id)).toEqual([os[2]!.id, os[0]!.id]);
     expect(first.nextCursor).not.toBeNull();
     const second = await store.listSupportedOpinions(voter, first.nextCursor!, 2);
-    expect(second).toEqual({ items: [os[1]], nextCursor: null });
+    expect(second).toEqual({ items: [{ ...os[1], supportCount: 1 }], nextCursor: null });
     expect(await store.listSupportedOpinions(id('sup-nobody'), undefined, 2)).toEqual({ items: [], nextCursor: null });
   });
 
@@ -114,6 +154,7 @@ export function supportsContract({ store, id, audit }: ContractContext) {
       { opinionId: target.id, openid: id('sup-both'), at: at(40) },
       { opinionId: target.id, openid: id('sup-new'), at: at(41) },
     ]);
+    expect((await store.getOpinion(target.id))?.supportCount).toBe(2);
     // A change that loses its version check carries nobody.
     const stale = [{ opinionId: target.id, openid: id('sup-stale'), at: at(42) }];
     expect(await store.updateOpinion({ ...merged, version: 3 }, 1, [], [], stale)).toBe(false);
@@ -130,6 +171,7 @@ export function supportsContract({ store, id, audit }: ContractContext) {
     expect((await store.eraseVoterRecords(id('sup-leaver'), erasure)).supports).toBe(1);
 
     expect(await store.countSupports([o.id])).toEqual(new Map([[o.id, 1]]));
+    expect((await store.getOpinion(o.id))?.supportCount).toBe(1);
     expect(await store.isSupporting(o.id, id('sup-leaver'))).toBe(false);
     expect(await store.listSupportedOpinions(id('sup-leaver'), undefined, 10)).toEqual({ items: [], nextCursor: null });
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FollowStore } from '../../ports/follow-store';
 import type { OutboxMessage } from '../../ports/opinion-store';
-import { PAGE, writeAudit } from './documents';
+import { bumpReferenceVersion, PAGE, writeAudit } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
@@ -53,6 +53,7 @@ export function createCloudbaseFollowStore(db: Db): FollowStore {
           .doc(`${override.stationId}_${override.month}`)
           .set({ ...override });
         await writeAudit(tx, audit);
+        await bumpReferenceVersion(tx, 'session_overrides');
         for (const m of notices) {
           const doc = outboxDoc(m);
           await tx.collection('outbox').doc(doc.id).set(doc);

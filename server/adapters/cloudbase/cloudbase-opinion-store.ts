@@ -1,4 +1,4 @@
-import type { Opinion, TimelineEvent } from '../../../src/domain/opinion';
+import type { Opinion } from '../../../src/domain/opinion';
 import { type OpinionStore, QuotaExceededError } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { figuresFromSources } from '../figure-counting';
@@ -19,11 +19,12 @@ import {
   RolledBack,
   strip,
   takeQuota,
+  timelineOf,
   txDocument,
   writeSideEffects,
 } from './documents';
 import { contactEndedAt } from '../../../src/domain/personal-data';
-import { addSupportsInTransaction } from './cloudbase-support-store';
+import { addSupportsInTransaction, opinionsFromDocs, SUPPORT_COUNT_FIELD } from './cloudbase-support-store';
 
 // The structural slice of the CloudBase database API this file uses.
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
@@ -31,13 +32,16 @@ type Db = any;
 type Tx = any;
 
 /**
- * An opinion as stored: the opinion with its derived figure flags and retention field, marked as
- * counted — it is written only by the transactions that move the counters with it.
+ * An opinion as stored: the opinion with its derived figure flags and retention field, its kept
+ * 附议 count (SUPPORT_COUNT_FIELD) as `supportCount` says — 0 for a new opinion; a change keeps
+ * the stored count instead (updateOpinion) — and marked as counted: it is written only by the
+ * transactions that move the counters with it.
  */
 export function opinionDocument(opinion: Opinion): Record<string, unknown> {
   const ended = contactEndedAt(opinion);
   return {
     ...opinion,
+    [SUPPORT_COUNT_FIELD]: opinion.supportCount ?? 0,
     [FIGURES_FIELD]: figuresDocument(opinion),
     ...(ended !== undefined ? { [CONTACT_ENDED_FIELD]: ended } : {}),
     [COUNTED_FIELD]: true,
@@ -57,34 +61,45 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
   const getDoc = <T>(name: CollectionName, id: string) => getDocument<T>(col(name), id);
   const counterReads = createCloudbaseCounterReads(db);
 
+  /** The first opinion matching `where`, with its 附议 count. */
+  const findOpinion = async (where: Record<string, unknown>) => {
+    const res = await col('opinions').where(where).limit(1).get();
+    return (await opinionsFromDocs(db, res.data ?? []))[0] ?? null;
+  };
+
   return {
     createOpinion: async (opinion, events, outbox, quota) => {
-      let existing: Opinion | null = null;
-      await runCountedTransaction(db, async (tx: Tx) => {
-        existing = null;
-        const found = txDocument(await tx.collection('opinions').doc(opinion.id).get());
-        if (found) {
-          existing = strip<Opinion>(found);
-          return;
-        }
-        if (quota && !(await takeQuota(tx, quota.key, quota.max))) throw new QuotaExceededError();
-        await tx.collection('opinions').doc(opinion.id).set(opinionDocument(opinion));
-        await writeSideEffects(tx, events, outbox);
-        await moveCounters(tx, _, null, opinion);
-      });
-      return existing ? { created: false, opinion: existing } : { created: true, opinion };
+      try {
+        await runCountedTransaction(db, async (tx: Tx) => {
+          // add() refuses an existing _id: a retried submit ends here, having written nothing,
+          // without a read first (the same (submittedBy, requestId) gives the same id).
+          await tx.collection('opinions').add({ _id: opinion.id, ...opinionDocument(opinion) });
+          if (quota && !(await takeQuota(tx, quota.key, quota.max))) throw new QuotaExceededError();
+          await writeSideEffects(tx, events, outbox);
+          await moveCounters(tx, _, null, opinion);
+        });
+        return { created: true, opinion };
+      } catch (error) {
+        // Refused, or over the quota: if the opinion is there already, this was a retry of it.
+        const existing = await findOpinion({ _id: opinion.id });
+        if (existing) return { created: false, opinion: existing };
+        throw error;
+      }
     },
-    getOpinion: (id) => getDoc<Opinion>('opinions', id),
-    getOpinionByClaimCode: async (code) => {
-      const res = await col('opinions').where({ claimCode: code }).limit(1).get();
-      return res.data?.[0] ? strip<Opinion>(res.data[0]) : null;
-    },
+    getOpinion: (id) => findOpinion({ _id: id }),
+    getOpinionByClaimCode: (code) => findOpinion({ claimCode: code }),
     updateOpinion: async (next, expected, events, outbox, supports = []) => {
       try {
         await runCountedTransaction(db, async (tx: Tx) => {
           const current = txDocument<Record<string, unknown>>(await tx.collection('opinions').doc(next.id).get());
           if (!current || current.version !== expected) throw new RolledBack();
-          await tx.collection('opinions').doc(next.id).set(opinionDocument(next));
+          // The 附议 count as stored (a 附议 changes it without a new version), or none if never kept.
+          const { [SUPPORT_COUNT_FIELD]: _read, ...doc } = opinionDocument(next);
+          const kept = current[SUPPORT_COUNT_FIELD];
+          await tx
+            .collection('opinions')
+            .doc(next.id)
+            .set(typeof kept === 'number' ? { ...doc, [SUPPORT_COUNT_FIELD]: kept } : doc);
           await writeSideEffects(tx, events, outbox);
           await addSupportsInTransaction(tx, supports);
           // A document from before the counters is not in them: its whole new contribution is added.
@@ -121,14 +136,14 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
         .orderBy('_id', 'desc')
         .limit(Math.min(query.limit + 1, PAGE))
         .get();
-      const rows = (res.data ?? []).map((d: Record<string, unknown>) => strip<Opinion>(d)) as Opinion[];
+      const rows = await opinionsFromDocs(db, res.data ?? []);
       const items = rows.slice(0, query.limit);
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
     },
     countOpenByDeputy: counterReads.countOpenByDeputy,
     listTimeline: async (opinionId) => {
-      const out: Array<TimelineEvent & { seq: number }> = [];
+      const out: Array<Record<string, unknown>> = [];
       for (let skip = 0; ; skip += PAGE) {
         const res = await col('opinion_events')
           .where({ opinionId })
@@ -137,10 +152,10 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
           .skip(skip)
           .limit(PAGE)
           .get();
-        out.push(...(res.data ?? []).map((d: Record<string, unknown>) => strip<TimelineEvent & { seq: number }>(d)));
+        out.push(...(res.data ?? []));
         if ((res.data ?? []).length < PAGE) break;
       }
-      return out.map(({ seq: _seq, ...event }) => event);
+      return timelineOf(out);
     },
     listDueOutbox: async (now, limit) => {
       const res = await col('outbox')

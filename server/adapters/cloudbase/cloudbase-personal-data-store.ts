@@ -1,6 +1,6 @@
-import type { Opinion } from '../../../src/domain/opinion';
 import type { PersonalDataStore } from '../../ports/personal-data-store';
-import { CONTACT_ENDED_FIELD, PAGE, strip, writeAudit } from './documents';
+import { removeSupportsOf, opinionsFromDocs } from './cloudbase-support-store';
+import { CONTACT_ENDED_FIELD, PAGE, writeAudit } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
@@ -25,7 +25,7 @@ export function createCloudbasePersonalDataStore(db: Db): PersonalDataStore {
         .orderBy('_id', 'asc')
         .limit(Math.min(limit, PAGE))
         .get();
-      return (res.data ?? []).map((d: Record<string, unknown>) => strip<Opinion>(d));
+      return opinionsFromDocs(db, res.data ?? []);
     },
     eraseVoterRecords: async (openid, audit) => {
       const counts = {
@@ -34,7 +34,8 @@ export function createCloudbasePersonalDataStore(db: Db): PersonalDataStore {
         subscriptions: await removeWhere('subscriptions', { openid }),
         readMarks: await removeWhere('message_reads', { _id: openid }),
         districts: await removeWhere('voter_districts', { _id: openid }),
-        supports: await removeWhere('opinion_supports', { openid }),
+        // Each with its opinion's 附议 count, which the erasure lowers.
+        supports: await removeSupportsOf(db, openid),
       };
       await writeAudit(db, { ...audit, detail: { ...audit.detail, ...counts } });
       return counts;

@@ -5,7 +5,14 @@ import type { SessionOverride } from '../../../src/domain/reception-calendar';
 import type { Account, Invite } from '../../../src/domain/roles';
 import type { Deputy, Station } from '../../../src/domain/station';
 import type { AuditEntry, Store } from '../../ports/store';
-import { inviteRevocation, settingMarker } from '../../ports/store-types';
+import {
+  inviteRevocation,
+  REFERENCE_DATA,
+  type ReferenceVersions,
+  referenceVersionMarker,
+  settingMarker,
+} from '../../ports/store-types';
+import { cachedStore } from '../cached-store';
 import { createCloudbaseActivityStore } from './cloudbase-activity-store';
 import { createCloudbaseEvaluationStore } from './cloudbase-evaluation-store';
 import { createCloudbaseFollowStore } from './cloudbase-follow-store';
@@ -17,7 +24,17 @@ import { createCloudbaseSuggestionStore } from './cloudbase-suggestion-store';
 import { createCloudbaseSupportStore } from './cloudbase-support-store';
 import type { CollectionName } from './collections';
 import { runDocumentMigrations } from './document-migrations';
-import { getDocument, putWithAudit, readAll, RolledBack, strip, takeQuota, txDocument, writeAudit } from './documents';
+import {
+  bumpReferenceVersion,
+  getDocument,
+  putWithAudit,
+  readAll,
+  RolledBack,
+  strip,
+  takeQuota,
+  txDocument,
+  writeAudit,
+} from './documents';
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
 interface Tx {
@@ -34,11 +51,19 @@ const deputyAccountMarker = (deputyId: string) => `deputy-account:${deputyId}`;
 const deputyInviteMarker = (deputyId: string) => `deputy-invite:${deputyId}`;
 
 /**
- * The production store on CloudBase's document database. Reads page past the 1,000-document
- * limit by _id; writes that must happen together run in a transaction, whose callback
- * CloudBase may retry, so every callback here is safe to run twice.
+ * The production store: the documents (`createCloudbaseDocumentStore`) with the reference data
+ * kept by the warm instance between actions (server/adapters/cached-store.ts).
  */
 export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })): Store {
+  return cachedStore(createCloudbaseDocumentStore(app));
+}
+
+/**
+ * The store on CloudBase's document database, every answer read from it. Reads page past the
+ * 1,000-document limit by _id; writes that must happen together run in a transaction, whose
+ * callback CloudBase may retry, so every callback here is safe to run twice.
+ */
+export function createCloudbaseDocumentStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })): Store {
   const db: Db = app.database();
   const _ = db.command;
   const col = (name: CollectionName) => db.collection(name);
@@ -92,6 +117,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
     listHolidayArrangements: async () =>
       (await fetchAll<HolidayArrangement>('holiday_arrangements')).sort((a, b) => a.year - b.year),
     getAccount: (openid) => getDoc<Account>('accounts', openid),
+    listAccounts: async () => (await fetchAll<Account>('accounts')).sort((a, b) => (a.openid < b.openid ? -1 : 1)),
     listStaffAccounts: async (stationId) =>
       (await fetchAll<Account>('accounts', { stationId, role: 'staff' })).sort((a, b) =>
         a.openid < b.openid ? -1 : 1,
@@ -124,6 +150,7 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
             .doc(account.openid)
             .set({ ...account });
           await writeAudit(tx, audit);
+          await bumpReferenceVersion(tx, 'accounts');
         });
         return 'redeemed';
       } catch (error) {
@@ -176,6 +203,21 @@ export function createCloudbaseStore(app = tcb.init({ env: tcb.SYMBOL_CURRENT_EN
         await latest.set({ value: invite.code });
         await writeAudit(tx, audit);
       });
+    },
+    referenceVersion: async () => {
+      // Every kind's token in one query.
+      const markers = REFERENCE_DATA.map((kind) => [referenceVersionMarker(kind), kind] as const);
+      const res = await col('markers')
+        .where({ _id: _.in(markers.map(([id]) => id)) })
+        .limit(markers.length)
+        .get();
+      const kindOf = new Map<string, string>(markers);
+      const versions: ReferenceVersions = {};
+      for (const doc of (res.data ?? []) as Array<{ _id: string; value?: string }>) {
+        const kind = kindOf.get(doc._id) as keyof ReferenceVersions | undefined;
+        if (kind) versions[kind] = String(doc.value ?? '');
+      }
+      return versions;
     },
     getMarker: async (name) => (await getDoc<{ value: string }>('markers', name))?.value ?? null,
     setMarkerOnce: async (name, value) => {

@@ -18,14 +18,91 @@ export function supportId(opinionId: string, openid: string): string {
 }
 
 /**
- * Add each support inside `tx` unless that voter already supports that opinion: a merge carrying
- * a duplicate's supporters over to its target (updateOpinion).
+ * The opinion document's field holding `Opinion.supportCount`, written in the transaction of
+ * every 附议 (and merge, and erasure of a supporter). A document written before it existed has
+ * none, and is counted from `opinion_supports` when read (`opinionsFromDocs`).
+ */
+export const SUPPORT_COUNT_FIELD = 'supportCount';
+
+const keptCount = (doc: Record<string, unknown> | undefined): number | undefined => {
+  const n = doc?.[SUPPORT_COUNT_FIELD];
+  return typeof n === 'number' ? n : undefined;
+};
+
+/** Inside `tx`: add `delta` to the kept count of an opinion, unless it keeps none (counted on read). */
+async function changeCountInTransaction(tx: Tx, opinionId: string, delta: number): Promise<void> {
+  const kept = keptCount(txDocument(await tx.collection('opinions').doc(opinionId).get()));
+  if (kept === undefined) return;
+  await tx
+    .collection('opinions')
+    .doc(opinionId)
+    .update({ [SUPPORT_COUNT_FIELD]: Math.max(0, kept + delta) });
+}
+
+/**
+ * Add each support inside `tx` unless that voter already supports that opinion, and raise the
+ * kept counts by those added: a merge carrying a duplicate's supporters over to its target (updateOpinion).
  */
 export async function addSupportsInTransaction(tx: Tx, supports: readonly OpinionSupport[]): Promise<void> {
+  const added = new Map<string, number>();
   for (const s of supports) {
     const id = supportId(s.opinionId, s.openid);
     if (txDocument(await tx.collection('opinion_supports').doc(id).get())) continue;
     await tx.collection('opinion_supports').doc(id).set({ opinionId: s.opinionId, openid: s.openid, at: s.at });
+    added.set(s.opinionId, (added.get(s.opinionId) ?? 0) + 1);
+  }
+  for (const [opinionId, n] of added) await changeCountInTransaction(tx, opinionId, n);
+}
+
+/**
+ * Opinions from their documents, each with its 附议 count as kept in the document (absent when
+ * 0); documents older than the kept count are counted by one aggregation for all of them.
+ */
+export async function opinionsFromDocs(db: Db, docs: ReadonlyArray<Record<string, unknown>>): Promise<Opinion[]> {
+  const uncounted = docs.filter((d) => keptCount(d) === undefined).map((d) => String(d._id));
+  const counted = uncounted.length > 0 ? await countSupportsOf(db, uncounted) : new Map<string, number>();
+  return docs.map((d) => {
+    const { supportCount: _kept, ...opinion } = strip<Opinion>(d);
+    const n = keptCount(d) ?? counted.get(String(d._id)) ?? 0;
+    return n > 0 ? { ...opinion, supportCount: n } : opinion;
+  });
+}
+
+/** How many support each of `ids` (absent: none), by one aggregation of `opinion_supports`. */
+async function countSupportsOf(db: Db, ids: readonly string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const _ = db.command;
+  const res = await db
+    .collection('opinion_supports')
+    .aggregate()
+    .match({ opinionId: _.in([...ids]) })
+    .group({ _id: '$opinionId', n: _.aggregate.sum(1) })
+    // Without a limit stage an aggregation answers 20 groups.
+    .limit(ids.length)
+    .end();
+  return new Map((res.data as Array<{ _id: string; n: number }>).map((r) => [r._id, Number(r.n)]));
+}
+
+/**
+ * Remove every 附议 of `openid` (erasure of their records), each in a transaction with the
+ * lowering of its opinion's kept count; how many were removed.
+ */
+export async function removeSupportsOf(db: Db, openid: string): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const res = await db.collection('opinion_supports').where({ openid }).limit(PAGE).get();
+    const page = (res.data ?? []) as Array<Record<string, unknown>>;
+    for (const doc of page) {
+      const id = String(doc._id);
+      removed += await db.runTransaction(async (tx: Tx) => {
+        const support = txDocument<OpinionSupport>(await tx.collection('opinion_supports').doc(id).get());
+        if (!support) return 0;
+        await tx.collection('opinion_supports').doc(id).remove();
+        await changeCountInTransaction(tx, support.opinionId, -1);
+        return 1;
+      });
+    }
+    if (page.length < PAGE) return removed;
   }
 }
 
@@ -42,7 +119,6 @@ class Outcome extends RolledBack {
  */
 export function createCloudbaseSupportStore(db: Db): SupportStore {
   const _ = db.command;
-  const $ = _.aggregate;
   const supports = () => db.collection('opinion_supports');
   const fromDoc = (d: Record<string, unknown>): OpinionSupport => {
     const { opinionId, openid, at } = strip<OpinionSupport>(d);
@@ -55,12 +131,22 @@ export function createCloudbaseSupportStore(db: Db): SupportStore {
       try {
         await db.runTransaction(async (tx: Tx) => {
           if (txDocument(await tx.collection('opinion_supports').doc(id).get())) throw new Outcome('already');
-          const current = txDocument<Opinion>(await tx.collection('opinions').doc(support.opinionId).get());
+          const current = txDocument<Record<string, unknown>>(
+            await tx.collection('opinions').doc(support.opinionId).get(),
+          );
           if (!current || current.version !== expected) throw new Outcome('changed');
           await tx
             .collection('opinion_supports')
             .doc(id)
             .set({ opinionId: support.opinionId, openid: support.openid, at: support.at });
+          // The count beside the opinion, not its version: a 附议 does not conflict with the case's changes.
+          const kept = keptCount(current);
+          if (kept !== undefined) {
+            await tx
+              .collection('opinions')
+              .doc(support.opinionId)
+              .update({ [SUPPORT_COUNT_FIELD]: kept + 1 });
+          }
           // Its own id: two 附议 in the same millisecond each keep their line.
           await tx
             .collection('opinion_events')
@@ -80,17 +166,7 @@ export function createCloudbaseSupportStore(db: Db): SupportStore {
           .where({ _id: supportId(opinionId, openid) })
           .count()
       ).total > 0,
-    countSupports: async (ids) => {
-      if (ids.length === 0) return new Map();
-      const res = await supports()
-        .aggregate()
-        .match({ opinionId: _.in([...ids]) })
-        .group({ _id: '$opinionId', n: $.sum(1) })
-        // Without a limit stage an aggregation answers 20 groups.
-        .limit(ids.length)
-        .end();
-      return new Map((res.data as Array<{ _id: string; n: number }>).map((r) => [r._id, Number(r.n)]));
-    },
+    countSupports: (ids) => countSupportsOf(db, ids),
     listSupportedAmong: async (openid, ids) => {
       if (ids.length === 0) return new Set();
       const res = await supports()
@@ -128,7 +204,7 @@ export function createCloudbaseSupportStore(db: Db): SupportStore {
         .limit(page.length)
         .get();
       const byId = new Map(
-        ((found.data ?? []) as Array<Record<string, unknown>>).map((d) => [String(d._id), strip<Opinion>(d)]),
+        (await opinionsFromDocs(db, (found.data ?? []) as Array<Record<string, unknown>>)).map((o) => [o.id, o]),
       );
       const items = page.flatMap((s) => (byId.has(s.opinionId) ? [byId.get(s.opinionId)!] : []));
       const last = page[page.length - 1]!;
@@ -146,7 +222,7 @@ export function createCloudbaseSupportStore(db: Db): SupportStore {
         .orderBy('_id', 'desc')
         .limit(Math.min(limit, PAGE))
         .get();
-      return (res.data ?? []).map((d: Record<string, unknown>) => strip<Opinion>(d));
+      return opinionsFromDocs(db, res.data ?? []);
     },
   };
 }

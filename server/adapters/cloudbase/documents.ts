@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TimelineEvent } from '../../../src/domain/opinion';
 import type { OutboxMessage } from '../../ports/opinion-store';
-import type { AuditEntry } from '../../ports/store-types';
+import { type AuditEntry, REFERENCE_DATA, type ReferenceData, referenceVersionMarker } from '../../ports/store-types';
 import { FIGURES_FIELD } from './cloudbase-figures';
 
 /**
@@ -109,19 +109,25 @@ interface SideEffectTx {
 
 /**
  * Writes, inside the transaction of a change (of an opinion or a 建议), the lines it adds to
- * opinions' timelines and the messages it queues. Their ids follow from what they hold, so a
- * callback CloudBase runs again writes the same documents again, not copies.
+ * opinions' timelines and the messages it queues. The lines a change adds to one opinion are one
+ * document (`lines`, in order; read by `timelineOf`): a submit's three lines cost one write, not
+ * three. Ids follow from what they hold, so a callback CloudBase runs again writes the same
+ * documents again, not copies.
  */
 export async function writeSideEffects(
   tx: SideEffectTx,
   events: readonly TimelineEvent[],
   outbox: readonly OutboxMessage[],
 ): Promise<void> {
+  const byOpinion = new Map<string, { seq: number; lines: TimelineEvent[] }>();
   for (const [i, e] of events.entries()) {
-    await tx
-      .collection('opinion_events')
-      .doc(`${e.opinionId}-${e.at}-${i}`)
-      .set({ ...e, seq: i });
+    const group = byOpinion.get(e.opinionId) ?? { seq: i, lines: [] };
+    group.lines.push({ ...e });
+    byOpinion.set(e.opinionId, group);
+  }
+  for (const [opinionId, { seq, lines }] of byOpinion) {
+    const at = lines[0]!.at;
+    await tx.collection('opinion_events').doc(`${opinionId}-${at}-${seq}`).set({ opinionId, at, seq, lines });
   }
   for (const [i, m] of outbox.entries()) {
     const id = `${m.subjectId}-${m.kind}-${m.createdAt}-${i}`;
@@ -130,6 +136,23 @@ export async function writeSideEffects(
       .doc(id)
       .set({ ...m, id });
   }
+}
+
+/**
+ * The timeline lines of `opinion_events` documents read in (at, seq) order: a document of one
+ * change holds its lines in `lines`; one written before that, or by a 附议, is one line itself.
+ * Sorted by time again, stably, should a change's lines carry different times.
+ */
+export function timelineOf(docs: ReadonlyArray<Record<string, unknown>>): TimelineEvent[] {
+  const lines = docs.flatMap((doc) => {
+    if (Array.isArray(doc.lines)) return doc.lines as TimelineEvent[];
+    const { seq: _seq, ...line } = strip<TimelineEvent & { seq?: number }>(doc);
+    return [line];
+  });
+  return lines
+    .map((line, i) => ({ line, i }))
+    .sort((a, b) => a.line.at - b.line.at || a.i - b.i)
+    .map(({ line }) => line);
 }
 
 /** The slice of a CloudBase database that `readAll` needs. */
@@ -161,7 +184,18 @@ interface PutTx {
   collection(name: string): { doc(id: string): { set(data: object): Promise<unknown> } };
 }
 
-/** Write a document whole and its audit line, in one transaction. */
+/**
+ * Inside the transaction of a write of reference data of `kind` (REFERENCE_DATA): a new token
+ * of that kind in `Store.referenceVersion`, so that every warm instance reads that kind again. A
+ * fresh random value needs no read, and two writers at once still leave a value no copy was made under.
+ */
+export async function bumpReferenceVersion(tx: PutTx, kind: ReferenceData): Promise<void> {
+  await tx.collection('markers').doc(referenceVersionMarker(kind)).set({ value: randomUUID() });
+}
+
+const isReferenceData = (name: string): name is ReferenceData => (REFERENCE_DATA as readonly string[]).includes(name);
+
+/** Write a document whole and its audit line, in one transaction (and a new reference version for reference data). */
 export async function putWithAudit(
   db: { runTransaction(callback: (tx: PutTx) => Promise<void>): Promise<unknown> },
   name: string,
@@ -175,6 +209,7 @@ export async function putWithAudit(
       .doc(id)
       .set({ ...data });
     await writeAudit(tx, audit);
+    if (isReferenceData(name)) await bumpReferenceVersion(tx, name);
   });
 }
 

@@ -723,4 +723,84 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         category, created_month) WHERE status IN ('assigned', 'transferred');
     `,
   },
+  {
+    version: 17,
+    // Store.referenceVersion: every write of a table of the reference data (REFERENCE_DATA in
+    // server/ports/store-types.ts) changes its token in the same transaction, whoever writes and
+    // however, so that the copy kept between actions (server/adapters/cached-store.ts) is never stale.
+    sql: `
+      INSERT INTO markers (name, value) VALUES
+        ('reference-version:stations', '1'),
+        ('reference-version:deputies', '1'),
+        ('reference-version:session_overrides', '1'),
+        ('reference-version:holiday_arrangements', '1'),
+        ('reference-version:accounts', '1'),
+        ('reference-version:deputy_groups', '1'),
+        ('reference-version:handling_units', '1')
+        ON CONFLICT (name) DO NOTHING;
+      CREATE TRIGGER stations_insert_reference_version AFTER INSERT ON stations BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:stations';
+      END;
+      CREATE TRIGGER stations_update_reference_version AFTER UPDATE ON stations BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:stations';
+      END;
+      CREATE TRIGGER stations_delete_reference_version AFTER DELETE ON stations BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:stations';
+      END;
+      CREATE TRIGGER deputies_insert_reference_version AFTER INSERT ON deputies BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:deputies';
+      END;
+      CREATE TRIGGER deputies_update_reference_version AFTER UPDATE ON deputies BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:deputies';
+      END;
+      CREATE TRIGGER deputies_delete_reference_version AFTER DELETE ON deputies BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:deputies';
+      END;
+      CREATE TRIGGER session_overrides_insert_reference_version AFTER INSERT ON session_overrides BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:session_overrides';
+      END;
+      CREATE TRIGGER session_overrides_update_reference_version AFTER UPDATE ON session_overrides BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:session_overrides';
+      END;
+      CREATE TRIGGER session_overrides_delete_reference_version AFTER DELETE ON session_overrides BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:session_overrides';
+      END;
+      CREATE TRIGGER holiday_arrangements_insert_reference_version AFTER INSERT ON holiday_arrangements BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:holiday_arrangements';
+      END;
+      CREATE TRIGGER holiday_arrangements_update_reference_version AFTER UPDATE ON holiday_arrangements BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:holiday_arrangements';
+      END;
+      CREATE TRIGGER holiday_arrangements_delete_reference_version AFTER DELETE ON holiday_arrangements BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:holiday_arrangements';
+      END;
+      CREATE TRIGGER accounts_insert_reference_version AFTER INSERT ON accounts BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:accounts';
+      END;
+      CREATE TRIGGER accounts_update_reference_version AFTER UPDATE ON accounts BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:accounts';
+      END;
+      CREATE TRIGGER accounts_delete_reference_version AFTER DELETE ON accounts BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:accounts';
+      END;
+      CREATE TRIGGER deputy_groups_insert_reference_version AFTER INSERT ON deputy_groups BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:deputy_groups';
+      END;
+      CREATE TRIGGER deputy_groups_update_reference_version AFTER UPDATE ON deputy_groups BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:deputy_groups';
+      END;
+      CREATE TRIGGER deputy_groups_delete_reference_version AFTER DELETE ON deputy_groups BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:deputy_groups';
+      END;
+      CREATE TRIGGER handling_units_insert_reference_version AFTER INSERT ON handling_units BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:handling_units';
+      END;
+      CREATE TRIGGER handling_units_update_reference_version AFTER UPDATE ON handling_units BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:handling_units';
+      END;
+      CREATE TRIGGER handling_units_delete_reference_version AFTER DELETE ON handling_units BEGIN
+        UPDATE markers SET value = CAST(value AS INTEGER) + 1 WHERE name = 'reference-version:handling_units';
+      END;
+    `,
+  },
 ];

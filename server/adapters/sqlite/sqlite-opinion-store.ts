@@ -10,6 +10,21 @@ import type { OpinionSupport } from '../../ports/store-types';
 
 interface OpinionRow {
   doc: string;
+  support_count: number;
+}
+
+/**
+ * The columns an opinion is read from: its document, and how many support it (附议), counted
+ * from opinion_supports by its primary key (`Opinion.supportCount`: reads here are cheap, and a
+ * count made on read cannot drift).
+ */
+export const OPINION_COLUMNS = (table = 'opinions') =>
+  `${table}.doc AS doc, (SELECT COUNT(*) FROM opinion_supports WHERE opinion_supports.opinion_id = ${table}.id) AS support_count`;
+
+/** An opinion as read with OPINION_COLUMNS. */
+export function opinionFromRow(row: { doc: string; support_count: number }): Opinion {
+  const { supportCount: _written, ...opinion } = JSON.parse(row.doc) as Opinion;
+  return row.support_count > 0 ? { ...opinion, supportCount: row.support_count } : opinion;
 }
 
 interface EventRow {
@@ -49,7 +64,7 @@ export const INSERT_OPINION = `INSERT INTO opinions (id, station_id, author_open
      ON CONFLICT DO NOTHING`;
 
 /** An opinion as a row of the opinions table (also used to bulk-load benchmark data). */
-export const opinionRow = (o: Opinion) => ({
+export const opinionRow = ({ supportCount: _counted, ...o }: Opinion) => ({
   id: o.id,
   station_id: o.stationId,
   author_openid: o.authorOpenid,
@@ -106,9 +121,9 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
      WHERE id = @id AND version = @expected`,
   );
   const useQuota = db.prepare(USE_QUOTA);
-  const byRequest = db.prepare('SELECT doc FROM opinions WHERE submitted_by = ? AND request_id = ?');
-  const byId = db.prepare('SELECT doc FROM opinions WHERE id = ?');
-  const byClaim = db.prepare('SELECT doc FROM opinions WHERE claim_code = ?');
+  const byRequest = db.prepare(`SELECT ${OPINION_COLUMNS()} FROM opinions WHERE submitted_by = ? AND request_id = ?`);
+  const byId = db.prepare(`SELECT ${OPINION_COLUMNS()} FROM opinions WHERE id = ?`);
+  const byClaim = db.prepare(`SELECT ${OPINION_COLUMNS()} FROM opinions WHERE claim_code = ?`);
   const timeline = db.prepare('SELECT * FROM opinion_events WHERE opinion_id = ? ORDER BY id');
   const dueOutbox = db.prepare(
     "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
@@ -134,7 +149,7 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
   const create = db.transaction(
     (opinion: Opinion, events: readonly TimelineEvent[], outbox: readonly OutboxMessage[], quota?: Quota) => {
       const existing = byRequest.get(opinion.submittedBy, opinion.requestId) as OpinionRow | undefined;
-      if (existing) return { created: false, opinion: JSON.parse(existing.doc) as Opinion };
+      if (existing) return { created: false, opinion: opinionFromRow(existing) };
       // Counted in this transaction: a burst of parallel submits cannot pass the limit.
       if (quota && quota.max <= 0) throw new QuotaExceededError();
       if (quota && useQuota.run(quota).changes === 0) throw new QuotaExceededError();
@@ -162,7 +177,7 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
     },
   );
 
-  const parse = (row: OpinionRow | undefined) => (row ? (JSON.parse(row.doc) as Opinion) : null);
+  const parse = (row: OpinionRow | undefined) => (row ? opinionFromRow(row) : null);
 
   return {
     createOpinion: async (opinion, events, outbox, quota) => create(opinion, events, outbox, quota),
@@ -192,10 +207,10 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
       // walking the newest-first index instead would read every opinion of the station when
       // none is due. The unary + keeps the planner off that index for this one case.
       const order = query.dueOnOrBefore !== undefined ? '+created_at DESC, +id DESC' : 'created_at DESC, id DESC';
-      const sql = `SELECT doc FROM opinions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      const sql = `SELECT ${OPINION_COLUMNS()} FROM opinions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${order} LIMIT ?`;
       const rows = db.prepare(sql).all(...params, query.limit + 1) as OpinionRow[];
-      const items = rows.slice(0, query.limit).map((r) => JSON.parse(r.doc) as Opinion);
+      const items = rows.slice(0, query.limit).map(opinionFromRow);
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
     },

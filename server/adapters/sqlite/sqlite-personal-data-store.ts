@@ -1,13 +1,13 @@
-import type { Opinion } from '../../../src/domain/opinion';
 import type { ErasedRecords, PersonalDataStore } from '../../ports/personal-data-store';
 import type { AuditEntry } from '../../ports/store-types';
 import type { SqliteDatabase } from './database';
 import { auditWriter } from './rows';
+import { OPINION_COLUMNS, opinionFromRow } from './sqlite-opinion-store';
 
 /** Contacts past their retention, and a voter's own records beside their opinions, on SQLite. */
 export function createSqlitePersonalDataStore(db: SqliteDatabase): PersonalDataStore {
   const endedBefore = db.prepare(
-    'SELECT doc FROM opinions WHERE contact_ended_at < ? ORDER BY contact_ended_at, id LIMIT ?',
+    `SELECT ${OPINION_COLUMNS()} FROM opinions WHERE contact_ended_at < ? ORDER BY contact_ended_at, id LIMIT ?`,
   );
   const deletions = {
     follows: db.prepare('DELETE FROM station_follows WHERE openid = ?'),
@@ -32,7 +32,7 @@ export function createSqlitePersonalDataStore(db: SqliteDatabase): PersonalDataS
   });
   return {
     listContactsEndedBefore: async (before, limit) =>
-      (endedBefore.all(before, limit) as Array<{ doc: string }>).map((r) => JSON.parse(r.doc) as Opinion),
+      (endedBefore.all(before, limit) as Array<{ doc: string; support_count: number }>).map(opinionFromRow),
     eraseVoterRecords: async (openid, audit) => erase(openid, audit),
   };
 }

@@ -1,5 +1,12 @@
 import type { Account, Invite } from '../../../src/domain/roles';
-import { inviteRevocation, settingMarker } from '../../ports/store-types';
+import {
+  inviteRevocation,
+  REFERENCE_DATA,
+  type ReferenceVersions,
+  referenceVersionMarker,
+  settingMarker,
+} from '../../ports/store-types';
+import { cachedStore } from '../cached-store';
 import type { AuditEntry, RedeemOutcome, Store } from '../../ports/store';
 import { openDatabase, type SqliteDatabase } from './database';
 import { createSqliteActivityStore } from './sqlite-activity-store';
@@ -42,8 +49,17 @@ const upsert = (table: string, columns: string[], key: string[]): string => {
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
-/** The local store: one SQLite file, real tables and indexes, each change one transaction. */
+/**
+ * The local store: one SQLite file, real tables and indexes, each change one transaction; the
+ * reference data kept between actions as on CloudBase (server/adapters/cached-store.ts), so that
+ * both run the same way.
+ */
 export function createSqliteStore(file: string): Store & { db: SqliteDatabase } {
+  return cachedStore(createSqliteTableStore(file));
+}
+
+/** The store on the SQLite file, every answer read from it. */
+export function createSqliteTableStore(file: string): Store & { db: SqliteDatabase } {
   const db = openDatabase(file);
   const writeAudit = auditWriter(db);
   const statements = {
@@ -53,6 +69,10 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
     getDeputy: db.prepare('SELECT * FROM deputies WHERE id = ?'),
     listArrangements: db.prepare('SELECT * FROM holiday_arrangements ORDER BY year'),
     getAccount: db.prepare('SELECT * FROM accounts WHERE openid = ?'),
+    listAccounts: db.prepare('SELECT * FROM accounts ORDER BY openid'),
+    referenceVersions: db.prepare(
+      `SELECT name, value FROM markers WHERE name IN (${placeholders(REFERENCE_DATA.length)})`,
+    ),
     getAccountByDeputy: db.prepare('SELECT * FROM accounts WHERE deputy_id = ?'),
     listStaff: db.prepare("SELECT * FROM accounts WHERE station_id = ? AND role = 'staff' ORDER BY openid"),
     getInvite: db.prepare('SELECT * FROM invites WHERE code = ?'),
@@ -179,6 +199,7 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
       const row = statements.getAccount.get(openid) as AccountRow | undefined;
       return row ? accountFromRow(row) : null;
     },
+    listAccounts: async () => (statements.listAccounts.all() as AccountRow[]).map(accountFromRow),
     listStaffAccounts: async (stationId) => (statements.listStaff.all(stationId) as AccountRow[]).map(accountFromRow),
     getAccountByDeputy: async (deputyId) => {
       const row = statements.getAccountByDeputy.get(deputyId) as AccountRow | undefined;
@@ -205,6 +226,19 @@ export function createSqliteStore(file: string): Store & { db: SqliteDatabase } 
       ),
     putAccount: async (account, audit) => writeAccount(account, audit),
     putInvite: async (invite, audit) => writeInvite(invite, audit),
+    // Changed by the triggers of migration 16 with every write of the reference data's tables.
+    referenceVersion: async () => {
+      const rows = statements.referenceVersions.all(...REFERENCE_DATA.map(referenceVersionMarker)) as Array<{
+        name: string;
+        value: string;
+      }>;
+      const versions: ReferenceVersions = {};
+      for (const kind of REFERENCE_DATA) {
+        const row = rows.find((r) => r.name === referenceVersionMarker(kind));
+        if (row) versions[kind] = row.value;
+      }
+      return versions;
+    },
     getMarker: async (name) => (getMarker.get(name) as { value: string } | undefined)?.value ?? null,
     setMarkerOnce: async (name, value) => setMarker.run(name, value).changes === 1,
     getSetting: async (name) => (getMarker.get(settingMarker(name)) as { value: string } | undefined)?.value ?? null,

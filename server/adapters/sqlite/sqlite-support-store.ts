@@ -1,9 +1,10 @@
-import type { Opinion, TimelineEvent } from '../../../src/domain/opinion';
+import type { TimelineEvent } from '../../../src/domain/opinion';
 import type { AuditEntry } from '../../ports/store-types';
 import type { OpinionSupport, SupportOutcome, SupportStore } from '../../ports/support-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { SqliteDatabase } from './database';
 import { auditWriter, INSERT_EVENT, INSERT_SUPPORT } from './rows';
+import { OPINION_COLUMNS, opinionFromRow } from './sqlite-opinion-store';
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
@@ -62,16 +63,17 @@ export function createSqliteSupportStore(db: SqliteDatabase): SupportStore {
       const after = cursor ? decodeCursor(cursor) : null;
       const rows = db
         .prepare(
-          `SELECT s.at AS at, o.doc AS doc FROM opinion_supports s JOIN opinions o ON o.id = s.opinion_id
+          `SELECT s.at AS at, ${OPINION_COLUMNS('o')} FROM opinion_supports s JOIN opinions o ON o.id = s.opinion_id
            WHERE s.openid = ? ${after ? 'AND (s.at < ? OR (s.at = ? AND s.opinion_id < ?))' : ''}
            ORDER BY s.at DESC, s.opinion_id DESC LIMIT ?`,
         )
         .all(openid, ...(after ? [after.createdAt, after.createdAt, after.id] : []), limit + 1) as Array<{
         at: number;
         doc: string;
+        support_count: number;
       }>;
       const page = rows.slice(0, limit);
-      const items = page.map((r) => JSON.parse(r.doc) as Opinion);
+      const items = page.map(opinionFromRow);
       const last = page[page.length - 1];
       const lastId = items[items.length - 1]?.id;
       return {
@@ -86,11 +88,11 @@ export function createSqliteSupportStore(db: SqliteDatabase): SupportStore {
       // few are open. The unary + keeps the planner off that index.
       const rows = db
         .prepare(
-          `SELECT doc FROM opinions WHERE station_id = ? AND category = ? AND status IN (${placeholders(statuses.length)})
+          `SELECT ${OPINION_COLUMNS()} FROM opinions WHERE station_id = ? AND category = ? AND status IN (${placeholders(statuses.length)})
            ORDER BY +created_at DESC, +id DESC LIMIT ?`,
         )
-        .all(stationId, category, ...statuses, limit) as Array<{ doc: string }>;
-      return rows.map((r) => JSON.parse(r.doc) as Opinion);
+        .all(stationId, category, ...statuses, limit) as Array<{ doc: string; support_count: number }>;
+      return rows.map(opinionFromRow);
     },
   };
 }
