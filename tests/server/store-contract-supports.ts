@@ -79,6 +79,17 @@ export function supportsContract({ store, id, audit }: ContractContext) {
     expect(await store.getOpinion(o.id)).toMatchObject({ status: 'replied', version: 2, supportCount: 2 });
   });
 
+  test('three voters supporting one opinion at once: each is counted', async () => {
+    const o = made(15);
+    await store.createOpinion(o, [], []);
+    const outcomes = await Promise.all(
+      ['x', 'y', 'z'].map((who, i) => support(o, id(`sup-at-once-${who}`), at(80 + i))),
+    );
+    expect(outcomes).toEqual(['added', 'added', 'added']);
+    expect((await store.getOpinion(o.id))?.supportCount).toBe(3);
+    expect((await store.countSupports([o.id])).get(o.id)).toBe(3);
+  });
+
   test('a 附议 and a change of the case at once: both stand, and the count is the number of supporters', async () => {
     const o = made(14, { status: 'assigned', assignedDeputyId: id('sup-d2') });
     await store.createOpinion(o, [], []);
