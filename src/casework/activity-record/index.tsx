@@ -12,7 +12,7 @@ import {
   ACTIVITY_SUBJECT_MAX,
   ACTIVITY_TITLE_MAX,
   MAX_VOTERS_VISITED,
-} from '../../domain/activity-schemas';
+} from '../../domain/input-limits';
 import type { GroupView } from '../../domain/activity-views';
 import { formatDateZh, shanghaiDate, type LocalDate } from '../../domain/dates';
 import { useLoaded } from '../../hooks/use-loaded';
