@@ -17,6 +17,7 @@ import type { GroupView } from '../../domain/activity-views';
 import { formatDateZh, shanghaiDate, type LocalDate } from '../../domain/dates';
 import { useLoaded } from '../../hooks/use-loaded';
 import { DeputyPicker, type StationDeputies } from './DeputyPicker';
+import '../form-fields.css';
 import '../activity/activity.css';
 
 const kindChoices = (kinds: readonly ActivityKind[]) => kinds.map((id) => ({ id, label: ACTIVITY_KIND_LABELS[id] }));

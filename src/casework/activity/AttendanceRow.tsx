@@ -4,6 +4,7 @@ import { ATTENDANCE_LABELS, type Attendance } from '../../domain/activity';
 import { ATTENDANCE_REASON_MAX } from '../../domain/input-limits';
 import type { ActivityView } from '../../domain/activity-views';
 import { AttendanceChip } from './ActivityChips';
+import '../form-fields.css';
 
 type Attendee = ActivityView['attendees'][number];
 type Mark = Exclude<Attendance, 'invited'>;

@@ -17,6 +17,7 @@ import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { useLoaded } from '../../hooks/use-loaded';
 import { useSubscribe } from '../../hooks/use-subscribe';
+import './index.css';
 
 /**
  * Attributes for the native control inside a Taro form component (on H5 the component is a
