@@ -1,18 +1,22 @@
+/*
+ * The main package — what WeChat downloads before the first page shows — holds the three tab pages
+ * and what they share. Every other voter page is a subpackage of its own, rooted at its folder so
+ * that its path stays `pages/<name>/index` (shared cards, subscription messages and links keep
+ * working); each tab fetches in the background the pages a tap on it leads to (preloadRule).
+ */
+const voterPage = (name: string) => ({ root: `pages/${name}`, pages: ['index'] });
+
 export default defineAppConfig({
-  pages: [
-    'pages/stations/index',
-    'pages/station/index',
-    'pages/mine/index',
-    'pages/me/index',
-    'pages/submit/index',
-    'pages/opinion/index',
-    'pages/public-figures/index',
-    'pages/evaluations/index',
-    'pages/evaluation/index',
-    'pages/messages/index',
-  ],
-  // Deputies' and staff's pages load only for them: voters never download them.
+  pages: ['pages/stations/index', 'pages/mine/index', 'pages/me/index'],
   subPackages: [
+    voterPage('station'),
+    voterPage('submit'),
+    voterPage('opinion'),
+    voterPage('public-figures'),
+    voterPage('evaluations'),
+    voterPage('evaluation'),
+    voterPage('messages'),
+    // Deputies' and staff's pages load only for them: voters never download them.
     {
       root: 'casework',
       pages: [
@@ -36,6 +40,13 @@ export default defineAppConfig({
       ],
     },
   ],
+  preloadRule: {
+    'pages/stations/index': { network: 'all', packages: ['pages/station', 'pages/submit'] },
+    'pages/station/index': { network: 'all', packages: ['pages/submit'] },
+    'pages/mine/index': { network: 'all', packages: ['pages/opinion'] },
+    'pages/me/index': { network: 'all', packages: ['pages/messages', 'pages/evaluations'] },
+    'pages/evaluations/index': { network: 'all', packages: ['pages/evaluation'] },
+  },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#b71c1c',

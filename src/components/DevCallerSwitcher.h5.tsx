@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { DEV_CALLERS, getDevCaller, setDevCaller } from '../settings/dev-caller';
+import './DevCallerSwitcher.h5.css';
 
 /** Local mode only: choose which demo caller the local server sees (X-Dev-Openid). */
 export function DevCallerSwitcher(props: { onChange?: () => void }) {

@@ -4,6 +4,8 @@ import { suggestionOnOpinion } from '../domain/suggestion-timeline';
 import type { OpinionView } from '../domain/views';
 import { PhotoGrid } from './PhotoGrid';
 import { StatusChip } from './StatusChip';
+import './timeline.css';
+import './OpinionDetail.css';
 
 const when = (at: number) => `${formatDateZh(shanghaiDate(at))} ${shanghaiTime(at)}`;
 

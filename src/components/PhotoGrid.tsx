@@ -1,6 +1,7 @@
 import { Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { photoUrl } from '../platform/photos';
+import './PhotoGrid.css';
 
 /** Photos as square thumbnails; tap one to see them full size. */
 export function PhotoGrid(props: { fileIds: string[]; onRemove?: (fileId: string) => void }) {

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { Rate } from '../domain/figures';
 import type { Withheld } from '../domain/report-views';
+import './RateLine.css';
 
 /**
  * A rate with its count beside it; under 10 items the value gives way to 样本不足. A rate the

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { daysInMonth, localDate, shiftMonth, weekday, yearMonth } from '../domain/dates';
 import type { SessionView } from '../domain/views';
+import './SessionCalendar.css';
 
 const HEADINGS = ['日', '一', '二', '三', '四', '五', '六'];
 

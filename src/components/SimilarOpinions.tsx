@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { SimilarOpinionView } from '../domain/views';
 import { StatusChip } from './StatusChip';
+import './SimilarOpinions.css';
 
 /**
  * 附近居民也反映过类似问题: the open opinions that read like the voter's draft (opinions.similar),

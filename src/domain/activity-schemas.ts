@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS, MIN_ATTENDANCE_RANGE } from './activity';
 import { dateField, distinctValues, idField, textField } from './schema-fields';
-
-export const ACTIVITY_TITLE_MAX = 60;
-export const ACTIVITY_PLACE_MAX = 40;
-export const ACTIVITY_SUBJECT_MAX = 40;
-export const ACTIVITY_OUTCOME_MAX = 2000;
-export const ATTENDANCE_REASON_MAX = 100;
-/** The most deputies invited to one activity (a street's deputies are a few dozen). */
-export const MAX_ATTENDEES = 80;
-/** The most voters one visit can record: a door-to-door day, not a rally. */
-export const MAX_VOTERS_VISITED = 500;
+import {
+  ACTIVITY_OUTCOME_MAX,
+  ACTIVITY_PLACE_MAX,
+  ACTIVITY_SUBJECT_MAX,
+  ACTIVITY_TITLE_MAX,
+  ATTENDANCE_REASON_MAX,
+  MAX_ATTENDEES,
+  MAX_VOTERS_VISITED,
+} from './input-limits';
 
 const activityId = idField('活动编号');
 

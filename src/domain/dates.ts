@@ -1,7 +1,5 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-
-dayjs.extend(utc);
+// Plain UTC arithmetic on Date, no date library: the mini program's tab pages show dates, and a
+// library here would be in the package every voter downloads first.
 
 /** A calendar date in Asia/Shanghai, 'YYYY-MM-DD'. */
 export type LocalDate = string;
@@ -17,23 +15,38 @@ export interface Clock {
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const LOCAL_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** The UTC midnight that stands for a date (a month or day past its end rolls over, as Date.UTC does). */
+const midnightOf = (date: LocalDate) =>
+  new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))));
+
+/** The UTC calendar date of an instant, 'YYYY-MM-DD'. */
+function utcDate(instantMs: number): LocalDate {
+  const at = new Date(instantMs);
+  return localDate(at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate());
+}
+
+const utcHour = (instantMs: number) => pad2(new Date(instantMs).getUTCHours());
 
 /** How long a date written 'YYYY-MM-DD' is: the longest a date field takes. */
 export const LOCAL_DATE_LENGTH = 10;
 
 /** The Asia/Shanghai calendar date of an instant. */
 export function shanghaiDate(instantMs: number): LocalDate {
-  return dayjs.utc(instantMs + SHANGHAI_OFFSET_MS).format('YYYY-MM-DD');
+  return utcDate(instantMs + SHANGHAI_OFFSET_MS);
 }
 
 /** The Asia/Shanghai wall-clock time of an instant, 'HH:mm'. */
 export function shanghaiTime(instantMs: number): string {
-  return dayjs.utc(instantMs + SHANGHAI_OFFSET_MS).format('HH:mm');
+  const local = instantMs + SHANGHAI_OFFSET_MS;
+  return `${utcHour(local)}:${pad2(new Date(local).getUTCMinutes())}`;
 }
 
 /** The Asia/Shanghai date and hour of an instant, 'YYYY-MM-DDTHH'. */
 export function shanghaiHour(instantMs: number): string {
-  return dayjs.utc(instantMs + SHANGHAI_OFFSET_MS).format('YYYY-MM-DDTHH');
+  return `${utcDate(instantMs + SHANGHAI_OFFSET_MS)}T${utcHour(instantMs + SHANGHAI_OFFSET_MS)}`;
 }
 
 /** True when `value` is a real calendar date written 'YYYY-MM-DD' (no 02-30). */
@@ -41,9 +54,9 @@ export function isLocalDate(value: string): boolean {
   const match = LOCAL_DATE_PATTERN.exec(value);
   if (!match) return false;
   const [, y, m, d] = match;
-  const parsed = dayjs.utc(value);
+  const parsed = midnightOf(value);
   return (
-    parsed.isValid() && parsed.year() === Number(y) && parsed.month() + 1 === Number(m) && parsed.date() === Number(d)
+    parsed.getUTCFullYear() === Number(y) && parsed.getUTCMonth() + 1 === Number(m) && parsed.getUTCDate() === Number(d)
   );
 }
 
@@ -52,17 +65,17 @@ export function localDate(year: number, month: number, day: number): LocalDate {
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return dayjs.utc(date).add(days, 'day').format('YYYY-MM-DD');
+  return utcDate(midnightOf(date).getTime() + days * DAY_MS);
 }
 
 /** Calendar days from `from` to `to`: 1 from a day to the next, negative when `to` is earlier. */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return dayjs.utc(to).diff(dayjs.utc(from), 'day');
+  return Math.round((midnightOf(to).getTime() - midnightOf(from).getTime()) / DAY_MS);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: LocalDate): number {
-  return dayjs.utc(date).day();
+  return midnightOf(date).getUTCDay();
 }
 
 /** The Monday of the week (Monday to Sunday) that `date` is in. */
@@ -71,7 +84,8 @@ export function mondayOf(date: LocalDate): LocalDate {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return dayjs.utc(localDate(year, month, 1)).daysInMonth();
+  // Day 0 of the next month is this month's last day.
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Year and month (1–12) of a date. */
@@ -109,5 +123,7 @@ export function formatYearDateZh(date: LocalDate): string {
  * (交办 on 11-30 is due 3 months later on 02-28, not 03-02): how statutory deadlines in months run.
  */
 export function addMonths(date: LocalDate, months: number): LocalDate {
-  return dayjs.utc(date).add(months, 'month').format('YYYY-MM-DD');
+  const from = yearMonth(date);
+  const { year, month } = shiftMonth(from.year, from.month, months);
+  return localDate(year, month, Math.min(Number(date.slice(8, 10)), daysInMonth(year, month)));
 }

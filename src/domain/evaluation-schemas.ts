@@ -2,14 +2,12 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import { z } from 'zod';
 import { idField, dateField } from './schema-fields';
-import { COMMENT_MAX } from './opinion-schemas';
+import { COMMENT_MAX, ROUND_TITLE_MAX } from './input-limits';
 
 dayjs.extend(utc);
 
 /** The longest a round may stay open: a round is a review, not a standing poll. */
 export const MAX_ROUND_DAYS = 60;
-/** The longest title of a 述职评议 round. */
-export const ROUND_TITLE_MAX = 40;
 
 const id = idField;
 

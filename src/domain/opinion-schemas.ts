@@ -2,20 +2,19 @@ import { z } from 'zod';
 import { idField, textField } from './schema-fields';
 import { CATEGORY_IDS } from './categories';
 import { isLocalDate } from './dates';
+import {
+  CLAIM_CODE_LENGTH,
+  COMMENT_MAX,
+  CONTACT_NAME_MAX,
+  CONTENT_MAX,
+  CONTENT_MIN,
+  MAX_IMAGES,
+  REPLY_MAX,
+  UNIT_MAX,
+} from './input-limits';
 
-// Input schemas of the opinions and casework actions. Limits are in characters and
-// are shown to the voter while typing (the same constants).
-
-export const CONTENT_MIN = 5;
-export const CONTENT_MAX = 1000;
-export const REPLY_MAX = 2000;
-export const MAX_IMAGES = 9;
-export const COMMENT_MAX = 200;
-/** The longest 联系人姓名, 承办单位 name; the pages' inputs take their maxlength from these. */
-export const CONTACT_NAME_MAX = 20;
-export const UNIT_MAX = 50;
-/** A phone number as typed: 11-digit mobile, or a landline with an optional dash ('0574-12345678'). */
-export const PHONE_MAX = 13;
+// Input schemas of the opinions and casework actions. Their limits are in input-limits.ts, which
+// the pages show while the voter types.
 
 const id = idField;
 
@@ -96,10 +95,6 @@ export const withdrawInput = z.object({
   opinionId: id('意见编号'),
   reason: textField('撤回原因', 0, COMMENT_MAX).optional(),
 });
-/** A walk-in's 查询码: letters and digits, as the staff read it out. */
-export const CLAIM_CODE_LENGTH = 8;
-/** What the 查询码 field takes: the code with room for the spaces or dashes it may be written with. */
-export const CLAIM_CODE_INPUT_MAX = CLAIM_CODE_LENGTH + 4;
 const CLAIM_CODE_PATTERN = new RegExp(`^[A-Z0-9]{${CLAIM_CODE_LENGTH}}$`);
 export const claimInput = z.object({
   claimCode: z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLocalDate } from './dates';
+import { SESSION_REASON_MAX, SESSION_THEME_MAX } from './input-limits';
 
 const stationId = z
   .string({ required_error: '请提供联络站编号' })
@@ -11,9 +12,6 @@ export const followInput = z.object({ stationId, follow: z.boolean({ required_er
  * Staff change one month's session of their station: a theme and the deputies on duty, or a
  * cancellation / a new date — which needs a reason, because followers are told it.
  */
-/** The longest 接待日主题 and reason for a cancelled or moved session. */
-export const SESSION_THEME_MAX = 30;
-export const SESSION_REASON_MAX = 100;
 
 export const setSessionInput = z
   .object({

@@ -1,21 +1,19 @@
 import { z } from 'zod';
 import { categorySchema } from './opinion-schemas';
 import { dateField, distinctValues, idField, textField } from './schema-fields';
+import {
+  MAX_COSIGNERS,
+  MAX_CO_UNITS,
+  MAX_SOURCE_OPINIONS,
+  SUGGESTION_CONTENT_MAX,
+  SUGGESTION_NOTE_MAX,
+  SUGGESTION_REASON_MAX,
+  SUGGESTION_TITLE_MAX,
+  SUGGESTION_TITLE_MIN,
+  UNIT_ANSWER_MAX,
+} from './input-limits';
 
-// Input schemas of the suggestions actions. The limits are in characters, shown while typing.
-
-export const SUGGESTION_TITLE_MIN = 4;
-export const SUGGESTION_TITLE_MAX = 60;
-export const SUGGESTION_REASON_MAX = 1000;
-export const SUGGESTION_CONTENT_MAX = 2000;
-export const UNIT_ANSWER_MAX = 3000;
-/** Reasons and notes: a 退回's reason, an extension's, a ruling's, a decline's, a 征询意见's. */
-export const SUGGESTION_NOTE_MAX = 300;
-/** The most opinions one 建议 cites and the most 附议代表 it has. */
-export const MAX_SOURCE_OPINIONS = 20;
-export const MAX_COSIGNERS = 20;
-/** The most 协办 units beside the 主办. */
-export const MAX_CO_UNITS = 5;
+// Input schemas of the suggestions actions. Their limits are in input-limits.ts, shown while typing.
 
 const suggestionId = idField('建议编号');
 const unitId = idField('承办单位');

@@ -1,5 +1,8 @@
 import {
+  addDays,
+  addMonths,
   daysBetween,
+  daysInMonth,
   formatDateZh,
   isLocalDate,
   mondayOf,
@@ -44,5 +47,18 @@ describe('dates are Asia/Shanghai whatever the process time zone', () => {
     expect(daysBetween('2026-03-05', '2026-03-06')).toBe(1);
     expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
     expect(daysBetween('2026-03-06', '2026-03-05')).toBe(-1);
+  });
+
+  test('a month later is the same day, or the month’s last day when it has no such day', () => {
+    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
+    expect(addMonths('2027-11-30', 3)).toBe('2028-02-29');
+    expect(addMonths('2026-01-31', -2)).toBe('2025-11-30');
+    expect(addMonths('2026-05-15', 12)).toBe('2027-05-15');
+  });
+
+  test('days are added across months, years and leap days', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
+    expect([daysInMonth(2026, 2), daysInMonth(2028, 2), daysInMonth(2026, 12)]).toEqual([28, 29, 31]);
   });
 });

@@ -1,4 +1,4 @@
-import type { BarSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption } from '../../src/casework/dashboard/chart-style';
 import type { ChartSpec } from '../../src/casework/dashboard/chart-style';
 import { figuresFromCounts, ZERO_COUNTS, type RawCounts } from '../../src/domain/figures';
 import type { FigureGroup } from '../../src/domain/report-views';

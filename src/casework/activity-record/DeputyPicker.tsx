@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { PublicDeputy } from '../../domain/station';
-import { MAX_ATTENDEES } from '../../domain/activity-schemas';
+import { MAX_ATTENDEES } from '../../domain/input-limits';
 
 /** The street's deputies by station, to invite to an activity. */
 export interface StationDeputies {

@@ -12,11 +12,12 @@ import {
   ACTIVITY_SUBJECT_MAX,
   ACTIVITY_TITLE_MAX,
   MAX_VOTERS_VISITED,
-} from '../../domain/activity-schemas';
+} from '../../domain/input-limits';
 import type { GroupView } from '../../domain/activity-views';
 import { formatDateZh, shanghaiDate, type LocalDate } from '../../domain/dates';
 import { useLoaded } from '../../hooks/use-loaded';
 import { DeputyPicker, type StationDeputies } from './DeputyPicker';
+import '../form-fields.css';
 import '../activity/activity.css';
 
 const kindChoices = (kinds: readonly ActivityKind[]) => kinds.map((id) => ({ id, label: ACTIVITY_KIND_LABELS[id] }));

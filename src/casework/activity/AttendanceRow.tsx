@@ -1,9 +1,10 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ATTENDANCE_LABELS, type Attendance } from '../../domain/activity';
-import { ATTENDANCE_REASON_MAX } from '../../domain/activity-schemas';
+import { ATTENDANCE_REASON_MAX } from '../../domain/input-limits';
 import type { ActivityView } from '../../domain/activity-views';
 import { AttendanceChip } from './ActivityChips';
+import '../form-fields.css';
 
 type Attendee = ActivityView['attendees'][number];
 type Mark = Exclude<Attendance, 'invited'>;

@@ -10,7 +10,7 @@ import { OpinionDetail } from '../../components/OpinionDetail';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { useOpinion } from '../../hooks/use-opinion';
-import { REPLY_MAX, UNIT_MAX } from '../../domain/opinion-schemas';
+import { REPLY_MAX, UNIT_MAX } from '../../domain/input-limits';
 import { CITABLE_STATUSES } from '../suggestion/citable';
 
 /** A case for its deputy or the station's staff: the opinion, and the actions its state allows them. */

@@ -1,75 +1,35 @@
 import { Canvas, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent } from 'echarts/components';
-import { init, setPlatformAPI, use as registerEcharts, type EChartsType } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { fontOf, layoutBarChart, type Shape } from './bar-chart-layout';
 import type { ChartProps } from './chart-style';
 
-registerEcharts([BarChart, GridComponent, LegendComponent, CanvasRenderer]);
+/** The part of a `<Canvas type="2d">` node's context the chart paints with. */
+interface Context2d {
+  font: string;
+  fillStyle: string;
+  strokeStyle: string;
+  lineWidth: number;
+  textAlign: string;
+  textBaseline: string;
+  scale(x: number, y: number): void;
+  clearRect(x: number, y: number, w: number, h: number): void;
+  beginPath(): void;
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  arcTo(x1: number, y1: number, x2: number, y2: number, r: number): void;
+  closePath(): void;
+  fill(): void;
+  stroke(): void;
+  fillText(text: string, x: number, y: number): void;
+  measureText(text: string): { width: number };
+}
 
 /** What `fields({ node: true, size: true })` answers for a `<Canvas type="2d">`. */
 interface CanvasField {
-  node?: { width: number; height: number; getContext: (kind: '2d') => unknown };
+  node?: { width: number; height: number; getContext: (kind: '2d') => Context2d };
   width: number;
   height: number;
-}
-
-type TextContext = { font: string; measureText: (text: string) => { width: number } };
-type CanvasLike = { getContext: (kind: '2d') => unknown };
-
-let offscreen: CanvasLike | null = null;
-
-type CanvasNode = NonNullable<CanvasField['node']>;
-
-/**
- * What ECharts is given to draw on: the canvas node, plus the listener methods it calls on its root
- * even in a mini program (zrender mounts touch listeners there), which a canvas node lacks. The
- * series are `silent` and every value is labelled, so no touch needs to reach the chart.
- */
-function chartRoot(node: CanvasNode) {
-  return {
-    get width() {
-      return node.width;
-    },
-    set width(value: number) {
-      node.width = value;
-    },
-    get height() {
-      return node.height;
-    },
-    set height(value: number) {
-      node.height = value;
-    },
-    getContext: (kind: '2d') => node.getContext(kind),
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-  };
-}
-
-/**
- * ECharts measures label widths on a canvas of its own, made with `document.createElement`, which
- * a mini program does not have: give it an offscreen 2d canvas (or, on a base library without
- * one, the chart's own canvas, as WeChat's echarts-for-weixin does).
- */
-function provideCanvas(chartCanvas: CanvasLike) {
-  if (!offscreen) {
-    try {
-      offscreen = Taro.createOffscreenCanvas({ type: '2d', width: 1, height: 1 }) as unknown as CanvasLike;
-    } catch {
-      offscreen = null;
-    }
-  }
-  const canvas = offscreen ?? chartCanvas;
-  const context = canvas.getContext('2d') as TextContext;
-  setPlatformAPI({
-    createCanvas: () => canvas as unknown as HTMLCanvasElement,
-    measureText: (text: string, font?: string) => {
-      context.font = font || '12px sans-serif';
-      return context.measureText(text);
-    },
-  } as Parameters<typeof setPlatformAPI>[0]);
 }
 
 function pixelRatio(): number {
@@ -80,19 +40,48 @@ function pixelRatio(): number {
   }
 }
 
+function paint(context: Context2d, shapes: Shape[], family: string) {
+  for (const shape of shapes) {
+    if (shape.kind === 'rect') {
+      const { x, y, width: w, height: h, radius } = shape;
+      const [tl, tr, br, bl] = radius;
+      context.fillStyle = shape.color;
+      context.beginPath();
+      context.moveTo(x + tl, y);
+      context.arcTo(x + w, y, x + w, y + h, tr);
+      context.arcTo(x + w, y + h, x, y + h, br);
+      context.arcTo(x, y + h, x, y, bl);
+      context.arcTo(x, y, x + w, y, tl);
+      context.closePath();
+      context.fill();
+    } else if (shape.kind === 'line') {
+      context.strokeStyle = shape.color;
+      context.lineWidth = 1;
+      context.beginPath();
+      context.moveTo(shape.x1, shape.y1);
+      context.lineTo(shape.x2, shape.y2);
+      context.stroke();
+    } else {
+      context.font = fontOf(shape, family);
+      context.fillStyle = shape.color;
+      context.textAlign = shape.align;
+      context.textBaseline = 'middle';
+      context.fillText(shape.text, shape.x, shape.y);
+    }
+  }
+}
+
 let sequence = 0;
 
 /**
  * weapp: a `<Canvas type="2d">`; its node is found with a selector query once it is on screen and
- * ECharts draws on it at the screen's pixel ratio. Every bar carries its value as a label, so the
- * chart needs no tooltip and forwards no touches (the page scrolls through it).
+ * the chart's shapes (bar-chart-layout.ts) are painted on it at the screen's pixel ratio, its texts
+ * measured by the canvas itself. Every bar carries its value as a label, so the chart needs no
+ * tooltip and takes no touches (the page scrolls through it).
  */
 export function FigureChart(props: ChartProps) {
   const { spec } = props;
   const [id] = useState(() => `figure-chart-${(sequence += 1)}`);
-  const chart = useRef<EChartsType | null>(null);
-  const latest = useRef(spec);
-  latest.current = spec;
 
   useEffect(() => {
     let cancelled = false;
@@ -108,29 +97,28 @@ export function FigureChart(props: ChartProps) {
             if (tries > 0) setTimeout(() => draw(tries - 1), 50);
             return;
           }
-          const root = chartRoot(field.node);
-          provideCanvas(root);
-          const instance = init(root as unknown as HTMLElement, undefined, {
-            width: field.width,
-            // The height the page asked for: the node may not have taken a new height yet.
-            height: latest.current.height,
-            devicePixelRatio: pixelRatio(),
+          const ratio = pixelRatio();
+          // The height the page asked for: the node may not have taken a new height yet.
+          const { width } = field;
+          const { height } = spec;
+          field.node.width = Math.round(width * ratio);
+          field.node.height = Math.round(height * ratio);
+          const context = field.node.getContext('2d');
+          context.scale(ratio, ratio);
+          context.clearRect(0, 0, width, height);
+          const family = spec.option.textStyle.fontFamily;
+          const shapes = layoutBarChart(spec.option, width, height, (text, fontSize, bold) => {
+            context.font = fontOf({ fontSize, bold }, family);
+            return context.measureText(text).width;
           });
-          instance.setOption(latest.current.option, { notMerge: true });
-          chart.current = instance;
+          paint(context, shapes, family);
         });
     };
     Taro.nextTick(() => draw(20));
     return () => {
       cancelled = true;
-      chart.current?.dispose();
-      chart.current = null;
     };
-  }, [id, spec.height]);
-
-  useEffect(() => {
-    chart.current?.setOption(spec.option, { notMerge: true });
-  }, [spec]);
+  }, [id, spec]);
 
   return (
     <View className={`chart ${props.className ?? ''}`} aria-label={spec.summary}>

@@ -16,6 +16,7 @@ import { monthlyChart } from './monthly-chart';
 import { overdueRows, type OverdueRow } from './overdue-rows';
 import { anyRateShown, rateChart } from './rate-chart';
 import { FigureChart } from './FigureChart';
+import '../figures.css';
 import './index.css';
 
 type PeriodKey = 'year' | 'days30' | 'lastYear';

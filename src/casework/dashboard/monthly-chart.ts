@@ -1,8 +1,8 @@
-import type { BarSeriesOption } from 'echarts/charts';
 import { monthLabel } from '../../domain/figures';
 import type { FigureGroup } from '../../domain/report-views';
 import {
   CHART_COLORS,
+  type BarSeriesOption,
   chartFonts,
   FONT_FAMILY,
   legend,
@@ -35,13 +35,10 @@ export function monthlyChart(groups: readonly FigureGroup[], large: boolean): Ch
     data: values,
     barWidth: bar,
     barGap: '0%',
-    barCategoryGap: 0,
     itemStyle: { color, borderRadius: [0, 3, 3, 0] },
     label: { show: true, position: 'right', fontSize: fonts.label, color: CHART_COLORS.text, distance: 4 },
-    silent: true,
   });
   const option: ChartOption = {
-    animation: false,
     textStyle: { fontFamily: FONT_FAMILY },
     color: [CHART_COLORS.collected, CHART_COLORS.replied, CHART_COLORS.resolved],
     legend: legend(['征集', '答复', '办结'], large),
@@ -56,7 +53,6 @@ export function monthlyChart(groups: readonly FigureGroup[], large: boolean): Ch
       type: 'category',
       data: labels,
       inverse: true,
-      axisTick: { show: false },
       axisLine: { lineStyle: { color: CHART_COLORS.grid } },
       axisLabel: { fontSize: fonts.axis, color: CHART_COLORS.text, margin: 8 },
     },

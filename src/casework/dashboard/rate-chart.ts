@@ -1,8 +1,9 @@
-import type { BarSeriesOption } from 'echarts/charts';
 import type { Rate } from '../../domain/figures';
 import type { FigureGroup } from '../../domain/report-views';
 import {
   CHART_COLORS,
+  type BarItemOption,
+  type BarSeriesOption,
   chartFonts,
   FONT_FAMILY,
   legend,
@@ -24,7 +25,7 @@ export const RATE_CHART_WIDTH = 300;
  * bar rather than draw it grey because any bar length — even a grey one — is read as a value and
  * compared with its neighbours; the label alone says there is nothing to compare yet.
  */
-export function rateBar(rate: Rate, color: string, large: boolean) {
+export function rateBar(rate: Rate, color: string, large: boolean): BarItemOption {
   const fontSize = chartFonts(large).label;
   const label = { show: true, position: 'right' as const, distance: 6, formatter: rateBarLabel(rate), fontSize };
   if (rate.value === null) {
@@ -76,12 +77,9 @@ export function rateChart(groups: readonly FigureGroup[], grouping: RateGrouping
     data: groups.map((g) => rateBar(pick(g), color, large)),
     barWidth: bar,
     barGap: `${Math.round((gap / bar) * 100)}%`,
-    barCategoryGap: 0,
     itemStyle: { color, borderRadius: [0, 3, 3, 0] },
-    silent: true,
   });
   const option: ChartOption = {
-    animation: false,
     textStyle: { fontFamily: FONT_FAMILY },
     color: [CHART_COLORS.replyRate, CHART_COLORS.satisfactionRate],
     legend: legend(['办复率', '满意率'], large),
@@ -98,7 +96,6 @@ export function rateChart(groups: readonly FigureGroup[], grouping: RateGrouping
       type: 'category',
       data: names,
       inverse: true,
-      axisTick: { show: false },
       axisLine: { lineStyle: { color: CHART_COLORS.grid } },
       axisLabel: {
         inside: true,

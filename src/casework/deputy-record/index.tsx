@@ -10,6 +10,7 @@ import { formatDateZh } from '../../domain/dates';
 import { useLoaded } from '../../hooks/use-loaded';
 import { PeriodTabs } from '../activity/PeriodTabs';
 import { periodOf, type PeriodKey } from '../activity/period';
+import '../figures.css';
 import '../activity/activity.css';
 
 /** One large number with what it counts. */

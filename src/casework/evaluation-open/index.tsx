@@ -6,8 +6,9 @@ import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { addDays, formatYearDateZh, shanghaiDate } from '../../domain/dates';
-import { ROUND_TITLE_MAX } from '../../domain/evaluation-schemas';
+import { ROUND_TITLE_MAX } from '../../domain/input-limits';
 import { useLoaded } from '../../hooks/use-loaded';
+import '../form-fields.css';
 
 type Dates = { opensOn: string; closesOn: string; periodFrom: string; periodTo: string };
 

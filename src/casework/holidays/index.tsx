@@ -16,6 +16,8 @@ import {
 } from '../../domain/holiday-arrangement';
 import type { HolidayYearView } from '../../domain/views';
 import { useLoaded } from '../../hooks/use-loaded';
+import '../form-fields.css';
+import './index.css';
 
 /** A date chosen with the phone's own date wheel, limited to the year being entered. */
 function DateField(props: {

@@ -7,7 +7,7 @@ import { newRequestId } from '../../api/request-id';
 import type { CategoryId } from '../../domain/categories';
 import { CLAIM_CODE_DAYS } from '../../domain/claim-codes';
 import { formatDateZh, shanghaiDate } from '../../domain/dates';
-import { CONTACT_NAME_MAX, CONTENT_MAX, CONTENT_MIN, PHONE_MAX } from '../../domain/opinion-schemas';
+import { CONTACT_NAME_MAX, CONTENT_MAX, CONTENT_MIN, PHONE_MAX } from '../../domain/input-limits';
 import { CategoryPicker } from '../../components/CategoryPicker';
 import { PageShell } from '../../components/PageShell';
 

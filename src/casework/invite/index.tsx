@@ -5,6 +5,7 @@ import { formatDateZh, shanghaiDate } from '../../domain/dates';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { useLoaded } from '../../hooks/use-loaded';
+import './index.css';
 
 type Issued = { code: string; who: string; expiresAt: number; deputy: boolean };
 

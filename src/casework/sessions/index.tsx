@@ -5,7 +5,7 @@ import { formatDateZh, LOCAL_DATE_LENGTH } from '../../domain/dates';
 import { PageShell } from '../../components/PageShell';
 import { SessionLine } from '../../components/SessionLine';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
-import { SESSION_REASON_MAX, SESSION_THEME_MAX } from '../../domain/session-schemas';
+import { SESSION_REASON_MAX, SESSION_THEME_MAX } from '../../domain/input-limits';
 import { useLoaded } from '../../hooks/use-loaded';
 
 /** Staff set the theme of a coming session, or cancel or move it with a reason followers are told. */

@@ -13,7 +13,7 @@ import {
   SUGGESTION_CONTENT_MAX,
   SUGGESTION_REASON_MAX,
   SUGGESTION_TITLE_MAX,
-} from '../../domain/suggestion-schemas';
+} from '../../domain/input-limits';
 import type { OpinionSummary } from '../../domain/views';
 import { useLoaded } from '../../hooks/use-loaded';
 import { CITABLE_STATUSES } from '../suggestion/citable';

@@ -13,8 +13,9 @@ import {
   type HandlingUnit,
 } from '../../domain/suggestion';
 import { latestExtendedDueDate } from '../../domain/suggestion-deadlines';
-import { MAX_CO_UNITS, SUGGESTION_NOTE_MAX, UNIT_ANSWER_MAX } from '../../domain/suggestion-schemas';
+import { MAX_CO_UNITS, SUGGESTION_NOTE_MAX, UNIT_ANSWER_MAX } from '../../domain/input-limits';
 import type { SuggestionView } from '../../domain/suggestion-views';
+import '../form-fields.css';
 
 /** Runs an action and shows its answer; resolves true when it succeeded. */
 export type Act = (done: string, action: () => Promise<SuggestionView>) => Promise<boolean>;

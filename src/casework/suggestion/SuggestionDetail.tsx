@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { formatDateZh, shanghaiDate, shanghaiTime } from '../../domain/dates';
 import type { SuggestionView } from '../../domain/suggestion-views';
 import { SuggestionChips } from './SuggestionChips';
+import '../../components/timeline.css';
 
 const day = (at: number) => formatDateZh(shanghaiDate(at));
 const when = (at: number) => `${day(at)} ${shanghaiTime(at)}`;

@@ -6,7 +6,7 @@ import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { shanghaiDate } from '../../domain/dates';
 import { SUGGESTION_STATUS_LABELS } from '../../domain/suggestion';
-import { UNIT_ANSWER_MAX } from '../../domain/suggestion-schemas';
+import { UNIT_ANSWER_MAX } from '../../domain/input-limits';
 import type { SuggestionPermissions } from '../../domain/suggestion-views';
 import { useLoaded } from '../../hooks/use-loaded';
 import {

@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '../../components/StatusView';
 import { formatDateZh, shanghaiDate } from '../../domain/dates';
 import type { UnitFigures } from '../../domain/suggestion-figures';
 import { useLoaded } from '../../hooks/use-loaded';
+import '../figures.css';
 import '../suggestion/suggestion.css';
 
 type PeriodKey = 'year' | 'lastYear';

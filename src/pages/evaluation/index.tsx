@@ -10,7 +10,7 @@ import { formatDateZh, formatYearDateZh } from '../../domain/dates';
 import { MIN_RATERS } from '../../domain/evaluation';
 import type { DeputyCardView, RoundView } from '../../domain/evaluation-views';
 import { SATISFACTION_LABELS, type Satisfaction } from '../../domain/opinion';
-import { COMMENT_MAX } from '../../domain/opinion-schemas';
+import { COMMENT_MAX } from '../../domain/input-limits';
 import { useLoaded } from '../../hooks/use-loaded';
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;

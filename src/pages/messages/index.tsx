@@ -6,6 +6,7 @@ import { PageShell } from '../../components/PageShell';
 import { EmptyState, ErrorState, Loading } from '../../components/StatusView';
 import { showUnreadBadge } from '../../platform/badge';
 import { useLoaded } from '../../hooks/use-loaded';
+import './index.css';
 
 const when = (at: number) => `${formatDateZh(shanghaiDate(at))} ${shanghaiTime(at)}`;
 

@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { OpinionCard } from '../../components/OpinionCard';
 import { PageShell } from '../../components/PageShell';
 import { EmptyState, ErrorState, Loading } from '../../components/StatusView';
-import { CLAIM_CODE_INPUT_MAX } from '../../domain/opinion-schemas';
+import { CLAIM_CODE_INPUT_MAX } from '../../domain/input-limits';
 import { useLoaded } from '../../hooks/use-loaded';
 
 /**

@@ -9,7 +9,7 @@ import { SatisfactionChoice } from '../../components/SatisfactionChoice';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { useOpinion } from '../../hooks/use-opinion';
-import { COMMENT_MAX } from '../../domain/opinion-schemas';
+import { COMMENT_MAX } from '../../domain/input-limits';
 
 /** 意见详情 for the voter: where it stands, the reply, the timeline, and what they may do now. */
 export default function OpinionPage() {

@@ -8,6 +8,7 @@ import { PageShell } from '../../components/PageShell';
 import { RateLine } from '../../components/RateLine';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { useLoaded } from '../../hooks/use-loaded';
+import './index.css';
 
 /** '2026年1月1日' for '2026-01-01'. */
 const dayLabel = (date: string) =>

@@ -10,6 +10,7 @@ import { SessionCalendar } from '../../components/SessionCalendar';
 import { SessionLine } from '../../components/SessionLine';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { openMap } from '../../platform/navigate';
+import './index.css';
 
 /** One station: how to get there and call, its reception days, and who receives voters. */
 export default function StationPage() {

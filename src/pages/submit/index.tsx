@@ -5,7 +5,7 @@ import { ApiError, call } from '../../api/client';
 import { newRequestId } from '../../api/request-id';
 import type { CategoryId } from '../../domain/categories';
 import { PRIVACY_NOTICE } from '../../domain/personal-data';
-import { CONTACT_NAME_MAX, CONTENT_MAX, CONTENT_MIN, MAX_IMAGES, PHONE_MAX } from '../../domain/opinion-schemas';
+import { CONTACT_NAME_MAX, CONTENT_MAX, CONTENT_MIN, MAX_IMAGES, PHONE_MAX } from '../../domain/input-limits';
 import { PhotoGrid } from '../../components/PhotoGrid';
 import { choosePhotos } from '../../platform/choose-photos';
 import { uploadPhoto } from '../../platform/photos';
@@ -17,6 +17,7 @@ import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { useLoaded } from '../../hooks/use-loaded';
 import { useSubscribe } from '../../hooks/use-subscribe';
+import './index.css';
 
 /**
  * Attributes for the native control inside a Taro form component (on H5 the component is a
