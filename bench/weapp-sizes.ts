@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from './support/build';
 import { atMost, mark } from './support/goals';
@@ -19,6 +19,11 @@ const dirSize = (dir: string): number =>
     const stat = statSync(path);
     return sum + (stat.isDirectory() ? dirSize(path) : stat.size);
   }, 0);
+/** The subpackage roots app.json declares: everything outside them is the main package. */
+const subpackageRoots = (dir: string): string[] =>
+  (
+    JSON.parse(readFileSync(join(dir, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }> }
+  ).subPackages?.map((p) => p.root.replace(/\/$/, '')) ?? [];
 const kb = (bytes: number) => +(bytes / 1024).toFixed(1);
 const builtAt = (dir: string) => statSync(join(dir, 'app.json')).mtime.toISOString().slice(0, 16).replace('T', ' ');
 
@@ -33,7 +38,10 @@ export const weappSection: Section = {
     }
     const total = dirSize(OURS);
     const casework = existsSync(join(OURS, 'casework')) ? dirSize(join(OURS, 'casework')) : 0;
-    const mainKB = kb(total - casework);
+    const subpackages = subpackageRoots(OURS)
+      .filter((root) => existsSync(join(OURS, root)))
+      .reduce((sum, root) => sum + dirSize(join(OURS, root)), 0);
+    const mainKB = kb(total - subpackages);
     const caseworkKB = kb(casework);
     const bareKB = kb(dirSize(BARE));
     const ratio = +(mainKB / bareKB).toFixed(2);
