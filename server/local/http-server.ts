@@ -1,11 +1,11 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { failure, type Envelope } from '../../src/domain/envelope';
 import { answerClientErrors } from './client-errors';
 import { nodeIds } from '../adapters/node-ids';
 import { createLocalFileStore } from './file-store';
 import { readBody } from './read-body';
+import { createStaticFiles } from './static-files';
 import { refuse, send, sendBeforeBodyEnds, sendText } from './replies';
 import { isLocalHost, isLocalOrigin, requestPath } from './request-target';
 
@@ -25,19 +25,6 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Generous for a 5 MB photo from this machine; a client that stalls longer is cut off (408). */
 const REQUEST_TIMEOUT_MS = 30_000;
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
 
 const NO_FUNCTION = failure('NOT_FOUND', '没有这个云函数');
 const BUSY = '系统繁忙，请稍后再试';
@@ -88,38 +75,13 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, name: string
   send(res, await main(event, localContext(req, name)));
 }
 
-function serveStatic(res: ServerResponse, root: string, decodedPath: string): void {
-  const requested = normalize(decodedPath).replace(/^([/\\])+/, '');
-  let file = resolve(root, requested);
-  if (file !== root && !file.startsWith(root + sep)) {
-    sendText(res, 403, '不能访问这个路径');
-    return;
-  }
-  // Browser-mode routes (/pages/...) have no file of their own: they load the app shell.
-  if (!existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html');
-  if (!existsSync(file)) {
-    sendText(res, 404, 'H5 应用尚未构建：请运行 npm run build:h5');
-    return;
-  }
-  const isShell = file.endsWith('index.html');
-  res.writeHead(200, {
-    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-    'cache-control': isShell ? 'no-cache' : 'public, max-age=31536000, immutable',
-    'x-content-type-options': 'nosniff',
-  });
-  // A file that cannot be read after all (removed by a rebuild meanwhile) cuts this answer short.
-  createReadStream(file)
-    .on('error', () => res.destroy())
-    .pipe(res);
-}
-
 interface Routes {
   options: LocalServerOptions;
-  root: string | undefined;
+  site: ReturnType<typeof createStaticFiles> | undefined;
   files: ReturnType<typeof createLocalFileStore> | undefined;
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, { options, root, files }: Routes): Promise<void> {
+async function route(req: IncomingMessage, res: ServerResponse, { options, site, files }: Routes): Promise<void> {
   const api = (req.url ?? '').startsWith('/api/');
   // Before anything runs: a page that reached this server under another name (DNS rebinding)
   // must not act as the demo callers, whose identity is just a header.
@@ -160,11 +122,11 @@ async function route(req: IncomingMessage, res: ServerResponse, { options, root,
     sendText(res, 200, 'ok');
     return;
   }
-  if (!root || (req.method !== 'GET' && req.method !== 'HEAD')) {
+  if (!site || (req.method !== 'GET' && req.method !== 'HEAD')) {
     sendText(res, 404, '没有这个页面');
     return;
   }
-  serveStatic(res, root, target.decoded);
+  await site.serve(req, res, target.decoded);
 }
 
 /** A request that failed inside: logged, answered 500 if nothing was sent yet, never rethrown. */
@@ -186,7 +148,7 @@ function failed(req: IncomingMessage, res: ServerResponse, error: unknown): void
 export function createLocalServer(options: LocalServerOptions): Server {
   const routes: Routes = {
     options,
-    root: options.staticDir ? resolve(options.staticDir) : undefined,
+    site: options.staticDir ? createStaticFiles(resolve(options.staticDir)) : undefined,
     files: options.filesDir ? createLocalFileStore(options.filesDir) : undefined,
   };
   const timeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;

@@ -1,6 +1,6 @@
 import { Image, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { photoUrl } from '../platform/photos';
+import { previewPhotos } from '../platform/preview-photos';
 import './PhotoGrid.css';
 
 /** Photos as square thumbnails; tap one to see them full size. */
@@ -14,7 +14,7 @@ export function PhotoGrid(props: { fileIds: string[]; onRemove?: (fileId: string
             className='photos__image'
             src={urls[i] ?? ''}
             mode='aspectFill'
-            onClick={() => void Taro.previewImage({ current: urls[i] ?? '', urls })}
+            onClick={() => void previewPhotos(urls[i] ?? '', urls)}
           />
           {props.onRemove && (
             <View

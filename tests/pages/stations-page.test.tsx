@@ -48,6 +48,23 @@ describe('联络站 list', () => {
     expect(cards[0]!.getAttribute('data-station-id')).toBe('qx-jiedao');
   });
 
+  test('without the voter’s location, the list is asked for once, not again in the same order', async () => {
+    const asked: string[] = [];
+    const realFetch = globalThis.fetch;
+    const spy = jest.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      asked.push(String(input));
+      return realFetch(input, init);
+    });
+    try {
+      render(<StationsPage />);
+      await screen.findByText('未能获取您的位置，按街道默认顺序显示。');
+      await stationCards();
+      expect(asked.filter((url) => url.endsWith('/api/stations'))).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   test('转发 sends a card that opens the station list', async () => {
     render(<StationsPage />);
     await stationCards();

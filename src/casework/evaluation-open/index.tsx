@@ -30,6 +30,16 @@ function defaultDates(today: string): Dates {
 }
 
 /**
+ * The years the date wheels offer: a report period reaches back at most five years (the round's
+ * rule), and a round opens this year or the next. Unbounded, each wheel would list a thousand
+ * years (on H5 a thousand elements in the page for each of the four dates).
+ */
+function pickerBounds(today: string): { start: string; end: string } {
+  const year = Number(today.slice(0, 4));
+  return { start: `${year - 5}-01-01`, end: `${year + 1}-12-31` };
+}
+
+/**
  * Staff (for the 选区 their station serves) and the committee open a round of 代表述职评议: the
  * district, the days voters may rate, and the period the deputies report on.
  */
@@ -37,7 +47,8 @@ export default function EvaluationOpenPage() {
   // The district chosen; a caller who may open rounds in one district only has it chosen already.
   const [chosenDistrict, setChosenDistrict] = useState<string | null>(null);
   const [title, setTitle] = useState('');
-  const [dates, setDates] = useState<Dates>(() => defaultDates(shanghaiDate(Date.now())));
+  const [today] = useState(() => shanghaiDate(Date.now()));
+  const [dates, setDates] = useState<Dates>(() => defaultDates(today));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -104,6 +115,7 @@ export default function EvaluationOpenPage() {
             key={field}
             mode='date'
             value={dates[field]}
+            {...pickerBounds(today)}
             onChange={(e) => setDates({ ...dates, [field]: String(e.detail.value) })}
           >
             <View className='setting date-field' data-field={field}>

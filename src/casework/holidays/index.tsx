@@ -1,10 +1,9 @@
-import { Button, Picker, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { ApiError, call } from '../../api/client';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { PageShell } from '../../components/PageShell';
 import { ErrorPage, LoadingPage } from '../../components/StatusView';
-import { formatDateZh } from '../../domain/dates';
 import {
   ARRANGEMENT_WORKDAYS_MAX,
   arrangementFromNotice,
@@ -16,33 +15,9 @@ import {
 } from '../../domain/holiday-arrangement';
 import type { HolidayYearView } from '../../domain/views';
 import { useLoaded } from '../../hooks/use-loaded';
+import { DateField } from './DateField';
 import '../form-fields.css';
 import './index.css';
-
-/** A date chosen with the phone's own date wheel, limited to the year being entered. */
-function DateField(props: {
-  label: string;
-  value: string;
-  year: number;
-  field: string;
-  onChange: (v: string) => void;
-}) {
-  return (
-    <Picker
-      mode='date'
-      value={props.value}
-      start={`${props.year}-01-01`}
-      end={`${props.year}-12-31`}
-      onChange={(e) => props.onChange(String(e.detail.value))}
-      aria-label={props.label}
-    >
-      <View className='date-field' data-field={props.field}>
-        <Text className='date-field__label'>{props.label}</Text>
-        <Text className='date-field__value'>{formatDateZh(props.value)} ›</Text>
-      </View>
-    </Picker>
-  );
-}
 
 /**
  * One year as the calendar has it: where its days off come from, and the days, notice-style —

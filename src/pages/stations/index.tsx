@@ -27,22 +27,28 @@ export default function StationsPage() {
     return { items, byDistance: near !== null };
   }, []);
 
-  const locateAndLoad = useCallback(async () => {
-    setLocation('asking');
-    here.current = await locateVoter();
-    setLocation(here.current ? 'granted' : 'denied');
-    await reload();
-  }, [reload]);
+  // `always`: load again even without a position (a retry, a pull-down). Otherwise a voter whose
+  // position is unknown keeps the default-order list already loading: asking for it a second
+  // time would only draw the same list again while the page is still starting.
+  const locateAndLoad = useCallback(
+    async (always: boolean) => {
+      setLocation('asking');
+      here.current = await locateVoter();
+      setLocation(here.current ? 'granted' : 'denied');
+      if (here.current || always) await reload();
+    },
+    [reload],
+  );
 
   useEffect(() => {
-    void locateAndLoad();
+    void locateAndLoad(false);
   }, [locateAndLoad]);
 
   // A card for 转发: whoever opens it sees the list, nearest first from their own position.
   useShareAppMessage(() => ({ title: '找身边的人大代表 · 联络站接待日和代表', path: '/pages/stations/index' }));
 
   usePullDownRefresh(() => {
-    void locateAndLoad().finally(() => Taro.stopPullDownRefresh());
+    void locateAndLoad(true).finally(() => Taro.stopPullDownRefresh());
   });
 
   return (
@@ -67,7 +73,7 @@ export default function StationsPage() {
       {location === 'denied' && (
         <View className='notice' role='status'>
           <Text className='notice__text'>未能获取您的位置，按街道默认顺序显示。</Text>
-          <Button className='btn btn--small' onClick={() => void locateAndLoad()}>
+          <Button className='btn btn--small' onClick={() => void locateAndLoad(false)}>
             重新定位
           </Button>
         </View>
@@ -80,7 +86,7 @@ export default function StationsPage() {
         </View>
       )}
       {state.kind === 'loading' && <Loading text='正在查找联络站…' />}
-      {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void locateAndLoad()} />}
+      {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void locateAndLoad(true)} />}
       {state.kind === 'ready' && state.data.items.length === 0 && <EmptyState text='本街道暂未设立联络站' />}
       {state.kind === 'ready' &&
         state.data.items.map((station) => (
