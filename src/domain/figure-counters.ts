@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import { figureFields, NOT_COLLECTED, OPEN_STATUSES, type RawCounts } from './figures';
+import { figureFields, NOT_COLLECTED, OPEN_STATUSES, type RawCounts, ZERO_COUNTS } from './figures';
 import type { Opinion } from './opinion';
 
 dayjs.extend(utc);
@@ -27,15 +27,8 @@ export const COUNTER_FIELDS = [
   'ratedDissatisfied',
 ] as const satisfies ReadonlyArray<keyof CounterCounts>;
 
-export const ZERO_COUNTER: CounterCounts = {
-  collected: 0,
-  replied: 0,
-  onTime: 0,
-  resolved: 0,
-  ratedSatisfied: 0,
-  ratedBasicallySatisfied: 0,
-  ratedDissatisfied: 0,
-};
+/** A counter nothing has moved yet: the report's zero counts, less the one counted from the open cases. */
+export const ZERO_COUNTER: CounterCounts = (({ overdue: _overdue, ...rest }) => rest)(ZERO_COUNTS);
 
 /**
  * Which figure counter an opinion is counted in: the month of its creation ('YYYY-MM', Asia/

@@ -50,14 +50,19 @@ export function createCloudbaseFigureSources(db: Db): Pick<FigureSources, 'opini
     month: `$${FIGURES_FIELD}.month`,
   };
 
+  /** The report's filters (station, deputy, category) added to a match. */
+  const withFilters = (match: Record<string, unknown>, query: FigureQuery) => {
+    if (query.stationId !== undefined) match.stationId = query.stationId;
+    if (query.deputyId !== undefined) match.assignedDeputyId = query.deputyId;
+    if (query.category !== undefined) match.category = query.category;
+  };
+
   const run = async (query: FigureQuery, groupBy?: FigureGrouping): Promise<FigureRow[]> => {
     const match: Record<string, unknown> = {
       createdAt: _.gte(query.fromMs).and(_.lt(query.toMs)),
       status: _.nin([...NOT_COLLECTED]),
     };
-    if (query.stationId !== undefined) match.stationId = query.stationId;
-    if (query.deputyId !== undefined) match.assignedDeputyId = query.deputyId;
-    if (query.category !== undefined) match.category = query.category;
+    withFilters(match, query);
     const res = await db
       .collection('opinions')
       .aggregate()
@@ -87,9 +92,7 @@ export function createCloudbaseFigureSources(db: Db): Pick<FigureSources, 'opini
       replyDueDate: _.lt(query.today),
       createdAt: _.gte(query.fromMs).and(_.lt(query.toMs)),
     };
-    if (query.stationId !== undefined) match.stationId = query.stationId;
-    if (query.deputyId !== undefined) match.assignedDeputyId = query.deputyId;
-    if (query.category !== undefined) match.category = query.category;
+    withFilters(match, query);
     const res = await db
       .collection('opinions')
       .aggregate()
