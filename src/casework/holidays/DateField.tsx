@@ -1,5 +1,4 @@
-import { Picker, Text, View } from '@tarojs/components';
-import { formatDateZh } from '../../domain/dates';
+import { DatePickerField } from '../DatePickerField';
 
 export interface DateFieldProps {
   label: string;
@@ -14,19 +13,6 @@ export interface DateFieldProps {
  * picks DateField.h5.tsx; this one is WeChat's (and what type-checking and the page tests see).
  */
 export function DateField(props: DateFieldProps) {
-  return (
-    <Picker
-      mode='date'
-      value={props.value}
-      start={`${props.year}-01-01`}
-      end={`${props.year}-12-31`}
-      onChange={(e) => props.onChange(String(e.detail.value))}
-      aria-label={props.label}
-    >
-      <View className='date-field' data-field={props.field}>
-        <Text className='date-field__label'>{props.label}</Text>
-        <Text className='date-field__value'>{formatDateZh(props.value)} ›</Text>
-      </View>
-    </Picker>
-  );
+  const { year, ...field } = props;
+  return <DatePickerField {...field} start={`${year}-01-01`} end={`${year}-12-31`} />;
 }

@@ -1,7 +1,8 @@
-import { Button, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
 import { call } from '../../api/client';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
+import { DatePickerField } from '../DatePickerField';
 import { SatisfactionChoice } from '../../components/SatisfactionChoice';
 import { addDays, addMonths, formatDateZh, type LocalDate } from '../../domain/dates';
 import type { Satisfaction } from '../../domain/opinion';
@@ -74,32 +75,6 @@ function Note(props: {
         {props.value.trim().length}/{props.max} 字
       </Text>
     </>
-  );
-}
-
-/** A date from the phone's date wheel between `start` and `end`. */
-function DateField(props: {
-  label: string;
-  value: LocalDate;
-  start: LocalDate;
-  end?: LocalDate;
-  field: string;
-  onChange: (v: LocalDate) => void;
-}) {
-  return (
-    <Picker
-      mode='date'
-      value={props.value}
-      start={props.start}
-      {...(props.end ? { end: props.end } : {})}
-      onChange={(e) => props.onChange(String(e.detail.value))}
-      aria-label={props.label}
-    >
-      <View className='date-field' data-field={props.field}>
-        <Text className='date-field__label'>{props.label}</Text>
-        <Text className='date-field__value'>{formatDateZh(props.value)} ›</Text>
-      </View>
-    </Picker>
   );
 }
 
@@ -313,7 +288,7 @@ export function ExtendForm(props: FormProps) {
       }
     >
       <Text className='card__hint'>最长可延至交办之日起6个月，即{formatDateZh(latest)}。</Text>
-      <DateField
+      <DatePickerField
         label='延期至'
         value={dueDate}
         start={addDays(current, 1)}
@@ -362,7 +337,13 @@ export function AnswerForm(props: FormProps) {
         kind='answer-class'
       />
       {answerClass === 'B' && (
-        <DateField label='计划完成' value={plannedDate} start={props.today} field='planned' onChange={setPlannedDate} />
+        <DatePickerField
+          label='计划完成'
+          value={plannedDate}
+          start={props.today}
+          field='planned'
+          onChange={setPlannedDate}
+        />
       )}
       {answerClass === 'C' && <Text className='card__hint'>请在答复中说明受哪些条件限制、今后如何处理。</Text>}
       <Text className='field-label'>答复内容（至少20个字）</Text>
