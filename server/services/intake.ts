@@ -43,11 +43,13 @@ async function ownVisit(ctx: ServiceContext, actor: Actor, activityId: string): 
 
 /**
  * List `opinion` on the visit it was taken down at, with an audit line; once only (a retry finds
- * it listed). Another change of the visit in between is re-read and the listing tried again.
+ * it listed). Written over the visit as read before the opinion was created; another change of
+ * the visit in between is re-read and the listing tried again.
  */
-async function listOnVisit(ctx: ServiceContext, actor: Actor, visitId: string, opinion: Opinion): Promise<void> {
+async function listOnVisit(ctx: ServiceContext, actor: Actor, read: Activity, opinion: Opinion): Promise<void> {
+  let visit: Activity | null = read;
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const visit = await ctx.store.getActivity(visitId);
+    if (attempt > 0) visit = await ctx.store.getActivity(read.id);
     if (!visit) throw new AppError('NOT_FOUND', '没有找到这项活动');
     if (visit.opinionIds.includes(opinion.id)) return;
     const audit = activityAudit(
@@ -83,7 +85,7 @@ async function intakeAtVisit(input: IntakeInput, ctx: ServiceContext, actor: Act
   const visit = await ownVisit(ctx, actor, input.activityId);
   const { activityId: _visit, ...draft } = input;
   const opinion = await createAndRoute(ctx, actor, { ...draft, stationId: deputy.stationId }, 'visit');
-  await listOnVisit(ctx, actor, visit.id, opinion);
+  await listOnVisit(ctx, actor, visit, opinion);
   return intakeResult(opinion);
 }
 
