@@ -5,20 +5,20 @@ import './form-fields.css';
 export interface DatePickerFieldProps {
   label: string;
   value: LocalDate;
-  start: LocalDate;
+  start?: LocalDate;
   end?: LocalDate;
   /** Marks the row (`data-field`) for the page's tests. */
   field: string;
   onChange: (v: LocalDate) => void;
 }
 
-/** A date from the phone's own date wheel between `start` and `end`, shown as a labelled row. */
+/** A date from the phone's own date wheel (between `start` and `end` when given), shown as a labelled row. */
 export function DatePickerField(props: DatePickerFieldProps) {
   return (
     <Picker
       mode='date'
       value={props.value}
-      start={props.start}
+      {...(props.start ? { start: props.start } : {})}
       {...(props.end ? { end: props.end } : {})}
       onChange={(e) => props.onChange(String(e.detail.value))}
       aria-label={props.label}

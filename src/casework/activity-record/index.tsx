@@ -1,4 +1,4 @@
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ApiError, call } from '../../api/client';
@@ -17,6 +17,7 @@ import type { GroupView } from '../../domain/activity-views';
 import { formatDateZh, shanghaiDate, type LocalDate } from '../../domain/dates';
 import { useLoaded } from '../../hooks/use-loaded';
 import { DeputyPicker, type StationDeputies } from './DeputyPicker';
+import { DatePickerField } from '../DatePickerField';
 import '../form-fields.css';
 import '../activity/activity.css';
 
@@ -188,18 +189,7 @@ export default function ActivityRecordPage() {
           onInput={(e) => setTitle(e.detail.value)}
           nativeProps={{ 'aria-labelledby': 'record-title-label' }}
         />
-        <Picker
-          mode='date'
-          value={date}
-          end={today}
-          onChange={(e) => setDate(String(e.detail.value))}
-          aria-label='活动日期'
-        >
-          <View className='date-field' data-field='date'>
-            <Text className='date-field__label'>活动日期</Text>
-            <Text className='date-field__value'>{formatDateZh(date)} ›</Text>
-          </View>
-        </Picker>
+        <DatePickerField label='活动日期' value={date} end={today} field='date' onChange={setDate} />
         <Counted label='活动地点' id='record-place-label' value={place} max={ACTIVITY_PLACE_MAX} />
         <Input
           className='input record-place'
