@@ -4,7 +4,7 @@ import { AppError } from '../../src/domain/errors';
 import { shanghaiDate } from '../../src/domain/dates';
 import { isPhotoIn } from '../../src/domain/photo-files';
 import { consentAt } from '../../src/domain/personal-data';
-import type { ActorRole, Contact, Opinion, TimelineEvent } from '../../src/domain/opinion';
+import type { ActorRole, Contact, Opinion, OpinionSource, TimelineEvent } from '../../src/domain/opinion';
 import { type OutboxMessage, QuotaExceededError } from '../ports/opinion-store';
 import type { CategoryId } from '../../src/domain/categories';
 import type { SubmitResult } from '../../src/domain/views';
@@ -41,7 +41,7 @@ export function result(opinion: Opinion): SubmitResult {
 }
 
 /** How someone else took an opinion down for a voter: staff at a reception day, or a deputy on their visit. */
-export type RecordedFor = 'walk_in' | 'visit';
+export type RecordedFor = Exclude<OpinionSource, 'app'>;
 
 /** The first public line of an opinion, in the words of whoever put it in. */
 function submittedLine(
@@ -68,7 +68,8 @@ export async function createAndRoute(
   draft: OpinionDraft,
   recordedFor?: RecordedFor,
 ): Promise<Opinion> {
-  const walkIn = recordedFor !== undefined;
+  // Taken down for a voter: no author until claimed, a claim code, and the recorder's limit, not the voter's.
+  const forVoter = recordedFor !== undefined;
   const now = ctx.clock.now();
   const id = ctx.ids.opinionId(actor.openid, draft.requestId);
 
@@ -103,10 +104,10 @@ export async function createAndRoute(
     // The voter (or, for a walk-in, staff on the voter's word) agreed to the notice of today.
     ...(draft.contact ? { contact: draft.contact, consent: consentAt(now) } : {}),
     anonymous: draft.anonymous ?? false,
-    authorOpenid: walkIn ? '' : actor.openid,
+    authorOpenid: forVoter ? '' : actor.openid,
     submittedBy: actor.openid,
     source: recordedFor ?? 'app',
-    ...(walkIn ? { claimCode: await freeClaimCode(ctx) } : {}),
+    ...(forVoter ? { claimCode: await freeClaimCode(ctx) } : {}),
     requestId: draft.requestId,
     status: 'submitted',
     version: 1,
@@ -114,8 +115,10 @@ export async function createAndRoute(
     reopenCount: 0,
     updatedAt: now,
   };
-  // One Asia/Shanghai day's quota per voter, counted in the creating transaction (walk-ins are staff's).
-  const quota = walkIn ? undefined : { key: `${actor.openid}:${shanghaiDate(now)}`, max: ctx.config.dailySubmitLimit };
+  // One Asia/Shanghai day's quota per voter, counted in the creating transaction (one taken down for a voter counts against its recorder's own casework.intake limit).
+  const quota = forVoter
+    ? undefined
+    : { key: `${actor.openid}:${shanghaiDate(now)}`, max: ctx.config.dailySubmitLimit };
   const create = async (opinion: Opinion, lines: TimelineEvent[], outbox: OutboxMessage[]) => {
     try {
       const { created, opinion: saved } = await ctx.store.createOpinion(opinion, lines, outbox, quota);
