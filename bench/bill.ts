@@ -25,6 +25,11 @@ const TRAFFIC: Array<{ action: string; calls: number; why: string }> = [
   { action: 'casework.inbox (deputy, first page)', calls: 2 * OPINIONS, why: 'twice per opinion, the deputy' },
   { action: 'casework.inbox (staff, overdue)', calls: OPINIONS, why: 'once per opinion, the station staff' },
   { action: 'reports.stats (a year, by station)', calls: COUNTY.streets * 20, why: '20 a month per street' },
+  {
+    action: "stations.list (a new instance's first call)",
+    calls: 100 * DAYS,
+    why: 'a new instance loading the reference data it then keeps: 100 a day across the functions (assumed)',
+  },
 ];
 /** Every minute; the first run of an hour claims its slots, the other 59 find them claimed. */
 const SCHEDULER_RUNS = 60 * 24 * DAYS;

@@ -1,22 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { deserialize, serialize } from 'node:v8';
 import type { Account } from '../../src/domain/roles';
 import type { Store } from '../ports/store';
 import type { ReferenceData, ReferenceVersions } from '../ports/store-types';
-
-/** What one action has checked: for each cached store, the version tokens its one read found. */
-type ActionScope = Map<object, Promise<ReferenceVersions>>;
-
-const actions = new AsyncLocalStorage<ActionScope>();
-
-/**
- * Run one action (a cloud function's call, a scheduler run): within it, every cached store
- * checks its copy of the reference data once, by one `referenceVersion` read, however many of
- * them the action reads. Outside any action a cached store reads through to the database.
- */
-export function runAction<T>(action: () => Promise<T>): Promise<T> {
-  return actions.run(new Map(), action);
-}
+import { actionScoped, forgetInAction, inAction } from './action-scope';
 
 /**
  * An answer from the kept copy, which no caller may change. (v8's serializer: the functions'
@@ -48,15 +34,11 @@ export function cachedStore<S extends Store>(inner: S): S {
 
   /** The tokens this action read (read once per action), or undefined outside an action. */
   function versions(): Promise<ReferenceVersions> | undefined {
-    const scope = actions.getStore();
-    if (!scope) return undefined;
-    let read = scope.get(self);
-    if (!read) {
-      read = inner.referenceVersion();
-      scope.set(self, read);
-      read.catch(() => scope.delete(self));
-    }
-    return read;
+    return actionScoped(self, () => {
+      const read = inner.referenceVersion();
+      read.catch(() => forgetInAction(self));
+      return read;
+    });
   }
 
   /**
@@ -87,7 +69,7 @@ export function cachedStore<S extends Store>(inner: S): S {
         return await write(...args);
       } finally {
         parts.clear();
-        actions.getStore()?.delete(self);
+        forgetInAction(self);
       }
     };
   }
@@ -110,7 +92,7 @@ export function cachedStore<S extends Store>(inner: S): S {
     // (the calendar's last month, routing's this month) in one read; each caller takes its own.
     listSessionOverrides: async (stationIds, fromMonth) => {
       if (stationIds.length === 0) return [];
-      if (!actions.getStore()) return inner.listSessionOverrides(stationIds, fromMonth);
+      if (!inAction()) return inner.listSessionOverrides(stationIds, fromMonth);
       if (overridesFrom === undefined || fromMonth < overridesFrom) overridesFrom = fromMonth;
       const from = overridesFrom;
       const all = await part(`overrides:${from}`, ['stations', 'session_overrides'], async () =>

@@ -3,7 +3,7 @@ import type { ActionTable, AnyActionSpec, OutputOf, ParsedInputOf } from '../../
 import { failure, success, type Envelope } from '../../src/domain/envelope';
 import { AppError, isAppError } from '../../src/domain/errors';
 import { eventSchema, parseInput } from '../../src/domain/schemas';
-import { runAction } from '../adapters/cached-store';
+import { runAction } from '../adapters/action-scope';
 import { identify, type ServiceContext } from '../services/context';
 import { spendWriteQuota } from '../services/write-quota';
 import { getRuntime, type WechatEdge } from './runtime';

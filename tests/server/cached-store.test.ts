@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cachedStore, runAction } from '../../server/adapters/cached-store';
+import { runAction } from '../../server/adapters/action-scope';
+import { cachedStore } from '../../server/adapters/cached-store';
 import { createCloudbaseDocumentStore, createCloudbaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
 import { COLLECTION_NAMES } from '../../server/adapters/cloudbase/collections';
 import { createSqliteStore, createSqliteTableStore } from '../../server/adapters/sqlite/sqlite-store';

@@ -1,6 +1,8 @@
 import tcb from '@cloudbase/node-sdk';
+import { runAction } from '../../server/adapters/action-scope';
 import { createMemoryDatabase, memoryCloudbaseApp } from '../support/memory-cloudbase';
 import { COLLECTION_NAMES } from '../../server/adapters/cloudbase/collections';
+import { inlineTimeline } from '../../server/adapters/cloudbase/opinion-timeline';
 import { createCloudbaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
 import { QuotaExceededError } from '../../server/ports/opinion-store';
 import { line, message, opinion, T0 } from './opinion-fixtures';
@@ -29,6 +31,22 @@ describe('the CloudBase store on the stand-in', () => {
     expect([...open.values()].every((n) => n === 1)).toBe(true);
   });
 
+  test("a day's quota by one conditional write: calls racing each other never pass it, and the first of the day creates it", async () => {
+    const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
+    const store = createCloudbaseStore(memoryCloudbaseApp(db));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => store.useQuota('casework.reply:d:2026-03-01', 5)),
+    );
+    expect(results.filter(Boolean)).toHaveLength(5);
+    expect(db.dump('quotas')).toEqual([{ _id: 'casework.reply:d:2026-03-01', used: 5 }]);
+    db.resetCounts();
+    expect(await store.useQuota('casework.reply:e:2026-03-01', 5)).toBe(true);
+    expect(await store.useQuota('casework.reply:e:2026-03-01', 5)).toBe(true);
+    // The first: an update that finds nothing, then the document; the second: the update alone.
+    expect(db.counts).toMatchObject({ reads: 0, writes: 3 });
+    expect(await store.useQuota('casework.reply:f:2026-03-01', 0)).toBe(false);
+  });
+
   test('a retried create finds the first in its own transaction: nothing written, the first returned, even past the quota', async () => {
     const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
     const store = createCloudbaseStore(memoryCloudbaseApp(db));
@@ -41,13 +59,15 @@ describe('the CloudBase store on the stand-in', () => {
 
     db.resetCounts();
     expect(await store.createOpinion(first, ...effects, quota)).toEqual({ created: true, opinion: first });
-    // The quota's read is the only read of a first create.
-    expect(db.counts.reads).toBe(1);
-    const before = { events: db.dump('opinion_events').length, outbox: db.dump('outbox').length };
+    // A first create reads nothing: the day's quota is created, then the opinion added.
+    expect(db.counts.reads).toBe(0);
+    const timeline = () => db.dump('opinions').find((d) => d._id === first.id)?.timeline;
+    const before = { timeline: timeline(), outbox: db.dump('outbox').length };
 
     const retry = { ...first, content: '重发时内容略有不同，但仍是同一次提交。' };
     expect(await store.createOpinion(retry, ...effects, quota)).toEqual({ created: false, opinion: first });
-    expect({ events: db.dump('opinion_events').length, outbox: db.dump('outbox').length }).toEqual(before);
+    expect({ timeline: timeline(), outbox: db.dump('outbox').length }).toEqual(before);
+    // The retry's use of the quota was given back.
     expect(db.dump('quotas')).toEqual([expect.objectContaining({ used: 1 })]);
 
     const another = opinion(2, { authorOpenid: 'idem-voter' });
@@ -60,7 +80,7 @@ describe('the CloudBase store on the stand-in', () => {
     expect(results.every((r) => r.opinion.id === racing.id)).toBe(true);
   });
 
-  test('the lines one change adds to an opinion are one document, read in order among lines stored one by one', async () => {
+  test("an opinion's timeline is in its own document: a change adds its lines there, and a line for another opinion goes into that one", async () => {
     const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
     const store = createCloudbaseStore(memoryCloudbaseApp(db));
     const o = opinion(1, { authorOpenid: 'tl-voter' });
@@ -68,15 +88,73 @@ describe('the CloudBase store on the stand-in', () => {
     const submitted = [line(o, T0, 'submitted', '意见已提交'), line(o, T0, 'assigned', '已交由代表办理')];
     await store.createOpinion(o, submitted, []);
     await store.createOpinion(other, [], []);
-    // A line stored alone (before changes were grouped, or a 附议's), between two changes.
-    db.load('opinion_events', [{ _id: 'old-line', ...line(o, T0 + 1, 'note', '旧格式的一行'), seq: 0 }]);
     const merged = [line(o, T0 + 2, 'rejected', '重复'), line(other, T0 + 2, 'merged', '已合并到这条意见')];
     expect(await store.updateOpinion({ ...o, status: 'rejected', version: 2 }, 1, merged, [])).toBe(true);
 
-    expect(db.dump('opinion_events').filter((d) => d.opinionId === o.id)).toHaveLength(3);
-    expect((await store.listTimeline(o.id)).map((e) => e.kind)).toEqual(['submitted', 'assigned', 'note', 'rejected']);
+    expect(db.dump('opinion_events')).toEqual([]);
+    expect(db.dump('opinions').find((d) => d._id === o.id)?.timeline).toHaveLength(3);
+    expect(await store.listTimeline(o.id)).toEqual([...submitted, merged[0]]);
     expect(await store.listTimeline(other.id)).toEqual([merged[1]]);
-    expect((await store.listTimeline(o.id))[0]).toEqual(submitted[0]);
+    // The domain's opinion carries none of it.
+    expect(await store.getOpinion(o.id)).not.toHaveProperty('timeline');
+    expect((await store.listOpinions({ authorOpenid: 'tl-voter', limit: 5 })).items[0]).not.toHaveProperty('timeline');
+  });
+
+  test("within one action an opinion's timeline comes with it (no second read); the next action sees a line added meanwhile", async () => {
+    const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
+    const store = createCloudbaseStore(memoryCloudbaseApp(db));
+    const elsewhere = createCloudbaseStore(memoryCloudbaseApp(db)); // another warm instance
+    const o = opinion(1, { authorOpenid: 'tl-voter' });
+    const submitted = line(o, T0, 'submitted', '意见已提交');
+    await store.createOpinion(o, [submitted], []);
+    const supported = line(o, T0 + 5, 'supported', '有1位选民附议了这条意见');
+    const audit = { at: T0 + 5, actor: 'neighbour', action: 'opinions.support', targetType: 'opinion', targetId: o.id };
+
+    await runAction(async () => {
+      db.resetCounts();
+      await store.getOpinion(o.id);
+      // A neighbour's 附议 lands between the two reads of this action.
+      expect(
+        await elsewhere.addSupport({ opinionId: o.id, openid: 'neighbour', at: T0 + 5 }, 1, supported, audit),
+      ).toBe('added');
+      const readsBefore = db.counts.byCollection.opinions?.reads ?? 0;
+      expect(await store.listTimeline(o.id)).toEqual([submitted]); // as read with the opinion
+      expect(db.counts.byCollection.opinions?.reads ?? 0).toBe(readsBefore);
+    });
+    await runAction(async () => {
+      expect(await store.listTimeline(o.id)).toEqual([submitted, supported]);
+      // A change made in this action: the timeline it wrote, with the 附议's line kept.
+      const replied = line(o, T0 + 9, 'replied', '代表已答复');
+      expect(await store.updateOpinion({ ...o, status: 'replied', version: 2 }, 1, [replied], [])).toBe(true);
+      db.resetCounts();
+      expect(await store.listTimeline(o.id)).toEqual([submitted, supported, replied]);
+      expect(db.counts.reads).toBe(0);
+    });
+    // Outside any action: read through.
+    expect(await elsewhere.listTimeline(o.id)).toHaveLength(3);
+  });
+
+  test('an opinion from before keeps its lines in opinion_events until migration 5 moves them in; read in order either way', async () => {
+    const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
+    const store = createCloudbaseStore(memoryCloudbaseApp(db));
+    const o = opinion(1, { authorOpenid: 'tl-voter' });
+    db.load('opinions', [{ _id: o.id, ...o }]);
+    const grouped = [line(o, T0, 'submitted', '意见已提交'), line(o, T0, 'assigned', '已交由代表办理')];
+    db.load('opinion_events', [
+      { _id: `${o.id}-${T0}-0`, opinionId: o.id, at: T0, seq: 0, lines: grouped },
+      { _id: 'old-line', ...line(o, T0 + 1, 'note', '旧格式的一行'), seq: 0 },
+    ]);
+    const rejected = line(o, T0 + 2, 'rejected', '重复');
+    expect(await store.updateOpinion({ ...o, status: 'rejected', version: 2 }, 1, [rejected], [])).toBe(true);
+    const kinds = ['submitted', 'assigned', 'note', 'rejected'];
+    expect((await store.listTimeline(o.id)).map((e) => e.kind)).toEqual(kinds);
+
+    expect(await inlineTimeline(db, { _id: o.id })).toBe(1);
+    expect(await inlineTimeline(db, { _id: o.id })).toBe(0);
+    expect(db.dump('opinion_events')).toEqual([]);
+    expect(db.dump('opinions')[0]).toMatchObject({ timelineWhole: true });
+    expect((await store.listTimeline(o.id)).map((e) => e.kind)).toEqual(kinds);
+    expect((await store.listTimeline(o.id))[0]).toEqual(grouped[0]);
   });
 
   test('an opinion stored before its 附议 count was kept is counted when read, and keeps being counted after a change', async () => {

@@ -25,6 +25,8 @@ import { opinion, T0 } from './opinion-fixtures';
 const NOW = Date.UTC(2026, 2, 20, 2); // 2026-03-20 10:00 Shanghai
 const clock = { now: () => NOW };
 const OLD = 25; // opinions without figures; 5 more are written by this release
+// Each old opinion is changed by three steps: its figures (1), its counting (4), its timeline moved in (5).
+const STEPS_PER_OLD = 3;
 const at = (minutes: number) => T0 + minutes * 60_000;
 
 /** Thirty opinions in every state the figures count: replied (on time or late), resolved, rated. */
@@ -99,7 +101,7 @@ describe('reports.migrate on CloudBase: opinions written before `figures` are co
       ok: true,
       data: {
         done: true,
-        changed: 2 * OLD,
+        changed: STEPS_PER_OLD * OLD,
         remaining: 0,
         migrations: [
           { number: 1, name: '意见补写统计字段（figures）', state: 'done', changed: OLD, remaining: 0 },
@@ -119,6 +121,7 @@ describe('reports.migrate on CloudBase: opinions written before `figures` are co
             changed: OLD,
             remaining: 0,
           },
+          { number: 5, name: '意见时间线移入意见本身（timeline）', state: 'done', changed: OLD, remaining: 0 },
         ],
       },
     });
@@ -136,7 +139,7 @@ describe('reports.migrate on CloudBase: opinions written before `figures` are co
       expect.objectContaining({
         actor: 'demo-admin',
         action: 'reports.migrate',
-        detail: { done: true, changed: 2 * OLD, remaining: 0 },
+        detail: { done: true, changed: STEPS_PER_OLD * OLD, remaining: 0 },
       }),
     ]);
   });
@@ -160,12 +163,12 @@ describe('the migration runner: pages, a stored marker, conditional writes', () 
   test('a run stopped after one page saves the step and cursor; the next run continues from there', async () => {
     const { db } = await legacyDatabase();
     const first = await runDocumentMigrations(db, { pageSize: 10, maxPages: 1 });
-    // OLD - 10 still without figures, OLD not yet counted (migration 4)
-    expect(first).toMatchObject({ done: false, changed: 10, remaining: 2 * OLD - 10 });
+    // OLD - 10 still without figures, OLD not yet counted (migration 4) nor holding their timeline (5)
+    expect(first).toMatchObject({ done: false, changed: 10, remaining: STEPS_PER_OLD * OLD - 10 });
     expect(marker(db)).toEqual({ _id: MIGRATION_MARKER, completed: 0, cursor: 'op-mig-009', passChanged: 10 });
 
     const second = await runDocumentMigrations(db, { pageSize: 10 });
-    expect(second).toMatchObject({ done: true, changed: 2 * OLD - 10, remaining: 0 });
+    expect(second).toMatchObject({ done: true, changed: STEPS_PER_OLD * OLD - 10, remaining: 0 });
     expect(marker(db)).toEqual({
       _id: MIGRATION_MARKER,
       completed: DOCUMENT_MIGRATIONS.length,
@@ -202,7 +205,7 @@ describe('the migration runner: pages, a stored marker, conditional writes', () 
     expect(withoutFigures(db)).toBe(OLD - 13);
 
     const resumed = await runDocumentMigrations(db, { pageSize: 10 });
-    expect(resumed).toMatchObject({ done: true, changed: OLD - 13 + OLD });
+    expect(resumed).toMatchObject({ done: true, changed: OLD - 13 + 2 * OLD });
     expect(withoutFigures(db)).toBe(0);
   });
 
@@ -222,7 +225,7 @@ describe('the migration runner: pages, a stored marker, conditional writes', () 
       runDocumentMigrations(db, { pageSize: 4 }),
       runDocumentMigrations(db, { pageSize: 4 }),
     ]);
-    expect(a.changed + b.changed).toBe(2 * OLD);
+    expect(a.changed + b.changed).toBe(STEPS_PER_OLD * OLD);
     expect(withoutFigures(db)).toBe(0);
   });
 
@@ -237,7 +240,7 @@ describe('the migration runner: pages, a stored marker, conditional writes', () 
     });
     expect(await runDocumentMigrations(racing, { pageSize: 10 })).toMatchObject({
       done: true,
-      changed: 2 * OLD,
+      changed: STEPS_PER_OLD * OLD,
       remaining: 0,
     });
     expect(db.dump('opinions').find((d) => d._id === target)!.figures).toMatchObject({ replied: 1, onTime: 1 });

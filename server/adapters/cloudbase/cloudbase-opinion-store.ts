@@ -18,11 +18,20 @@ import {
   PAGE,
   RolledBack,
   strip,
-  takeQuota,
-  timelineOf,
   txDocument,
-  writeSideEffects,
 } from './documents';
+import { actionScoped } from '../action-scope';
+import type { TimelineEvent } from '../../../src/domain/opinion';
+import {
+  holdsWholeTimeline,
+  linesIn,
+  splitLines,
+  TIMELINE_FIELD,
+  timelineOfDocument,
+  WHOLE_TIMELINE_FIELD,
+} from './opinion-timeline';
+import { returnQuota, spendQuota } from './quotas';
+import { writeSideEffects } from './side-effects';
 import { contactEndedAt } from '../../../src/domain/personal-data';
 import { addSupportsInTransaction, opinionsFromDocs, SUPPORT_COUNT_FIELD } from './cloudbase-support-store';
 
@@ -51,8 +60,10 @@ export function opinionDocument(opinion: Opinion): Record<string, unknown> {
 /**
  * Opinions on CloudBase. The opinion's _id is its id, which the service derives from
  * (submittedBy, requestId), so a retried submit finds the first one inside the transaction.
- * Timeline lines, outbox messages and the counters (cloudbase-counters.ts) are written in the
- * same transaction as the change.
+ * An opinion's timeline lines are in its own document (opinion-timeline.ts); they, outbox
+ * messages and the counters (cloudbase-counters.ts) are written in the same transaction as the
+ * change. Within one action (action-scope.ts) the timeline read or written with an opinion is
+ * kept, so that showing the opinion after reading or changing it reads nothing more.
  */
 export function createCloudbaseOpinionStore(db: Db): OpinionStore {
   const _ = db.command;
@@ -60,51 +71,81 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
 
   const getDoc = <T>(name: CollectionName, id: string) => getDocument<T>(col(name), id);
   const counterReads = createCloudbaseCounterReads(db);
+  const self = {};
+  /** The whole timelines this action has read or written, by opinion id. */
+  const timelines = () => actionScoped(self, () => new Map<string, TimelineEvent[]>());
+  const keepTimeline = (doc: Record<string, unknown>, lines: TimelineEvent[]) => {
+    if (holdsWholeTimeline(doc)) timelines()?.set(String(doc._id), lines);
+  };
 
-  /** The first opinion matching `where`, with its 附议 count. */
+  /** The first opinion matching `where`, with its 附议 count; its timeline is kept for the action. */
   const findOpinion = async (where: Record<string, unknown>) => {
     const res = await col('opinions').where(where).limit(1).get();
+    const doc = (res.data ?? [])[0] as Record<string, unknown> | undefined;
+    if (doc) keepTimeline(doc, linesIn(doc));
     return (await opinionsFromDocs(db, res.data ?? []))[0] ?? null;
   };
 
   return {
     createOpinion: async (opinion, events, outbox, quota) => {
+      // The day's quota first, by one conditional write (quotas.ts): a voter's first opinion of
+      // the day is the common case, so the day's document is created first. Given back if this
+      // call then writes nothing (a retry of an opinion made already, or a failure).
+      if (quota && !(await spendQuota(db, quota.key, quota.max, 'create-first'))) {
+        const existing = await findOpinion({ _id: opinion.id });
+        if (existing) return { created: false, opinion: existing };
+        throw new QuotaExceededError();
+      }
+      const { own, others } = splitLines(events, opinion.id);
       try {
         await runCountedTransaction(db, async (tx: Tx) => {
           // add() refuses an existing _id: a retried submit ends here, having written nothing,
           // without a read first (the same (submittedBy, requestId) gives the same id).
-          await tx.collection('opinions').add({ _id: opinion.id, ...opinionDocument(opinion) });
-          if (quota && !(await takeQuota(tx, quota.key, quota.max))) throw new QuotaExceededError();
-          await writeSideEffects(tx, events, outbox);
+          const doc = { ...opinionDocument(opinion), [TIMELINE_FIELD]: own, [WHOLE_TIMELINE_FIELD]: true };
+          await tx.collection('opinions').add({ _id: opinion.id, ...doc });
+          await writeSideEffects(tx, _, others, outbox);
           await moveCounters(tx, _, null, opinion);
         });
-        return { created: true, opinion };
       } catch (error) {
-        // Refused, or over the quota: if the opinion is there already, this was a retry of it.
+        if (quota) await returnQuota(db, quota.key);
+        // Refused: if the opinion is there already, this was a retry of it.
         const existing = await findOpinion({ _id: opinion.id });
         if (existing) return { created: false, opinion: existing };
         throw error;
       }
+      keepTimeline({ _id: opinion.id, [WHOLE_TIMELINE_FIELD]: true }, own);
+      return { created: true, opinion };
     },
     getOpinion: (id) => findOpinion({ _id: id }),
     getOpinionByClaimCode: (code) => findOpinion({ claimCode: code }),
     updateOpinion: async (next, expected, events, outbox, supports = []) => {
       try {
-        await runCountedTransaction(db, async (tx: Tx) => {
+        const { own, others } = splitLines(events, next.id);
+        const written = await runCountedTransaction(db, async (tx: Tx) => {
           const current = txDocument<Record<string, unknown>>(await tx.collection('opinions').doc(next.id).get());
           if (!current || current.version !== expected) throw new RolledBack();
-          // The 附议 count as stored (a 附议 changes it without a new version), or none if never kept.
+          // The 附议 count as stored (a 附议 changes it without a new version), or none if never kept;
+          // the timeline as stored (a 附议 or a 建议 adds lines without one) with this change's lines.
           const { [SUPPORT_COUNT_FIELD]: _read, ...doc } = opinionDocument(next);
           const kept = current[SUPPORT_COUNT_FIELD];
+          const timeline = [...linesIn(current), ...own];
+          const whole = holdsWholeTimeline(current) ? { [WHOLE_TIMELINE_FIELD]: true } : {};
           await tx
             .collection('opinions')
             .doc(next.id)
-            .set(typeof kept === 'number' ? { ...doc, [SUPPORT_COUNT_FIELD]: kept } : doc);
-          await writeSideEffects(tx, events, outbox);
+            .set({
+              ...doc,
+              ...(typeof kept === 'number' ? { [SUPPORT_COUNT_FIELD]: kept } : {}),
+              [TIMELINE_FIELD]: timeline,
+              ...whole,
+            });
+          await writeSideEffects(tx, _, others, outbox);
           await addSupportsInTransaction(tx, supports);
           // A document from before the counters is not in them: its whole new contribution is added.
           await moveCounters(tx, _, current[COUNTED_FIELD] === true ? strip<Opinion>(current) : null, next);
+          return { _id: next.id, ...whole, timeline };
         });
+        keepTimeline(written, written.timeline);
         return true;
       } catch (error) {
         if (error instanceof RolledBack) return false;
@@ -132,6 +173,8 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
       }
       const res = await col('opinions')
         .where(_.and(conditions))
+        // A list shows no timeline: leave the lines on the server.
+        .field({ [TIMELINE_FIELD]: false })
         .orderBy('createdAt', 'desc')
         .orderBy('_id', 'desc')
         .limit(Math.min(query.limit + 1, PAGE))
@@ -142,20 +185,13 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
       return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
     },
     countOpenByDeputy: counterReads.countOpenByDeputy,
+    // Kept by this action (the opinion was read or changed in it), or read with its document.
     listTimeline: async (opinionId) => {
-      const out: Array<Record<string, unknown>> = [];
-      for (let skip = 0; ; skip += PAGE) {
-        const res = await col('opinion_events')
-          .where({ opinionId })
-          .orderBy('at', 'asc')
-          .orderBy('seq', 'asc')
-          .skip(skip)
-          .limit(PAGE)
-          .get();
-        out.push(...(res.data ?? []));
-        if ((res.data ?? []).length < PAGE) break;
-      }
-      return timelineOf(out);
+      const kept = timelines()?.get(opinionId);
+      if (kept) return kept.map((line) => ({ ...line }));
+      const res = await col('opinions').where({ _id: opinionId }).limit(1).get();
+      const doc = (res.data ?? [])[0] as Record<string, unknown> | undefined;
+      return doc ? timelineOfDocument(db, doc) : [];
     },
     listDueOutbox: async (now, limit) => {
       const res = await col('outbox')

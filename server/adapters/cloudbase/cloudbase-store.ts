@@ -13,6 +13,7 @@ import {
   settingMarker,
 } from '../../ports/store-types';
 import { cachedStore } from '../cached-store';
+import { spendQuota } from './quotas';
 import { createCloudbaseActivityStore } from './cloudbase-activity-store';
 import { createCloudbaseEvaluationStore } from './cloudbase-evaluation-store';
 import { createCloudbaseFollowStore } from './cloudbase-follow-store';
@@ -31,7 +32,6 @@ import {
   readAll,
   RolledBack,
   strip,
-  takeQuota,
   txDocument,
   writeAudit,
 } from './documents';
@@ -158,17 +158,7 @@ export function createCloudbaseDocumentStore(app = tcb.init({ env: tcb.SYMBOL_CU
         throw error;
       }
     },
-    useQuota: async (key, max) => {
-      try {
-        await db.runTransaction(async (tx: Tx) => {
-          if (!(await takeQuota(tx, key, max))) throw new RolledBack();
-        });
-        return true;
-      } catch (error) {
-        if (error instanceof RolledBack) return false;
-        throw error;
-      }
-    },
+    useQuota: (key, max) => spendQuota(db, key, max),
     appendAudit: async (audit) => {
       await writeAudit(db, audit);
     },

@@ -4,17 +4,8 @@ import { type SuggestionFacts, suggestionFacts } from '../../../src/domain/sugge
 import type { SuggestionStore } from '../../ports/suggestion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { createCloudbaseSuggestionFigures } from './cloudbase-suggestion-figures';
-import {
-  getDocument,
-  PAGE,
-  putWithAudit,
-  readAll,
-  RolledBack,
-  strip,
-  txDocument,
-  writeAudit,
-  writeSideEffects,
-} from './documents';
+import { getDocument, PAGE, putWithAudit, readAll, RolledBack, strip, txDocument, writeAudit } from './documents';
+import { writeSideEffects } from './side-effects';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
@@ -90,7 +81,7 @@ export function createCloudbaseSuggestionStore(db: Db): SuggestionStore {
           throw new Error(`suggestion ${suggestion.id} exists already`);
         }
         await tx.collection('suggestions').doc(suggestion.id).set(suggestionDocument(suggestion));
-        await writeSideEffects(tx, change.opinionEvents, change.outbox);
+        await writeSideEffects(tx, db.command, change.opinionEvents, change.outbox);
         await writeAudit(tx, change.audit);
       });
     },
@@ -100,7 +91,7 @@ export function createCloudbaseSuggestionStore(db: Db): SuggestionStore {
           const current = txDocument<Suggestion>(await tx.collection('suggestions').doc(next.id).get());
           if (!current || current.version !== expectedVersion) throw new RolledBack();
           await tx.collection('suggestions').doc(next.id).set(suggestionDocument(next));
-          await writeSideEffects(tx, change.opinionEvents, change.outbox);
+          await writeSideEffects(tx, db.command, change.opinionEvents, change.outbox);
           await writeAudit(tx, change.audit);
         });
         return true;

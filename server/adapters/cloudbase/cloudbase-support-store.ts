@@ -4,6 +4,7 @@ import type { OpinionSupport } from '../../ports/store-types';
 import type { SupportOutcome, SupportStore } from '../../ports/support-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { PAGE, RolledBack, strip, txDocument, writeAudit } from './documents';
+import { TIMELINE_FIELD } from './opinion-timeline';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query and aggregate builders are untyped */
 type Db = any;
@@ -139,19 +140,16 @@ export function createCloudbaseSupportStore(db: Db): SupportStore {
             .collection('opinion_supports')
             .doc(id)
             .set({ opinionId: support.opinionId, openid: support.openid, at: support.at });
-          // The count beside the opinion, not its version: a 附议 does not conflict with the case's changes.
+          // The count beside the opinion, not its version: a 附议 does not conflict with the case's
+          // changes. Its timeline line is added to the opinion's own in the same write.
           const kept = keptCount(current);
-          if (kept !== undefined) {
-            await tx
-              .collection('opinions')
-              .doc(support.opinionId)
-              .update({ [SUPPORT_COUNT_FIELD]: kept + 1 });
-          }
-          // Its own id: two 附议 in the same millisecond each keep their line.
           await tx
-            .collection('opinion_events')
-            .doc(`${line.opinionId}-${line.at}-support-${id}`)
-            .set({ ...line, seq: 0 });
+            .collection('opinions')
+            .doc(support.opinionId)
+            .update({
+              ...(kept !== undefined ? { [SUPPORT_COUNT_FIELD]: kept + 1 } : {}),
+              [TIMELINE_FIELD]: _.push([{ ...line }]),
+            });
           await writeAudit(tx, audit);
         });
         return 'added';

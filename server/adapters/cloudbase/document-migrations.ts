@@ -5,6 +5,7 @@ import type { CollectionName } from './collections';
 import { countUncounted } from './cloudbase-counters';
 import { CONTACT_ENDED_FIELD, COUNTED_FIELD, PAGE, strip, txDocument } from './documents';
 import { addToBallot, ballotId, type Ballot } from './evaluation-ballots';
+import { inlineTimeline, WHOLE_TIMELINE_FIELD } from './opinion-timeline';
 import { ENDED_STATUSES } from '../../../src/domain/personal-data';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
@@ -136,6 +137,15 @@ export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [
     // One at a time: opinions of a month and station share counters, so transactions counting
     // them side by side would conflict. 50 such transactions fit well within a call.
     parallel: 1,
+    pageSize: 50,
+  },
+  {
+    number: 5,
+    name: '意见时间线移入意见本身（timeline）',
+    collection: 'opinions',
+    pending: (_) => ({ [WHOLE_TIMELINE_FIELD]: _.exists(false) }),
+    move: inlineTimeline,
+    // Each reads its lines, then writes in a transaction: a page of 50 fits well within a call.
     pageSize: 50,
   },
 ];

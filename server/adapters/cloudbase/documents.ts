@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { TimelineEvent } from '../../../src/domain/opinion';
 import type { OutboxMessage } from '../../ports/opinion-store';
 import { type AuditEntry, REFERENCE_DATA, type ReferenceData, referenceVersionMarker } from '../../ports/store-types';
 import { FIGURES_FIELD } from './cloudbase-figures';
@@ -35,6 +34,9 @@ export function strip<T>(doc: Record<string, unknown>): T {
     [FIGURES_FIELD]: _ignoredFigures,
     [CONTACT_ENDED_FIELD]: _ignoredEnded,
     [COUNTED_FIELD]: _ignoredCounted,
+    // An opinion's timeline is read apart from it (opinion-timeline.ts).
+    timeline: _ignoredTimeline,
+    timelineWhole: _ignoredWhole,
     ...rest
   } = doc;
   return rest as T;
@@ -55,27 +57,6 @@ export async function getDocument<T>(collection: Queryable, id: string): Promise
 /** The document a transaction's `doc(id).get()` found (the SDK answers an object or a one-item array), or undefined. */
 export function txDocument<T = Record<string, unknown>>(res: { data?: unknown }): T | undefined {
   return (Array.isArray(res.data) ? res.data[0] : res.data) as T | undefined;
-}
-
-/** The slice of a transaction that `takeQuota` needs. */
-interface QuotaTx {
-  collection(name: 'quotas'): {
-    doc(id: string): { get(): Promise<{ data?: unknown }>; set(data: object): Promise<unknown> };
-  };
-}
-
-/**
- * Count one use of `key` inside a transaction: its counter document is read and raised there, so
- * parallel callers cannot pass `max` together. False, and nothing written, once `max` uses were made.
- */
-export async function takeQuota(tx: QuotaTx, key: string, max: number): Promise<boolean> {
-  const used = txDocument<{ used?: number }>(await tx.collection('quotas').doc(key).get())?.used ?? 0;
-  if (used >= max) return false;
-  await tx
-    .collection('quotas')
-    .doc(key)
-    .set({ used: used + 1 });
-  return true;
 }
 
 /**
@@ -100,59 +81,6 @@ export async function writeAudit(
     .collection('audit_log')
     .doc(`${audit.at}-${randomUUID()}`)
     .set({ ...audit });
-}
-
-/** The slice of a transaction that `writeSideEffects` needs. */
-interface SideEffectTx {
-  collection(name: 'opinion_events' | 'outbox'): { doc(id: string): { set(data: object): Promise<unknown> } };
-}
-
-/**
- * Writes, inside the transaction of a change (of an opinion or a 建议), the lines it adds to
- * opinions' timelines and the messages it queues. The lines a change adds to one opinion are one
- * document (`lines`, in order; read by `timelineOf`): a submit's three lines cost one write, not
- * three. Ids follow from what they hold, so a callback CloudBase runs again writes the same
- * documents again, not copies.
- */
-export async function writeSideEffects(
-  tx: SideEffectTx,
-  events: readonly TimelineEvent[],
-  outbox: readonly OutboxMessage[],
-): Promise<void> {
-  const byOpinion = new Map<string, { seq: number; lines: TimelineEvent[] }>();
-  for (const [i, e] of events.entries()) {
-    const group = byOpinion.get(e.opinionId) ?? { seq: i, lines: [] };
-    group.lines.push({ ...e });
-    byOpinion.set(e.opinionId, group);
-  }
-  for (const [opinionId, { seq, lines }] of byOpinion) {
-    const at = lines[0]!.at;
-    await tx.collection('opinion_events').doc(`${opinionId}-${at}-${seq}`).set({ opinionId, at, seq, lines });
-  }
-  for (const [i, m] of outbox.entries()) {
-    const id = `${m.subjectId}-${m.kind}-${m.createdAt}-${i}`;
-    await tx
-      .collection('outbox')
-      .doc(id)
-      .set({ ...m, id });
-  }
-}
-
-/**
- * The timeline lines of `opinion_events` documents read in (at, seq) order: a document of one
- * change holds its lines in `lines`; one written before that, or by a 附议, is one line itself.
- * Sorted by time again, stably, should a change's lines carry different times.
- */
-export function timelineOf(docs: ReadonlyArray<Record<string, unknown>>): TimelineEvent[] {
-  const lines = docs.flatMap((doc) => {
-    if (Array.isArray(doc.lines)) return doc.lines as TimelineEvent[];
-    const { seq: _seq, ...line } = strip<TimelineEvent & { seq?: number }>(doc);
-    return [line];
-  });
-  return lines
-    .map((line, i) => ({ line, i }))
-    .sort((a, b) => a.line.at - b.line.at || a.i - b.i)
-    .map(({ line }) => line);
 }
 
 /** The slice of a CloudBase database that `readAll` needs. */

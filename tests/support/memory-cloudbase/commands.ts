@@ -53,11 +53,14 @@ const aggregateOperators = new Proxy({} as Record<string, (param: unknown) => Do
 
 const compare = (operator: string) => (value: unknown) => new Command(operator, [value]);
 
-/** An update command of `update()` data: `inc(n)` adds n to the field (creating it at n). */
+/**
+ * An update command of `update()` data: `inc(n)` adds n to the field (creating it at n);
+ * `push(values)` appends values to an array field (creating it).
+ */
 class UpdateCommand {
   constructor(
-    readonly operator: 'inc',
-    readonly operand: number,
+    readonly operator: 'inc' | 'push',
+    readonly operand: number | unknown[],
   ) {}
 }
 
@@ -80,6 +83,8 @@ export const command = {
     if (typeof value !== 'number') throw new MemoryCloudbaseError('INVALID_PARAM', 'inc takes a number');
     return new UpdateCommand('inc', value);
   },
+  // As the SDK: an array is the values; otherwise each argument is one.
+  push: (...args: unknown[]) => new UpdateCommand('push', copy(Array.isArray(args[0]) ? args[0] : args)),
   aggregate: aggregateOperators,
 };
 
@@ -124,18 +129,21 @@ export function encodeQuery(query: unknown): Doc {
 }
 
 /**
- * update() data as a $set of dot paths (the SDK merges nested objects the same way), and an
- * $inc for each `command.inc(n)`: the server adds n to the stored number in one step.
+ * update() data as a $set of dot paths (the SDK merges nested objects the same way), an $inc for
+ * each `command.inc(n)` (the server adds n to the stored number in one step) and a $push with
+ * $each for each `command.push(values)`, as the SDK's update serializer sends them.
  */
 export function encodeUpdate(data: unknown): Doc {
   if (!isPlainObject(data)) throw new MemoryCloudbaseError('INVALID_PARAM', '参数必需是非空对象');
   if ('_id' in data) throw new MemoryCloudbaseError('INVALID_PARAM', '不能更新_id的值');
   const set: Doc = {};
   const inc: Doc = {};
+  const push: Doc = {};
   const walk = (object: Doc, prefix: string) => {
     for (const [key, value] of Object.entries(object)) {
       if (value === undefined) continue;
-      if (value instanceof UpdateCommand) inc[prefix + key] = value.operand;
+      if (value instanceof UpdateCommand && value.operator === 'push') push[prefix + key] = { $each: value.operand };
+      else if (value instanceof UpdateCommand) inc[prefix + key] = value.operand;
       else if (value instanceof Command)
         throw new MemoryCloudbaseError('INVALID_PARAM', 'a query command in update data');
       else if (isPlainObject(value) && Object.keys(value).length > 0) walk(value, `${prefix}${key}.`);
@@ -143,7 +151,11 @@ export function encodeUpdate(data: unknown): Doc {
     }
   };
   walk(data, '');
-  return Object.keys(inc).length > 0 ? { $set: set, $inc: inc } : { $set: set };
+  return {
+    $set: set,
+    ...(Object.keys(inc).length > 0 ? { $inc: inc } : {}),
+    ...(Object.keys(push).length > 0 ? { $push: push } : {}),
+  };
 }
 
 /** set() or add() data: a plain object without `_id` or an update command in it, copied. */
