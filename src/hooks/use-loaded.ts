@@ -1,5 +1,5 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
+import { type DependencyList, startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 
 /** What a page shows of the data it loads: still loading, the error to retry, or the data. */
@@ -40,7 +40,9 @@ export function useLoaded<T>(load: () => Promise<T>, deps: DependencyList, optio
     setState((shown) => (fresh || shown.kind === 'error' ? { kind: 'loading' } : shown));
     try {
       const data = await loader.current();
-      if (request === latest.current) setState({ kind: 'ready', data });
+      // Drawing a page of data (a list of stations, a case with its timeline) is the longest work
+      // of a screen: as a transition React draws it in slices, so a tap is never kept waiting.
+      if (request === latest.current) startTransition(() => setState({ kind: 'ready', data }));
     } catch (error) {
       if (request === latest.current) setState({ kind: 'error', message: messageOf(error) });
     }

@@ -69,9 +69,9 @@ describe('履职: a 执法检查 with attendance, a deputy’s own visit confirm
     await page.locator('.record-entry').click();
     await page.waitForURL(/casework\/activity-record/);
     await page.locator('[data-kind="law_enforcement_inspection"]').click();
-    await page.locator('.record-title input').fill(INSPECTION);
-    await page.locator('.record-place input').fill('县交通运输局');
-    await page.locator('.record-subject input').fill('县交通运输局、交警大队');
+    await page.locator('input.record-title').fill(INSPECTION);
+    await page.locator('input.record-place').fill('县交通运输局');
+    await page.locator('input.record-subject').fill('县交通运输局、交警大队');
     for (const id of Object.values(INVITED)) await page.locator(`.invite-option[data-deputy-id="${id}"]`).click();
     await expect(page.locator('.picked-count').textContent()).resolves.toContain('3');
     await page.locator('.record-save').click();
@@ -87,7 +87,7 @@ describe('履职: a 执法检查 with attendance, a deputy’s own visit confirm
 
     // 请假 is not sent until its reason is written.
     await attendee(INVITED.zhang).locator('.mark-leave').click();
-    await attendee(INVITED.zhang).locator('.leave-reason input').fill('参加县人代会专题培训');
+    await attendee(INVITED.zhang).locator('input.leave-reason').fill('参加县人代会专题培训');
     await attendee(INVITED.zhang).locator('.send-mark').click();
     await attendee(INVITED.zhang).locator('[data-attendance="leave"]').waitFor();
     await expect(attendee(INVITED.zhang).locator('.attendee__reason').textContent()).resolves.toContain(
@@ -98,7 +98,7 @@ describe('履职: a 执法检查 with attendance, a deputy’s own visit confirm
     await attendee(INVITED.li).locator('[data-attendance="absent"]').waitFor();
     // Changing a mark already made asks why, and the change is listed under the activity.
     await attendee(INVITED.li).locator('.mark-present').click();
-    await attendee(INVITED.li).locator('.correction-reason input').fill('签到表漏登，实际到场');
+    await attendee(INVITED.li).locator('input.correction-reason').fill('签到表漏登，实际到场');
     await attendee(INVITED.li).locator('.send-mark').click();
     await attendee(INVITED.li).locator('[data-attendance="present"]').waitFor();
     const corrections = await page.locator('.corrections').textContent();
@@ -129,9 +129,9 @@ describe('履职: a 执法检查 with attendance, a deputy’s own visit confirm
     await page.locator('.own-visit-kind').waitFor();
     await expect(page.locator('[data-kind]').count()).resolves.toBe(0);
     await expect(page.locator('.invite-option').count()).resolves.toBe(0);
-    await page.locator('.record-title input').fill(VISIT);
-    await page.locator('.record-place input').fill('青草巷周转房小区');
-    await page.locator('.record-voters input').fill('12');
+    await page.locator('input.record-title').fill(VISIT);
+    await page.locator('input.record-place').fill('青草巷周转房小区');
+    await page.locator('input.record-voters').fill('12');
     await page
       .locator('.record-outcome textarea')
       .fill('住户反映安置房交付时间不明，周转房漏雨，已记录并转街道棚改办。');

@@ -117,7 +117,7 @@ describe('a voter leaves a contact under the notice, then erases it from the opi
       expect(text).toContain(words);
     }
     await page.getByRole('textbox', { name: '联系人姓名' }).fill('王大伯');
-    await page.locator('.contact-phone input').fill('13957412345');
+    await page.locator('input.contact-phone').fill('13957412345');
     await page.locator('.consent').click();
     await page.locator('.submit-button').click();
     await page.waitForURL(/pages\/opinion\/index\?id=op/);

@@ -41,7 +41,7 @@ describe('a reception day: staff record a walk-in, the voter follows it, a repea
   test('the voter enters the code in 我的意见 and follows the opinion', async () => {
     await actAs('demo-voter', 'voter');
     await page.goto(`${server.url}/pages/mine/index`);
-    await page.locator('.claim-input input').fill(claimCode);
+    await page.locator('input.claim-input').fill(claimCode);
     await page.getByText('查询并关注').click();
     await page.waitForURL(/pages\/opinion\/index\?id=op/);
     await expect(page.locator('.timeline').textContent()).resolves.toContain('代为登记');

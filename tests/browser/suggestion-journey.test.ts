@@ -136,7 +136,7 @@ describe('代表建议 from two opinions to the unit’s second answer, and what
     await page.locator('.draft-entry').click();
     await page.waitForURL(/casework\/suggestion-draft/);
     for (const id of opinions) await page.locator(`.source-option[data-opinion-id="${id}"]`).click();
-    await page.locator('.draft-title input').fill('关于来薰路口增设左转信号灯、延长行人绿灯的建议');
+    await page.locator('input.draft-title').fill('关于来薰路口增设左转信号灯、延长行人绿灯的建议');
     await page.locator('[data-category="transport"]').click();
     await page
       .locator('.draft-reason textarea')

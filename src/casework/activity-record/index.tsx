@@ -187,7 +187,7 @@ export default function ActivityRecordPage() {
           maxlength={ACTIVITY_TITLE_MAX}
           placeholder={ownVisit ? '如：走访青草巷周转房住户' : '如：《道路交通安全法》执法检查'}
           onInput={(e) => setTitle(e.detail.value)}
-          nativeProps={{ 'aria-labelledby': 'record-title-label' }}
+          aria-labelledby='record-title-label'
         />
         <DatePickerField label='活动日期' value={date} end={today} field='date' onChange={setDate} />
         <Counted label='活动地点' id='record-place-label' value={place} max={ACTIVITY_PLACE_MAX} />
@@ -197,7 +197,7 @@ export default function ActivityRecordPage() {
           maxlength={ACTIVITY_PLACE_MAX}
           placeholder={ownVisit ? '如：青草巷12号' : '如：街道人大工委会议室'}
           onInput={(e) => setPlace(e.detail.value)}
-          nativeProps={{ 'aria-labelledby': 'record-place-label' }}
+          aria-labelledby='record-place-label'
         />
         {!ownVisit && (
           <>
@@ -214,7 +214,7 @@ export default function ActivityRecordPage() {
               maxlength={ACTIVITY_SUBJECT_MAX}
               placeholder='如：县交通运输局'
               onInput={(e) => setSubject(e.detail.value)}
-              nativeProps={{ 'aria-labelledby': 'record-subject-label' }}
+              aria-labelledby='record-subject-label'
             />
           </>
         )}
@@ -230,7 +230,7 @@ export default function ActivityRecordPage() {
               maxlength={String(MAX_VOTERS_VISITED).length}
               placeholder='见了多少位选民'
               onInput={(e) => setVoters(e.detail.value)}
-              nativeProps={{ 'aria-labelledby': 'record-voters-label' }}
+              aria-labelledby='record-voters-label'
             />
           </>
         )}

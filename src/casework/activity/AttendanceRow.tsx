@@ -96,7 +96,7 @@ export function AttendanceRow(props: {
               maxlength={ATTENDANCE_REASON_MAX}
               placeholder='请假原因（如：外出开会）'
               onInput={(e) => setLeaveReason(e.detail.value)}
-              nativeProps={{ 'aria-label': '请假原因' }}
+              aria-label='请假原因'
             />
           )}
           {correcting && (
@@ -106,7 +106,7 @@ export function AttendanceRow(props: {
               maxlength={ATTENDANCE_REASON_MAX}
               placeholder='更正原因（如：登记有误）'
               onInput={(e) => setCorrection(e.detail.value)}
-              nativeProps={{ 'aria-label': '更正原因' }}
+              aria-label='更正原因'
             />
           )}
           <Button

@@ -28,7 +28,7 @@ function ReviewForm(props: { busy: boolean; onReview: (confirm: boolean, note: s
         maxlength={REVIEW_NOTE_MAX}
         placeholder='说明（不予确认时必填）'
         onInput={(e) => setNote(e.detail.value)}
-        nativeProps={{ 'aria-label': '说明' }}
+        aria-label='说明'
       />
       <View className='actions'>
         <Button

@@ -1,8 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { call } from '../../api/client';
 import type { InboxFilter } from '../../domain/opinion-schemas';
+import type { MeView } from '../../domain/views';
 import { OpinionCard } from '../../components/OpinionCard';
 import { PageShell } from '../../components/PageShell';
 import { EmptyState, ErrorState, Loading } from '../../components/StatusView';
@@ -43,6 +44,11 @@ export default function InboxPage() {
     { onShow: true, pullDown: true },
   );
   const filter = state.kind === 'ready' ? state.data.filter : chosen;
+  // Who is looking, from the latest answer: the heading and the filters stay while another
+  // filter loads, and are not drawn (then pushed down) before the first answer.
+  const seen = useRef<MeView | null>(null);
+  if (state.kind === 'ready') seen.current = state.data.me;
+  const me = state.kind === 'ready' ? state.data.me : seen.current;
 
   const more = async () => {
     if (state.kind !== 'ready' || !state.data.nextCursor) return;
@@ -50,15 +56,15 @@ export default function InboxPage() {
     set((shown) => ({ ...shown, items: [...shown.items, ...page.items], nextCursor: page.nextCursor }));
   };
 
-  const filters = state.kind === 'ready' && state.data.me.role === 'deputy' ? DEPUTY_FILTERS : STAFF_FILTERS;
+  const filters = me?.role === 'deputy' ? DEPUTY_FILTERS : STAFF_FILTERS;
   return (
     <PageShell>
-      {state.kind === 'ready' && (
+      {me && (
         <View className='hero'>
           <Text className='hero__title'>
-            {state.data.me.role === 'deputy' ? '我的待办' : `${state.data.me.station?.name ?? '全部联络站'}`}
+            {me.role === 'deputy' ? '我的待办' : `${me.station?.name ?? '全部联络站'}`}
           </Text>
-          {state.data.me.role === 'deputy' && (
+          {me.role === 'deputy' && (
             <View className='actions actions--wrap'>
               <Button
                 className='btn btn--small suggestions-link'
@@ -68,7 +74,7 @@ export default function InboxPage() {
               </Button>
             </View>
           )}
-          {state.data.me.role !== 'deputy' && (
+          {me.role !== 'deputy' && (
             <View className='actions actions--wrap'>
               <Button
                 className='btn btn--small'
@@ -98,20 +104,22 @@ export default function InboxPage() {
           )}
         </View>
       )}
-      <View className='options filters'>
-        {filters.map(([id, label]) => (
-          <View
-            key={id}
-            className={`option option--inline ${filter === id ? 'option--on' : ''}`}
-            data-filter={id}
-            role='tab'
-            aria-selected={filter === id}
-            onClick={() => (id === chosen ? void reload() : setChosen(id))}
-          >
-            {label}
-          </View>
-        ))}
-      </View>
+      {me && (
+        <View className='options filters'>
+          {filters.map(([id, label]) => (
+            <View
+              key={id}
+              className={`option option--inline ${filter === id ? 'option--on' : ''}`}
+              data-filter={id}
+              role='tab'
+              aria-selected={filter === id}
+              onClick={() => (id === chosen ? void reload() : setChosen(id))}
+            >
+              {label}
+            </View>
+          ))}
+        </View>
+      )}
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void reload()} />}
       {state.kind === 'ready' && state.data.items.length === 0 && <EmptyState text='这里暂时没有意见' />}

@@ -70,7 +70,8 @@ export default function StationsPage() {
           各站意见办理情况 ›
         </View>
       </View>
-      {location === 'denied' && (
+      {/* With the list, not before it: appearing above the loading line would push it down. */}
+      {location === 'denied' && state.kind !== 'loading' && (
         <View className='notice' role='status'>
           <Text className='notice__text'>未能获取您的位置，按街道默认顺序显示。</Text>
           <Button className='btn btn--small' onClick={() => void locateAndLoad(false)}>

@@ -20,9 +20,10 @@ import { useSubscribe } from '../../hooks/use-subscribe';
 import './index.css';
 
 /**
- * Attributes for the native control inside a Taro form component (on H5 the component is a
- * wrapper element; `nativeProps` reach the <input>/<textarea> a screen reader focuses): its
- * name from the visible label and its description from the hint, both found by id.
+ * Attributes for the native control inside a Taro Textarea or Switch (on H5 these are wrapper
+ * elements; `nativeProps` reach the <textarea>/<input> a screen reader focuses — an Input is the
+ * <input> itself and takes them directly): its name from the visible label and its description
+ * from the hint, both found by id.
  */
 const labelled = (labelId: string, hintId: string) => ({ 'aria-labelledby': labelId, 'aria-describedby': hintId });
 
@@ -256,7 +257,7 @@ export default function SubmitPage() {
               maxlength={CONTACT_NAME_MAX}
               placeholder='姓名'
               onInput={(e) => setName(e.detail.value)}
-              nativeProps={{ 'aria-label': '联系人姓名', autoComplete: 'name' }}
+              aria-label='联系人姓名'
             />
             <Input
               className='input contact-phone'
@@ -265,7 +266,7 @@ export default function SubmitPage() {
               maxlength={PHONE_MAX}
               placeholder='手机号或固定电话'
               onInput={(e) => setPhone(e.detail.value)}
-              nativeProps={{ 'aria-label': '联系电话（手机号或固定电话）', autoComplete: 'tel' }}
+              aria-label='联系电话（手机号或固定电话）'
             />
             <View className='notice notice--info privacy-notice'>
               <Text className='notice__text notice__title'>个人信息说明</Text>
