@@ -139,7 +139,7 @@ export default function DashboardPage() {
 
   return (
     <PageShell>
-      <View className='options filters'>
+      <View className='options filters' role='tablist' aria-label='统计期间'>
         {(['year', 'days30', 'lastYear'] as PeriodKey[]).map((k) => (
           <View
             key={k}

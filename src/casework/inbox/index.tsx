@@ -105,7 +105,7 @@ export default function InboxPage() {
         </View>
       )}
       {me && (
-        <View className='options filters'>
+        <View className='options filters' role='tablist' aria-label='筛选意见'>
           {filters.map(([id, label]) => (
             <View
               key={id}

@@ -118,7 +118,7 @@ export default function SuggestionsPage() {
           )}
         </View>
       )}
-      <View className='options filters'>
+      <View className='options filters' role='tablist' aria-label='筛选代表建议'>
         {TABS.map(([id, label]) => (
           <View
             key={id}

@@ -60,7 +60,7 @@ export default function UnitFiguresPage() {
   );
   return (
     <PageShell>
-      <View className='options filters'>
+      <View className='options filters' role='tablist' aria-label='统计期间'>
         {(['year', 'lastYear'] as PeriodKey[]).map((k) => (
           <View
             key={k}
