@@ -5,10 +5,11 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
  * within 20–40px (designWidth 750, Taro's defaults). Taro's own script measures the <html>
  * element, which is a few pixels high until the app has rendered: a resize then sets 20px, and
  * half a second later the real size, so that everything on the page moves (a layout shift of 0.2
- * on a phone). This one measures the window, which is the screen from the first moment.
+ * on a phone). This one measures the window, which is the screen from the first moment, and
+ * sets the size only when it changes (a resize that changes nothing lays out nothing again).
  */
 const ROOT_FONT_SIZE_SCRIPT =
-  '!function(n){function f(){var e=n.document.documentElement,w=Math.min(n.innerWidth||e.clientWidth,n.innerHeight||n.innerWidth||e.clientWidth),x=40*w/750;e.style.fontSize=x>=40?"40px":x<=20?"20px":x+"px"}n.addEventListener("resize",f),f()}(window);';
+  '!function(n){function f(){var e=n.document.documentElement,w=Math.min(n.innerWidth||e.clientWidth,n.innerHeight||n.innerWidth||e.clientWidth),x=40*w/750,v=x>=40?"40px":x<=20?"20px":x+"px";e.style.fontSize!==v&&(e.style.fontSize=v)}n.addEventListener("resize",f),f()}(window);';
 
 // One configuration for both targets. The weapp build is what WeChat runs; the H5 build is
 // its local stand-in, served by `npm start` and driven by the browser tests.
