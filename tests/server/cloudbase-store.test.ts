@@ -103,7 +103,8 @@ describe('the CloudBase store on the stand-in', () => {
   test("within one action an opinion's timeline comes with it (no second read); the next action sees a line added meanwhile", async () => {
     const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
     const store = createCloudbaseStore(memoryCloudbaseApp(db));
-    const elsewhere = createCloudbaseStore(memoryCloudbaseApp(db)); // another warm instance
+    // Another warm instance: the same database through a handle of its own.
+    const elsewhere = createCloudbaseStore(memoryCloudbaseApp(new Proxy(db, {})));
     const o = opinion(1, { authorOpenid: 'tl-voter' });
     const submitted = line(o, T0, 'submitted', '意见已提交');
     await store.createOpinion(o, [submitted], []);
@@ -132,6 +133,20 @@ describe('the CloudBase store on the stand-in', () => {
     });
     // Outside any action: read through.
     expect(await elsewhere.listTimeline(o.id)).toHaveLength(3);
+    // A 附议 through this instance within the action: the kept timeline gives way to the stored one.
+    const again = line(o, T0 + 12, 'supported', '又有一位选民附议了这条意见');
+    await runAction(async () => {
+      const read = await store.getOpinion(o.id);
+      expect(
+        await store.addSupport({ opinionId: o.id, openid: 'neighbour-2', at: T0 + 12 }, read!.version, again, audit),
+      ).toBe('added');
+      expect(await store.listTimeline(o.id)).toEqual([
+        submitted,
+        supported,
+        expect.objectContaining({ kind: 'replied' }),
+        again,
+      ]);
+    });
   });
 
   test('an opinion from before keeps its lines in opinion_events until migration 5 moves them in; read in order either way', async () => {

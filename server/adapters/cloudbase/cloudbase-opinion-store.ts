@@ -20,10 +20,11 @@ import {
   strip,
   txDocument,
 } from './documents';
-import { actionScoped } from '../action-scope';
 import type { TimelineEvent } from '../../../src/domain/opinion';
 import {
+  forgetTimelinesOf,
   holdsWholeTimeline,
+  keptTimelines,
   linesIn,
   splitLines,
   TIMELINE_FIELD,
@@ -71,11 +72,8 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
 
   const getDoc = <T>(name: CollectionName, id: string) => getDocument<T>(col(name), id);
   const counterReads = createCloudbaseCounterReads(db);
-  const self = {};
-  /** The whole timelines this action has read or written, by opinion id. */
-  const timelines = () => actionScoped(self, () => new Map<string, TimelineEvent[]>());
   const keepTimeline = (doc: Record<string, unknown>, lines: TimelineEvent[]) => {
-    if (holdsWholeTimeline(doc)) timelines()?.set(String(doc._id), lines);
+    if (holdsWholeTimeline(doc)) keptTimelines(db)?.set(String(doc._id), lines);
   };
 
   /** The first opinion matching `where`, with its 附议 count; its timeline is kept for the action. */
@@ -114,6 +112,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
         throw error;
       }
       keepTimeline({ _id: opinion.id, [WHOLE_TIMELINE_FIELD]: true }, own);
+      forgetTimelinesOf(db, others);
       return { created: true, opinion };
     },
     getOpinion: (id) => findOpinion({ _id: id }),
@@ -146,6 +145,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
           return { _id: next.id, ...whole, timeline };
         });
         keepTimeline(written, written.timeline);
+        forgetTimelinesOf(db, others);
         return true;
       } catch (error) {
         if (error instanceof RolledBack) return false;
@@ -187,7 +187,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
     countOpenByDeputy: counterReads.countOpenByDeputy,
     // Kept by this action (the opinion was read or changed in it), or read with its document.
     listTimeline: async (opinionId) => {
-      const kept = timelines()?.get(opinionId);
+      const kept = keptTimelines(db)?.get(opinionId);
       if (kept) return kept.map((line) => ({ ...line }));
       const res = await col('opinions').where({ _id: opinionId }).limit(1).get();
       const doc = (res.data ?? [])[0] as Record<string, unknown> | undefined;

@@ -5,6 +5,7 @@ import type { SuggestionStore } from '../../ports/suggestion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { createCloudbaseSuggestionFigures } from './cloudbase-suggestion-figures';
 import { getDocument, PAGE, putWithAudit, readAll, RolledBack, strip, txDocument, writeAudit } from './documents';
+import { forgetTimelinesOf } from './opinion-timeline';
 import { writeSideEffects } from './side-effects';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
@@ -84,6 +85,7 @@ export function createCloudbaseSuggestionStore(db: Db): SuggestionStore {
         await writeSideEffects(tx, db.command, change.opinionEvents, change.outbox);
         await writeAudit(tx, change.audit);
       });
+      forgetTimelinesOf(db, change.opinionEvents);
     },
     updateSuggestion: async (next, expectedVersion, change) => {
       try {
@@ -94,6 +96,7 @@ export function createCloudbaseSuggestionStore(db: Db): SuggestionStore {
           await writeSideEffects(tx, db.command, change.opinionEvents, change.outbox);
           await writeAudit(tx, change.audit);
         });
+        forgetTimelinesOf(db, change.opinionEvents);
         return true;
       } catch (error) {
         if (error instanceof RolledBack) return false;

@@ -4,7 +4,7 @@ import type { OpinionSupport } from '../../ports/store-types';
 import type { SupportOutcome, SupportStore } from '../../ports/support-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { PAGE, RolledBack, strip, txDocument, writeAudit } from './documents';
-import { TIMELINE_FIELD } from './opinion-timeline';
+import { forgetTimelinesOf, TIMELINE_FIELD } from './opinion-timeline';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query and aggregate builders are untyped */
 type Db = any;
@@ -152,6 +152,7 @@ export function createCloudbaseSupportStore(db: Db): SupportStore {
             });
           await writeAudit(tx, audit);
         });
+        forgetTimelinesOf(db, [line]);
         return 'added';
       } catch (error) {
         if (error instanceof Outcome) return error.outcome;

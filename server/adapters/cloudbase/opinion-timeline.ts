@@ -1,4 +1,5 @@
 import type { TimelineEvent } from '../../../src/domain/opinion';
+import { actionScoped } from '../action-scope';
 import { PAGE, strip, txDocument } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
@@ -23,6 +24,22 @@ export const TIMELINE_FIELD = 'timeline';
  * timelines moved into their opinions, and by document migration 5 on older ones.
  */
 export const WHOLE_TIMELINE_FIELD = 'timelineWhole';
+
+/**
+ * The whole timelines the current action has read or written through the stores of `db`, by
+ * opinion id (none outside an action). Kept for the action only; a store that adds lines to an
+ * opinion without rewriting it (a 附议, a 建议's lines, a line for another opinion) drops that
+ * opinion's, so that the action reads it again.
+ */
+export function keptTimelines(db: object): Map<string, TimelineEvent[]> | undefined {
+  return actionScoped(db, () => new Map<string, TimelineEvent[]>());
+}
+
+/** Drop what the current action keeps of the timelines of the opinions `events` add lines to. */
+export function forgetTimelinesOf(db: object, events: readonly TimelineEvent[]): void {
+  const kept = keptTimelines(db);
+  for (const e of events) kept?.delete(e.opinionId);
+}
 
 /** The lines of `events` for `opinionId`, and those for other opinions. */
 export function splitLines(
