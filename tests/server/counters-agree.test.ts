@@ -1,7 +1,7 @@
 import { createCloudbaseStore } from '../../server/adapters/cloudbase/cloudbase-store';
 import { COLLECTION_NAMES } from '../../server/adapters/cloudbase/collections';
 import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';
-import type { FigureGrouping, FigureQuery, FigureRow } from '../../server/ports/figure-query';
+import type { FigureGrouping, FigureQuery } from '../../server/ports/figure-query';
 import type { Store } from '../../server/ports/store';
 import {
   assignOpinion,
@@ -14,10 +14,10 @@ import { submitOpinion } from '../../server/services/submit-opinion';
 import { rateOpinion, withdrawOpinion } from '../../server/services/voter-opinions';
 import { CATEGORY_IDS } from '../../src/domain/categories';
 import { addDays, shanghaiDate } from '../../src/domain/dates';
-import { periodInstants, type RawCounts } from '../../src/domain/figures';
+import { periodInstants } from '../../src/domain/figures';
 import type { Opinion, Satisfaction } from '../../src/domain/opinion';
 import { aStreet, DAY, EAST, PEOPLE, type Street, WEST } from '../support/builders';
-import { collectedOf, type Recount, recount, shanghaiDay } from '../support/figure-recount';
+import { expectedGroupRows, rawCountsOf, recount, shanghaiDay } from '../support/figure-recount';
 import { createMemoryDatabase, memoryCloudbaseApp, type MemoryDatabase } from '../support/memory-cloudbase';
 import { seededRandom } from '../support/seeded-random';
 
@@ -81,17 +81,6 @@ async function allOpinions(store: Store): Promise<Opinion[]> {
   return (await store.listOpinions({ limit: 1000 })).items;
 }
 
-const countsOf = (r: Recount): RawCounts => ({
-  collected: r.collected,
-  replied: r.replied,
-  onTime: r.onTime,
-  resolved: r.resolved,
-  ratedSatisfied: r.satisfied - r.basicallySatisfied,
-  ratedBasicallySatisfied: r.basicallySatisfied,
-  ratedDissatisfied: r.dissatisfied,
-  overdue: r.overdue,
-});
-
 type Filters = { stationId?: string; deputyId?: string; category?: string };
 const PERIODS = [
   { from: '2026-03-01', to: '2026-03-31' },
@@ -102,26 +91,6 @@ const PERIODS = [
 ];
 const FILTERS: Filters[] = [{}, { stationId: EAST.id }, { deputyId: 'd-chen' }, { category: 'transport' }];
 const GROUPINGS: FigureGrouping[] = ['station', 'deputy', 'category', 'month'];
-
-function expectedRows(all: Opinion[], q: Parameters<typeof recount>[1], groupBy: FigureGrouping): FigureRow[] {
-  const keyOf = (o: Opinion) =>
-    ({
-      station: o.stationId,
-      deputy: o.assignedDeputyId ?? '',
-      category: o.category,
-      month: shanghaiDay(o.createdAt).slice(0, 7),
-    })[groupBy];
-  const keys = [...new Set(collectedOf(all, q).map(keyOf))].sort();
-  return keys.map((key) => ({
-    key,
-    counts: countsOf(
-      recount(
-        all.filter((o) => keyOf(o) === key),
-        q,
-      ),
-    ),
-  }));
-}
 
 /** Every month's counters, the open cases and the counts of every period, filter and grouping. */
 async function expectCountersToAgree(street: Street) {
@@ -144,13 +113,13 @@ async function expectCountersToAgree(street: Street) {
     for (const f of FILTERS) {
       const q = { ...period, today, ...f };
       const query = { ...periodInstants(period), today, ...f } as FigureQuery;
-      expect([period, f, await store.countFigures(query)]).toEqual([period, f, countsOf(recount(all, q))]);
+      expect([period, f, await store.countFigures(query)]).toEqual([period, f, rawCountsOf(recount(all, q))]);
       for (const groupBy of GROUPINGS) {
         expect([period, f, groupBy, await store.countFiguresBy(query, groupBy)]).toEqual([
           period,
           f,
           groupBy,
-          expectedRows(all, q, groupBy),
+          expectedGroupRows(all, q, groupBy),
         ]);
       }
     }
@@ -312,7 +281,7 @@ describe.each([
     expect(found.differences.some((d) => d.counter === 'figure')).toBe(true);
     expect(found.differences.some((d) => d.counter === 'open')).toBe(true);
     const march = { ...periodInstants({ from: '2026-03-01', to: '2026-03-31' }), today: shanghaiDate(street.now) };
-    const truth = countsOf(
+    const truth = rawCountsOf(
       recount(await allOpinions(street.store), { from: '2026-03-01', to: '2026-03-31', today: march.today }),
     );
     expect(await street.store.countFigures(march)).not.toEqual(truth);

@@ -10,12 +10,19 @@ import { MIGRATIONS } from '../../server/adapters/sqlite/migrations';
 import { countersSql, figureColumns, figuresSql, overdueSql } from '../../server/adapters/sqlite/sqlite-figures';
 import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';
 import { DEMO_DEPUTIES, DEMO_STATIONS } from '../../server/local/demo-street';
-import type { FigureGrouping, FigureQuery, FigureRow } from '../../server/ports/figure-query';
+import type { FigureGrouping, FigureQuery } from '../../server/ports/figure-query';
 import type { OpinionStore } from '../../server/ports/opinion-store';
 import { CATEGORY_IDS } from '../../src/domain/categories';
-import { periodInstants, type RawCounts } from '../../src/domain/figures';
+import { periodInstants } from '../../src/domain/figures';
 import type { Opinion, OpinionStatus, Satisfaction } from '../../src/domain/opinion';
-import { collectedOf, type Recount, recount, type RecountQuery, shanghaiDay } from '../support/figure-recount';
+import {
+  collectedOf,
+  expectedGroupRows,
+  rawCountsOf,
+  recount,
+  type RecountQuery,
+  shanghaiDay,
+} from '../support/figure-recount';
 import { createMemoryDatabase, sdkDatabaseOver } from '../support/memory-cloudbase';
 import { seededRandom } from '../support/seeded-random';
 
@@ -81,17 +88,6 @@ function opinions(n: number): Opinion[] {
 
 const ALL = opinions(1500);
 
-const countsOf = (r: Recount): RawCounts => ({
-  collected: r.collected,
-  replied: r.replied,
-  onTime: r.onTime,
-  resolved: r.resolved,
-  ratedSatisfied: r.satisfied - r.basicallySatisfied,
-  ratedBasicallySatisfied: r.basicallySatisfied,
-  ratedDissatisfied: r.dissatisfied,
-  overdue: r.overdue,
-});
-
 type Filters = Pick<RecountQuery, 'stationId' | 'deputyId' | 'category'>;
 const storeQuery = (from: string, to: string, f: Filters): FigureQuery =>
   ({ ...periodInstants({ from, to }), today: TODAY, ...f }) as FigureQuery;
@@ -103,28 +99,6 @@ const PERIODS = [
 ];
 const FILTERS: Filters[] = [{}, { stationId: 'qx-wenchang' }, { deputyId: 'd01' }, { category: 'housing' }];
 const GROUPINGS: FigureGrouping[] = ['station', 'deputy', 'category', 'month'];
-
-/** What each adapter must answer, from the recount. */
-function expectedRows(from: string, to: string, f: Filters, groupBy: FigureGrouping): FigureRow[] {
-  const q = { from, to, today: TODAY, ...f };
-  const keyOf = (o: Opinion) =>
-    ({
-      station: o.stationId,
-      deputy: o.assignedDeputyId ?? '',
-      category: o.category,
-      month: shanghaiDay(o.createdAt).slice(0, 7),
-    })[groupBy];
-  const keys = [...new Set(collectedOf(ALL, q).map(keyOf))].sort();
-  return keys.map((key) => ({
-    key,
-    counts: countsOf(
-      recount(
-        ALL.filter((o) => keyOf(o) === key),
-        q,
-      ),
-    ),
-  }));
-}
 
 function describeCounts(name: string, open: () => Promise<{ store: OpinionStore; dispose: () => Promise<void> }>) {
   describe(`${name}: counts agree with a full recount`, () => {
@@ -144,11 +118,11 @@ function describeCounts(name: string, open: () => Promise<{ store: OpinionStore;
     for (const { from, to } of PERIODS) {
       test.each(FILTERS)(`${from}..${to} with %j`, async (f) => {
         const total = await store.countFigures!(storeQuery(from, to, f));
-        expect(total).toEqual(countsOf(recount(ALL, { from, to, today: TODAY, ...f })));
+        expect(total).toEqual(rawCountsOf(recount(ALL, { from, to, today: TODAY, ...f })));
         for (const groupBy of GROUPINGS) {
           expect([groupBy, await store.countFiguresBy!(storeQuery(from, to, f), groupBy)]).toEqual([
             groupBy,
-            expectedRows(from, to, f, groupBy),
+            expectedGroupRows(ALL, { from, to, today: TODAY, ...f }, groupBy),
           ]);
         }
       });

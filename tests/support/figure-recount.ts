@@ -1,3 +1,5 @@
+import type { FigureGrouping, FigureRow } from '../../server/ports/figure-query';
+import type { RawCounts } from '../../src/domain/figures';
 import type { Opinion } from '../../src/domain/opinion';
 
 // The report's definitions (docs/DESIGN.md, Figures; docs/API.md reports.stats) written out a second time,
@@ -81,4 +83,37 @@ export function expectedFigures(r: Recount) {
     onTimeRate: expectedRate(r.onTime, r.replied),
     satisfactionRate: expectedRate(r.satisfied, r.rated),
   };
+}
+
+/** A recount as the stores' raw counts (countFigures): 满意 without 基本满意, which has its own. */
+export const rawCountsOf = (r: Recount): RawCounts => ({
+  collected: r.collected,
+  replied: r.replied,
+  onTime: r.onTime,
+  resolved: r.resolved,
+  ratedSatisfied: r.satisfied - r.basicallySatisfied,
+  ratedBasicallySatisfied: r.basicallySatisfied,
+  ratedDissatisfied: r.dissatisfied,
+  overdue: r.overdue,
+});
+
+/** The rows a store must answer for `q` grouped by `groupBy`: one per key with any opinion, in key order. */
+export function expectedGroupRows(all: readonly Opinion[], q: RecountQuery, groupBy: FigureGrouping): FigureRow[] {
+  const keyOf = (o: Opinion) =>
+    ({
+      station: o.stationId,
+      deputy: o.assignedDeputyId ?? '',
+      category: o.category,
+      month: shanghaiDay(o.createdAt).slice(0, 7),
+    })[groupBy];
+  const keys = [...new Set(collectedOf(all, q).map(keyOf))].sort();
+  return keys.map((key) => ({
+    key,
+    counts: rawCountsOf(
+      recount(
+        all.filter((o) => keyOf(o) === key),
+        q,
+      ),
+    ),
+  }));
 }
