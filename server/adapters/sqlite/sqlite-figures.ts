@@ -33,6 +33,13 @@ const SUMS = `
   SUM(CASE WHEN satisfaction = 'dissatisfied' THEN 1 ELSE 0 END) AS ratedDissatisfied,
   SUM(CASE WHEN status IN (${list(OPEN_STATUSES)}) AND reply_due_date < @today THEN 1 ELSE 0 END) AS overdue`;
 
+/** The WHERE clauses of a report's filters, the deputy being `deputyColumn` of the table read. */
+const filterClauses = (filters: FigureFilters, deputyColumn: string): string[] => [
+  ...(filters.stationId !== undefined ? ['station_id = @stationId'] : []),
+  ...(filters.deputyId !== undefined ? [`${deputyColumn} = @deputyId`] : []),
+  ...(filters.category !== undefined ? ['category = @category'] : []),
+];
+
 const GROUP_KEY: Record<FigureGrouping, string> = {
   station: 'station_id',
   deputy: "COALESCE(assigned_deputy_id, '')",
@@ -49,9 +56,7 @@ export function figuresSql(query: FigureQuery, groupBy?: FigureGrouping): string
     'created_at >= @fromMs',
     'created_at < @toMs',
     `status NOT IN (${list(NOT_COLLECTED)})`,
-    ...(query.stationId !== undefined ? ['station_id = @stationId'] : []),
-    ...(query.deputyId !== undefined ? ['assigned_deputy_id = @deputyId'] : []),
-    ...(query.category !== undefined ? ['category = @category'] : []),
+    ...filterClauses(query, 'assigned_deputy_id'),
   ].join(' AND ');
   const key = groupBy ? `${GROUP_KEY[groupBy]} AS key,` : '';
   return `SELECT ${key} ${SUMS} FROM opinions WHERE ${where}${groupBy ? ' GROUP BY key ORDER BY key' : ''}`;
@@ -75,13 +80,7 @@ const COUNTER_KEY: Record<FigureGrouping, string> = {
 
 /** The SQL that sums the figure counters (migration 16) of a run of months: a few rows per month. */
 export function countersSql(filters: FigureFilters, groupBy?: FigureGrouping): string {
-  const where = [
-    'month >= @first',
-    'month <= @last',
-    ...(filters.stationId !== undefined ? ['station_id = @stationId'] : []),
-    ...(filters.deputyId !== undefined ? ['deputy_id = @deputyId'] : []),
-    ...(filters.category !== undefined ? ['category = @category'] : []),
-  ].join(' AND ');
+  const where = ['month >= @first', 'month <= @last', ...filterClauses(filters, 'deputy_id')].join(' AND ');
   const key = groupBy ? `${COUNTER_KEY[groupBy]} AS key,` : '';
   return `SELECT ${key} SUM(collected) AS collected, SUM(replied) AS replied, SUM(on_time) AS onTime,
     SUM(resolved) AS resolved, SUM(rated_satisfied) AS ratedSatisfied,
@@ -99,9 +98,7 @@ export function overdueSql(query: FigureQuery, groupBy?: FigureGrouping): string
     'reply_due_date < @today',
     'created_at >= @fromMs',
     'created_at < @toMs',
-    ...(query.stationId !== undefined ? ['station_id = @stationId'] : []),
-    ...(query.deputyId !== undefined ? ['assigned_deputy_id = @deputyId'] : []),
-    ...(query.category !== undefined ? ['category = @category'] : []),
+    ...filterClauses(query, 'assigned_deputy_id'),
   ].join(' AND ');
   const key = groupBy ? `${GROUP_KEY[groupBy]} AS key,` : '';
   return `SELECT ${key} COUNT(*) AS overdue FROM opinions INDEXED BY opinions_open_due WHERE ${where}${
