@@ -30,7 +30,8 @@ export async function openVolumeStore(dir: string) {
   const meta: VolumeMeta = existsSync(metaFile)
     ? (JSON.parse(readFileSync(metaFile, 'utf8')) as VolumeMeta)
     : { now: Date.now(), count: 0 };
-  const store = createSqliteStore(join(dir, 'bench.sqlite'));
+  // As the local server opens it (createLocalRuntime).
+  const store = createSqliteStore(join(dir, 'bench.sqlite'), { checkpointInBackground: true });
   await seedDemoData(store, systemClock);
 
   const fillChunk = store.db.transaction((from: number, to: number) => {

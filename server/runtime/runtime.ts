@@ -119,7 +119,7 @@ export async function createLocalRuntime(file = dataFile()): Promise<Runtime> {
   const { createSqliteStore } = await import('../adapters/sqlite/sqlite-store');
   return {
     ...localAdapters(),
-    store: createSqliteStore(file),
+    store: createSqliteStore(file, { checkpointInBackground: true }),
     clock: systemClock,
     config: configFromEnv(),
     ids: nodeIds,

@@ -184,7 +184,6 @@ describe('the main opinion queries use their indexes', () => {
     ${`SELECT doc FROM opinions WHERE station_id = 's' ${page}`}                                                                                                                           | ${'opinions_station'}
     ${"SELECT doc FROM opinions WHERE submitted_by = 'v' AND request_id = 'r'"}                                                                                                            | ${'opinions_request'}
     ${"SELECT doc FROM opinions WHERE claim_code = 'ABCD2345'"}                                                                                                                            | ${'opinions_claim'}
-    ${"SELECT assigned_deputy_id, COUNT(*) FROM opinions WHERE station_id = 's' AND status IN ('assigned', 'transferred') AND assigned_deputy_id IS NOT NULL GROUP BY assigned_deputy_id"} | ${'opinions_open_by_deputy'}
     ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`}                                           | ${'opinions_station_due'}
     ${`SELECT doc FROM opinions WHERE status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`}                                                                | ${'opinions_due'}
     ${"SELECT * FROM opinion_events WHERE opinion_id = 'op1' ORDER BY id"}                                                                                                                 | ${'opinion_events_opinion'}

@@ -803,4 +803,10 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       END;
     `,
   },
+  {
+    // Routing reads open_case_counters (migration 16), no longer a count of the open opinions:
+    // the index that served that count only costs every write of an opinion.
+    version: 18,
+    sql: 'DROP INDEX opinions_open_by_deputy;',
+  },
 ];

@@ -18,6 +18,7 @@ import { createSqliteOpinionStore, USE_QUOTA } from './sqlite-opinion-store';
 import { createSqlitePersonalDataStore } from './sqlite-personal-data-store';
 import { createSqliteSuggestionStore } from './sqlite-suggestion-store';
 import { createSqliteSupportStore } from './sqlite-support-store';
+import { startWalCheckpointer } from './wal-checkpointer';
 import {
   type AccountRow,
   accountFromRow,
@@ -54,13 +55,22 @@ const placeholders = (n: number): string => Array.from({ length: n }, () => '?')
  * reference data kept between actions as on CloudBase (server/adapters/cached-store.ts), so that
  * both run the same way.
  */
-export function createSqliteStore(file: string): Store & { db: SqliteDatabase } {
-  return cachedStore(createSqliteTableStore(file));
+export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): Store & { db: SqliteDatabase } {
+  return cachedStore(createSqliteTableStore(file, options));
+}
+
+export interface SqliteStoreOptions {
+  /**
+   * Checkpoint the write-ahead log from a worker thread instead of in the commit that fills it
+   * (wal-checkpointer.ts): what a server does; a short-lived store (a test, a script) need not.
+   */
+  checkpointInBackground?: boolean;
 }
 
 /** The store on the SQLite file, every answer read from it. */
-export function createSqliteTableStore(file: string): Store & { db: SqliteDatabase } {
+export function createSqliteTableStore(file: string, options: SqliteStoreOptions = {}): Store & { db: SqliteDatabase } {
   const db = openDatabase(file);
+  const checkpointer = options.checkpointInBackground && file !== ':memory:' ? startWalCheckpointer(db, file) : null;
   const writeAudit = auditWriter(db);
   const statements = {
     listStations: db.prepare('SELECT * FROM stations ORDER BY sort_order, id'),
@@ -246,6 +256,7 @@ export function createSqliteTableStore(file: string): Store & { db: SqliteDataba
     // openDatabase applied every schema migration (migrations.ts) before this store answered.
     migrateDocuments: async () => ({ done: true, changed: 0, remaining: 0, migrations: [] }),
     close: async () => {
+      await checkpointer?.stop();
       db.close();
     },
   };
