@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';
 import { seedDemoData } from '../../server/local/seed';
 import { systemClock } from '../../server/runtime/runtime';
-import { benchOpinion, BENCH_VOTERS } from './bench-opinions';
+import { benchOpinion, BENCH_VOTERS, overTenYears } from './bench-opinions';
 
 /** Opinions written per transaction while filling: one commit per chunk, not per opinion. */
 const CHUNK = 20_000;
@@ -11,7 +11,7 @@ const CHUNK = 20_000;
 const FILL_CACHE_KIB = -512 * 1024;
 
 interface VolumeMeta {
-  /** The instant the generated opinions count back from (every five minutes). */
+  /** The instant the generated opinions count back from (overTenYears). */
   now: number;
   /** How many generated opinions the store holds. */
   count: number;
@@ -20,7 +20,8 @@ interface VolumeMeta {
 /**
  * The SQLite store the latency and throughput sections measure, kept on disk in `dir` so that
  * each section (a process of its own) opens it where the previous one left it: the demo street,
- * then generated opinions grown from 10k to 100k to 1M rather than filled again for each volume.
+ * then generated opinions grown from 10k to 100k to 1M rather than filled again for each volume,
+ * all of them in the same ten years (overTenYears).
  * Every opinion goes through the store's own createOpinion — the same statements, indexes and
  * anything else a submit writes with it — in transactions of CHUNK opinions.
  */
@@ -37,7 +38,7 @@ export async function openVolumeStore(dir: string) {
   const fillChunk = store.db.transaction((from: number, to: number) => {
     const pending: Array<Promise<unknown>> = [];
     for (let i = from; i < to; i += 1) {
-      pending.push(store.createOpinion(benchOpinion(i, meta.now, BENCH_VOTERS), [], []));
+      pending.push(store.createOpinion(benchOpinion(i, meta.now, BENCH_VOTERS, overTenYears), [], []));
     }
     return pending;
   });

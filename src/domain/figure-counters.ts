@@ -1,9 +1,5 @@
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
 import { figureFields, NOT_COLLECTED, OPEN_STATUSES, type RawCounts, ZERO_COUNTS } from './figures';
 import type { Opinion } from './opinion';
-
-dayjs.extend(utc);
 
 /*
  * The counters the stores keep beside the opinions, so that a report reads a few rows per month
@@ -103,6 +99,64 @@ export function figureCounterChanges(before: Opinion | null, after: Opinion | nu
   return [...changes.values()].filter((c) => !isZero(c.counts));
 }
 
+/** A figure counter change that also carries the open cases the counter holds (`open`, ±). */
+export interface CounterChange extends FigureCounterChange {
+  open: number;
+}
+
+/** 1 when the opinion is an open case (openCaseOf), else 0. */
+const openOf = (opinion: Opinion) => (openCaseOf(opinion) ? 1 : 0);
+
+/**
+ * figureCounterChanges for a store that keeps a deputy's open cases on the figure counters
+ * themselves: an open case counts 1 in `open` of the counter its opinion is counted in (an open
+ * case is always collected, and its deputy is the counter's), so routing adds up a station's
+ * counters with open cases, and one write moves an opinion's figures and its open case together.
+ * `beforeOpenCounted` false: the stored opinion's open case is not on its counter (written before
+ * they were kept there), so nothing is taken away for it.
+ */
+export function counterChanges(
+  before: Opinion | null,
+  after: Opinion | null,
+  beforeOpenCounted = true,
+): CounterChange[] {
+  const changes = new Map<string, CounterChange>();
+  const add = (opinion: Opinion | null, sign: 1 | -1, withOpen: boolean) => {
+    const contribution = opinion && figureContribution(opinion);
+    if (!opinion || !contribution) return;
+    const id = figureCounterId(contribution.key);
+    const change = changes.get(id) ?? { key: contribution.key, counts: { ...ZERO_COUNTER }, open: 0 };
+    for (const f of COUNTER_FIELDS) change.counts[f] += sign * contribution.counts[f];
+    if (withOpen) change.open += sign * openOf(opinion);
+    changes.set(id, change);
+  };
+  add(before, -1, beforeOpenCounted);
+  add(after, 1, true);
+  return [...changes.values()].filter((c) => !isZero(c.counts) || c.open !== 0);
+}
+
+/**
+ * What a set of opinions adds up to on counters that keep the open cases (counterChanges), one
+ * per key; `openCounted` says whose open case is on the counters (all, once every stored opinion
+ * has been written or migrated since).
+ */
+export function sumCounted(
+  opinions: readonly Opinion[],
+  openCounted: (opinion: Opinion) => boolean = () => true,
+): CounterChange[] {
+  const sums = new Map<string, CounterChange>();
+  for (const opinion of opinions) {
+    for (const c of counterChanges(null, opinion)) {
+      const id = figureCounterId(c.key);
+      const sum = sums.get(id) ?? { key: c.key, counts: { ...ZERO_COUNTER }, open: 0 };
+      for (const f of COUNTER_FIELDS) sum.counts[f] += c.counts[f];
+      if (openCounted(opinion)) sum.open += c.open;
+      sums.set(id, sum);
+    }
+  }
+  return [...sums.values()];
+}
+
 /** A deputy's open cases at a station: what routing compares (countOpenByDeputy). */
 export interface OpenCaseKey {
   stationId: string;
@@ -139,14 +193,26 @@ export function openCaseChanges(before: Opinion | null, after: Opinion | null): 
 
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
+// Months are counted with Date.UTC, not a date library: a report splits its period into up to
+// hundreds of months on every call, and Asia/Shanghai keeps one offset all year (no summer time).
+const yearAndMonth = (month: string) => [Number(month.slice(0, 4)), Number(month.slice(5, 7))] as const;
+const monthText = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+
 /** 00:00 of the first day of `month` ('YYYY-MM'), Asia/Shanghai, as an instant. */
 export function monthStartMs(month: string): number {
-  return dayjs.utc(`${month}-01`).valueOf() - SHANGHAI_OFFSET_MS;
+  const [year, m] = yearAndMonth(month);
+  return Date.UTC(year, m - 1, 1) - SHANGHAI_OFFSET_MS;
 }
 
 /** The month ('YYYY-MM', Asia/Shanghai) an instant falls in. */
-const monthOf = (ms: number) => dayjs.utc(ms + SHANGHAI_OFFSET_MS).format('YYYY-MM');
-const nextMonth = (month: string) => dayjs.utc(`${month}-01`).add(1, 'month').format('YYYY-MM');
+const monthOf = (ms: number) => {
+  const shanghai = new Date(ms + SHANGHAI_OFFSET_MS);
+  return monthText(shanghai.getUTCFullYear(), shanghai.getUTCMonth() + 1);
+};
+const nextMonth = (month: string) => {
+  const [year, m] = yearAndMonth(month);
+  return m === 12 ? monthText(year + 1, 1) : monthText(year, m + 1);
+};
 
 /** The instants of a month ('YYYY-MM'), Asia/Shanghai: [fromMs, toMs). */
 export function monthInstants(month: string): { fromMs: number; toMs: number } {

@@ -181,7 +181,13 @@ describe('a period cut into whole months and edges', () => {
     expect(split('2025-12-31', '2026-01-01')).toEqual({ months: [], edges: [across] });
   });
 
+  test('whole months run on across the end of a year', () => {
+    expect(split('2025-11-15', '2026-02-28').months).toEqual(['2025-12', '2026-01', '2026-02']);
+    expect(split('2024-01-01', '2026-12-31').months).toHaveLength(36);
+  });
+
   test('months start at 00:00 in Shanghai', () => {
     expect(monthStartMs('2026-03')).toBe(at('2026-02-28T16:00:00Z'));
+    expect(monthStartMs('2027-01')).toBe(at('2026-12-31T16:00:00Z'));
   });
 });

@@ -174,20 +174,20 @@ describe('the main opinion queries use their indexes', () => {
   const after = "(created_at < 1 OR (created_at = 1 AND id < 'op1'))";
   const duePage = 'ORDER BY +created_at DESC, +id DESC LIMIT 21';
   test.each`
-    query                                                                                                                                                                                  | index
-    ${`SELECT doc FROM opinions WHERE author_openid = 'v' ${page}`}                                                                                                                        | ${'opinions_author'}
-    ${`SELECT doc FROM opinions WHERE author_openid = 'v' AND ${after} ${page}`}                                                                                                           | ${'opinions_author'}
-    ${`SELECT doc FROM opinions WHERE assigned_deputy_id = 'd01' AND status IN ('assigned') ${page}`}                                                                                      | ${'opinions_deputy'}
-    ${`SELECT doc FROM opinions WHERE assigned_deputy_id = 'd01' ${page}`}                                                                                                                 | ${'opinions_deputy'}
-    ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('resolved') AND staff_review = 1 ${page}`}                                                                           | ${'opinions_station'}
-    ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('held') ${page}`}                                                                                                    | ${'opinions_station'}
-    ${`SELECT doc FROM opinions WHERE station_id = 's' ${page}`}                                                                                                                           | ${'opinions_station'}
-    ${"SELECT doc FROM opinions WHERE submitted_by = 'v' AND request_id = 'r'"}                                                                                                            | ${'opinions_request'}
-    ${"SELECT doc FROM opinions WHERE claim_code = 'ABCD2345'"}                                                                                                                            | ${'opinions_claim'}
-    ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`}                                           | ${'opinions_station_due'}
-    ${`SELECT doc FROM opinions WHERE status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`}                                                                | ${'opinions_due'}
-    ${"SELECT * FROM opinion_events WHERE opinion_id = 'op1' ORDER BY id"}                                                                                                                 | ${'opinion_events_opinion'}
-    ${"SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= 1 ORDER BY next_attempt_at, id LIMIT 50"}                                                                      | ${'outbox_due'}
+    query                                                                                                                                        | index
+    ${`SELECT doc FROM opinions WHERE author_openid = 'v' ${page}`}                                                                              | ${'opinions_author'}
+    ${`SELECT doc FROM opinions WHERE author_openid = 'v' AND ${after} ${page}`}                                                                 | ${'opinions_author'}
+    ${`SELECT doc FROM opinions WHERE assigned_deputy_id = 'd01' AND status IN ('assigned') ${page}`}                                            | ${'opinions_deputy'}
+    ${`SELECT doc FROM opinions WHERE assigned_deputy_id = 'd01' ${page}`}                                                                       | ${'opinions_deputy'}
+    ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('resolved') AND staff_review = 1 ${page}`}                                 | ${'opinions_station'}
+    ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('held') ${page}`}                                                          | ${'opinions_station'}
+    ${`SELECT doc FROM opinions WHERE station_id = 's' ${page}`}                                                                                 | ${'opinions_station'}
+    ${"SELECT doc FROM opinions WHERE submitted_by = 'v' AND request_id = 'r'"}                                                                  | ${'opinions_request'}
+    ${"SELECT doc FROM opinions WHERE claim_code = 'ABCD2345'"}                                                                                  | ${'opinions_claim'}
+    ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`} | ${'opinions_station_due'}
+    ${`SELECT doc FROM opinions WHERE status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`}                      | ${'opinions_due'}
+    ${"SELECT * FROM opinion_events WHERE opinion_id = 'op1' ORDER BY id"}                                                                       | ${'opinion_events_opinion'}
+    ${"SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= 1 ORDER BY next_attempt_at, id LIMIT 50"}                            | ${'outbox_due'}
   `('$index serves: $query', ({ query, index }) => {
     const detail = plan(query);
     expect(detail).toContain(index);

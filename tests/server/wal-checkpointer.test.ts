@@ -1,8 +1,10 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteTableStore } from '../../server/adapters/sqlite/sqlite-store';
 import { openDatabase } from '../../server/adapters/sqlite/database';
+import { buildSync } from 'esbuild';
 
 // The local server's store checkpoints its write-ahead log from a worker thread
 // (server/adapters/sqlite/wal-checkpointer.ts): no commit waits for a checkpoint, and nothing
@@ -59,4 +61,39 @@ test('a store opened without it checkpoints in its commits, as SQLite does by de
   const store = createSqliteTableStore(storeFile());
   expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
   void store.close();
+});
+
+test('a script that closes the store at its end waits for the worker, and ends only then', () => {
+  // In a process with nothing else to do, an unheld worker would let it end halfway through
+  // close(): the script's last lines would never run.
+  const dir = mkdtempSync(join(tmpdir(), 'lianluo-wal-script-'));
+  const entry = join(dir, 'script.ts');
+  writeFileSync(
+    entry,
+    `import { createSqliteTableStore } from ${JSON.stringify(join(__dirname, '../../server/adapters/sqlite/sqlite-store'))};
+    async function main() {
+      const store = createSqliteTableStore(${JSON.stringify(join(dir, 'store.sqlite'))}, { checkpointInBackground: true });
+      store.db.exec('CREATE TABLE wal_test (n INTEGER PRIMARY KEY)');
+      await store.close();
+      console.log('closed');
+    }
+    void main();`,
+  );
+  const out = join(dir, 'script.js');
+  buildSync({
+    entryPoints: [entry],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  const root = join(__dirname, '../..');
+  const run = spawnSync(process.execPath, [out], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_PATH: join(root, 'node_modules') },
+    timeout: 20_000,
+  });
+  expect(run.stdout.trim()).toBe('closed');
+  expect(run.status).toBe(0);
 });

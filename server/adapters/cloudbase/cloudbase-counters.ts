@@ -1,22 +1,19 @@
 import {
   COUNTER_FIELDS,
   compareCounters,
-  countOpenCases,
   type CounterRecount,
-  figureCounterChanges,
+  counterChanges,
   figureCounterId,
   monthInstants,
-  openCaseChanges,
-  openCaseId,
-  sumContributions,
+  openCaseOf,
+  sumCounted,
   ZERO_COUNTER,
 } from '../../../src/domain/figure-counters';
-import { OPEN_STATUSES } from '../../../src/domain/figures';
 import type { Opinion } from '../../../src/domain/opinion';
 import { AppError } from '../../../src/domain/errors';
 import type { FigureGrouping } from '../../ports/figure-query';
 import type { CounterRow, FigureFilters, FigureSources } from '../figure-counting';
-import { COUNTED_FIELD, PAGE, readAll, strip, txDocument } from './documents';
+import { COUNTED_FIELD, COUNTED_WITH_OPEN, LEGACY_COUNTED, readAll, strip, txDocument } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
@@ -25,11 +22,16 @@ type Command = any;
 type Doc = Record<string, unknown>;
 
 /*
- * The counters on CloudBase (src/domain/figure-counters.ts): `figure_counters` (one document
- * per creation month, station, deputy and category, _id figureCounterId) and
- * `open_case_counters` (one per station and deputy, _id openCaseId), moved inside the
- * transaction of every create and update of an opinion.
+ * The counters on CloudBase (src/domain/figure-counters.ts): `figure_counters`, one document per
+ * creation month, station, deputy and category (_id figureCounterId), holding its figures and
+ * its open cases (`open`, counterChanges), moved inside the transaction of every create and
+ * update of an opinion: one `inc` per counter an opinion's write moves, figures and open case
+ * together. Routing adds up `open` over the station's counters that have any.
  */
+
+/** The fields of a figure counter document: the figures and the open cases. */
+const FIELDS: readonly string[] = [...COUNTER_FIELDS, 'open'];
+const ZERO: Record<string, number> = { ...ZERO_COUNTER, open: 0 };
 
 /** Rounds of runTransaction (each up to 4 tries) a write that moves counters gets. */
 const COUNTER_ROUNDS = 5;
@@ -80,17 +82,31 @@ async function bump(
 }
 
 /**
- * Move the counters from an opinion as stored (`before`: null when it is being created, or when
- * its document was never counted) to `after`, inside the transaction that writes it. A change
- * that moves no count writes nothing here.
+ * How much of a stored opinion document the counters hold: nothing (written before the counters,
+ * until document migration 4 counts it), its figures only (LEGACY_COUNTED: its open case was
+ * kept apart until document migration 6 moves it), or both (COUNTED_WITH_OPEN).
  */
-export async function moveCounters(tx: Tx, _: Command, before: Opinion | null, after: Opinion | null): Promise<void> {
-  for (const c of figureCounterChanges(before, after)) {
-    const nonzero = Object.fromEntries(COUNTER_FIELDS.filter((f) => c.counts[f] !== 0).map((f) => [f, c.counts[f]]));
-    await bump(tx, _, 'figure_counters', figureCounterId(c.key), { ...c.key }, nonzero, ZERO_COUNTER);
-  }
-  for (const c of openCaseChanges(before, after)) {
-    await bump(tx, _, 'open_case_counters', openCaseId(c.key), { ...c.key }, { open: c.open }, { open: 0 });
+export function countedPart(doc: Record<string, unknown>): 'none' | 'figures' | 'all' {
+  if (doc[COUNTED_FIELD] === COUNTED_WITH_OPEN) return 'all';
+  return doc[COUNTED_FIELD] === LEGACY_COUNTED ? 'figures' : 'none';
+}
+
+/**
+ * Move the counters from an opinion as stored (`before`: null when it is being created) to
+ * `after`, inside the transaction that writes it; `counted` says how much of `before` the
+ * counters hold (countedPart). A change that moves no count writes nothing here.
+ */
+export async function moveCounters(
+  tx: Tx,
+  _: Command,
+  before: Opinion | null,
+  after: Opinion | null,
+  counted: 'none' | 'figures' | 'all' = 'all',
+): Promise<void> {
+  for (const c of counterChanges(counted === 'none' ? null : before, after, counted === 'all')) {
+    const moved: Record<string, number> = { ...c.counts, open: c.open };
+    const nonzero = Object.fromEntries(FIELDS.filter((f) => moved[f] !== 0).map((f) => [f, moved[f]!]));
+    await bump(tx, _, 'figure_counters', figureCounterId(c.key), { ...c.key }, nonzero, ZERO);
   }
 }
 
@@ -103,13 +119,46 @@ export async function countUncounted(db: Db, doc: Doc): Promise<number> {
   const id = String(doc._id);
   return runCountedTransaction(db, async (tx: Tx) => {
     const current = txDocument<Doc>(await tx.collection('opinions').doc(id).get());
-    if (!current || current[COUNTED_FIELD] === true) return 0;
+    if (!current || countedPart(current) !== 'none') return 0;
     if (typeof current.createdAt !== 'number' || typeof current.status !== 'string') return 0;
     await moveCounters(tx, db.command, null, strip<Opinion>(current));
     await tx
       .collection('opinions')
       .doc(id)
-      .update({ [COUNTED_FIELD]: true });
+      .update({ [COUNTED_FIELD]: COUNTED_WITH_OPEN });
+    return 1;
+  });
+}
+
+/**
+ * Put the open case of one opinion counted before the counters kept open cases (document
+ * migration 6) on its figure counter: in one transaction the document is read again and, if its
+ * open case is still not there, 1 is added to `open` of its counter (when it is open) and it is
+ * marked, so an opinion read twice, or updated meanwhile, is counted once. 1 if this call marked it.
+ */
+export async function countOpenCase(db: Db, doc: Doc): Promise<number> {
+  const id = String(doc._id);
+  return runCountedTransaction(db, async (tx: Tx) => {
+    const current = txDocument<Doc>(await tx.collection('opinions').doc(id).get());
+    if (!current || countedPart(current) !== 'figures') return 0;
+    const opinion = strip<Opinion>(current);
+    if (openCaseOf(opinion)) {
+      const [change] = counterChanges(opinion, opinion, false);
+      if (change)
+        await bump(
+          tx,
+          db.command,
+          'figure_counters',
+          figureCounterId(change.key),
+          { ...change.key },
+          { open: change.open },
+          ZERO,
+        );
+    }
+    await tx
+      .collection('opinions')
+      .doc(id)
+      .update({ [COUNTED_FIELD]: COUNTED_WITH_OPEN });
     return 1;
   });
 }
@@ -149,97 +198,80 @@ export function createCloudbaseCounterReads(db: Db): Pick<FigureSources, 'counte
         counts: Object.fromEntries(COUNTER_FIELDS.map((f) => [f, Number(row[f] ?? 0)])) as CounterRow['counts'],
       }));
     },
-    // One read of the station's counters: routing's cost does not grow with the opinions.
+    // One aggregation over the station's counters that hold open cases (a few per deputy with a
+    // backlog, whatever the opinions of the years): routing's cost does not grow with them.
     countOpenByDeputy: async (stationId: string) => {
       const res = await db
-        .collection('open_case_counters')
-        .where({ stationId, open: _.gt(0) })
-        .limit(PAGE)
-        .get();
-      return new Map(((res.data ?? []) as Doc[]).map((d) => [String(d.deputyId), Number(d.open)]));
+        .collection('figure_counters')
+        .aggregate()
+        .match({ stationId, open: _.gt(0) })
+        .group({ _id: '$deputyId', open: $.sum('$open') })
+        .limit(MAX_GROUPS)
+        .end();
+      return new Map(
+        ((res.data ?? []) as Doc[]).filter((d) => Number(d.open) > 0).map((d) => [String(d._id), Number(d.open)]),
+      );
     },
   };
 }
 
-const countsOf = (doc: Doc, fields: readonly string[]) =>
-  Object.fromEntries(fields.map((f) => [f, Number(doc[f] ?? 0)]));
-const same = (a: Doc, b: Doc, fields: readonly string[]) =>
-  fields.every((f) => Number(a[f] ?? 0) === Number(b[f] ?? 0));
+const countsOf = (doc: Doc) => Object.fromEntries(FIELDS.map((f) => [f, Number(doc[f] ?? 0)]));
+const same = (a: Doc, b: Doc) => FIELDS.every((f) => Number(a[f] ?? 0) === Number(b[f] ?? 0));
 
 /**
- * The month's figure counters and the open-case counters compared with a recount of the counted
- * opinions. The counters are read before and after the opinions: if any moved meanwhile (a
- * change was being written), nothing is repaired and the caller is asked to try again; each
- * repair is a transaction that writes a counter only if it still holds what was compared.
+ * The month's figure counters, open cases included, compared with a recount of its counted
+ * opinions (an opinion whose open case is not on the counters yet, before document migration 6
+ * reaches it, counts for its figures only). The counters are read before and after the opinions:
+ * if any moved meanwhile (a change was being written), nothing is repaired and the caller is
+ * asked to try again; each repair is a transaction that writes a counter only if it still holds
+ * what was compared.
  */
 export async function recountCloudbaseCounters(db: Db, month: string, repair: boolean): Promise<CounterRecount> {
   const _ = db.command;
   const { fromMs, toMs } = monthInstants(month);
-  const readCounters = async () => ({
-    figure: await readAll<Doc>(db, 'figure_counters', { month }),
-    open: await readAll<Doc>(db, 'open_case_counters'),
-  });
-  const withIds = (docs: Doc[], id: (d: Doc) => string) => new Map(docs.map((d) => [id(d), d]));
-  const figureId = (d: Doc) =>
+  const readCounters = () => readAll<Doc>(db, 'figure_counters', { month });
+  const idOf = (d: Doc) =>
     figureCounterId({
       month,
       stationId: String(d.stationId),
       deputyId: String(d.deputyId),
       category: String(d.category),
     });
-  const openId = (d: Doc) => openCaseId({ stationId: String(d.stationId), deputyId: String(d.deputyId) });
 
   const before = await readCounters();
-  const ofMonth = await readAll<Opinion>(db, 'opinions', {
-    createdAt: _.gte(fromMs).and(_.lt(toMs)),
-    [COUNTED_FIELD]: true,
-  });
-  const open = await readAll<Opinion>(db, 'opinions', { status: _.in([...OPEN_STATUSES]), [COUNTED_FIELD]: true });
+  const ofMonth = (counted: unknown) =>
+    readAll<Opinion>(db, 'opinions', { createdAt: _.gte(fromMs).and(_.lt(toMs)), [COUNTED_FIELD]: counted });
+  const withOpen = await ofMonth(COUNTED_WITH_OPEN);
+  const figuresOnly = await ofMonth(LEGACY_COUNTED);
   const after = await readCounters();
 
-  const stored = {
-    figure: withIds(after.figure, figureId),
-    open: withIds(after.open, openId),
-  };
-  const moved =
-    before.figure.length !== after.figure.length ||
-    before.open.length !== after.open.length ||
-    before.figure.some((d) => !same(d, stored.figure.get(figureId(d)) ?? {}, COUNTER_FIELDS)) ||
-    before.open.some((d) => !same(d, stored.open.get(openId(d)) ?? {}, ['open']));
-
-  const recounted = {
-    figure: new Map(sumContributions(ofMonth).map((c) => [figureCounterId(c.key), { ...c.key, ...c.counts }])),
-    open: new Map(countOpenCases(open).map((c) => [openCaseId(c.key), { ...c.key, open: c.open }])),
-  };
-  const fields = { figure: COUNTER_FIELDS as readonly string[], open: ['open'] };
-  const asCounts = (docs: Map<string, Doc>, f: readonly string[]) =>
-    new Map([...docs].map(([id, d]) => [id, countsOf(d, f)]));
-  const figures = compareCounters(
-    'figure',
-    asCounts(stored.figure, fields.figure),
-    asCounts(recounted.figure, fields.figure),
+  const stored = new Map(after.map((d) => [idOf(d), d]));
+  const moved = before.length !== after.length || before.some((d) => !same(d, stored.get(idOf(d)) ?? {}));
+  const openOnCounters = new Set(withOpen.map((o) => o.id));
+  const recounted = new Map(
+    sumCounted([...withOpen, ...figuresOnly], (o) => openOnCounters.has(o.id)).map((c) => [
+      figureCounterId(c.key),
+      { ...c.key, ...c.counts, open: c.open } as Doc,
+    ]),
   );
-  const opens = compareCounters('open', asCounts(stored.open, fields.open), asCounts(recounted.open, fields.open));
-  const differences = [...figures.differences, ...opens.differences];
-  const result = { month, checked: figures.checked + opens.checked, differences, repaired: false };
+  const asCounts = (docs: Map<string, Doc>) => new Map([...docs].map(([id, d]) => [id, countsOf(d)]));
+  const { checked, differences } = compareCounters('figure', asCounts(stored), asCounts(recounted));
+  const result = { month, checked, differences, repaired: false };
   if (differences.length === 0) return result;
   // What was read may be half before and half after a change: nothing to conclude from it.
   if (moved) throw new AppError('CONFLICT', '统计数据正在变动，请稍后再试');
   if (!repair) return result;
 
   for (const d of differences) {
-    const name = d.counter === 'figure' ? 'figure_counters' : 'open_case_counters';
-    const f = fields[d.counter];
-    const target = (d.counter === 'figure' ? recounted.figure : recounted.open).get(d.id);
-    const zero = Object.fromEntries(f.map((x) => [x, 0]));
-    const key: Doc = { ...((d.counter === 'figure' ? stored.figure : stored.open).get(d.id) ?? {}), ...target };
+    const target = recounted.get(d.id);
+    const key: Doc = { ...(stored.get(d.id) ?? {}), ...target };
     await db.runTransaction(async (tx: Tx) => {
-      const current = txDocument<Doc>(await tx.collection(name).doc(d.id).get()) ?? {};
-      if (!same(current, d.stored, f)) throw new AppError('CONFLICT', '统计数据正在变动，请稍后再试');
+      const current = txDocument<Doc>(await tx.collection('figure_counters').doc(d.id).get()) ?? {};
+      if (!same(current, d.stored)) throw new AppError('CONFLICT', '统计数据正在变动，请稍后再试');
       await tx
-        .collection(name)
+        .collection('figure_counters')
         .doc(d.id)
-        .set({ ...strip<Doc>(key), ...zero, ...(target ? countsOf(target, f) : {}) });
+        .set({ ...strip<Doc>(key), ...ZERO, ...(target ? countsOf(target) : {}) });
     });
   }
   return { ...result, repaired: true };

@@ -6,6 +6,7 @@ import { createCloudbaseFigureSources, FIGURES_FIELD, figuresDocument } from './
 import type { CollectionName } from './collections';
 import {
   createCloudbaseCounterReads,
+  countedPart,
   moveCounters,
   recountCloudbaseCounters,
   runCountedTransaction,
@@ -13,6 +14,7 @@ import {
 import {
   CONTACT_ENDED_FIELD,
   COUNTED_FIELD,
+  COUNTED_WITH_OPEN,
   getDocument,
   outboxFromDoc,
   PAGE,
@@ -54,7 +56,7 @@ export function opinionDocument(opinion: Opinion): Record<string, unknown> {
     [SUPPORT_COUNT_FIELD]: opinion.supportCount ?? 0,
     [FIGURES_FIELD]: figuresDocument(opinion),
     ...(ended !== undefined ? { [CONTACT_ENDED_FIELD]: ended } : {}),
-    [COUNTED_FIELD]: true,
+    [COUNTED_FIELD]: COUNTED_WITH_OPEN,
   };
 }
 
@@ -141,7 +143,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
           await writeSideEffects(tx, _, others, outbox);
           await addSupportsInTransaction(tx, supports);
           // A document from before the counters is not in them: its whole new contribution is added.
-          await moveCounters(tx, _, current[COUNTED_FIELD] === true ? strip<Opinion>(current) : null, next);
+          await moveCounters(tx, _, strip<Opinion>(current), next, countedPart(current));
           return { _id: next.id, ...whole, timeline };
         });
         keepTimeline(written, written.timeline);

@@ -2,11 +2,12 @@ import type { Opinion, Satisfaction } from '../../../src/domain/opinion';
 import type { MigrationBudget, MigrationProgress, MigrationStatus } from '../../ports/document-migrations';
 import { FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
 import type { CollectionName } from './collections';
-import { countUncounted } from './cloudbase-counters';
-import { CONTACT_ENDED_FIELD, COUNTED_FIELD, PAGE, strip, txDocument } from './documents';
+import { countOpenCase, countUncounted } from './cloudbase-counters';
+import { CONTACT_ENDED_FIELD, COUNTED_FIELD, LEGACY_COUNTED, PAGE, strip, txDocument } from './documents';
 import { addToBallot, ballotId, type Ballot } from './evaluation-ballots';
 import { inlineTimeline, WHOLE_TIMELINE_FIELD } from './opinion-timeline';
 import { ENDED_STATUSES } from '../../../src/domain/personal-data';
+import { OPEN_STATUSES } from '../../../src/domain/figures';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
@@ -130,7 +131,7 @@ export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [
   },
   {
     number: 4,
-    name: '意见计入统计计数器（figure_counters、open_case_counters）',
+    name: '意见计入统计计数器（figure_counters）',
     collection: 'opinions',
     pending: (_) => ({ [COUNTED_FIELD]: _.exists(false) }),
     move: countUncounted,
@@ -146,6 +147,18 @@ export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [
     pending: (_) => ({ [WHOLE_TIMELINE_FIELD]: _.exists(false) }),
     move: inlineTimeline,
     // Each reads its lines, then writes in a transaction: a page of 50 fits well within a call.
+    pageSize: 50,
+  },
+  {
+    number: 6,
+    name: '在办意见计入统计计数器的在办数（figure_counters.open）',
+    collection: 'opinions',
+    // The open cases counted while they were kept apart (open_case_counters, now retired): a
+    // closed one has no open case to move, and its next change marks it anyway.
+    pending: (_) => ({ [COUNTED_FIELD]: LEGACY_COUNTED, status: _.in([...OPEN_STATUSES]) }),
+    move: countOpenCase,
+    // One at a time, as step 4: opinions of a month and station share a counter.
+    parallel: 1,
     pageSize: 50,
   },
 ];

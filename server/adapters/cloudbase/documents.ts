@@ -10,12 +10,20 @@ import { FIGURES_FIELD } from './cloudbase-figures';
 export const CONTACT_ENDED_FIELD = 'contactEndedAt';
 
 /**
- * The field of an opinion document saying its contribution is in the counters
- * (cloudbase-counters.ts). Every create and update sets it; documents written before the counters
- * existed lack it until document migration 4 has counted them, and an update of one adds its
- * whole new contribution instead of a change.
+ * The field of an opinion document saying how much of it the counters hold
+ * (cloudbase-counters.ts, countedPart). Every create and update sets COUNTED_WITH_OPEN; documents
+ * written before the counters existed lack it until document migration 4 has counted them (an
+ * update of one adds its whole new contribution instead of a change), and documents counted
+ * before the open cases moved onto the figure counters hold LEGACY_COUNTED until document
+ * migration 6 has moved theirs.
  */
 export const COUNTED_FIELD = 'counted';
+
+/** Figures and open case both on the figure counters. */
+export const COUNTED_WITH_OPEN = 2;
+
+/** Figures on the figure counters, the open case on the retired open_case_counters. */
+export const LEGACY_COUNTED = true;
 
 /** The most documents one server-side query may return (the default is 100). */
 export const PAGE = 1000;

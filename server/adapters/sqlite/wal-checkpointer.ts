@@ -67,6 +67,8 @@ export function startWalCheckpointer(db: SqliteDatabase, file: string): WalCheck
   return {
     stop: async () => {
       if (!running) return;
+      // Held again while it stops, or a process with nothing else to do would end before it has.
+      worker.ref();
       const exited = once(worker, 'exit');
       worker.postMessage('stop');
       await exited;
