@@ -1,14 +1,15 @@
-import { deserialize, serialize } from 'node:v8';
+import rfdc from 'rfdc';
 import type { Account } from '../../src/domain/roles';
 import type { Store } from '../ports/store';
 import type { ReferenceData, ReferenceVersions } from '../ports/store-types';
 import { actionScoped, forgetInAction, inAction } from './action-scope';
 
 /**
- * An answer from the kept copy, which no caller may change. (v8's serializer: the functions'
+ * An answer from the kept copy, which no caller may change. (rfdc: the reference data are plain
+ * objects and arrays, which it copies several times faster than v8's serializer; the functions'
  * runtime, Node 16.13, has no structuredClone.)
  */
-const copy = <T>(value: T): T => deserialize(serialize(value)) as T;
+const copy: <T>(value: T) => T = rfdc({ proto: false, circles: false });
 
 const byOpenid = (a: Account, b: Account) => (a.openid < b.openid ? -1 : a.openid > b.openid ? 1 : 0);
 

@@ -47,6 +47,21 @@ describe('the CloudBase store on the stand-in', () => {
     expect(await store.useQuota('casework.reply:f:2026-03-01', 0)).toBe(false);
   });
 
+  test("a voter's second opinion of the day spends its quota without a read: the refused create, then the raise", async () => {
+    const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
+    const store = createCloudbaseStore(memoryCloudbaseApp(db));
+    const quota = { key: 'second-voter:2026-03-01', max: 2 };
+    const of = (n: number) => opinion(n, { authorOpenid: 'second-voter' });
+    await store.createOpinion(of(11), [], [], quota);
+    db.resetCounts();
+    expect(await store.createOpinion(of(12), [], [], quota)).toMatchObject({ created: true });
+    expect(db.counts.reads).toBe(0);
+    expect(db.dump('quotas')).toEqual([{ _id: quota.key, used: 2 }]);
+    // At the limit the refused create and the raise both change nothing: then it asks, and refuses.
+    await expect(store.createOpinion(of(13), [], [], quota)).rejects.toBeInstanceOf(QuotaExceededError);
+    expect(await store.getOpinion(of(13).id)).toBeNull();
+  });
+
   test('a retried create finds the first in its own transaction: nothing written, the first returned, even past the quota', async () => {
     const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
     const store = createCloudbaseStore(memoryCloudbaseApp(db));

@@ -34,20 +34,32 @@ export async function spendQuota(
           .update({ used: _.inc(1) })
       )?.updated ?? 0,
     ) === 1;
-  /** Create the day's document at one use; false if it exists already. */
-  const create = async () => {
+  const exists = async () => (await db.collection('quotas').where({ _id: key }).count()).total > 0;
+  /** Create the day's document at one use; false if it was refused (it may exist already). */
+  const create = async (): Promise<{ created: true } | { created: false; error: unknown }> => {
     try {
       await db.collection('quotas').add({ _id: key, used: 1 });
-      return true;
+      return { created: true };
     } catch (error) {
-      // Refused because it exists (another call made it, or an earlier one today): raise it then.
-      // Anything else is not an answer about the quota.
-      if ((await db.collection('quotas').where({ _id: key }).count()).total > 0) return false;
-      throw error;
+      return { created: false, error };
     }
   };
-  if (order === 'create-first') return (await create()) || raise();
-  return (await raise()) || (await create()) || raise();
+  if (order === 'create-first') {
+    const first = await create();
+    if (first.created) return true;
+    // Refused: most often because the document exists (the caller's second use of the day), so
+    // it is raised at once. Only if that too changes nothing is it asked whether the document
+    // exists — at the limit (false) — or the refusal was something else, which is no answer.
+    if (await raise()) return true;
+    if (await exists()) return false;
+    throw first.error;
+  }
+  if (await raise()) return true;
+  const made = await create();
+  if (made.created) return true;
+  // Refused because another call made it meanwhile: raise that one. Anything else is no answer.
+  if (!(await exists())) throw made.error;
+  return raise();
 }
 
 /** Give back one use of `key`: the use was counted for a call that then changed nothing. */
