@@ -70,6 +70,13 @@ async function bill(ctx: SectionContext) {
       return { what: `${t.action}: ${t.why}`, calls: t.calls, reads: t.calls * m.reads, writes: t.calls * m.writes };
     }),
   ];
+  const opening = mean("scheduler: opening a month's figure counters");
+  lines.push({
+    what: `opening each month's figure counters ahead (the demo street's, for each of ${COUNTY.streets} streets)`,
+    calls: 0,
+    reads: COUNTY.streets * opening.reads,
+    writes: COUNTY.streets * opening.writes,
+  });
   const claims = SCHEDULER_RUNS / 60;
   const claim = mean('scheduler run (claims its slots)');
   const idle = mean('scheduler run (slots already claimed)');

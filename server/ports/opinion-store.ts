@@ -1,4 +1,4 @@
-import type { CounterRecount } from '../../src/domain/figure-counters';
+import type { CounterRecount, FigureCounterKey } from '../../src/domain/figure-counters';
 import type { RawCounts } from '../../src/domain/figures';
 import type { Opinion, OpinionStatus, TimelineEvent } from '../../src/domain/opinion';
 import type { FigureGrouping, FigureQuery, FigureRow } from './figure-query';
@@ -119,4 +119,11 @@ export interface OpinionStore {
    * of the opinions; with `repair`, the differing counters are written over with the recount.
    */
   recountCounters(month: string, repair: boolean): Promise<CounterRecount>;
+  /**
+   * Create, at zero, the figure counters of `keys` that do not exist yet (the scheduler opens a
+   * month's counters ahead of its opinions: server/services/counter-opening.ts); a counter that
+   * exists is never touched; at most `limit` are created in one call. Answers how many were
+   * created; a store whose changes create a counter at no extra cost may create none.
+   */
+  openFigureCounters(keys: readonly FigureCounterKey[], limit: number): Promise<number>;
 }

@@ -3,6 +3,7 @@ import { dueJobs, type SlottedJob } from '../../src/domain/job-schedule';
 import type { FileStorage } from '../ports/documents';
 import type { Notifier } from '../ports/notifier';
 import type { Store } from '../ports/store';
+import { openMonthCounters } from './counter-opening';
 import { watchDeadlines } from './deadline-watch';
 import { purgeGeneratedFiles } from './generated-files';
 import { dispatchOutbox } from './outbox-dispatch';
@@ -31,6 +32,7 @@ export interface ScheduledRun {
   files?: JobOutcome<Awaited<ReturnType<typeof purgeGeneratedFiles>>>;
   retention?: JobOutcome<Awaited<ReturnType<typeof eraseExpiredContacts>>>;
   suggestions?: JobOutcome<Awaited<ReturnType<typeof watchSuggestionDeadlines>>>;
+  counters?: JobOutcome<Awaited<ReturnType<typeof openMonthCounters>>>;
   outbox?: Awaited<ReturnType<typeof dispatchOutbox>>;
 }
 
@@ -104,6 +106,9 @@ export async function runScheduledJobs(deps: ScheduledJobDeps, options: { outbox
     } else if (due.job === 'suggestions') {
       const outcome = await inSlot(store, due.job, due.slot, now, () => watchSuggestionDeadlines(deps));
       if (outcome) run.suggestions = outcome;
+    } else if (due.job === 'counters') {
+      const outcome = await inSlot(store, due.job, due.slot, now, () => openMonthCounters(store, clock));
+      if (outcome) run.counters = outcome;
     } else if (options.outbox !== false) {
       run.outbox = await dispatchOutbox(store, deps.notifier, clock);
     }

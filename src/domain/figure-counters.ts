@@ -1,5 +1,6 @@
 import { figureFields, NOT_COLLECTED, OPEN_STATUSES, type RawCounts, ZERO_COUNTS } from './figures';
 import type { Opinion } from './opinion';
+import type { Deputy, Station } from './station';
 
 /*
  * The counters the stores keep beside the opinions, so that a report reads a few rows per month
@@ -217,6 +218,30 @@ const nextMonth = (month: string) => {
 /** The instants of a month ('YYYY-MM'), Asia/Shanghai: [fromMs, toMs). */
 export function monthInstants(month: string): { fromMs: number; toMs: number } {
   return { fromMs: monthStartMs(month), toMs: monthStartMs(nextMonth(month)) };
+}
+
+/** The month an instant falls in and the one after it (Asia/Shanghai): the months whose counters are opened. */
+export function monthsToOpen(now: number): [string, string] {
+  const month = monthOf(now);
+  return [month, nextMonth(month)];
+}
+
+/**
+ * The figure counters a month is opened with, ahead of its opinions: at every station, each of
+ * its deputies in office and '' (held by none), in every category — the counters a new opinion
+ * of the month lands in, so that its first change finds one to raise rather than creating it.
+ */
+export function openingKeys(
+  month: string,
+  stations: ReadonlyArray<Pick<Station, 'id'>>,
+  deputies: ReadonlyArray<Pick<Deputy, 'id' | 'stationId' | 'active'>>,
+  categories: readonly string[],
+): FigureCounterKey[] {
+  return stations.flatMap((station) =>
+    ['', ...deputies.filter((d) => d.active && d.stationId === station.id).map((d) => d.id)].flatMap((deputyId) =>
+      categories.map((category) => ({ month, stationId: station.id, deputyId, category })),
+    ),
+  );
 }
 
 /** A period of instants, [fromMs, toMs), cut where the counters can answer. */

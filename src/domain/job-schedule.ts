@@ -1,7 +1,7 @@
 import { mondayOf, shanghaiDate, shanghaiHour } from './dates';
 
 /** The scheduler's jobs that run once per slot (the outbox is sent on every run instead). */
-export type SlottedJob = 'deadlines' | 'sessions' | 'digest' | 'files' | 'retention' | 'suggestions';
+export type SlottedJob = 'deadlines' | 'sessions' | 'digest' | 'files' | 'retention' | 'suggestions' | 'counters';
 
 /** A job due at a run: a slotted job with the slot it would claim, or the outbox (nothing to claim). */
 export type DueJob = { job: SlottedJob; slot: string } | { job: 'outbox'; slot: null };
@@ -28,18 +28,21 @@ const SLOT_START = {
   retention: 3 * HOUR,
   /** 代表建议's reminders and 督办 (server/services/suggestion-deadline-watch.ts): daily from 08:00, as units start work. */
   suggestions: 8 * HOUR,
+  /** Opening this month's and next month's figure counters (server/services/counter-opening.ts): daily from 02:00. */
+  counters: 2 * HOUR,
 } as const;
 
 /**
  * The slot of `job` that the instant `now` falls in: 'YYYY-MM-DDTHH' for deadlines (the hour
  * whose minute 05 last passed) and for files (minute 35), 'YYYY-MM-DD' for sessions (the day whose
- * 18:00 last passed), retention (03:00) and suggestions (08:00), and for the digest the date of
+ * 18:00 last passed), retention (03:00), suggestions (08:00) and counters (02:00), and for the digest the date of
  * the Monday whose 08:30 last passed — all in Asia/Shanghai, whatever the process time zone.
  */
 export function jobSlot(job: SlottedJob, now: number): string {
   const shifted = now - SLOT_START[job];
   if (job === 'deadlines' || job === 'files') return shanghaiHour(shifted);
-  if (job === 'sessions' || job === 'retention' || job === 'suggestions') return shanghaiDate(shifted);
+  if (job === 'sessions' || job === 'retention' || job === 'suggestions' || job === 'counters')
+    return shanghaiDate(shifted);
   return mondayOf(shanghaiDate(shifted));
 }
 
@@ -56,6 +59,7 @@ export function dueJobs(now: number): DueJob[] {
     { job: 'files', slot: jobSlot('files', now) },
     { job: 'retention', slot: jobSlot('retention', now) },
     { job: 'suggestions', slot: jobSlot('suggestions', now) },
+    { job: 'counters', slot: jobSlot('counters', now) },
     { job: 'outbox', slot: null },
   ];
 }

@@ -67,6 +67,14 @@ describe('one timer every minute; each run works out which slot each job is due 
     expect(jobSlot('suggestions', at(now))).toBe(slot);
   });
 
+  test.each`
+    now                   | slot            | why
+    ${'2026-12-02 01:59'} | ${'2026-12-01'} | ${'before 02:00 the previous day’s slot is still open'}
+    ${'2026-12-02 02:00'} | ${'2026-12-02'} | ${'02:00, before anyone writes, opens the day’s slot'}
+  `('opening the months’ figure counters at $now: $slot ($why)', ({ now, slot }) => {
+    expect(jobSlot('counters', at(now))).toBe(slot);
+  });
+
   test('every run is due for a slot of each job, and for the outbox, which has nothing to claim', () => {
     expect(dueJobs(at('2026-12-01 18:00'))).toEqual([
       { job: 'deadlines', slot: '2026-12-01T17' },
@@ -75,6 +83,7 @@ describe('one timer every minute; each run works out which slot each job is due 
       { job: 'files', slot: '2026-12-01T17' },
       { job: 'retention', slot: '2026-12-01' },
       { job: 'suggestions', slot: '2026-12-01' },
+      { job: 'counters', slot: '2026-12-01' },
       { job: 'outbox', slot: null },
     ]);
   });

@@ -51,6 +51,8 @@ describe('the timer-only scheduler', () => {
       files: { slot: '2026-03-01T09', deleted: 0 },
       retention: { slot: '2026-03-01', erased: 0 },
       suggestions: { slot: '2026-03-01', reminded: 0, overdue: 0, planOverdue: 0, lost: 0, more: false },
+      // The local store's triggers make its counters as they go: nothing to open ahead.
+      counters: { slot: '2026-03-01', months: ['2026-03', '2026-04'], opened: 0 },
       outbox: { sent: 1, failed: 0, gaveUp: 0, notSubscribed: 0, skipped: 0 },
     });
   });

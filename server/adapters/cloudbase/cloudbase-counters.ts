@@ -3,6 +3,7 @@ import {
   compareCounters,
   type CounterRecount,
   counterChanges,
+  type FigureCounterKey,
   figureCounterId,
   monthInstants,
   openCaseOf,
@@ -161,6 +162,49 @@ export async function countOpenCase(db: Db, doc: Doc): Promise<number> {
       .update({ [COUNTED_FIELD]: COUNTED_WITH_OPEN });
     return 1;
   });
+}
+
+/** Counters created at once while opening a month's: a page of them in a second or so. */
+const OPENING_IN_FLIGHT = 20;
+
+/**
+ * Create the counters of `keys` that are not there yet, at zero, at most `limit` of them: one
+ * read per month (per 1,000 counters) for the ones there, then one `add` each, 20 at a time. An `add` never
+ * overwrites: a counter an opinion's change created meanwhile is left as it is (that change's
+ * transaction, had it found nothing, wrote the document whole; had it found this one at zero, it
+ * raised it). How many this call created.
+ */
+export async function openFigureCounters(db: Db, keys: readonly FigureCounterKey[], limit: number): Promise<number> {
+  const there = new Set<string>();
+  for (const month of new Set(keys.map((k) => k.month))) {
+    for (const d of await readAll<Doc>(db, 'figure_counters', { month })) {
+      there.add(
+        figureCounterId({
+          month,
+          stationId: String(d.stationId),
+          deputyId: String(d.deputyId),
+          category: String(d.category),
+        }),
+      );
+    }
+  }
+  const missing = keys.filter((k) => !there.has(figureCounterId(k))).slice(0, limit);
+  let opened = 0;
+  for (let i = 0; i < missing.length; i += OPENING_IN_FLIGHT) {
+    await Promise.all(
+      missing.slice(i, i + OPENING_IN_FLIGHT).map(async (key) => {
+        const id = figureCounterId(key);
+        try {
+          await db.collection('figure_counters').add({ _id: id, ...key, ...ZERO });
+          opened += 1;
+        } catch (error) {
+          // Refused because a change created it meanwhile: it counts from there. Anything else is an error.
+          if ((await db.collection('figure_counters').where({ _id: id }).count()).total === 0) throw error;
+        }
+      }),
+    );
+  }
+  return opened;
 }
 
 const FIELD_OF: Record<FigureGrouping, string> = {

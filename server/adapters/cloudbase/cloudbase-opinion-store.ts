@@ -8,6 +8,7 @@ import {
   createCloudbaseCounterReads,
   countedPart,
   moveCounters,
+  openFigureCounters,
   recountCloudbaseCounters,
   runCountedTransaction,
 } from './cloudbase-counters';
@@ -224,5 +225,6 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
     },
     ...figuresFromSources({ ...counterReads, ...createCloudbaseFigureSources(db) }),
     recountCounters: (month, repair) => recountCloudbaseCounters(db, month, repair),
+    openFigureCounters: (keys, limit) => openFigureCounters(db, keys, limit),
   };
 }
