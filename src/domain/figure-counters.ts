@@ -5,9 +5,10 @@ import type { Deputy, Station } from './station';
 /*
  * The counters the stores keep beside the opinions, so that a report reads a few rows per month
  * instead of every opinion of the period (docs/SCALING.md): what one opinion adds to which
- * counter, and how a change of it moves them. Every write of an opinion applies
- * `figureCounterChanges` and `openCaseChanges` in its own transaction; a recount from the
- * opinions gives the same rows (`figureContribution`, `openCaseOf`).
+ * counter, and how a change of it moves them. Every write of an opinion moves them in its own
+ * transaction — on SQLite by the triggers of migration 16 (figure counters and open-case counters,
+ * `figureCounterChanges` and `openCaseChanges`), on CloudBase by `counterChanges` (the open case on
+ * the figure counter); a recount from the opinions gives the same rows (`sumCounted`).
  */
 
 /** The counts a figure counter holds: everything of RawCounts but overdue, which moves with today. */

@@ -20,9 +20,17 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
+/** Every 建议 the caller's list shows, page after page (ids of one clock moment tie on time). */
 const ids = async (openid: string, state: 'open' | 'finished' | 'all' = 'all') => {
-  const { body } = await call(api, openid, 'suggestions', 'list', { state });
-  return body.ok ? (body.data.items as Array<{ id: string }>).map((i) => i.id) : body.error.code;
+  const all: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const { body } = await call(api, openid, 'suggestions', 'list', { state, ...(cursor ? { cursor } : {}) });
+    if (!body.ok) return body.error.code;
+    all.push(...(body.data.items as Array<{ id: string }>).map((i) => i.id));
+    cursor = (body.data.cursor as string | undefined) ?? undefined;
+  } while (cursor);
+  return all;
 };
 
 // One change each for the committee's steps, made by anybody.

@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from '../../server/adapters/sqlite/database';
 import type { Store } from '../../server/ports/store';
+import type { OpinionStatus } from '../../src/domain/opinion';
 import { line, message, opinion, scratchStore, T0 } from './opinion-fixtures';
 
 let store: Store & { db: SqliteDatabase };
@@ -184,8 +185,8 @@ describe('the main opinion queries use their indexes', () => {
     ${`SELECT doc FROM opinions WHERE station_id = 's' ${page}`}                                                                                 | ${'opinions_station'}
     ${"SELECT doc FROM opinions WHERE submitted_by = 'v' AND request_id = 'r'"}                                                                  | ${'opinions_request'}
     ${"SELECT doc FROM opinions WHERE claim_code = 'ABCD2345'"}                                                                                  | ${'opinions_claim'}
-    ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`} | ${'opinions_station_due'}
-    ${`SELECT doc FROM opinions WHERE status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`}                      | ${'opinions_due'}
+    ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`} | ${'opinions_station (station_id=? AND status=?)'}
+    ${`SELECT doc FROM opinions WHERE status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`}                      | ${'opinions_open_due (reply_due_date<?)'}
     ${"SELECT * FROM opinion_events WHERE opinion_id = 'op1' ORDER BY id"}                                                                       | ${'opinion_events_opinion'}
     ${"SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= 1 ORDER BY next_attempt_at, id LIMIT 50"}                            | ${'outbox_due'}
   `('$index serves: $query', ({ query, index }) => {
@@ -196,5 +197,14 @@ describe('the main opinion queries use their indexes', () => {
 
   test('a voter’s list is read in index order, without sorting', () => {
     expect(plan(`SELECT doc FROM opinions WHERE author_openid = 'v' ${page}`)).not.toContain('TEMP B-TREE');
+  });
+});
+
+test('a list’s statuses are written into its SQL only when each is an opinion status', async () => {
+  await expect(
+    store.listOpinions({ statuses: ["assigned') OR ('1' = '1" as OpinionStatus], limit: 5 }),
+  ).rejects.toThrow('not an opinion status');
+  await expect(store.listOpinions({ statuses: ['assigned', 'transferred'], limit: 5 })).resolves.toMatchObject({
+    items: expect.any(Array),
   });
 });

@@ -1,7 +1,13 @@
-import type { Opinion, TimelineEvent } from '../../../src/domain/opinion';
+import {
+  OPINION_STATUS_LABELS,
+  type Opinion,
+  type OpinionStatus,
+  type TimelineEvent,
+} from '../../../src/domain/opinion';
 import { contactEndedAt } from '../../../src/domain/personal-data';
 import { type OpinionStore, type OutboxMessage, type Quota, QuotaExceededError } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './database';
 import { createSqliteCounters } from './sqlite-counters';
 import { createSqliteFigures, figureColumns } from './sqlite-figures';
@@ -105,6 +111,12 @@ export const fromOutboxRow = (r: OutboxRow): OutboxMessage => ({
   ...(r.last_error ? { lastError: r.last_error } : {}),
 });
 
+/** An opinion status as an SQL literal; anything that is not one of the statuses is refused. */
+function statusLiteral(status: OpinionStatus): string {
+  if (!(status in OPINION_STATUS_LABELS)) throw new Error(`not an opinion status: ${String(status)}`);
+  return `'${status}'`;
+}
+
 /**
  * Opinions, their timelines and the outbox on SQLite; every write is one transaction, in which
  * the triggers of migration 16 move the figure and open-case counters.
@@ -179,6 +191,14 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
 
   const parse = (row: OpinionRow | undefined) => (row ? opinionFromRow(row) : null);
 
+  // A list's SQL depends only on which filters it has: a few dozen shapes, each prepared once.
+  const listStatements = new Map<string, Statement<unknown[]>>();
+  const listStatement = (sql: string) => {
+    let statement = listStatements.get(sql);
+    if (!statement) listStatements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+
   return {
     createOpinion: async (opinion, events, outbox, quota) => create(opinion, events, outbox, quota),
     getOpinion: async (id) => parse(byId.get(id) as OpinionRow | undefined),
@@ -197,19 +217,21 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
       if (query.stationId !== undefined) add('station_id = ?', query.stationId);
       if (query.statuses) {
         if (query.statuses.length === 0) return { items: [], nextCursor: null };
-        add(`status IN (${query.statuses.map(() => '?').join(', ')})`, ...query.statuses);
+        // Written out, not bound: the planner can then use an index of some statuses only
+        // (opinions_open_due, WHERE status IN ('assigned', 'transferred')) for the due queues.
+        add(`status IN (${query.statuses.map(statusLiteral).join(', ')})`);
       }
       if (query.dueOnOrBefore !== undefined) add('reply_due_date <= ?', query.dueOnOrBefore);
       if (query.staffReview !== undefined) add('staff_review = ?', query.staffReview ? 1 : 0);
       const after = query.cursor ? decodeCursor(query.cursor) : null;
       if (after) add('(created_at < ? OR (created_at = ? AND id < ?))', after.createdAt, after.createdAt, after.id);
-      // With a due-date bound the few open, due opinions are found by opinions_*_due and sorted;
+      // With a due-date bound the few open, due opinions are found by opinions_open_due and sorted;
       // walking the newest-first index instead would read every opinion of the station when
       // none is due. The unary + keeps the planner off that index for this one case.
       const order = query.dueOnOrBefore !== undefined ? '+created_at DESC, +id DESC' : 'created_at DESC, id DESC';
       const sql = `SELECT ${OPINION_COLUMNS()} FROM opinions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${order} LIMIT ?`;
-      const rows = db.prepare(sql).all(...params, query.limit + 1) as OpinionRow[];
+      const rows = listStatement(sql).all([...params, query.limit + 1]) as OpinionRow[];
       const items = rows.slice(0, query.limit).map(opinionFromRow);
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
