@@ -35,6 +35,7 @@ export const LATENCY_ACTIONS = [
   'opinions.get',
   'opinions.mine',
   'casework.inbox (deputy)',
+  'casework.inbox (deputy, due soon)',
   'casework.inbox (staff, overdue)',
   'reports.stats (a year, street)',
   'reports.stats (a year, by station)',
@@ -94,6 +95,8 @@ async function measureLatency(volume: number, ctx: SectionContext) {
       'opinions.get': (i) => post('opinions', { action: 'get', opinionId: benchOpinionId(own(i)) }, voter(i)),
       'opinions.mine': (i) => post('opinions', { action: 'mine' }, voter(i)),
       'casework.inbox (deputy)': () => post('casework', { action: 'inbox', filter: 'all' }, DEMO_CALLERS.deputy),
+      'casework.inbox (deputy, due soon)': () =>
+        post('casework', { action: 'inbox', filter: 'due_soon' }, DEMO_CALLERS.deputy),
       'casework.inbox (staff, overdue)': () =>
         post('casework', { action: 'inbox', filter: 'overdue' }, DEMO_CALLERS.staff),
       'reports.stats (a year, street)': () => post('reports', period, DEMO_CALLERS.admin),

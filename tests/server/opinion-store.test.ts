@@ -175,20 +175,20 @@ describe('the main opinion queries use their indexes', () => {
   const after = "(created_at < 1 OR (created_at = 1 AND id < 'op1'))";
   const duePage = 'ORDER BY +created_at DESC, +id DESC LIMIT 21';
   test.each`
-    query                                                                                                                                        | index
-    ${`SELECT doc FROM opinions WHERE author_openid = 'v' ${page}`}                                                                              | ${'opinions_author'}
-    ${`SELECT doc FROM opinions WHERE author_openid = 'v' AND ${after} ${page}`}                                                                 | ${'opinions_author'}
-    ${`SELECT doc FROM opinions WHERE assigned_deputy_id = 'd01' AND status IN ('assigned') ${page}`}                                            | ${'opinions_deputy'}
-    ${`SELECT doc FROM opinions WHERE assigned_deputy_id = 'd01' ${page}`}                                                                       | ${'opinions_deputy'}
-    ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('resolved') AND staff_review = 1 ${page}`}                                 | ${'opinions_station'}
-    ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('held') ${page}`}                                                          | ${'opinions_station'}
-    ${`SELECT doc FROM opinions WHERE station_id = 's' ${page}`}                                                                                 | ${'opinions_station'}
-    ${"SELECT doc FROM opinions WHERE submitted_by = 'v' AND request_id = 'r'"}                                                                  | ${'opinions_request'}
-    ${"SELECT doc FROM opinions WHERE claim_code = 'ABCD2345'"}                                                                                  | ${'opinions_claim'}
-    ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`} | ${'opinions_station (station_id=? AND status=?)'}
-    ${`SELECT doc FROM opinions WHERE status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`}                      | ${'opinions_open_due (reply_due_date<?)'}
-    ${"SELECT * FROM opinion_events WHERE opinion_id = 'op1' ORDER BY id"}                                                                       | ${'opinion_events_opinion'}
-    ${"SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= 1 ORDER BY next_attempt_at, id LIMIT 50"}                            | ${'outbox_due'}
+    query                                                                                                                                                                     | index
+    ${`SELECT doc FROM opinions WHERE author_openid = 'v' ${page}`}                                                                                                           | ${'opinions_author'}
+    ${`SELECT doc FROM opinions WHERE author_openid = 'v' AND ${after} ${page}`}                                                                                              | ${'opinions_author'}
+    ${`SELECT doc FROM opinions WHERE assigned_deputy_id = 'd01' AND status IN ('assigned') ${page}`}                                                                         | ${'opinions_deputy'}
+    ${`SELECT doc FROM opinions WHERE assigned_deputy_id = 'd01' ${page}`}                                                                                                    | ${'opinions_deputy'}
+    ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('resolved') AND staff_review = 1 ${page}`}                                                              | ${'opinions_station'}
+    ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('held') ${page}`}                                                                                       | ${'opinions_station'}
+    ${`SELECT doc FROM opinions WHERE station_id = 's' ${page}`}                                                                                                              | ${'opinions_station'}
+    ${"SELECT doc FROM opinions WHERE submitted_by = 'v' AND request_id = 'r'"}                                                                                               | ${'opinions_request'}
+    ${"SELECT doc FROM opinions WHERE claim_code = 'ABCD2345'"}                                                                                                               | ${'opinions_claim'}
+    ${`SELECT doc FROM opinions INDEXED BY opinions_open_due WHERE station_id = 's' AND status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`} | ${'opinions_open_due (reply_due_date<?)'}
+    ${`SELECT doc FROM opinions INDEXED BY opinions_open_due WHERE status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`}                      | ${'opinions_open_due (reply_due_date<?)'}
+    ${"SELECT * FROM opinion_events WHERE opinion_id = 'op1' ORDER BY id"}                                                                                                    | ${'opinion_events_opinion'}
+    ${"SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= 1 ORDER BY next_attempt_at, id LIMIT 50"}                                                         | ${'outbox_due'}
   `('$index serves: $query', ({ query, index }) => {
     const detail = plan(query);
     expect(detail).toContain(index);
@@ -207,4 +207,15 @@ test('a list’s statuses are written into its SQL only when each is an opinion 
   await expect(store.listOpinions({ statuses: ['assigned', 'transferred'], limit: 5 })).resolves.toMatchObject({
     items: expect.any(Array),
   });
+});
+
+test('a due queue is read off the open cases by due date, whichever order its statuses come in', async () => {
+  for (const statuses of [
+    ['assigned', 'transferred'],
+    ['transferred', 'assigned'],
+  ] as OpinionStatus[][]) {
+    await expect(
+      store.listOpinions({ stationId: 's', statuses, dueOnOrBefore: '2026-03-01', limit: 5 }),
+    ).resolves.toMatchObject({ items: expect.any(Array) });
+  }
 });

@@ -8,6 +8,7 @@ import { contactEndedAt } from '../../../src/domain/personal-data';
 import { type OpinionStore, type OutboxMessage, type Quota, QuotaExceededError } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { Statement } from 'better-sqlite3';
+import { OPEN_STATUSES } from '../../../src/domain/figures';
 import type { SqliteDatabase } from './database';
 import { createSqliteCounters } from './sqlite-counters';
 import { createSqliteFigures, figureColumns } from './sqlite-figures';
@@ -215,21 +216,29 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
       if (query.authorOpenid !== undefined) add('author_openid = ?', query.authorOpenid);
       if (query.assignedDeputyId !== undefined) add('assigned_deputy_id = ?', query.assignedDeputyId);
       if (query.stationId !== undefined) add('station_id = ?', query.stationId);
+      // The due queues (overdue, due soon: the open statuses with a due-date bound) read the open
+      // cases by due date off opinions_open_due, whose WHERE the query repeats word for word: the
+      // few due ones, not a station's or a deputy's whole backlog. Other statuses are written out
+      // too (checked, never bound), as the planner reads partial indexes only from literals.
+      const dueQueue =
+        query.dueOnOrBefore !== undefined &&
+        query.statuses !== undefined &&
+        query.statuses.length === OPEN_STATUSES.length &&
+        OPEN_STATUSES.every((s) => query.statuses!.includes(s));
       if (query.statuses) {
         if (query.statuses.length === 0) return { items: [], nextCursor: null };
-        // Written out, not bound: the planner can then use an index of some statuses only
-        // (opinions_open_due, WHERE status IN ('assigned', 'transferred')) for the due queues.
-        add(`status IN (${query.statuses.map(statusLiteral).join(', ')})`);
+        add(`status IN (${(dueQueue ? OPEN_STATUSES : query.statuses).map(statusLiteral).join(', ')})`);
       }
       if (query.dueOnOrBefore !== undefined) add('reply_due_date <= ?', query.dueOnOrBefore);
       if (query.staffReview !== undefined) add('staff_review = ?', query.staffReview ? 1 : 0);
       const after = query.cursor ? decodeCursor(query.cursor) : null;
       if (after) add('(created_at < ? OR (created_at = ? AND id < ?))', after.createdAt, after.createdAt, after.id);
-      // With a due-date bound the few open, due opinions are found by opinions_open_due and sorted;
-      // walking the newest-first index instead would read every opinion of the station when
-      // none is due. The unary + keeps the planner off that index for this one case.
+      // With a due-date bound the few due opinions are found and then sorted; walking the
+      // newest-first index instead would read every opinion of the station when none is due. The
+      // unary + keeps the planner off that index for this one case.
       const order = query.dueOnOrBefore !== undefined ? '+created_at DESC, +id DESC' : 'created_at DESC, id DESC';
-      const sql = `SELECT ${OPINION_COLUMNS()} FROM opinions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      const from = dueQueue ? 'opinions INDEXED BY opinions_open_due' : 'opinions';
+      const sql = `SELECT ${OPINION_COLUMNS()} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${order} LIMIT ?`;
       const rows = listStatement(sql).all([...params, query.limit + 1]) as OpinionRow[];
       const items = rows.slice(0, query.limit).map(opinionFromRow);
