@@ -88,17 +88,9 @@ const isZero = (counts: CounterCounts) => COUNTER_FIELDS.every((f) => counts[f] 
  * counter (a note, a supporter) — so such a write touches no counter.
  */
 export function figureCounterChanges(before: Opinion | null, after: Opinion | null): FigureCounterChange[] {
-  const changes = new Map<string, FigureCounterChange>();
-  const add = (contribution: FigureCounterChange | null, sign: 1 | -1) => {
-    if (!contribution) return;
-    const id = figureCounterId(contribution.key);
-    const change = changes.get(id) ?? { key: contribution.key, counts: { ...ZERO_COUNTER } };
-    for (const f of COUNTER_FIELDS) change.counts[f] += sign * contribution.counts[f];
-    changes.set(id, change);
-  };
-  add(before && figureContribution(before), -1);
-  add(after && figureContribution(after), 1);
-  return [...changes.values()].filter((c) => !isZero(c.counts));
+  return counterChanges(before, after)
+    .filter((c) => !isZero(c.counts))
+    .map(({ key, counts }) => ({ key, counts }));
 }
 
 /** A figure counter change that also carries the open cases the counter holds (`open`, ±). */
@@ -272,32 +264,6 @@ export function splitPeriod(fromMs: number, toMs: number): PeriodSplit {
   const end = monthStartMs(nextMonth(months[months.length - 1]!));
   const edges = [...(fromMs < start ? [{ fromMs, toMs: start }] : []), ...(end < toMs ? [{ fromMs: end, toMs }] : [])];
   return { months, edges };
-}
-
-/** The figure counters a set of opinions adds up to, one per key (what a recount compares with). */
-export function sumContributions(opinions: readonly Opinion[]): FigureCounterChange[] {
-  const sums = new Map<string, FigureCounterChange>();
-  for (const opinion of opinions) {
-    const c = figureContribution(opinion);
-    if (!c) continue;
-    const id = figureCounterId(c.key);
-    const sum = sums.get(id) ?? { key: c.key, counts: { ...ZERO_COUNTER } };
-    for (const f of COUNTER_FIELDS) sum.counts[f] += c.counts[f];
-    sums.set(id, sum);
-  }
-  return [...sums.values()];
-}
-
-/** The open cases per deputy a set of opinions holds, one per key. */
-export function countOpenCases(opinions: readonly Opinion[]): OpenCaseChange[] {
-  const sums = new Map<string, OpenCaseChange>();
-  for (const opinion of opinions) {
-    const key = openCaseOf(opinion);
-    if (!key) continue;
-    const id = openCaseId(key);
-    sums.set(id, { key, open: (sums.get(id)?.open ?? 0) + 1 });
-  }
-  return [...sums.values()];
 }
 
 /** One counter whose stored counts differ from what its opinions add up to. */
