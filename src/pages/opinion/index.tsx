@@ -12,6 +12,9 @@ import { useOpinion } from '../../hooks/use-opinion';
 import { COMMENT_MAX } from '../../domain/input-limits';
 
 /** 意见详情 for the voter: where it stands, the reply, the timeline, and what they may do now. */
+/** How long after submitting the result page still says 提交成功. */
+const JUST_SUBMITTED_MS = 10 * 60_000;
+
 export default function OpinionPage() {
   const router = useRouter();
   const opinionId = router.params.id ?? '';
@@ -53,9 +56,12 @@ export default function OpinionPage() {
     return <ErrorPage message={state.message} onRetry={() => void reload()} />;
   }
   const o = state.data;
+  // The success notice belongs to the moment of submitting: the result page opened again later
+  // (from the history, or a kept link) shows the opinion without it.
+  const justSubmitted = router.params.submitted === '1' && Date.now() - o.createdAt < JUST_SUBMITTED_MS;
   return (
     <PageShell>
-      {router.params.submitted === '1' && (
+      {justSubmitted && (
         <View className='notice notice--ok'>
           <Text className='notice__text'>提交成功！办理进展会显示在这里。</Text>
         </View>
