@@ -4,6 +4,7 @@ import {
   type CounterRecount,
   counterChanges,
   type FigureCounterKey,
+  figureContribution,
   figureCounterId,
   monthInstants,
   openCaseOf,
@@ -33,6 +34,15 @@ type Doc = Record<string, unknown>;
 /** The fields of a figure counter document: the figures and the open cases. */
 const FIELDS: readonly string[] = [...COUNTER_FIELDS, 'open'];
 const ZERO: Record<string, number> = { ...ZERO_COUNTER, open: 0 };
+
+/** The id of a stored counter document of `month`, from its key fields. */
+const storedCounterId = (month: string, d: Doc) =>
+  figureCounterId({
+    month,
+    stationId: String(d.stationId),
+    deputyId: String(d.deputyId),
+    category: String(d.category),
+  });
 
 /** Rounds of runTransaction (each up to 4 tries) a write that moves counters gets. */
 const COUNTER_ROUNDS = 5;
@@ -143,18 +153,18 @@ export async function countOpenCase(db: Db, doc: Doc): Promise<number> {
     const current = txDocument<Doc>(await tx.collection('opinions').doc(id).get());
     if (!current || countedPart(current) !== 'figures') return 0;
     const opinion = strip<Opinion>(current);
-    if (openCaseOf(opinion)) {
-      const [change] = counterChanges(opinion, opinion, false);
-      if (change)
-        await bump(
-          tx,
-          db.command,
-          'figure_counters',
-          figureCounterId(change.key),
-          { ...change.key },
-          { open: change.open },
-          ZERO,
-        );
+    // An open case is always collected: its counter is the one its figures are on.
+    const counted = figureContribution(opinion);
+    if (openCaseOf(opinion) && counted) {
+      await bump(
+        tx,
+        db.command,
+        'figure_counters',
+        figureCounterId(counted.key),
+        { ...counted.key },
+        { open: 1 },
+        ZERO,
+      );
     }
     await tx
       .collection('opinions')
@@ -177,16 +187,7 @@ const OPENING_IN_FLIGHT = 20;
 export async function openFigureCounters(db: Db, keys: readonly FigureCounterKey[], limit: number): Promise<number> {
   const there = new Set<string>();
   for (const month of new Set(keys.map((k) => k.month))) {
-    for (const d of await readAll<Doc>(db, 'figure_counters', { month })) {
-      there.add(
-        figureCounterId({
-          month,
-          stationId: String(d.stationId),
-          deputyId: String(d.deputyId),
-          category: String(d.category),
-        }),
-      );
-    }
+    for (const d of await readAll<Doc>(db, 'figure_counters', { month })) there.add(storedCounterId(month, d));
   }
   const missing = keys.filter((k) => !there.has(figureCounterId(k))).slice(0, limit);
   let opened = 0;
@@ -252,9 +253,7 @@ export function createCloudbaseCounterReads(db: Db): Pick<FigureSources, 'counte
         .group({ _id: '$deputyId', open: $.sum('$open') })
         .limit(MAX_GROUPS)
         .end();
-      return new Map(
-        ((res.data ?? []) as Doc[]).filter((d) => Number(d.open) > 0).map((d) => [String(d._id), Number(d.open)]),
-      );
+      return new Map(((res.data ?? []) as Doc[]).map((d) => [String(d._id), Number(d.open)]));
     },
   };
 }
@@ -274,13 +273,7 @@ export async function recountCloudbaseCounters(db: Db, month: string, repair: bo
   const _ = db.command;
   const { fromMs, toMs } = monthInstants(month);
   const readCounters = () => readAll<Doc>(db, 'figure_counters', { month });
-  const idOf = (d: Doc) =>
-    figureCounterId({
-      month,
-      stationId: String(d.stationId),
-      deputyId: String(d.deputyId),
-      category: String(d.category),
-    });
+  const idOf = (d: Doc) => storedCounterId(month, d);
 
   const before = await readCounters();
   const ofMonth = (counted: unknown) =>

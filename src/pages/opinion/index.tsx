@@ -11,10 +11,10 @@ import { ErrorPage, LoadingPage } from '../../components/StatusView';
 import { useOpinion } from '../../hooks/use-opinion';
 import { COMMENT_MAX } from '../../domain/input-limits';
 
-/** 意见详情 for the voter: where it stands, the reply, the timeline, and what they may do now. */
 /** How long after submitting the result page still says 提交成功. */
 const JUST_SUBMITTED_MS = 10 * 60_000;
 
+/** 意见详情 for the voter: where it stands, the reply, the timeline, and what they may do now. */
 export default function OpinionPage() {
   const router = useRouter();
   const opinionId = router.params.id ?? '';
