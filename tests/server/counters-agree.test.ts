@@ -16,7 +16,7 @@ import { CATEGORY_IDS } from '../../src/domain/categories';
 import { addDays, shanghaiDate } from '../../src/domain/dates';
 import { periodInstants } from '../../src/domain/figures';
 import type { Opinion, Satisfaction } from '../../src/domain/opinion';
-import { aStreet, DAY, EAST, PEOPLE, type Street, WEST } from '../support/builders';
+import { aStreet, DAY, deputyOpenid, EAST, PEOPLE, type Street, WEST } from '../support/builders';
 import { expectedGroupRows, rawCountsOf, recount, shanghaiDay } from '../support/figure-recount';
 import { createMemoryDatabase, memoryCloudbaseApp, type MemoryDatabase } from '../support/memory-cloudbase';
 import { seededRandom } from '../support/seeded-random';
@@ -30,11 +30,6 @@ import { seededRandom } from '../support/seeded-random';
 // along the way too: no count lags behind a change.
 
 const TEXT = '东门路口的红绿灯时间太短，老人过马路来不及，希望延长绿灯时间。';
-const DEPUTY_OPENID: Record<string, string> = {
-  'd-chen': PEOPLE.chen,
-  'd-li': PEOPLE.li,
-  'd-west': PEOPLE.westDeputy,
-};
 const STAFF_OF: Record<string, string> = { [EAST.id]: PEOPLE.staff, [WEST.id]: PEOPLE.westStaff };
 const MONTHS = ['2026-03', '2026-04', '2026-05', '2026-06', '2026-07'];
 
@@ -149,7 +144,7 @@ async function randomStep(street: Street, rnd: () => number, ids: Map<string, st
   const id = pick([...ids.keys()]);
   const o = (await street.store.getOpinion(id))!;
   const voter = ids.get(id)!;
-  const deputy = o.assignedDeputyId ? DEPUTY_OPENID[o.assignedDeputyId] : undefined;
+  const deputy = o.assignedDeputyId ? deputyOpenid(o.assignedDeputyId) : undefined;
   const staff = STAFF_OF[o.stationId]!;
   const today = shanghaiDate(street.now);
   const r = rnd();
@@ -213,7 +208,7 @@ describe.each([
     expect(await street.store.countOpenByDeputy(EAST.id)).toEqual(new Map([[assigned, 1]]));
     expect(await street.store.countFigures(whole)).toMatchObject({ collected: 1, replied: 0 });
 
-    await replyToOpinion({ opinionId, content: '已联系有关部门处理。' }, await street.as(DEPUTY_OPENID[assigned]!));
+    await replyToOpinion({ opinionId, content: '已联系有关部门处理。' }, await street.as(deputyOpenid(assigned)!));
     expect(await street.store.countFigures(whole)).toMatchObject({ collected: 1, replied: 1, onTime: 1 });
     expect(await street.store.countOpenByDeputy(EAST.id)).toEqual(new Map());
 
@@ -252,7 +247,7 @@ describe.each([
         const voter = `voter-par-${i}`;
         return [
           street.store.getOpinion(opinionId).then(async (o) => {
-            const deputy = DEPUTY_OPENID[o!.assignedDeputyId!];
+            const deputy = deputyOpenid(o!.assignedDeputyId!);
             if (deputy) await replyToOpinion({ opinionId, content: '已联系有关部门处理。' }, await street.as(deputy));
           }),
           street.as(voter).then((ctx) => withdrawOpinion({ opinionId }, ctx)),

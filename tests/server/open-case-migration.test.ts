@@ -5,7 +5,7 @@ import { replyToOpinion, transferOpinion } from '../../server/services/casework'
 import { submitOpinion } from '../../server/services/submit-opinion';
 import { addDays, shanghaiDate } from '../../src/domain/dates';
 import type { Opinion } from '../../src/domain/opinion';
-import { aStreet, EAST, PEOPLE, type Street } from '../support/builders';
+import { aStreet, deputyOpenid, EAST, type Street } from '../support/builders';
 import { createMemoryDatabase, memoryCloudbaseApp, type MemoryDatabase } from '../support/memory-cloudbase';
 
 // On CloudBase a deputy's open cases are kept on the figure counters (`open`), moved in the same
@@ -15,7 +15,6 @@ import { createMemoryDatabase, memoryCloudbaseApp, type MemoryDatabase } from '.
 // opinion takes away an open case its counter never held.
 
 const TEXT = '东门路口的红绿灯时间太短，老人过马路来不及，希望延长绿灯时间。';
-const DEPUTY_OPENID: Record<string, string> = { 'd-chen': PEOPLE.chen, 'd-li': PEOPLE.li };
 const MONTH = '2026-03';
 
 /** A street with `n` open opinions at East, then stored as the release before left them. */
@@ -77,11 +76,11 @@ test('a change of an opinion of the release before, ahead of the migration, take
   const [first, second] = await Promise.all(ids.slice(0, 2).map((id) => street.store.getOpinion(id)));
   await replyToOpinion(
     { opinionId: first!.id, content: '已联系有关部门处理。' },
-    await street.as(DEPUTY_OPENID[first!.assignedDeputyId!]!),
+    await street.as(deputyOpenid(first!.assignedDeputyId!)!),
   );
   await transferOpinion(
     { opinionId: second!.id, unit: '县交通运输局', expectedDate: addDays(shanghaiDate(street.now), 20) },
-    await street.as(DEPUTY_OPENID[second!.assignedDeputyId!]!),
+    await street.as(deputyOpenid(second!.assignedDeputyId!)!),
   );
   // The transferred one is open again, now on its counter; the replied one is closed for routing.
   expect([...(await routing(street)).values()].every((n) => n > 0)).toBe(true);
@@ -102,7 +101,7 @@ test('changes racing the migration are counted once', async () => {
       .map(async (o) =>
         replyToOpinion(
           { opinionId: o!.id, content: '已联系有关部门处理。' },
-          await street.as(DEPUTY_OPENID[o!.assignedDeputyId!]!),
+          await street.as(deputyOpenid(o!.assignedDeputyId!)!),
         ),
       ),
   ]);

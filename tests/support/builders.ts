@@ -89,6 +89,10 @@ const ACCOUNTS: Account[] = [
   account(PEOPLE.westStaff, { role: 'staff', stationId: WEST.id, displayName: '周敏' }),
 ];
 
+/** The openid a deputy of the street signs in with, or undefined for a deputy without an account. */
+export const deputyOpenid = (deputyId: string): string | undefined =>
+  ACCOUNTS.find((a) => a.deputyId === deputyId)?.openid;
+
 const setup = (targetId: string): AuditEntry => ({
   at: NOW - 30 * DAY,
   actor: 'builder',
