@@ -63,8 +63,9 @@ export class QuotaExceededError extends Error {
 /** The opinions part of the store. Each write is one transaction with its timeline and outbox lines. */
 export interface OpinionStore {
   /**
-   * Create an opinion unless one with the same (submittedBy, requestId) exists: then nothing is
-   * written and the existing one is returned with created = false. With a quota, the count under
+   * Create an opinion unless one with its id exists: its id is derived from (submittedBy,
+   * requestId) (`Ids.opinionId`), so a retried submission finds the first, nothing is written and
+   * the existing one is returned with created = false; an id held by another submission is refused. With a quota, the count under
    * its key is raised in the same transaction, and QuotaExceededError (nothing written) when full.
    */
   createOpinion(

@@ -20,6 +20,10 @@ function range(first: LocalDate, days: number, name: string): NamedDate[] {
   return Array.from({ length: days }, (_, i) => ({ date: addDays(first, i), name }));
 }
 
+// Computed once per year: the lunar conversions cost more than anything else in choosing a
+// session date, and every routing of an opinion asks for next year's near the year's end.
+const byYear = new Map<number, readonly NamedDate[]>();
+
 /**
  * The public holidays that the law itself fixes for a year (全国年节及纪念日放假办法, as
  * amended in 2024): New Year's Day; Spring Festival eve to the 3rd day; Qingming; 1–2 May;
@@ -27,7 +31,16 @@ function range(first: LocalDate, days: number, name: string): NamedDate[] {
  * bridging days and make-up working days on top of these; until it is published this is
  * all that is certain, so sessions computed from it are provisional (待公布).
  */
-export function statutoryHolidays(year: number): NamedDate[] {
+export function statutoryHolidays(year: number): readonly NamedDate[] {
+  let holidays = byYear.get(year);
+  if (!holidays) {
+    holidays = Object.freeze(computeStatutoryHolidays(year).map((d) => Object.freeze(d)));
+    byYear.set(year, holidays);
+  }
+  return holidays;
+}
+
+function computeStatutoryHolidays(year: number): NamedDate[] {
   const lunarNewYear = lunarToSolar(year, 1, 1);
   const qingming = addDays(getSolarTermDate(year, 4, 'pure_brightness'), SOLAR_TERM_SHIFT_DAYS);
   return [

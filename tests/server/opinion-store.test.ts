@@ -23,12 +23,8 @@ describe('createOpinion is idempotent on (submitter, requestId)', () => {
     expect(created).toEqual({ created: true, opinion: first });
     const before = { events: count('opinion_events'), outbox: count('outbox') };
 
-    const retry = {
-      ...first,
-      id: 'op-store-another-id',
-      content: '重发时内容略有不同，但仍是同一次提交。',
-      createdAt: T0 + 99_000,
-    };
+    // The service derives the id from (submitter, requestId) (Ids.opinionId): a retry has the same.
+    const retry = { ...first, content: '重发时内容略有不同，但仍是同一次提交。', createdAt: T0 + 99_000 };
     const again = await store.createOpinion(
       retry,
       [line(retry, T0 + 99_000, 'submitted', '意见已提交')],
@@ -36,9 +32,21 @@ describe('createOpinion is idempotent on (submitter, requestId)', () => {
     );
     expect(again).toEqual({ created: false, opinion: first });
     expect(await store.getOpinion(first.id)).toEqual(first);
-    expect(await store.getOpinion(retry.id)).toBeNull();
     expect({ events: count('opinion_events'), outbox: count('outbox') }).toEqual(before);
     expect(await store.listTimeline(first.id)).toHaveLength(1);
+  });
+
+  test('an id another submission holds is refused, and nothing is written', async () => {
+    const held = opinion(3, { authorOpenid: 'voter-idem-4' });
+    await store.createOpinion(held, [], []);
+    const before = { events: count('opinion_events'), outbox: count('outbox') };
+    const clash = { ...opinion(4, { authorOpenid: 'voter-idem-5' }), id: held.id };
+    await expect(
+      store.createOpinion(clash, [line(clash, T0, 'submitted', '意见已提交')], [], { key: 'q-clash', max: 5 }),
+    ).rejects.toThrow('already taken');
+    expect(await store.getOpinion(held.id)).toEqual(held);
+    expect({ events: count('opinion_events'), outbox: count('outbox') }).toEqual(before);
+    expect(await store.useQuota('q-clash', 1)).toBe(true);
   });
 
   test('the same requestId from another submitter is another opinion', async () => {
@@ -183,7 +191,7 @@ describe('the main opinion queries use their indexes', () => {
     ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('resolved') AND staff_review = 1 ${page}`}                                                              | ${'opinions_station'}
     ${`SELECT doc FROM opinions WHERE station_id = 's' AND status IN ('held') ${page}`}                                                                                       | ${'opinions_station'}
     ${`SELECT doc FROM opinions WHERE station_id = 's' ${page}`}                                                                                                              | ${'opinions_station'}
-    ${"SELECT doc FROM opinions WHERE submitted_by = 'v' AND request_id = 'r'"}                                                                                               | ${'opinions_request'}
+    ${"SELECT doc FROM opinions WHERE id = 'op1'"}                                                                                                                            | ${'sqlite_autoindex_opinions_1'}
     ${"SELECT doc FROM opinions WHERE claim_code = 'ABCD2345'"}                                                                                                               | ${'opinions_claim'}
     ${`SELECT doc FROM opinions INDEXED BY opinions_open_due WHERE station_id = 's' AND status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`} | ${'opinions_open_due (reply_due_date<?)'}
     ${`SELECT doc FROM opinions INDEXED BY opinions_open_due WHERE status IN ('assigned', 'transferred') AND reply_due_date <= '2026-03-01' ${duePage}`}                      | ${'opinions_open_due (reply_due_date<?)'}

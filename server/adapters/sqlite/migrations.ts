@@ -821,4 +821,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       DROP INDEX opinions_category_created;
     `,
   },
+  {
+    // An opinion's id is derived from (submitted_by, request_id) (Ids.opinionId), so a retried
+    // submit is found by its primary key, as on CloudBase: this unique index only cost every
+    // submit a page written.
+    version: 20,
+    sql: 'DROP INDEX opinions_request;',
+  },
 ];

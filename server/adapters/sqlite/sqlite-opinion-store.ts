@@ -134,7 +134,6 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
      WHERE id = @id AND version = @expected`,
   );
   const useQuota = db.prepare(USE_QUOTA);
-  const byRequest = db.prepare(`SELECT ${OPINION_COLUMNS()} FROM opinions WHERE submitted_by = ? AND request_id = ?`);
   const byId = db.prepare(`SELECT ${OPINION_COLUMNS()} FROM opinions WHERE id = ?`);
   const byClaim = db.prepare(`SELECT ${OPINION_COLUMNS()} FROM opinions WHERE claim_code = ?`);
   const timeline = db.prepare('SELECT * FROM opinion_events WHERE opinion_id = ? ORDER BY id');
@@ -161,8 +160,15 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
 
   const create = db.transaction(
     (opinion: Opinion, events: readonly TimelineEvent[], outbox: readonly OutboxMessage[], quota?: Quota) => {
-      const existing = byRequest.get(opinion.submittedBy, opinion.requestId) as OpinionRow | undefined;
-      if (existing) return { created: false, opinion: opinionFromRow(existing) };
+      // The id is derived from (submittedBy, requestId): a retried submit finds the first by it.
+      const row = byId.get(opinion.id) as OpinionRow | undefined;
+      if (row) {
+        const existing = opinionFromRow(row);
+        if (existing.submittedBy !== opinion.submittedBy || existing.requestId !== opinion.requestId) {
+          throw new Error('opinion not created: its id is already taken by another submission');
+        }
+        return { created: false, opinion: existing };
+      }
       // Counted in this transaction: a burst of parallel submits cannot pass the limit.
       if (quota && quota.max <= 0) throw new QuotaExceededError();
       if (quota && useQuota.run(quota).changes === 0) throw new QuotaExceededError();
