@@ -60,7 +60,7 @@ async function bill(ctx: SectionContext) {
   };
   const lines: BillLine[] = [
     {
-      what: `${OPINIONS.toLocaleString('en-US')} opinions' write path (submit, reply, resolve, rate, ${cost.lifecycle.messages} notices each)`,
+      what: `${OPINIONS.toLocaleString('en-US')} opinions' write path (two acceptances, submit, reply, resolve, rate, ${cost.lifecycle.messages} notices each)`,
       calls: OPINIONS * 4,
       reads: OPINIONS * cost.lifecycle.reads,
       writes: OPINIONS * cost.lifecycle.writes,

@@ -22,9 +22,14 @@ export interface MessageStore {
   /**
    * Record one acceptance of each template (a one-time subscription allows one message):
    * each template's credit is raised by one, to at most `max`, with its audit line, in one
-   * transaction.
+   * transaction. Answers the acceptances `openid` then holds, per template id.
    */
-  grantSubscriptions(openid: string, templateIds: readonly string[], max: number, audit: AuditEntry): Promise<void>;
+  grantSubscriptions(
+    openid: string,
+    templateIds: readonly string[],
+    max: number,
+    audit: AuditEntry,
+  ): Promise<Record<string, number>>;
   /** Spend one acceptance of a template; false, and nothing changed, when none is left. */
   spendSubscription(openid: string, templateId: string): Promise<boolean>;
   /** Give back an acceptance whose message WeChat did not take (it will be tried again). */

@@ -3,15 +3,13 @@ import type { accountActions } from '../../src/domain/actions/account';
 import { AppError } from '../../src/domain/errors';
 import { MESSAGES_PAGE_SIZE } from '../../src/domain/message-schemas';
 import { templatesAt } from '../../src/domain/notification-templates';
+import { MAX_SUBSCRIPTION_CREDITS } from '../../src/domain/subscribe-templates';
 import { notificationText } from '../../src/domain/notification-text';
 import { notificationOf, notificationPage, type SubscriptionMoment } from '../../src/domain/notifications';
 import type { MessagesView, MessageView, SubscribeTemplateIds } from '../../src/domain/views';
 import type { OutboxMessage } from '../ports/opinion-store';
 import { requireOpenid } from './actor';
 import type { ServiceContext } from './context';
-
-/** How many unspent acceptances of one template a person may hold (WeChat keeps its own count too). */
-export const MAX_SUBSCRIPTION_CREDITS = 20;
 
 const MOMENTS: readonly SubscriptionMoment[] = ['submit', 'follow', 'casework', 'oversight', 'handling'];
 
@@ -93,7 +91,7 @@ export async function acceptSubscriptions(
   const known = new Set(Object.values(ctx.config.subscribeTemplates).map((t) => t.id));
   const unknown = input.templateIds.filter((id) => !known.has(id));
   if (unknown.length > 0) throw new AppError('INVALID_INPUT', '不是本程序的消息模板');
-  await ctx.store.grantSubscriptions(openid, input.templateIds, MAX_SUBSCRIPTION_CREDITS, {
+  const subscriptions = await ctx.store.grantSubscriptions(openid, input.templateIds, MAX_SUBSCRIPTION_CREDITS, {
     at: ctx.clock.now(),
     actor: openid,
     action: 'account.acceptSubscriptions',
@@ -101,5 +99,5 @@ export async function acceptSubscriptions(
     targetId: openid,
     detail: { templateIds: [...new Set(input.templateIds)] },
   });
-  return { subscriptions: await ctx.store.listSubscriptions(openid) };
+  return { subscriptions };
 }

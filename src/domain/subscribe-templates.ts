@@ -11,7 +11,15 @@ export interface ConfiguredTemplate {
 
 export type SubscribeTemplates = Partial<Record<TemplateKey, ConfiguredTemplate>>;
 
+/** How many unspent acceptances of one template a person may hold (WeChat keeps its own count too). */
+export const MAX_SUBSCRIPTION_CREDITS = 20;
+
 const KEY = /^[a-z_]+\d+$/;
+/**
+ * WeChat's template ids are letters, digits, `-` and `_`; anything else is a mistake in the
+ * setting, and would not do as the name of a credit in a person's acceptances document.
+ */
+const TEMPLATE_ID = /^[A-Za-z0-9_-]+$/;
 
 const entry = z.union([
   z.string().min(1).max(128),
@@ -71,6 +79,10 @@ export function parseSubscribeTemplates(json: string | undefined): {
     }
     const template = key as TemplateKey;
     const configured: ConfiguredTemplate = typeof value === 'string' ? { id: value } : value;
+    if (!TEMPLATE_ID.test(configured.id)) {
+      problems.push(`SUBSCRIBE_TEMPLATES.${key} 的模板ID只能由字母、数字、-、_ 组成`);
+      continue;
+    }
     const expected = defaultKeys(template).length;
     if (configured.keys && configured.keys.length !== expected) {
       problems.push(`SUBSCRIBE_TEMPLATES.${key}.keys 应有 ${expected} 个关键词`);

@@ -28,6 +28,8 @@ describe('SUBSCRIBE_TEMPLATES, as the operator writes it', () => {
     ['opinion_reply=T1:thing1|time2', 'SUBSCRIBE_TEMPLATES.opinion_reply.keys 应有 3 个关键词'],
     ['opinion_reply=', 'SUBSCRIBE_TEMPLATES 应为“模板键=模板ID”，以逗号分隔'],
     ['opinion_reply=T1:thing1|time2|Thing3', 'SUBSCRIBE_TEMPLATES 应为“模板键=模板ID”，以逗号分隔'],
+    ['{"opinion_reply":"T1.v2"}', 'SUBSCRIBE_TEMPLATES.opinion_reply 的模板ID只能由字母、数字、-、_ 组成'],
+    ['{"opinion_reply":"T1 "}', 'SUBSCRIBE_TEMPLATES.opinion_reply 的模板ID只能由字母、数字、-、_ 组成'],
   ])('%s is refused, and then nothing is configured', (value, problem) => {
     expect(parseSubscribeTemplates(value)).toEqual({ templates: {}, problems: [problem] });
   });

@@ -130,6 +130,13 @@ describe('reports.migrate on CloudBase: opinions written before `figures` are co
             changed: 0,
             remaining: 0,
           },
+          {
+            number: 7,
+            name: '订阅消息授权次数并入每人一份记录（acceptances）',
+            state: 'done',
+            changed: 0,
+            remaining: 0,
+          },
         ],
       },
     });

@@ -37,9 +37,10 @@ export function messagesContract({ store, id, audit }: ContractContext) {
   });
 
   test('a subscription acceptance is spent once, never below zero, and capped', async () => {
-    await store.grantSubscriptions(id('p1'), ['T1', 'T1', 'T2'], 2, audit(id('p1')));
-    await store.grantSubscriptions(id('p1'), ['T1'], 2, audit(id('p1')));
-    await store.grantSubscriptions(id('p1'), ['T1'], 2, audit(id('p1')));
+    // Each grant answers what the person then holds.
+    expect(await store.grantSubscriptions(id('p1'), ['T1', 'T1', 'T2'], 2, audit(id('p1')))).toEqual({ T1: 1, T2: 1 });
+    expect(await store.grantSubscriptions(id('p1'), ['T1'], 2, audit(id('p1')))).toEqual({ T1: 2, T2: 1 });
+    expect(await store.grantSubscriptions(id('p1'), ['T1'], 2, audit(id('p1')))).toEqual({ T1: 2, T2: 1 });
     expect(await store.listSubscriptions(id('p1'))).toEqual({ T1: 2, T2: 1 });
     const spent = await Promise.all([1, 2, 3].map(() => store.spendSubscription(id('p1'), 'T1')));
     expect(spent.filter(Boolean)).toHaveLength(2);

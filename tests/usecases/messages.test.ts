@@ -1,11 +1,6 @@
 import { replyToOpinion, resolveOpinion } from '../../server/services/casework';
-import {
-  acceptSubscriptions,
-  listMessages,
-  MAX_SUBSCRIPTION_CREDITS,
-  readMessages,
-  subscribeTemplateIds,
-} from '../../server/services/messages';
+import { acceptSubscriptions, listMessages, readMessages, subscribeTemplateIds } from '../../server/services/messages';
+import { MAX_SUBSCRIPTION_CREDITS } from '../../src/domain/subscribe-templates';
 import { anOpinion, aStreet, PEOPLE, refusal, type Street } from '../support/builders';
 
 // A person's 消息 (docs/DESIGN.md, Notifications): every message the product wrote for them,

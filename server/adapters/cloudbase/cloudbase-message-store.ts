@@ -1,36 +1,29 @@
 import type { MessageStore } from '../../ports/message-store';
 import { decodeCursor, encodeCursor } from '../cursor';
-import { outboxFromDoc, RolledBack, txDocument, writeAudit } from './documents';
+import { outboxFromDoc, txDocument, writeAudit } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
 type Tx = any;
 
+/** A person's acceptances as stored: one `acceptances` document per person (_id = OPENID). */
+interface AcceptancesDoc {
+  credits?: Record<string, number>;
+}
+
 /**
  * A person's messages and subscription acceptances on CloudBase. Messages are the outbox
- * documents (index recipient_created); an acceptance counter's _id is `<openid>_<templateId>`
- * and is read and changed inside a transaction, so two dispatchers never spend one twice.
+ * documents (index recipient_created). A person's acceptances are one `acceptances` document
+ * (_id = OPENID) holding a credit per template id: accepting is one transaction that reads and
+ * writes it with its audit line, whatever the number of templates; spending one credit is one
+ * conditional write (`credits.<id> > 0`, then `inc(-1)`), which CloudBase applies to the one
+ * document atomically, so two dispatchers never spend one twice and no read is needed.
+ * (Each template's credit was once its own `subscriptions` document: reports.migrate step 7
+ * folds those in.)
  */
 export function createCloudbaseMessageStore(db: Db): MessageStore {
   const _ = db.command;
-  const creditId = (openid: string, templateId: string) => `${openid}_${templateId}`;
-
-  /** Change one credit counter in a transaction; `change` answers the new count, or null to write nothing. */
-  const adjust = async (openid: string, templateId: string, change: (credits: number) => number | null) => {
-    try {
-      await db.runTransaction(async (tx: Tx) => {
-        const ref = tx.collection('subscriptions').doc(creditId(openid, templateId));
-        const credits = txDocument<{ credits?: number }>(await ref.get())?.credits ?? 0;
-        const next = change(credits);
-        if (next === null) throw new RolledBack();
-        await ref.set({ openid, templateId, credits: next });
-      });
-      return true;
-    } catch (error) {
-      if (error instanceof RolledBack) return false;
-      throw error;
-    }
-  };
+  const acceptances = () => db.collection('acceptances');
 
   return {
     listMessages: async (openid, cursor, limit) => {
@@ -77,26 +70,32 @@ export function createCloudbaseMessageStore(db: Db): MessageStore {
         if (at > readAt) await ref.set({ readAt: at });
       });
     },
-    grantSubscriptions: async (openid, templateIds, max, audit) => {
-      await db.runTransaction(async (tx: Tx) => {
-        for (const templateId of new Set(templateIds)) {
-          const ref = tx.collection('subscriptions').doc(creditId(openid, templateId));
-          const credits = txDocument<{ credits?: number }>(await ref.get())?.credits ?? 0;
-          await ref.set({ openid, templateId, credits: Math.min(credits + 1, max) });
-        }
+    grantSubscriptions: async (openid, templateIds, max, audit) =>
+      db.runTransaction(async (tx: Tx) => {
+        const ref = tx.collection('acceptances').doc(openid);
+        const credits = { ...(txDocument<AcceptancesDoc>(await ref.get())?.credits ?? {}) };
+        for (const templateId of new Set(templateIds))
+          credits[templateId] = Math.min((credits[templateId] ?? 0) + 1, max);
+        await ref.set({ credits });
         await writeAudit(tx, audit);
-      });
+        return credits;
+      }),
+    spendSubscription: async (openid, templateId) => {
+      const res = await acceptances()
+        .where({ _id: openid, credits: { [templateId]: _.gt(0) } })
+        .update({ credits: { [templateId]: _.inc(-1) } });
+      return Number(res?.updated ?? 0) === 1;
     },
-    spendSubscription: (openid, templateId) =>
-      adjust(openid, templateId, (credits) => (credits > 0 ? credits - 1 : null)),
     refundSubscription: async (openid, templateId) => {
-      await adjust(openid, templateId, (credits) => credits + 1);
+      // Only a credit that was spent is given back, so its document is there (unless the person
+      // erased their data meanwhile: then there is nothing to give back to).
+      await acceptances()
+        .where({ _id: openid })
+        .update({ credits: { [templateId]: _.inc(1) } });
     },
     listSubscriptions: async (openid) => {
-      const res = await db.collection('subscriptions').where({ openid }).limit(100).get();
-      return Object.fromEntries(
-        ((res.data ?? []) as Array<{ templateId: string; credits: number }>).map((d) => [d.templateId, d.credits]),
-      );
+      const res = await acceptances().where({ _id: openid }).limit(1).get();
+      return { ...((res.data ?? [])[0] as AcceptancesDoc | undefined)?.credits };
     },
   };
 }

@@ -16,6 +16,15 @@ export function createCloudbasePersonalDataStore(db: Db): PersonalDataStore {
   const removeWhere = async (collection: string, where: object): Promise<number> =>
     ((await db.collection(collection).where(where).remove()) as { deleted?: number }).deleted ?? 0;
 
+  /** Delete a person's acceptances document; how many templates it held. */
+  const removeAcceptances = async (openid: string): Promise<number> => {
+    const res = await db.collection('acceptances').where({ _id: openid }).limit(1).get();
+    const held = ((res.data ?? [])[0] as { credits?: Record<string, number> } | undefined)?.credits;
+    if (!held) return 0;
+    await removeWhere('acceptances', { _id: openid });
+    return Object.keys(held).length;
+  };
+
   return {
     listContactsEndedBefore: async (before, limit) => {
       const res = await db
@@ -31,7 +40,9 @@ export function createCloudbasePersonalDataStore(db: Db): PersonalDataStore {
       const counts = {
         follows: await removeWhere('station_follows', { openid }),
         messages: await removeWhere('outbox', { recipientOpenid: openid }),
-        subscriptions: await removeWhere('subscriptions', { openid }),
+        // Counted per template, as held: the person's acceptances document, and any credit still
+        // in the form before reports.migrate step 7.
+        subscriptions: (await removeAcceptances(openid)) + (await removeWhere('subscriptions', { openid })),
         readMarks: await removeWhere('message_reads', { _id: openid }),
         districts: await removeWhere('voter_districts', { _id: openid }),
         // Each with its opinion's 附议 count, which the erasure lowers.

@@ -8,6 +8,7 @@ import { addToBallot, ballotId, type Ballot } from './evaluation-ballots';
 import { inlineTimeline, WHOLE_TIMELINE_FIELD } from './opinion-timeline';
 import { ENDED_STATUSES } from '../../../src/domain/personal-data';
 import { OPEN_STATUSES } from '../../../src/domain/figures';
+import { MAX_SUBSCRIPTION_CREDITS } from '../../../src/domain/subscribe-templates';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
@@ -86,12 +87,36 @@ async function splitRating(db: Db, doc: Doc): Promise<number> {
 }
 
 /**
+ * One template's credit as kept before (a `subscriptions` document `<openid>_<templateId>`)
+ * added into its person's `acceptances` document, at most MAX_SUBSCRIPTION_CREDITS, and deleted,
+ * in one transaction: a credit read twice is added once, since the second finds it gone.
+ */
+async function foldCredit(db: Db, doc: Doc): Promise<number> {
+  const { openid, templateId, credits } = doc;
+  if (typeof openid !== 'string' || typeof templateId !== 'string') return 0;
+  const id = String(doc._id);
+  return db.runTransaction(async (tx: Any) => {
+    if (!txDocument(await tx.collection('subscriptions').doc(id).get())) return 0;
+    const ref = tx.collection('acceptances').doc(openid);
+    const held = { ...(txDocument<{ credits?: Record<string, number> }>(await ref.get())?.credits ?? {}) };
+    const kept = typeof credits === 'number' && credits > 0 ? credits : 0;
+    held[templateId] = Math.min((held[templateId] ?? 0) + kept, MAX_SUBSCRIPTION_CREDITS);
+    await ref.set({ credits: held });
+    await tx.collection('subscriptions').doc(id).remove();
+    return 1;
+  });
+}
+
+/**
  * The CloudBase document migrations, in order. 1: opinions gain `figures` (cloudbase-figures.ts),
  * what reports.stats adds up (an opinion without it counts as collected only). 2: the ratings of
  * 代表述职评议 move out of `deputy_evaluations`, which held the voter beside the answer, into
  * participations and anonymous ballots (evaluation-ballots.ts). 3: `contactEndedAt` for the
  * retention job. 4: each opinion written before the counters is counted in them once
- * (cloudbase-counters.ts); until then reports.stats and routing do not see it.
+ * (cloudbase-counters.ts); until then reports.stats and routing do not see it. 5: an opinion's
+ * timeline moves into its document. 6: an open case counted apart moves onto its figure counter.
+ * 7: subscription credits, one document per template, fold into one per person (`acceptances`);
+ * until then the outbox does not find them and records such messages as not_subscribed.
  */
 export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [
   {
@@ -158,6 +183,17 @@ export const DOCUMENT_MIGRATIONS: readonly DocumentMigration[] = [
     pending: (_) => ({ [COUNTED_FIELD]: LEGACY_COUNTED, status: _.in([...OPEN_STATUSES]) }),
     move: countOpenCase,
     // One at a time, as step 4: opinions of a month and station share a counter.
+    parallel: 1,
+    pageSize: 50,
+  },
+  {
+    number: 7,
+    name: '订阅消息授权次数并入每人一份记录（acceptances）',
+    collection: 'subscriptions',
+    // every credit still kept a document per template: each is deleted once folded in
+    pending: (_) => ({ _id: _.exists(true) }),
+    move: foldCredit,
+    // One at a time: a person's credits of several templates go into one document.
     parallel: 1,
     pageSize: 50,
   },

@@ -34,9 +34,14 @@ export function createSqliteMessageStore(db: SqliteDatabase): MessageStore {
   );
   const credits = db.prepare('SELECT template_id, credits FROM subscription_credits WHERE openid = ?');
   const writeAudit = auditWriter(db);
+  const held = (openid: string) =>
+    Object.fromEntries(
+      (credits.all(openid) as Array<{ template_id: string; credits: number }>).map((r) => [r.template_id, r.credits]),
+    );
   const grantAll = db.transaction((openid: string, templateIds: readonly string[], max: number, audit: AuditEntry) => {
     for (const templateId of new Set(templateIds)) grant.run({ openid, templateId, max });
     writeAudit(audit);
+    return held(openid);
   });
 
   return {
@@ -65,9 +70,6 @@ export function createSqliteMessageStore(db: SqliteDatabase): MessageStore {
     refundSubscription: async (openid, templateId) => {
       refund.run(openid, templateId);
     },
-    listSubscriptions: async (openid) =>
-      Object.fromEntries(
-        (credits.all(openid) as Array<{ template_id: string; credits: number }>).map((r) => [r.template_id, r.credits]),
-      ),
+    listSubscriptions: async (openid) => held(openid),
   };
 }
