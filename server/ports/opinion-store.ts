@@ -52,6 +52,23 @@ export interface Quota {
   max: number;
 }
 
+/** What one change of an opinion writes (OpinionStore.changeOpinion). */
+export interface OpinionWrite {
+  /** The opinion as it will be: its version one above the one the change was decided on. */
+  next: Opinion;
+  events: readonly TimelineEvent[];
+  outbox: readonly OutboxMessage[];
+  supports?: readonly OpinionSupport[];
+}
+
+/** Thrown by changeOpinion when other changes kept coming first; nothing was written. */
+export class OpinionConflictError extends Error {
+  constructor() {
+    super('opinion changed meanwhile');
+    this.name = 'OpinionConflictError';
+  }
+}
+
 /** Thrown by createOpinion when the quota is used up; nothing was written. */
 export class QuotaExceededError extends Error {
   constructor() {
@@ -90,6 +107,19 @@ export interface OpinionStore {
     outbox: readonly OutboxMessage[],
     supports?: readonly OpinionSupport[],
   ): Promise<boolean>;
+  /**
+   * Change opinion `id` as `decide` says, `decide` being given the opinion as stored when the
+   * change is written (null from it: nothing to write), with its lines, messages and supports as
+   * updateOpinion writes them. For an action that names an opinion: it is read once, by the
+   * change itself — on CloudBase inside the transaction that writes it. A change made meanwhile
+   * is never overwritten: `decide` runs again on the newer opinion, a few times at most, then
+   * OpinionConflictError. Whatever `decide` throws ends the change with nothing written. Null when
+   * there is no such opinion; else the opinion as it now is, and whether this wrote it.
+   */
+  changeOpinion(
+    id: string,
+    decide: (current: Opinion) => Promise<OpinionWrite | null>,
+  ): Promise<{ opinion: Opinion; written: boolean } | null>;
   /** Newest first. */
   listOpinions(query: OpinionQuery): Promise<OpinionPage>;
   /**

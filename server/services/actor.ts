@@ -70,11 +70,15 @@ export function canSee(actor: Actor, opinion: Opinion, supporter = false): boole
 /** Load an opinion the actor may see, or NOT_FOUND; whether they support it is asked only when it decides. */
 export async function visibleOpinion(ctx: ServiceContext, actor: Actor, opinionId: string): Promise<Opinion> {
   const opinion = await ctx.store.getOpinion(opinionId);
-  const visible =
-    opinion !== null &&
-    (canSee(actor, opinion) || canSee(actor, opinion, await ctx.store.isSupporting(opinion.id, actor.openid)));
-  if (!opinion || !visible) throw new AppError('NOT_FOUND', '没有找到这条意见');
+  if (!opinion) throw new AppError('NOT_FOUND', '没有找到这条意见');
+  await requireVisible(ctx, actor, opinion);
   return opinion;
+}
+
+/** NOT_FOUND unless the actor may see the opinion; whether they support it is asked only when it decides. */
+export async function requireVisible(ctx: ServiceContext, actor: Actor, opinion: Opinion): Promise<void> {
+  if (canSee(actor, opinion) || canSee(actor, opinion, await ctx.store.isSupporting(opinion.id, actor.openid))) return;
+  throw new AppError('NOT_FOUND', '没有找到这条意见');
 }
 
 /** Refuse unless the actor holds one of `roles`. */

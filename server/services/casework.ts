@@ -10,11 +10,11 @@ import type { InboxFilter } from '../../src/domain/opinion-schemas';
 import { acceptsMerges, shortIdOf, type Opinion, type OpinionStatus } from '../../src/domain/opinion';
 import type { OpinionSummary, Page } from '../../src/domain/views';
 import type { OpinionQuery } from '../ports/opinion-store';
-import { actorOf, requireRole, visibleOpinion, type Actor } from './actor';
+import { actorOf, requireRole, requireVisible, type Actor } from './actor';
 import type { ServiceContext } from './context';
 import {
   assignment,
-  commit,
+  changeOpinion,
   decideRouting,
   event,
   notify,
@@ -73,58 +73,65 @@ export async function listInbox(
   return summaryPage(ctx, { ...scope, ...(await filterQuery(ctx, input.filter ?? 'all')) }, input);
 }
 
-async function assignedToMe(ctx: ServiceContext, opinionId: string) {
+/** The caller, a deputy; whether the opinion is theirs is asked of it as the change reads it. */
+async function deputyActor(ctx: ServiceContext) {
   const actor = await actorOf(ctx);
   requireRole(actor, ['deputy'], '只有被分派的代表可以这样做');
-  const opinion = await visibleOpinion(ctx, actor, opinionId);
-  if (opinion.assignedDeputyId !== actor.deputyId) throw new AppError('FORBIDDEN', '这条意见没有分派给您');
-  return { actor, opinion };
+  return actor;
 }
 
-async function ofMyStation(ctx: ServiceContext, opinionId: string) {
+/** NOT_FOUND unless the deputy may see the opinion, FORBIDDEN unless it is routed to them. */
+async function requireAssignedTo(ctx: ServiceContext, actor: Actor, opinion: Opinion) {
+  await requireVisible(ctx, actor, opinion);
+  if (opinion.assignedDeputyId !== actor.deputyId) throw new AppError('FORBIDDEN', '这条意见没有分派给您');
+}
+
+/** The caller, station staff or an admin; the opinion must be one they may see (of their station). */
+async function staffActor(ctx: ServiceContext) {
   const actor = await actorOf(ctx);
   requireRole(actor, ['staff', 'admin'], '只有联络站工作人员可以这样做');
-  const opinion = await visibleOpinion(ctx, actor, opinionId);
-  return { actor, opinion };
+  return actor;
 }
 
 const who = (actor: Actor) => ({ role: actor.role, name: actor.name });
 
 /** casework.reply: the deputy's official answer, which the voter sees. */
 export async function replyToOpinion(input: ActionInput<typeof caseworkActions, 'reply'>, ctx: ServiceContext) {
-  const { actor, opinion } = await assignedToMe(ctx, input.opinionId);
-  const status = transition(opinion.status, 'reply', 'deputy');
+  const actor = await deputyActor(ctx);
   await requireCleanText(ctx, input.content, actor.openid);
-  const now = ctx.clock.now();
-  const told = { excerpt: excerptOf(opinion.content), reply: excerptOf(input.content, 80) };
-  // Its voter and those who support it hear the same, in the reply's transaction.
-  const saved = await commit(
-    ctx,
-    opinion,
-    { ...opinion, status, reply: { content: input.content, deputyId: opinion.assignedDeputyId!, at: now } },
-    [event(opinion, now, who(actor), 'replied', '作出答复')],
-    [
-      ...notify(opinion, now, 'reply_to_voter', opinion.authorOpenid, told),
-      ...(await notifySupporters(ctx, opinion, now, 'reply_to_voter', told)),
-    ],
-  );
+  const saved = await changeOpinion(ctx, input.opinionId, async (opinion) => {
+    await requireAssignedTo(ctx, actor, opinion);
+    const status = transition(opinion.status, 'reply', 'deputy');
+    const now = ctx.clock.now();
+    const told = { excerpt: excerptOf(opinion.content), reply: excerptOf(input.content, 80) };
+    // Its voter and those who support it hear the same, in the reply's transaction.
+    return {
+      next: { ...opinion, status, reply: { content: input.content, deputyId: opinion.assignedDeputyId!, at: now } },
+      events: [event(opinion, now, who(actor), 'replied', '作出答复')],
+      outbox: [
+        ...notify(opinion, now, 'reply_to_voter', opinion.authorOpenid, told),
+        ...(await notifySupporters(ctx, opinion, now, 'reply_to_voter', told)),
+      ],
+    };
+  });
   return viewOf(ctx, actor, saved);
 }
 
 /** casework.transfer: the deputy refers it to a handling unit (承办单位); the voter is told which and when. */
 export async function transferOpinion(input: ActionInput<typeof caseworkActions, 'transfer'>, ctx: ServiceContext) {
-  const { actor, opinion } = await assignedToMe(ctx, input.opinionId);
+  const actor = await deputyActor(ctx);
   if (input.expectedDate < shanghaiDate(ctx.clock.now()))
     throw new AppError('INVALID_INPUT', '预计办结日期不能早于今天');
-  const status = transition(opinion.status, 'transfer', 'deputy');
-  const now = ctx.clock.now();
-  const text = `已转交${input.unit}办理，预计${formatDateZh(input.expectedDate)}前办结`;
-  const saved = await commit(
-    ctx,
-    opinion,
-    { ...opinion, status, transfer: { unit: input.unit, expectedDate: input.expectedDate, at: now } },
-    [event(opinion, now, who(actor), 'transferred', text)],
-  );
+  const saved = await changeOpinion(ctx, input.opinionId, async (opinion) => {
+    await requireAssignedTo(ctx, actor, opinion);
+    const status = transition(opinion.status, 'transfer', 'deputy');
+    const now = ctx.clock.now();
+    const text = `已转交${input.unit}办理，预计${formatDateZh(input.expectedDate)}前办结`;
+    return {
+      next: { ...opinion, status, transfer: { unit: input.unit, expectedDate: input.expectedDate, at: now } },
+      events: [event(opinion, now, who(actor), 'transferred', text)],
+    };
+  });
   return viewOf(ctx, actor, saved);
 }
 
@@ -132,55 +139,62 @@ export async function transferOpinion(input: ActionInput<typeof caseworkActions,
 export async function addNote(input: ActionInput<typeof caseworkActions, 'note'>, ctx: ServiceContext) {
   const actor = await actorOf(ctx);
   requireRole(actor, ['deputy', 'staff', 'admin'], '只有代表和工作人员可以添加内部备注');
-  const opinion = await visibleOpinion(ctx, actor, input.opinionId);
-  if (actor.role === 'deputy' && opinion.assignedDeputyId !== actor.deputyId) {
-    throw new AppError('FORBIDDEN', '这条意见没有分派给您');
-  }
-  const now = ctx.clock.now();
-  const saved = await commit(ctx, opinion, opinion, [event(opinion, now, who(actor), 'note', input.text, 'internal')]);
+  const saved = await changeOpinion(ctx, input.opinionId, async (opinion) => {
+    await requireVisible(ctx, actor, opinion);
+    if (actor.role === 'deputy' && opinion.assignedDeputyId !== actor.deputyId) {
+      throw new AppError('FORBIDDEN', '这条意见没有分派给您');
+    }
+    const now = ctx.clock.now();
+    return { next: opinion, events: [event(opinion, now, who(actor), 'note', input.text, 'internal')] };
+  });
   return viewOf(ctx, actor, saved);
 }
 
 /** casework.assign: staff (re)assign to a deputy of the station, or to the routing rule's choice. */
 export async function assignOpinion(input: ActionInput<typeof caseworkActions, 'assign'>, ctx: ServiceContext) {
-  const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
-  transition(opinion.status, 'assign', actor.role);
-  let deputyId = input.deputyId;
-  let reason: string;
-  if (deputyId) {
-    const deputy = await ctx.store.getDeputy(deputyId);
-    if (!deputy || !deputy.active || deputy.stationId !== opinion.stationId) {
-      throw new AppError('INVALID_INPUT', '只能分派给本站在任的代表');
+  const actor = await staffActor(ctx);
+  const saved = await changeOpinion(ctx, input.opinionId, async (opinion) => {
+    await requireVisible(ctx, actor, opinion);
+    transition(opinion.status, 'assign', actor.role);
+    let deputyId = input.deputyId;
+    let reason: string;
+    if (deputyId) {
+      const deputy = await ctx.store.getDeputy(deputyId);
+      if (!deputy || !deputy.active || deputy.stationId !== opinion.stationId) {
+        throw new AppError('INVALID_INPUT', '只能分派给本站在任的代表');
+      }
+      if (deputyId === opinion.assignedDeputyId) throw new AppError('CONFLICT', '已经分派给这位代表');
+      reason = `${actor.name}指定由${deputy.name}办理`;
+    } else {
+      const decision = await decideRouting(ctx, opinion, opinion.assignedDeputyId);
+      if (!decision.deputyId) throw new AppError('CONFLICT', '本站暂无可分派的代表');
+      deputyId = decision.deputyId;
+      reason = `${actor.name}按分派规则重新分派：${decision.reason}`;
     }
-    if (deputyId === opinion.assignedDeputyId) throw new AppError('CONFLICT', '已经分派给这位代表');
-    reason = `${actor.name}指定由${deputy.name}办理`;
-  } else {
-    const decision = await decideRouting(ctx, opinion, opinion.assignedDeputyId);
-    if (!decision.deputyId) throw new AppError('CONFLICT', '本站暂无可分派的代表');
-    deputyId = decision.deputyId;
-    reason = `${actor.name}按分派规则重新分派：${decision.reason}`;
-  }
-  const { next, events, outbox } = await assignment(ctx, opinion, deputyId, reason, who(actor));
-  const { transfer: _previousTransfer, ...rest } = next;
-  return viewOf(ctx, actor, await commit(ctx, opinion, rest, events, outbox));
+    const { next, events, outbox } = await assignment(ctx, opinion, deputyId, reason, who(actor));
+    const { transfer: _previousTransfer, ...rest } = next;
+    return { next: rest, events, outbox };
+  });
+  return viewOf(ctx, actor, saved);
 }
 
 /** casework.resolve: staff confirm that a replied opinion is settled; the voter may then rate it. */
 export async function resolveOpinion(input: ActionInput<typeof caseworkActions, 'resolve'>, ctx: ServiceContext) {
-  const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
-  const status = transition(opinion.status, 'resolve', actor.role);
-  const now = ctx.clock.now();
-  const told = { excerpt: excerptOf(opinion.content), note: excerptOf(input.note, 80) };
-  const saved = await commit(
-    ctx,
-    opinion,
-    { ...opinion, status, resolution: { note: input.note, at: now, by: actor.openid } },
-    [event(opinion, now, who(actor), 'resolved', `联络站确认已办结：${input.note}`)],
-    [
-      ...notify(opinion, now, 'resolved_to_voter', opinion.authorOpenid, told),
-      ...(await notifySupporters(ctx, opinion, now, 'resolved_to_voter', told)),
-    ],
-  );
+  const actor = await staffActor(ctx);
+  const saved = await changeOpinion(ctx, input.opinionId, async (opinion) => {
+    await requireVisible(ctx, actor, opinion);
+    const status = transition(opinion.status, 'resolve', actor.role);
+    const now = ctx.clock.now();
+    const told = { excerpt: excerptOf(opinion.content), note: excerptOf(input.note, 80) };
+    return {
+      next: { ...opinion, status, resolution: { note: input.note, at: now, by: actor.openid } },
+      events: [event(opinion, now, who(actor), 'resolved', `联络站确认已办结：${input.note}`)],
+      outbox: [
+        ...notify(opinion, now, 'resolved_to_voter', opinion.authorOpenid, told),
+        ...(await notifySupporters(ctx, opinion, now, 'resolved_to_voter', told)),
+      ],
+    };
+  });
   return viewOf(ctx, actor, saved);
 }
 
@@ -189,87 +203,92 @@ export async function resolveOpinion(input: ActionInput<typeof caseworkActions, 
  * The voter sees the reason (and, for a duplicate, which opinion carries it on).
  */
 export async function rejectOpinion(input: ActionInput<typeof caseworkActions, 'reject'>, ctx: ServiceContext) {
-  const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
-  const status = transition(opinion.status, 'reject', actor.role);
-  let target: Opinion | null = null;
-  if (input.kind === 'duplicate') {
-    target = input.mergedInto ? await ctx.store.getOpinion(input.mergedInto) : null;
-    if (
-      !target ||
-      target.id === opinion.id ||
-      target.stationId !== opinion.stationId ||
-      !acceptsMerges(target.status)
-    ) {
-      throw new AppError('INVALID_INPUT', '请指明本站另一条意见作为合并对象');
+  const actor = await staffActor(ctx);
+  const saved = await changeOpinion(ctx, input.opinionId, async (opinion) => {
+    await requireVisible(ctx, actor, opinion);
+    const status = transition(opinion.status, 'reject', actor.role);
+    let target: Opinion | null = null;
+    if (input.kind === 'duplicate') {
+      target = input.mergedInto ? await ctx.store.getOpinion(input.mergedInto) : null;
+      if (
+        !target ||
+        target.id === opinion.id ||
+        target.stationId !== opinion.stationId ||
+        !acceptsMerges(target.status)
+      ) {
+        throw new AppError('INVALID_INPUT', '请指明本站另一条意见作为合并对象');
+      }
     }
-  }
-  const now = ctx.clock.now();
-  const text = target
-    ? `与编号 ${shortIdOf(target.id)} 的意见重复，已合并办理：${input.reason}`
-    : `不予受理：${input.reason}`;
-  // A merged duplicate's voter and supporters follow the opinion it was merged into (附议), in
-  // the same transaction; the target's public line says how many, never who.
-  const carried = target ? await supportersCarriedOver(ctx, opinion, target, now) : [];
-  const merged =
-    target && carried.length > 0
-      ? [
-          event(
-            target,
-            now,
-            who(actor),
-            'merged',
-            `编号 ${shortIdOf(opinion.id)} 的重复意见已合并到这条意见，${carried.length}位选民随之附议`,
-          ),
-        ]
-      : [];
-  const saved = await commit(
-    ctx,
-    opinion,
-    {
-      ...opinion,
-      status,
-      rejection: { kind: input.kind, reason: input.reason, ...(target ? { mergedInto: target.id } : {}), at: now },
-    },
-    [event(opinion, now, who(actor), 'rejected', text), ...merged],
-    notify(opinion, now, 'rejected_to_voter', opinion.authorOpenid, {
-      excerpt: excerptOf(opinion.content),
-      reason: excerptOf(input.reason, 80),
-    }),
-    carried,
-  );
+    const now = ctx.clock.now();
+    const text = target
+      ? `与编号 ${shortIdOf(target.id)} 的意见重复，已合并办理：${input.reason}`
+      : `不予受理：${input.reason}`;
+    // A merged duplicate's voter and supporters follow the opinion it was merged into (附议), in
+    // the same transaction; the target's public line says how many, never who.
+    const carried = target ? await supportersCarriedOver(ctx, opinion, target, now) : [];
+    const merged =
+      target && carried.length > 0
+        ? [
+            event(
+              target,
+              now,
+              who(actor),
+              'merged',
+              `编号 ${shortIdOf(opinion.id)} 的重复意见已合并到这条意见，${carried.length}位选民随之附议`,
+            ),
+          ]
+        : [];
+    return {
+      next: {
+        ...opinion,
+        status,
+        rejection: { kind: input.kind, reason: input.reason, ...(target ? { mergedInto: target.id } : {}), at: now },
+      },
+      events: [event(opinion, now, who(actor), 'rejected', text), ...merged],
+      outbox: notify(opinion, now, 'rejected_to_voter', opinion.authorOpenid, {
+        excerpt: excerptOf(opinion.content),
+        reason: excerptOf(input.reason, 80),
+      }),
+      supports: carried,
+    };
+  });
   return viewOf(ctx, actor, saved);
 }
 
 /** casework.release: staff clear a held opinion after review; it is routed like a new one. */
 export async function releaseOpinion(input: ActionInput<typeof caseworkActions, 'release'>, ctx: ServiceContext) {
-  const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
-  const submitted = transition(opinion.status, 'release', actor.role);
-  const now = ctx.clock.now();
-  const released: Opinion = { ...opinion, status: submitted };
-  const cleared = event(opinion, now, who(actor), 'released', '内容审核通过');
-  const decision = await routingOf(ctx, released);
-  if (!decision.deputyId) {
-    const saved = await commit(ctx, opinion, { ...released, routingReason: decision.reason }, [
-      cleared,
-      event(opinion, now, SYSTEM, 'queued', '已转联络站工作人员分派'),
-    ]);
-    return viewOf(ctx, actor, saved);
-  }
-  const { next, events, outbox } = await assignment(ctx, released, decision.deputyId, decision.reason, {
-    role: 'system',
-    name: '系统',
+  const actor = await staffActor(ctx);
+  const saved = await changeOpinion(ctx, input.opinionId, async (opinion) => {
+    await requireVisible(ctx, actor, opinion);
+    const submitted = transition(opinion.status, 'release', actor.role);
+    const now = ctx.clock.now();
+    const released: Opinion = { ...opinion, status: submitted };
+    const cleared = event(opinion, now, who(actor), 'released', '内容审核通过');
+    const decision = await routingOf(ctx, released);
+    if (!decision.deputyId) {
+      return {
+        next: { ...released, routingReason: decision.reason },
+        events: [cleared, event(opinion, now, SYSTEM, 'queued', '已转联络站工作人员分派')],
+      };
+    }
+    const { next, events, outbox } = await assignment(ctx, released, decision.deputyId, decision.reason, SYSTEM);
+    return { next, events: [cleared, ...events], outbox };
   });
-  return viewOf(ctx, actor, await commit(ctx, opinion, next, [cleared, ...events], outbox));
+  return viewOf(ctx, actor, saved);
 }
 
 /** casework.close: staff close an opinion after reviewing a second 不满意. */
 export async function closeOpinion(input: ActionInput<typeof caseworkActions, 'close'>, ctx: ServiceContext) {
-  const { actor, opinion } = await ofMyStation(ctx, input.opinionId);
-  if (!opinion.staffReview) throw new AppError('CONFLICT', '这条意见不需要复核');
-  const status = transition(opinion.status, 'close', actor.role);
-  const now = ctx.clock.now();
-  const saved = await commit(ctx, opinion, { ...opinion, status, staffReview: false }, [
-    event(opinion, now, who(actor), 'closed', `联络站复核后结案：${input.note}`),
-  ]);
+  const actor = await staffActor(ctx);
+  const saved = await changeOpinion(ctx, input.opinionId, async (opinion) => {
+    await requireVisible(ctx, actor, opinion);
+    if (!opinion.staffReview) throw new AppError('CONFLICT', '这条意见不需要复核');
+    const status = transition(opinion.status, 'close', actor.role);
+    const now = ctx.clock.now();
+    return {
+      next: { ...opinion, status, staffReview: false },
+      events: [event(opinion, now, who(actor), 'closed', `联络站复核后结案：${input.note}`)],
+    };
+  });
   return viewOf(ctx, actor, saved);
 }

@@ -1,5 +1,6 @@
 import type { ServiceContext } from './context';
-import { commit, event, SYSTEM } from './opinion-change';
+import { AppError } from '../../src/domain/errors';
+import { changeOpinion, event, SYSTEM } from './opinion-change';
 
 /** WeChat's push with the result of mediaCheckAsync (Event = wxa_media_check). */
 export interface MediaCheckEvent {
@@ -17,20 +18,31 @@ export interface MediaCheckEvent {
 export async function applyMediaCheckResult(input: MediaCheckEvent, ctx: Omit<ServiceContext, 'caller'>) {
   const check = await ctx.store.findMediaCheck(input.trace_id);
   if (!check) return { applied: false };
-  const opinion = await ctx.store.getOpinion(check.opinionId);
-  if (!opinion || !opinion.hiddenImages?.includes(check.fileId)) return { applied: false };
   const now = ctx.clock.now();
   const passed = !input.errcode && input.result?.suggest === 'pass';
-  if (passed) {
-    const hidden = opinion.hiddenImages.filter((f) => f !== check.fileId);
-    const { hiddenImages: _previous, ...rest } = opinion;
-    await commit(ctx as ServiceContext, opinion, hidden.length ? { ...rest, hiddenImages: hidden } : rest, [
-      event(opinion, now, SYSTEM, 'image_passed', '一张照片通过审核，已对办理人员显示', 'internal'),
-    ]);
-  } else {
-    await commit(ctx as ServiceContext, opinion, opinion, [
-      event(opinion, now, SYSTEM, 'image_hidden', '一张照片未通过审核，仅选民本人可见', 'internal'),
-    ]);
+  let applied = false;
+  try {
+    await changeOpinion(ctx as ServiceContext, check.opinionId, async (opinion) => {
+      // A result for a photo no longer hidden (a repeated push) changes nothing.
+      applied = opinion.hiddenImages?.includes(check.fileId) ?? false;
+      if (!applied) return null;
+      if (!passed) {
+        return {
+          next: opinion,
+          events: [event(opinion, now, SYSTEM, 'image_hidden', '一张照片未通过审核，仅选民本人可见', 'internal')],
+        };
+      }
+      const hidden = opinion.hiddenImages!.filter((f) => f !== check.fileId);
+      const { hiddenImages: _previous, ...rest } = opinion;
+      return {
+        next: hidden.length ? { ...rest, hiddenImages: hidden } : rest,
+        events: [event(opinion, now, SYSTEM, 'image_passed', '一张照片通过审核，已对办理人员显示', 'internal')],
+      };
+    });
+  } catch (error) {
+    // No such opinion: the result has nothing to apply to.
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return { applied: false };
+    throw error;
   }
-  return { applied: true, passed };
+  return applied ? { applied: true, passed } : { applied: false };
 }

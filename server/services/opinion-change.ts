@@ -8,7 +8,7 @@ import { routeOpinion, type RoutingDecision } from '../../src/domain/routing';
 import type { NotificationKind, NotificationPayloads } from '../../src/domain/notifications';
 import { excerptOf } from '../../src/domain/notifications';
 import { isErasedAuthor } from '../../src/domain/personal-data';
-import type { OutboxMessage } from '../ports/opinion-store';
+import { OpinionConflictError, type OutboxMessage } from '../ports/opinion-store';
 import type { OpinionSupport } from '../ports/store-types';
 import type { ServiceContext } from './context';
 
@@ -66,23 +66,47 @@ export function notify<K extends NotificationKind>(
   return recipient && !isErasedAuthor(recipient) ? [outboxMessage(opinion.id, at, kind, recipient, payload)] : [];
 }
 
+/** A change of an opinion as an action decides it: the opinion as it will be, its lines, messages and carried 附议. */
+export interface OpinionChange {
+  next: Omit<Opinion, 'version' | 'updatedAt'>;
+  events: readonly TimelineEvent[];
+  outbox?: readonly OutboxMessage[];
+  /** A merge: the duplicate's supporters carried over to the opinion it was merged into. */
+  supports?: readonly OpinionSupport[];
+}
+
 /**
- * Write `next` over `current` if nobody changed it meanwhile (version check), with its
- * timeline lines, notifications and (a merge) the supporters it carries over in the same
- * transaction. CONFLICT when another change won.
+ * Change the opinion `opinionId` as `decide` says, `decide` being given the opinion as stored
+ * when the change is written (OpinionStore.changeOpinion): an action's rules are checked against
+ * exactly what its change replaces, and the opinion is read once, by the change. Its lines,
+ * messages and carried 附议 are written in the same transaction. Null from `decide`: nothing to
+ * write, and the opinion is answered as it is. NOT_FOUND when there is no such opinion; CONFLICT
+ * when other changes kept coming first.
  */
-export async function commit(
+export async function changeOpinion(
   ctx: ServiceContext,
-  current: Opinion,
-  next: Omit<Opinion, 'version' | 'updatedAt'>,
-  events: readonly TimelineEvent[],
-  outbox: readonly OutboxMessage[] = [],
-  supports: readonly OpinionSupport[] = [],
+  opinionId: string,
+  decide: (opinion: Opinion) => Promise<OpinionChange | null>,
 ): Promise<Opinion> {
-  const saved: Opinion = { ...next, version: current.version + 1, updatedAt: ctx.clock.now() };
-  const ok = await ctx.store.updateOpinion(saved, current.version, events, outbox, supports);
-  if (!ok) throw new AppError('CONFLICT', '这条意见刚刚被其他人处理过，请刷新后再操作');
-  return saved;
+  try {
+    const result = await ctx.store.changeOpinion(opinionId, async (current) => {
+      const change = await decide(current);
+      if (!change) return null;
+      return {
+        next: { ...change.next, version: current.version + 1, updatedAt: ctx.clock.now() },
+        events: change.events,
+        outbox: change.outbox ?? [],
+        supports: change.supports ?? [],
+      };
+    });
+    if (!result) throw new AppError('NOT_FOUND', '没有找到这条意见');
+    return result.opinion;
+  } catch (error) {
+    if (error instanceof OpinionConflictError) {
+      throw new AppError('CONFLICT', '这条意见刚刚被其他人处理过，请刷新后再操作');
+    }
+    throw error;
+  }
 }
 
 /** The routing decision for an opinion at its station now (docs/DESIGN.md, Routing and deadlines). */

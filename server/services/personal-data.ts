@@ -9,9 +9,9 @@ import type { ErasedAccountView, OpinionView } from '../../src/domain/views';
 import type { Store } from '../ports/store';
 import { actorOf } from './actor';
 import type { ServiceContext } from './context';
-import { event, SYSTEM, VOTER } from './opinion-change';
+import { changeOpinion, event, SYSTEM, VOTER } from './opinion-change';
 import { viewOf } from './opinion-view';
-import { ownOpinion } from './voter-opinions';
+import { requireOwn } from './voter-opinions';
 
 /** The public timeline line of a voter erasing the contact they gave. */
 export const CONTACT_ERASED_BY_VOTER = '选民删除了联系方式';
@@ -59,24 +59,32 @@ export async function eraseContact(
   input: ActionInput<typeof opinionsActions, 'eraseContact'>,
   ctx: ServiceContext,
 ): Promise<OpinionView> {
-  const { actor, opinion } = await ownOpinion(ctx, input.opinionId);
-  if (opinion.source !== 'app') {
-    throw new AppError('FORBIDDEN', '这条意见是工作人员在接待日代为登记的，删除联系方式请联系联络站工作人员');
-  }
+  const actor = await actorOf(ctx);
   const now = ctx.clock.now();
-  const saved = await rewrite(ctx.store, now, opinion, (o) =>
-    o.contact
-      ? { next: withoutContact(o), events: [event(o, now, VOTER, 'contact_erased', CONTACT_ERASED_BY_VOTER)] }
-      : undefined,
-  );
-  if (!saved) return viewOf(ctx, actor, (await ctx.store.getOpinion(opinion.id)) ?? opinion);
-  await ctx.store.appendAudit({
-    at: now,
-    actor: actor.openid,
-    action: 'opinions.eraseContact',
-    targetType: 'opinion',
-    targetId: opinion.id,
+  let erased = false;
+  const saved = await changeOpinion(ctx, input.opinionId, async (opinion) => {
+    await requireOwn(ctx, actor, opinion);
+    if (opinion.source !== 'app') {
+      throw new AppError('FORBIDDEN', '这条意见是工作人员在接待日代为登记的，删除联系方式请联系联络站工作人员');
+    }
+    // Decided on the opinion as written: a contact already gone is answered as it is.
+    erased = opinion.contact !== undefined;
+    return erased
+      ? {
+          next: withoutContact(opinion),
+          events: [event(opinion, now, VOTER, 'contact_erased', CONTACT_ERASED_BY_VOTER)],
+        }
+      : null;
   });
+  if (erased) {
+    await ctx.store.appendAudit({
+      at: now,
+      actor: actor.openid,
+      action: 'opinions.eraseContact',
+      targetType: 'opinion',
+      targetId: saved.id,
+    });
+  }
   return viewOf(ctx, actor, saved);
 }
 

@@ -7,12 +7,22 @@ import { replyDueDate } from '../../src/domain/deadlines';
 import { AppError } from '../../src/domain/errors';
 import { createHolidayCalendar } from '../../src/domain/holiday-calendar';
 import { canTransition, transition } from '../../src/domain/lifecycle';
-import { SATISFACTION_LABELS, type OpinionStatus } from '../../src/domain/opinion';
+import { SATISFACTION_LABELS, type Opinion, type OpinionStatus } from '../../src/domain/opinion';
 import { withoutContact } from '../../src/domain/personal-data';
 import type { OpinionSummary, OpinionView, Page } from '../../src/domain/views';
-import { actorOf, visibleOpinion } from './actor';
+import { actorOf, requireVisible, visibleOpinion, type Actor } from './actor';
 import type { ServiceContext } from './context';
-import { assignment, commit, decideRouting, event, notify, requireCleanText, SYSTEM, VOTER } from './opinion-change';
+import {
+  assignment,
+  changeOpinion,
+  decideRouting,
+  event,
+  notify,
+  type OpinionChange,
+  requireCleanText,
+  SYSTEM,
+  VOTER,
+} from './opinion-change';
 import { summariesOf, summaryPage, viewOf } from './opinion-view';
 
 /** The timeline line of a withdrawal that took the voter's contact with it. */
@@ -55,12 +65,10 @@ export async function getOpinion(
   return viewOf(ctx, actor, await visibleOpinion(ctx, actor, input.opinionId));
 }
 
-/** The caller and their own opinion; NOT_FOUND when they may not see it, FORBIDDEN when not theirs. */
-export async function ownOpinion(ctx: ServiceContext, opinionId: string) {
-  const actor = await actorOf(ctx);
-  const opinion = await visibleOpinion(ctx, actor, opinionId);
+/** NOT_FOUND when the actor may not see the opinion, FORBIDDEN when it is not theirs. */
+export async function requireOwn(ctx: ServiceContext, actor: Actor, opinion: Opinion): Promise<void> {
+  await requireVisible(ctx, actor, opinion);
   if (opinion.authorOpenid !== actor.openid) throw new AppError('FORBIDDEN', '只有提出意见的选民可以这样做');
-  return { actor, opinion };
 }
 
 /**
@@ -68,17 +76,20 @@ export async function ownOpinion(ctx: ServiceContext, opinionId: string) {
  * are erased at once (a public line says so): nobody needs to call about a withdrawn opinion.
  */
 export async function withdrawOpinion(input: ActionInput<typeof opinionsActions, 'withdraw'>, ctx: ServiceContext) {
-  const { actor, opinion } = await ownOpinion(ctx, input.opinionId);
-  if (!canTransition(opinion.status, 'withdraw', 'voter'))
-    throw new AppError('CONFLICT', WITHDRAW_REFUSED[opinion.status]);
+  const actor = await actorOf(ctx);
   if (input.reason) await requireCleanText(ctx, input.reason, actor.openid);
-  const status = transition(opinion.status, 'withdraw', 'voter');
-  const now = ctx.clock.now();
-  const text = input.reason ? `选民撤回了意见：${input.reason}` : '选民撤回了意见';
-  // A withdrawn opinion needs nobody to call its voter: the contact goes with the withdrawal.
-  const lines = [event(opinion, now, VOTER, 'withdrawn', text)];
-  if (opinion.contact) lines.push(event(opinion, now, SYSTEM, 'contact_erased', CONTACT_ERASED_ON_WITHDRAWAL));
-  const saved = await commit(ctx, opinion, { ...withoutContact(opinion), status }, lines);
+  const saved = await changeOpinion(ctx, input.opinionId, async (opinion) => {
+    await requireOwn(ctx, actor, opinion);
+    if (!canTransition(opinion.status, 'withdraw', 'voter'))
+      throw new AppError('CONFLICT', WITHDRAW_REFUSED[opinion.status]);
+    const status = transition(opinion.status, 'withdraw', 'voter');
+    const now = ctx.clock.now();
+    const text = input.reason ? `选民撤回了意见：${input.reason}` : '选民撤回了意见';
+    // A withdrawn opinion needs nobody to call its voter: the contact goes with the withdrawal.
+    const lines = [event(opinion, now, VOTER, 'withdrawn', text)];
+    if (opinion.contact) lines.push(event(opinion, now, SYSTEM, 'contact_erased', CONTACT_ERASED_ON_WITHDRAWAL));
+    return { next: { ...withoutContact(opinion), status }, events: lines };
+  });
   return viewOf(ctx, actor, saved);
 }
 
@@ -89,9 +100,22 @@ export async function withdrawOpinion(input: ActionInput<typeof opinionsActions,
  * a second one puts it before the station's staff for review.
  */
 export async function rateOpinion(input: ActionInput<typeof opinionsActions, 'rate'>, ctx: ServiceContext) {
-  const { actor, opinion } = await ownOpinion(ctx, input.opinionId);
-  if (opinion.status !== 'resolved' || opinion.staffReview) throw new AppError('CONFLICT', '这条意见现在不能评价');
+  const actor = await actorOf(ctx);
   if (input.comment) await requireCleanText(ctx, input.comment, actor.openid);
+  const saved = await changeOpinion(ctx, input.opinionId, async (opinion) => {
+    await requireOwn(ctx, actor, opinion);
+    if (opinion.status !== 'resolved' || opinion.staffReview) throw new AppError('CONFLICT', '这条意见现在不能评价');
+    return rating(ctx, opinion, input);
+  });
+  return viewOf(ctx, actor, saved);
+}
+
+/** What a rating changes, by the rules of rateOpinion. */
+async function rating(
+  ctx: ServiceContext,
+  opinion: Opinion,
+  input: ActionInput<typeof opinionsActions, 'rate'>,
+): Promise<OpinionChange> {
   const now = ctx.clock.now();
   const rating = { satisfaction: input.satisfaction, ...(input.comment ? { comment: input.comment } : {}), at: now };
   const said = `选民评价：${SATISFACTION_LABELS[input.satisfaction]}${input.comment ? `，${input.comment}` : ''}`;
@@ -99,7 +123,7 @@ export async function rateOpinion(input: ActionInput<typeof opinionsActions, 'ra
 
   if (input.satisfaction !== 'dissatisfied') {
     const status = transition(opinion.status, 'close', 'voter');
-    return viewOf(ctx, actor, await commit(ctx, opinion, { ...opinion, status, rating }, [rated]));
+    return { next: { ...opinion, status, rating }, events: [rated] };
   }
   if (opinion.reopenCount === 0 && opinion.assignedDeputyId) {
     const status = transition(opinion.status, 'reopen', 'voter');
@@ -118,30 +142,25 @@ export async function rateOpinion(input: ActionInput<typeof opinionsActions, 'ra
           'reopened',
           '选民不满意，原办理代表已不再履职，已转交其他代表重新办理',
         );
-        return viewOf(ctx, actor, await commit(ctx, opinion, next, [rated, line, ...events], outbox));
+        return { next, events: [rated, line, ...events], outbox };
       }
-      const saved = await commit(ctx, opinion, { ...opinion, rating, staffReview: true }, [
-        rated,
-        event(opinion, now, SYSTEM, 'review', '选民不满意，原办理代表已不再履职，已提交联络站处理'),
-      ]);
-      return viewOf(ctx, actor, saved);
+      return {
+        next: { ...opinion, rating, staffReview: true },
+        events: [rated, event(opinion, now, SYSTEM, 'review', '选民不满意，原办理代表已不再履职，已提交联络站处理')],
+      };
     }
     const due = replyDueDate(shanghaiDate(now), createHolidayCalendar(await ctx.store.listHolidayArrangements()));
     const account = await ctx.store.getAccountByDeputy(opinion.assignedDeputyId);
-    const saved = await commit(
-      ctx,
-      opinion,
-      { ...opinion, status, rating, reopenCount: 1, assignedAt: now, replyDueDate: due },
-      [rated, event(opinion, now, SYSTEM, 'reopened', '选民不满意，已退回代表重新办理')],
-      notify(opinion, now, 'reopened_to_deputy', account?.openid, { due, excerpt: excerptOf(opinion.content) }),
-    );
-    return viewOf(ctx, actor, saved);
+    return {
+      next: { ...opinion, status, rating, reopenCount: 1, assignedAt: now, replyDueDate: due },
+      events: [rated, event(opinion, now, SYSTEM, 'reopened', '选民不满意，已退回代表重新办理')],
+      outbox: notify(opinion, now, 'reopened_to_deputy', account?.openid, { due, excerpt: excerptOf(opinion.content) }),
+    };
   }
-  const saved = await commit(ctx, opinion, { ...opinion, rating, staffReview: true }, [
-    rated,
-    event(opinion, now, SYSTEM, 'review', '选民再次不满意，已提交联络站复核'),
-  ]);
-  return viewOf(ctx, actor, saved);
+  return {
+    next: { ...opinion, rating, staffReview: true },
+    events: [rated, event(opinion, now, SYSTEM, 'review', '选民再次不满意，已提交联络站复核')],
+  };
 }
 
 /**
@@ -154,19 +173,19 @@ export async function claimOpinion(input: ActionInput<typeof opinionsActions, 'c
   const actor = await actorOf(ctx);
   // The ten tries a day are counted before this runs, right or wrong (`WRITE_LIMITS`).
   const now = ctx.clock.now();
-  // A change racing this one (another claimer, staff at work) is looked at again: the loser of
-  // two claimers must get the same answer as for any other taken code.
-  for (let attempt = 1; ; attempt += 1) {
-    const opinion = await ctx.store.getOpinionByClaimCode(input.claimCode);
-    if (opinion && opinion.authorOpenid === actor.openid) return viewOf(ctx, actor, opinion);
-    if (!opinion || !isClaimable(opinion, now)) throw noSuchClaimCode();
-    try {
-      const saved = await commit(ctx, opinion, { ...opinion, authorOpenid: actor.openid }, [
-        event(opinion, now, VOTER, 'claimed', '选民已在小程序中关注这条意见'),
-      ]);
-      return viewOf(ctx, actor, saved);
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === 'CONFLICT') || attempt >= 3) throw error;
-    }
-  }
+  const found = await ctx.store.getOpinionByClaimCode(input.claimCode);
+  if (!found) throw noSuchClaimCode();
+  if (found.authorOpenid === actor.openid) return viewOf(ctx, actor, found);
+  // Decided again on the opinion as the claim writes it: the loser of two claimers racing each
+  // other gets the same answer as for any other taken code.
+  const saved = await changeOpinion(ctx, found.id, async (opinion) => {
+    if (opinion.claimCode !== input.claimCode) throw noSuchClaimCode();
+    if (opinion.authorOpenid === actor.openid) return null;
+    if (!isClaimable(opinion, now)) throw noSuchClaimCode();
+    return {
+      next: { ...opinion, authorOpenid: actor.openid },
+      events: [event(opinion, now, VOTER, 'claimed', '选民已在小程序中关注这条意见')],
+    };
+  });
+  return viewOf(ctx, actor, saved);
 }

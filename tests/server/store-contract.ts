@@ -1,5 +1,6 @@
 import type { AuditEntry, Store } from '../../server/ports/store';
 import { activitiesContract } from './store-contract-activities';
+import { changesContract } from './store-contract-changes';
 import { evaluationsContract } from './store-contract-evaluations';
 import { invitesContract } from './store-contract-invites';
 import { messagesContract } from './store-contract-messages';
@@ -54,6 +55,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     personalDataContract(context);
     suggestionsContract(context);
     supportsContract(context);
+    changesContract(context);
     activitiesContract(context);
   });
 }

@@ -47,7 +47,7 @@ const storedCounterId = (month: string, d: Doc) =>
 /** Rounds of runTransaction (each up to 4 tries) a write that moves counters gets. */
 const COUNTER_ROUNDS = 5;
 
-const isConflict = (error: unknown) =>
+export const isConflict = (error: unknown) =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'DATABASE_TRANSACTION_CONFLICT';
 
 /**

@@ -1,5 +1,11 @@
 import type { Opinion } from '../../../src/domain/opinion';
-import { type OpinionStore, QuotaExceededError } from '../../ports/opinion-store';
+import {
+  OpinionConflictError,
+  type OpinionStore,
+  type OutboxMessage,
+  QuotaExceededError,
+} from '../../ports/opinion-store';
+import type { OpinionSupport } from '../../ports/store-types';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { figuresFromSources } from '../figure-counting';
 import { createCloudbaseFigureSources, FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
@@ -7,6 +13,7 @@ import type { CollectionName } from './collections';
 import {
   createCloudbaseCounterReads,
   countedPart,
+  isConflict,
   moveCounters,
   openFigureCounters,
   recountCloudbaseCounters,
@@ -54,6 +61,7 @@ function sameSubmission(existing: Opinion, retried: Opinion): Opinion {
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
 type Tx = any;
+type Command = any;
 
 /**
  * An opinion as stored: the opinion with its derived figure flags and retention field, its kept
@@ -70,6 +78,42 @@ export function opinionDocument(opinion: Opinion): Record<string, unknown> {
     ...(ended !== undefined ? { [CONTACT_ENDED_FIELD]: ended } : {}),
     [COUNTED_FIELD]: COUNTED_WITH_OPEN,
   };
+}
+
+/**
+ * Write `next` over the stored opinion `current` inside `tx`: the 附议 count and the timeline as
+ * stored (a 附议 or a 建议 changes them without a new version) with this change's own lines, the
+ * lines of other opinions and the messages, the supports carried over, and the counters moved by
+ * the difference. Answers what is kept of the timeline for the action.
+ */
+async function writeChange(
+  tx: Tx,
+  _: Command,
+  current: Record<string, unknown>,
+  next: Opinion,
+  own: TimelineEvent[],
+  others: TimelineEvent[],
+  outbox: readonly OutboxMessage[],
+  supports: readonly OpinionSupport[],
+) {
+  const { [SUPPORT_COUNT_FIELD]: _read, ...doc } = opinionDocument(next);
+  const kept = current[SUPPORT_COUNT_FIELD];
+  const timeline = [...linesIn(current), ...own];
+  const whole = holdsWholeTimeline(current) ? { [WHOLE_TIMELINE_FIELD]: true } : {};
+  await tx
+    .collection('opinions')
+    .doc(next.id)
+    .set({
+      ...doc,
+      ...(typeof kept === 'number' ? { [SUPPORT_COUNT_FIELD]: kept } : {}),
+      [TIMELINE_FIELD]: timeline,
+      ...whole,
+    });
+  await writeSideEffects(tx, _, others, outbox);
+  await addSupportsInTransaction(tx, supports);
+  // A document from before the counters is not in them: its whole new contribution is added.
+  await moveCounters(tx, _, strip<Opinion>(current), next, countedPart(current));
+  return { _id: next.id, ...whole, timeline };
 }
 
 /**
@@ -137,32 +181,37 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
         const written = await runCountedTransaction(db, async (tx: Tx) => {
           const current = txDocument<Record<string, unknown>>(await tx.collection('opinions').doc(next.id).get());
           if (!current || current.version !== expected) throw new RolledBack();
-          // The 附议 count as stored (a 附议 changes it without a new version), or none if never kept;
-          // the timeline as stored (a 附议 or a 建议 adds lines without one) with this change's lines.
-          const { [SUPPORT_COUNT_FIELD]: _read, ...doc } = opinionDocument(next);
-          const kept = current[SUPPORT_COUNT_FIELD];
-          const timeline = [...linesIn(current), ...own];
-          const whole = holdsWholeTimeline(current) ? { [WHOLE_TIMELINE_FIELD]: true } : {};
-          await tx
-            .collection('opinions')
-            .doc(next.id)
-            .set({
-              ...doc,
-              ...(typeof kept === 'number' ? { [SUPPORT_COUNT_FIELD]: kept } : {}),
-              [TIMELINE_FIELD]: timeline,
-              ...whole,
-            });
-          await writeSideEffects(tx, _, others, outbox);
-          await addSupportsInTransaction(tx, supports);
-          // A document from before the counters is not in them: its whole new contribution is added.
-          await moveCounters(tx, _, strip<Opinion>(current), next, countedPart(current));
-          return { _id: next.id, ...whole, timeline };
+          return writeChange(tx, _, current, next, own, others, outbox, supports);
         });
         keepTimeline(written, written.timeline);
         forgetTimelinesOf(db, others);
         return true;
       } catch (error) {
         if (error instanceof RolledBack) return false;
+        throw error;
+      }
+    },
+    // Decided inside the transaction, after its one read: no read before it, and a change that
+    // commits meanwhile conflicts with this one, which runTransaction then runs (and decides) again.
+    changeOpinion: async (id, decide) => {
+      try {
+        const result = await runCountedTransaction(db, async (tx: Tx) => {
+          const current = txDocument<Record<string, unknown>>(await tx.collection('opinions').doc(id).get());
+          if (!current) return null;
+          const opinion = (await opinionsFromDocs(db, [current]))[0]!;
+          const write = await decide(opinion);
+          if (!write) return { opinion, written: false, kept: { ...current, timeline: linesIn(current) }, others: [] };
+          const { own, others } = splitLines(write.events, id);
+          const kept = await writeChange(tx, _, current, write.next, own, others, write.outbox, write.supports ?? []);
+          return { opinion: write.next, written: true, kept, others };
+        });
+        if (!result) return null;
+        // Kept for the action once committed: showing the opinion after the change reads nothing more.
+        keepTimeline(result.kept, result.kept.timeline);
+        forgetTimelinesOf(db, result.others);
+        return { opinion: result.opinion, written: result.written };
+      } catch (error) {
+        if (isConflict(error)) throw new OpinionConflictError();
         throw error;
       }
     },

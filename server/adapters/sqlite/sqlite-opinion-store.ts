@@ -5,7 +5,13 @@ import {
   type TimelineEvent,
 } from '../../../src/domain/opinion';
 import { contactEndedAt } from '../../../src/domain/personal-data';
-import { type OpinionStore, type OutboxMessage, type Quota, QuotaExceededError } from '../../ports/opinion-store';
+import {
+  OpinionConflictError,
+  type OpinionStore,
+  type OutboxMessage,
+  type Quota,
+  QuotaExceededError,
+} from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { Statement } from 'better-sqlite3';
 import { OPEN_STATUSES } from '../../../src/domain/figures';
@@ -118,6 +124,9 @@ function statusLiteral(status: OpinionStatus): string {
   return `'${status}'`;
 }
 
+/** How many times a change is decided before it gives up to changes that keep coming first. */
+const CHANGE_ATTEMPTS = 3;
+
 /**
  * Opinions, their timelines and the outbox on SQLite; every write is one transaction, in which
  * the triggers of migration 16 move the figure and open-case counters.
@@ -212,6 +221,20 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
     getOpinionByClaimCode: async (code) => parse(byClaim.get(code) as OpinionRow | undefined),
     updateOpinion: async (next, expected, events, outbox, supports = []) =>
       update(next, expected, events, outbox, supports),
+    // Read, decided (which may await), then written if the version is still the one read: another
+    // request may have changed it in between, and then it is decided again on what that wrote.
+    changeOpinion: async (id, decide) => {
+      for (let attempt = 1; ; attempt += 1) {
+        const current = parse(byId.get(id) as OpinionRow | undefined);
+        if (!current) return null;
+        const write = await decide(current);
+        if (!write) return { opinion: current, written: false };
+        if (update(write.next, current.version, write.events, write.outbox, write.supports ?? [])) {
+          return { opinion: write.next, written: true };
+        }
+        if (attempt >= CHANGE_ATTEMPTS) throw new OpinionConflictError();
+      }
+    },
     listOpinions: async (query) => {
       const where: string[] = [];
       const params: unknown[] = [];
