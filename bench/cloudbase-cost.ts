@@ -295,16 +295,21 @@ export async function measureCloudbaseCost(total: number): Promise<CloudbaseCost
   }
 
   // A voter's second opinion of the day: the day's quota document exists already. (After the
-  // outbox pass: its notices are not one opinion's write path.)
-  for (let i = 0; i < 4; i += 1) {
-    await call("opinions.submit (the voter's second of the day)", opinions, `bench-voter-${i}`, {
+  // outbox pass: its notices are not one opinion's write path.) On the instance that counted the
+  // first, which knows the document is there; then on another, already warm, which does not.
+  const second = (i: number, label: string) =>
+    call(label, opinions, `bench-voter-${i}`, {
       action: 'submit',
       stationId: DEMO_STATIONS[i % DEMO_STATIONS.length]!.id,
       category: 'transport',
       content: '文昌路菜场门口的人行道被占，老人买菜只能走机动车道。',
       requestId: `cost-second-${now}-${i}`,
     });
-  }
+  for (let i = 0; i < 4; i += 1) await second(i, "opinions.submit (the voter's second of the day)");
+  setRuntime({ ...runtime, store: createCloudbaseStore(memoryCloudbaseApp(db)) });
+  await stations({ action: 'list' }, context('bench-warm-up'));
+  for (let i = 4; i < 8; i += 1) await second(i, "opinions.submit (the voter's second of the day, another instance)");
+  setRuntime(runtime);
   const stat = (values: number[]) => ({
     min: Math.min(...values),
     max: Math.max(...values),

@@ -47,19 +47,37 @@ describe('the CloudBase store on the stand-in', () => {
     expect(await store.useQuota('casework.reply:f:2026-03-01', 0)).toBe(false);
   });
 
-  test("a voter's second opinion of the day spends its quota without a read: the refused create, then the raise", async () => {
+  test("a voter's second opinion of the day spends its quota without a read: the raise alone on the instance that counted the first, the refused create and then the raise on another", async () => {
     const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
     const store = createCloudbaseStore(memoryCloudbaseApp(db));
-    const quota = { key: 'second-voter:2026-03-01', max: 2 };
+    const quota = { key: 'second-voter:2026-03-01', max: 3 };
     const of = (n: number) => opinion(n, { authorOpenid: 'second-voter' });
     await store.createOpinion(of(11), [], [], quota);
     db.resetCounts();
     expect(await store.createOpinion(of(12), [], [], quota)).toMatchObject({ created: true });
+    const warm = { ...db.counts };
+    const other = createCloudbaseStore(memoryCloudbaseApp(db));
+    db.resetCounts();
+    expect(await other.createOpinion(of(13), [], [], quota)).toMatchObject({ created: true });
+    expect(warm.reads).toBe(0);
     expect(db.counts.reads).toBe(0);
-    expect(db.dump('quotas')).toEqual([{ _id: quota.key, used: 2 }]);
-    // At the limit the refused create and the raise both change nothing: then it asks, and refuses.
-    await expect(store.createOpinion(of(13), [], [], quota)).rejects.toBeInstanceOf(QuotaExceededError);
-    expect(await store.getOpinion(of(13).id)).toBeNull();
+    expect(db.counts.writes).toBe(warm.writes + 1);
+    expect(db.dump('quotas')).toEqual([{ _id: quota.key, used: 3 }]);
+    // At the limit the raise changes nothing, nor does the create: then it asks, and refuses.
+    await expect(store.createOpinion(of(14), [], [], quota)).rejects.toBeInstanceOf(QuotaExceededError);
+    await expect(other.createOpinion(of(14), [], [], quota)).rejects.toBeInstanceOf(QuotaExceededError);
+    expect(await store.getOpinion(of(14).id)).toBeNull();
+  });
+
+  test('a quota document this instance knew of but that is gone is created again: the count stays right', async () => {
+    const db = createMemoryDatabase({ collections: COLLECTION_NAMES });
+    const store = createCloudbaseStore(memoryCloudbaseApp(db));
+    expect(await store.useQuota('opinions.rate:v:2026-03-01', 2)).toBe(true);
+    await db.collection('quotas').where({ _id: 'opinions.rate:v:2026-03-01' }).remove();
+    expect(await store.useQuota('opinions.rate:v:2026-03-01', 2)).toBe(true);
+    expect(await store.useQuota('opinions.rate:v:2026-03-01', 2)).toBe(true);
+    expect(await store.useQuota('opinions.rate:v:2026-03-01', 2)).toBe(false);
+    expect(db.dump('quotas')).toEqual([{ _id: 'opinions.rate:v:2026-03-01', used: 2 }]);
   });
 
   test('a retried create finds the first in its own transaction: nothing written, the first returned, even past the quota', async () => {

@@ -41,7 +41,7 @@ import {
   timelineOfDocument,
   WHOLE_TIMELINE_FIELD,
 } from './opinion-timeline';
-import { returnQuota, spendQuota } from './quotas';
+import { type KnownQuotas, returnQuota, spendQuota } from './quotas';
 import { writeSideEffects } from './side-effects';
 import { contactEndedAt } from '../../../src/domain/personal-data';
 import { addSupportsInTransaction, opinionsFromDocs, SUPPORT_COUNT_FIELD } from './cloudbase-support-store';
@@ -124,7 +124,7 @@ async function writeChange(
  * change. Within one action (action-scope.ts) the timeline read or written with an opinion is
  * kept, so that showing the opinion after reading or changing it reads nothing more.
  */
-export function createCloudbaseOpinionStore(db: Db): OpinionStore {
+export function createCloudbaseOpinionStore(db: Db, knownQuotas?: KnownQuotas): OpinionStore {
   const _ = db.command;
   const col = (name: CollectionName) => db.collection(name);
 
@@ -147,7 +147,7 @@ export function createCloudbaseOpinionStore(db: Db): OpinionStore {
       // The day's quota first, by one conditional write (quotas.ts): a voter's first opinion of
       // the day is the common case, so the day's document is created first. Given back if this
       // call then writes nothing (a retry of an opinion made already, or a failure).
-      if (quota && !(await spendQuota(db, quota.key, quota.max, 'create-first'))) {
+      if (quota && !(await spendQuota(db, quota.key, quota.max, 'create-first', knownQuotas))) {
         const existing = await findOpinion({ _id: opinion.id });
         if (existing) return { created: false, opinion: sameSubmission(existing, opinion) };
         throw new QuotaExceededError();

@@ -13,7 +13,7 @@ import {
   settingMarker,
 } from '../../ports/store-types';
 import { cachedStore } from '../cached-store';
-import { spendQuota } from './quotas';
+import { KnownQuotas, spendQuota } from './quotas';
 import { createCloudbaseActivityStore } from './cloudbase-activity-store';
 import { createCloudbaseEvaluationStore } from './cloudbase-evaluation-store';
 import { createCloudbaseFollowStore } from './cloudbase-follow-store';
@@ -67,6 +67,7 @@ export function createCloudbaseDocumentStore(app = tcb.init({ env: tcb.SYMBOL_CU
   const db: Db = app.database();
   const _ = db.command;
   const col = (name: CollectionName) => db.collection(name);
+  const knownQuotas = new KnownQuotas();
 
   /** Every document matching `where`, in _id order, a page at a time. */
   const fetchAll = <T>(name: CollectionName, where: Doc = {}) => readAll<T>(db, name, where);
@@ -87,7 +88,7 @@ export function createCloudbaseDocumentStore(app = tcb.init({ env: tcb.SYMBOL_CU
     a.sortOrder - b.sortOrder || (a.id < b.id ? -1 : 1);
 
   return {
-    ...createCloudbaseOpinionStore(db),
+    ...createCloudbaseOpinionStore(db, knownQuotas),
     ...createCloudbaseFollowStore(db),
     ...createCloudbaseMessageStore(db),
     ...createCloudbaseEvaluationStore(db),
@@ -158,7 +159,7 @@ export function createCloudbaseDocumentStore(app = tcb.init({ env: tcb.SYMBOL_CU
         throw error;
       }
     },
-    useQuota: (key, max) => spendQuota(db, key, max),
+    useQuota: (key, max) => spendQuota(db, key, max, 'raise-first', knownQuotas),
     appendAudit: async (audit) => {
       await writeAudit(db, audit);
     },

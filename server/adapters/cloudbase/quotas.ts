@@ -13,17 +13,45 @@ type Db = any;
 export type QuotaOrder = 'raise-first' | 'create-first';
 
 /**
+ * The quota documents a store (one per function instance) has created or raised: their day's
+ * document exists, so the next use raises it at once whatever the order asked — a voter's second
+ * opinion of the day on a warm instance is one write, not a refused create and then the raise.
+ * Only an order: if the document is gone after all, the raise changes nothing and it is created.
+ * Keys name their day, so a day's end needs no clearing; it is emptied when it grows large.
+ */
+export class KnownQuotas {
+  private keys = new Set<string>();
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+  remember(key: string): void {
+    if (this.keys.size >= KNOWN_AT_MOST) this.keys = new Set();
+    this.keys.add(key);
+  }
+}
+const KNOWN_AT_MOST = 10_000;
+
+/**
  * Count one use of `key` (at most `max` a day): true if counted, false — and nothing counted —
  * once `max` uses were made. `order` says which write is tried first; the other follows only if
- * it did not apply (the document exists already, or not yet).
+ * it did not apply (the document exists already, or not yet); `known` (the store's) overrides it
+ * for a document known to exist.
  */
 export async function spendQuota(
   db: Db,
   key: string,
   max: number,
   order: QuotaOrder = 'raise-first',
+  known?: KnownQuotas,
 ): Promise<boolean> {
   if (max < 1) return false;
+  const counted = await spend(db, key, max, known?.has(key) ? 'raise-first' : order);
+  // Counted or at the limit, the day's document is there.
+  known?.remember(key);
+  return counted;
+}
+
+async function spend(db: Db, key: string, max: number, order: QuotaOrder): Promise<boolean> {
   const _ = db.command;
   const raise = async () =>
     Number(
