@@ -61,7 +61,7 @@ async function bill(ctx: SectionContext) {
   const lines: BillLine[] = [
     {
       what: `${OPINIONS.toLocaleString('en-US')} opinions' write path (two acceptances, submit, reply, resolve, rate, ${cost.lifecycle.messages} notices each)`,
-      calls: OPINIONS * 4,
+      calls: OPINIONS * cost.lifecycle.calls,
       reads: OPINIONS * cost.lifecycle.reads,
       writes: OPINIONS * cost.lifecycle.writes,
     },

@@ -53,7 +53,8 @@ export interface CloudbaseCost {
   rule: string;
   rows: CostRow[];
   /** One opinion's write path: submit, reply, resolve, rate, and the scheduler sending its notices. */
-  lifecycle: { reads: number; writes: number; messages: number };
+  /** One opinion's write path: its function calls, their reads and writes, and the notices sent. */
+  lifecycle: { calls: number; reads: number; writes: number; messages: number };
 }
 
 export const COUNTING_RULE =
@@ -359,6 +360,7 @@ export async function measureCloudbaseCost(total: number): Promise<CloudbaseCost
       (outbox.writes / Math.max(messages, 1)) * perOpinionMessages
     ).toFixed(1),
     messages: +perOpinionMessages.toFixed(1),
+    calls: path.length,
   };
   return { opinions: total, rule: COUNTING_RULE, rows, lifecycle };
 }
