@@ -4,12 +4,12 @@ import { volumeLabel, type Section, type SectionContext } from './support/sectio
 
 // How each action's cost grows with the opinions (issue #14, "Cost that does not grow with the
 // years"): p50 / p95 at every volume measured in this run, the ratio of the largest to the
-// smallest, and the goals beside them — submit p95 at 1M ≤ 5 ms; reports.stats p95 at 1M ≤ 10 ms
-// and within 1.2× of its p95 at 10k.
+// smallest, and the goals beside them — submit p95 at 1M ≤ 5 ms; reports.stats p95 at 1M ≤ 10 ms.
+// Its growth goal (≤ 1.2× of 10k) is checked by stats-growth, which measures the two volumes side
+// by side: the ratios here compare sections run minutes apart, and show the machine's drift too.
 
 const SUBMIT_P95_MS = 5;
 const STATS_P95_MS = 10;
-const STATS_GROWTH = 1.2;
 
 export const growthSection = (latencySections: string[]): Section => ({
   name: 'growth',
@@ -41,9 +41,6 @@ async function growth(ctx: SectionContext, latencySections: string[]) {
     }
     if (action.startsWith('reports.stats')) {
       checks.push(atMost(`${action} p95 at ${big}`, last ? +last.p95.toFixed(2) : null, STATS_P95_MS, 'ms'));
-      if (measured.length > 1) {
-        checks.push(atMost(`${action} p95 ${big} ÷ ${small}`, ratio, STATS_GROWTH, '×'));
-      }
     }
     goals.push(...checks);
     return { action, ratio, checks, cells: measured.map((f) => at(f, action) ?? null) };

@@ -4,6 +4,7 @@ import { domSection } from './dom';
 import { growthSection } from './growth';
 import { latencySection } from './latency';
 import { lighthouseSection } from './lighthouse';
+import { statsGrowthSection } from './stats-growth';
 import type { Section } from './support/section';
 import { throughputSection } from './throughput';
 import { weappSection } from './weapp-sizes';
@@ -26,6 +27,7 @@ export function allSections(volumes: number[]): Section[] {
   return [
     ...latency,
     growthSection(latency.map((s) => s.name)),
+    ...(volumes.length > 1 ? [statsGrowthSection(volumes[0]!, volumes[volumes.length - 1]!)] : []),
     throughputSection(volumes[volumes.length - 1]!),
     cloudbaseSection,
     billSection,

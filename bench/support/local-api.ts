@@ -8,11 +8,8 @@ import { listen } from './timing';
 
 export type Post = (fn: string, body: unknown, openid?: string) => Promise<void>;
 
-/**
- * The local server's functions on `store`, over HTTP on a free port, as `npm start` serves them;
- * beside it a bare Node http hello-world, the reference every latency is read against.
- */
-export async function startLocalApi(store: Store, dir: string) {
+/** From now on the local API's functions run on `store` (its generated files under `dir`). */
+export function serveLocalStore(store: Store, dir: string): void {
   setRuntime({
     store,
     clock: systemClock,
@@ -20,6 +17,14 @@ export async function startLocalApi(store: Store, dir: string) {
     ids: nodeIds,
     ...localAdapters(dir, () => undefined),
   });
+}
+
+/**
+ * The local server's functions on `store`, over HTTP on a free port, as `npm start` serves them;
+ * beside it a bare Node http hello-world, the reference every latency is read against.
+ */
+export async function startLocalApi(store: Store, dir: string) {
+  serveLocalStore(store, dir);
   const apiServer = createLocalServer({ functions: LOCAL_FUNCTIONS });
   const helloServer = createServer((_req, res) => res.end('{"ok":true}'));
   const api = await listen(apiServer);

@@ -53,10 +53,11 @@ export async function openVolumeStore(dir: string) {
      */
     async growTo(target: number, progress: (count: number) => void = () => undefined): Promise<number> {
       const start = process.hrtime.bigint();
-      // The indexes of a million opinions do not fit SQLite's default 2 MB page cache: while
-      // filling, a larger one spares re-reading index pages for every row; reset afterwards so
-      // that what is measured runs with the store's own settings.
+      // The indexes of a million opinions do not fit the store's page cache: while filling, a
+      // larger one spares re-reading index pages for every row; both settings are put back
+      // afterwards, so that what is measured runs with the store's own.
       const cacheSize = store.db.pragma('cache_size', { simple: true }) as number;
+      const tempStore = store.db.pragma('temp_store', { simple: true }) as number;
       store.db.pragma(`cache_size = ${FILL_CACHE_KIB}`);
       store.db.pragma('temp_store = MEMORY');
       while (meta.count < target) {
@@ -68,7 +69,7 @@ export async function openVolumeStore(dir: string) {
         progress(meta.count);
       }
       store.db.pragma(`cache_size = ${cacheSize}`);
-      store.db.pragma('temp_store = DEFAULT');
+      store.db.pragma(`temp_store = ${tempStore}`);
       // A server is never handed hundreds of thousands of opinions in two minutes: the log they
       // left is copied into the file now, so that what is measured next is not the checkpointer
       // catching up with the filling.
