@@ -12,9 +12,10 @@ import { openVolumeStore } from './support/volume-store';
 // p95 at 1M within 1.2× of its p95 at 10k). The latency sections measure each volume minutes
 // apart, and on a shared machine the hello-world's own p95 moves by a third between them; so the
 // two stores are opened in one process and each grouping is called in alternating rounds — 40
-// calls on the small store, 40 on the large — and each store's p95 is taken over all its rounds.
+// calls on one store, 40 on the other, the first of each round taking turns — and each store's
+// p95 is taken over all its rounds.
 
-const ROUNDS = 10;
+const ROUNDS = 20;
 const PER_ROUND = 40;
 const WARM_UP = 20;
 const STATS_GROWTH = 1.2;
@@ -65,7 +66,8 @@ async function measureStatsGrowth(small: number, large: number, ctx: SectionCont
         for (let i = 0; i < WARM_UP; i += 1) await call();
       }
       for (let round = 0; round < ROUNDS; round += 1) {
-        for (const [s, store] of stores.entries()) {
+        const order = round % 2 === 0 ? [...stores.entries()] : [...stores.entries()].reverse();
+        for (const [s, store] of order) {
           store.use();
           for (let i = 0; i < PER_ROUND; i += 1) {
             const start = process.hrtime.bigint();
@@ -103,7 +105,7 @@ async function measureStatsGrowth(small: number, large: number, ctx: SectionCont
       },
       goals,
       lines: [
-        `${ROUNDS} rounds of ${PER_ROUND} calls on each store in turn (after ${WARM_UP} unmeasured); p50 / p95 ms over all rounds`,
+        `${ROUNDS} rounds of ${PER_ROUND} calls on each store in turn, the first of a round taking turns (after ${WARM_UP} unmeasured); p50 / p95 ms over all rounds`,
         `${'action'.padEnd(38)}${stores.map((s) => s.label.padStart(16)).join('')}${'ratio'.padStart(8)}  goal`,
         ...rows.map(
           (r) =>
