@@ -42,8 +42,13 @@ describe('the CloudBase store on the stand-in', () => {
     db.resetCounts();
     expect(await store.useQuota('casework.reply:e:2026-03-01', 5)).toBe(true);
     expect(await store.useQuota('casework.reply:e:2026-03-01', 5)).toBe(true);
-    // The first: an update that finds nothing, then the document; the second: the update alone.
-    expect(db.counts).toMatchObject({ reads: 0, writes: 3 });
+    // The first creates the document; the second, which this instance knows of, raises it.
+    expect(db.counts).toMatchObject({ reads: 0, writes: 2 });
+    // Another instance's first use of the day: its create is refused, then it raises.
+    const other = createCloudbaseStore(memoryCloudbaseApp(db));
+    db.resetCounts();
+    expect(await other.useQuota('casework.reply:e:2026-03-01', 5)).toBe(true);
+    expect(db.counts).toMatchObject({ reads: 0, writes: 2 });
     expect(await store.useQuota('casework.reply:f:2026-03-01', 0)).toBe(false);
   });
 

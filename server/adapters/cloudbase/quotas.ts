@@ -9,7 +9,7 @@ type Db = any;
  * before). The day's first use creates the document instead.
  */
 
-/** How a quota is tried first: the day's first use is the common case for some (a voter's submit). */
+/** How a quota is tried first, when this instance does not know its document yet (KnownQuotas). */
 export type QuotaOrder = 'raise-first' | 'create-first';
 
 /**
