@@ -105,13 +105,13 @@ export async function rateOpinion(input: ActionInput<typeof opinionsActions, 'ra
   const saved = await changeOpinion(ctx, input.opinionId, async (opinion) => {
     await requireOwn(ctx, actor, opinion);
     if (opinion.status !== 'resolved' || opinion.staffReview) throw new AppError('CONFLICT', '这条意见现在不能评价');
-    return rating(ctx, opinion, input);
+    return ratingChange(ctx, opinion, input);
   });
   return viewOf(ctx, actor, saved);
 }
 
 /** What a rating changes, by the rules of rateOpinion. */
-async function rating(
+async function ratingChange(
   ctx: ServiceContext,
   opinion: Opinion,
   input: ActionInput<typeof opinionsActions, 'rate'>,
