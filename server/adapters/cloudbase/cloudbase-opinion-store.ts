@@ -8,6 +8,7 @@ import {
 import type { OpinionSupport } from '../../ports/store-types';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { figuresFromSources } from '../figure-counting';
+import { retriedSubmission } from '../retried-submission';
 import { createCloudbaseFigureSources, FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
 import type { CollectionName } from './collections';
 import {
@@ -45,17 +46,6 @@ import { type KnownQuotas, returnQuota, spendQuota } from './quotas';
 import { writeSideEffects } from './side-effects';
 import { contactEndedAt } from '../../../src/domain/personal-data';
 import { addSupportsInTransaction, opinionsFromDocs, SUPPORT_COUNT_FIELD } from './cloudbase-support-store';
-
-/**
- * The stored opinion a retried submission found by its id (derived from (submittedBy,
- * requestId)); an id that another submission holds is refused.
- */
-function sameSubmission(existing: Opinion, retried: Opinion): Opinion {
-  if (existing.submittedBy !== retried.submittedBy || existing.requestId !== retried.requestId) {
-    throw new Error('opinion not created: its id is already taken by another submission');
-  }
-  return existing;
-}
 
 // The structural slice of the CloudBase database API this file uses.
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
@@ -149,7 +139,7 @@ export function createCloudbaseOpinionStore(db: Db, knownQuotas?: KnownQuotas): 
       // call then writes nothing (a retry of an opinion made already, or a failure).
       if (quota && !(await spendQuota(db, quota.key, quota.max, 'create-first', knownQuotas))) {
         const existing = await findOpinion({ _id: opinion.id });
-        if (existing) return { created: false, opinion: sameSubmission(existing, opinion) };
+        if (existing) return { created: false, opinion: retriedSubmission(existing, opinion) };
         throw new QuotaExceededError();
       }
       const { own, others } = splitLines(events, opinion.id);
@@ -166,7 +156,7 @@ export function createCloudbaseOpinionStore(db: Db, knownQuotas?: KnownQuotas): 
         if (quota) await returnQuota(db, quota.key);
         // Refused: if the opinion is there already, this was a retry of it.
         const existing = await findOpinion({ _id: opinion.id });
-        if (existing) return { created: false, opinion: sameSubmission(existing, opinion) };
+        if (existing) return { created: false, opinion: retriedSubmission(existing, opinion) };
         throw error;
       }
       keepTimeline({ _id: opinion.id, [WHOLE_TIMELINE_FIELD]: true }, own);

@@ -13,6 +13,7 @@ import {
   QuotaExceededError,
 } from '../../ports/opinion-store';
 import { decodeCursor, encodeCursor } from '../cursor';
+import { retriedSubmission } from '../retried-submission';
 import type { Statement } from 'better-sqlite3';
 import { OPEN_STATUSES } from '../../../src/domain/figures';
 import type { SqliteDatabase } from './database';
@@ -171,13 +172,7 @@ export function createSqliteOpinionStore(db: SqliteDatabase): OpinionStore {
     (opinion: Opinion, events: readonly TimelineEvent[], outbox: readonly OutboxMessage[], quota?: Quota) => {
       // The id is derived from (submittedBy, requestId): a retried submit finds the first by it.
       const row = byId.get(opinion.id) as OpinionRow | undefined;
-      if (row) {
-        const existing = opinionFromRow(row);
-        if (existing.submittedBy !== opinion.submittedBy || existing.requestId !== opinion.requestId) {
-          throw new Error('opinion not created: its id is already taken by another submission');
-        }
-        return { created: false, opinion: existing };
-      }
+      if (row) return { created: false, opinion: retriedSubmission(opinionFromRow(row), opinion) };
       // Counted in this transaction: a burst of parallel submits cannot pass the limit.
       if (quota && quota.max <= 0) throw new QuotaExceededError();
       if (quota && useQuota.run(quota).changes === 0) throw new QuotaExceededError();
