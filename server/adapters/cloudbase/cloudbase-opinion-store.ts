@@ -134,10 +134,9 @@ export function createCloudbaseOpinionStore(db: Db, knownQuotas?: KnownQuotas): 
 
   return {
     createOpinion: async (opinion, events, outbox, quota) => {
-      // The day's quota first, by one conditional write (quotas.ts): a voter's first opinion of
-      // the day is the common case, so the day's document is created first. Given back if this
-      // call then writes nothing (a retry of an opinion made already, or a failure).
-      if (quota && !(await spendQuota(db, quota.key, quota.max, 'create-first', knownQuotas))) {
+      // The day's quota first, by one write (quotas.ts). Given back if this call then writes
+      // nothing (a retry of an opinion made already, or a failure).
+      if (quota && !(await spendQuota(db, quota.key, quota.max, knownQuotas))) {
         const existing = await findOpinion({ _id: opinion.id });
         if (existing) return { created: false, opinion: retriedSubmission(existing, opinion) };
         throw new QuotaExceededError();

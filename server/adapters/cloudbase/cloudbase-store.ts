@@ -159,10 +159,7 @@ export function createCloudbaseDocumentStore(app = tcb.init({ env: tcb.SYMBOL_CU
         throw error;
       }
     },
-    // Created first: a limit is per action, caller and day, and most callers — a voter rating,
-    // a deputy replying after work — use an action once a day or a few times; a later use on
-    // this instance raises the document at once (KnownQuotas).
-    useQuota: (key, max) => spendQuota(db, key, max, 'create-first', knownQuotas),
+    useQuota: (key, max) => spendQuota(db, key, max, knownQuotas),
     appendAudit: async (audit) => {
       await writeAudit(db, audit);
     },

@@ -9,8 +9,8 @@ type Db = any;
  * before). The day's first use creates the document instead.
  */
 
-/** How a quota is tried first, when this instance does not know its document yet (KnownQuotas). */
-export type QuotaOrder = 'raise-first' | 'create-first';
+/** Which write is tried first: the day's document created, or the known one raised (KnownQuotas). */
+type QuotaOrder = 'raise-first' | 'create-first';
 
 /**
  * The quota documents a store (one per function instance) has created or raised: their day's
@@ -33,19 +33,14 @@ const KNOWN_AT_MOST = 10_000;
 
 /**
  * Count one use of `key` (at most `max` a day): true if counted, false — and nothing counted —
- * once `max` uses were made. `order` says which write is tried first; the other follows only if
- * it did not apply (the document exists already, or not yet); `known` (the store's) overrides it
- * for a document known to exist.
+ * once `max` uses were made. The day's document is created first — a limit is per action, caller
+ * and day, and most callers use an action once a day or a few times — unless `known` (the
+ * store's) holds it, which is raised at once; the other write follows only if the first did not
+ * apply (the document exists already, or not yet).
  */
-export async function spendQuota(
-  db: Db,
-  key: string,
-  max: number,
-  order: QuotaOrder = 'raise-first',
-  known?: KnownQuotas,
-): Promise<boolean> {
+export async function spendQuota(db: Db, key: string, max: number, known?: KnownQuotas): Promise<boolean> {
   if (max < 1) return false;
-  const counted = await spend(db, key, max, known?.has(key) ? 'raise-first' : order);
+  const counted = await spend(db, key, max, known?.has(key) ? 'raise-first' : 'create-first');
   // Counted or at the limit, the day's document is there.
   known?.remember(key);
   return counted;
