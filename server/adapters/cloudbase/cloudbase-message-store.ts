@@ -1,15 +1,11 @@
 import type { MessageStore } from '../../ports/message-store';
 import { decodeCursor, encodeCursor } from '../cursor';
+import { type AcceptancesDoc, creditsIn, withCredits } from './acceptances';
 import { outboxFromDoc, txDocument, writeAudit } from './documents';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the SDK's query builder is untyped */
 type Db = any;
 type Tx = any;
-
-/** A person's acceptances as stored: one `acceptances` document per person (_id = OPENID). */
-interface AcceptancesDoc {
-  credits?: Record<string, number>;
-}
 
 /**
  * A person's messages and subscription acceptances on CloudBase. Messages are the outbox
@@ -73,9 +69,8 @@ export function createCloudbaseMessageStore(db: Db): MessageStore {
     grantSubscriptions: async (openid, templateIds, max, audit) =>
       db.runTransaction(async (tx: Tx) => {
         const ref = tx.collection('acceptances').doc(openid);
-        const credits = { ...(txDocument<AcceptancesDoc>(await ref.get())?.credits ?? {}) };
-        for (const templateId of new Set(templateIds))
-          credits[templateId] = Math.min((credits[templateId] ?? 0) + 1, max);
+        let credits = creditsIn(txDocument<AcceptancesDoc>(await ref.get()));
+        for (const templateId of new Set(templateIds)) credits = withCredits(credits, templateId, 1, max);
         await ref.set({ credits });
         await writeAudit(tx, audit);
         return credits;
@@ -95,7 +90,7 @@ export function createCloudbaseMessageStore(db: Db): MessageStore {
     },
     listSubscriptions: async (openid) => {
       const res = await acceptances().where({ _id: openid }).limit(1).get();
-      return { ...((res.data ?? [])[0] as AcceptancesDoc | undefined)?.credits };
+      return creditsIn((res.data ?? [])[0] as AcceptancesDoc | undefined);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { PersonalDataStore } from '../../ports/personal-data-store';
+import { type AcceptancesDoc, creditsIn } from './acceptances';
 import { removeSupportsOf, opinionsFromDocs } from './cloudbase-support-store';
 import { CONTACT_ENDED_FIELD, PAGE, writeAudit } from './documents';
 
@@ -19,10 +20,10 @@ export function createCloudbasePersonalDataStore(db: Db): PersonalDataStore {
   /** Delete a person's acceptances document; how many templates it held. */
   const removeAcceptances = async (openid: string): Promise<number> => {
     const res = await db.collection('acceptances').where({ _id: openid }).limit(1).get();
-    const held = ((res.data ?? [])[0] as { credits?: Record<string, number> } | undefined)?.credits;
-    if (!held) return 0;
+    const doc = (res.data ?? [])[0] as AcceptancesDoc | undefined;
+    if (!doc) return 0;
     await removeWhere('acceptances', { _id: openid });
-    return Object.keys(held).length;
+    return Object.keys(creditsIn(doc)).length;
   };
 
   return {

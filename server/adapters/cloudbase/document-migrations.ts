@@ -1,6 +1,7 @@
 import type { Opinion, Satisfaction } from '../../../src/domain/opinion';
 import type { MigrationBudget, MigrationProgress, MigrationStatus } from '../../ports/document-migrations';
 import { FIGURES_FIELD, figuresDocument } from './cloudbase-figures';
+import { type AcceptancesDoc, creditsIn, withCredits } from './acceptances';
 import type { CollectionName } from './collections';
 import { countOpenCase, countUncounted } from './cloudbase-counters';
 import { CONTACT_ENDED_FIELD, COUNTED_FIELD, LEGACY_COUNTED, PAGE, strip, txDocument } from './documents';
@@ -98,10 +99,9 @@ async function foldCredit(db: Db, doc: Doc): Promise<number> {
   return db.runTransaction(async (tx: Any) => {
     if (!txDocument(await tx.collection('subscriptions').doc(id).get())) return 0;
     const ref = tx.collection('acceptances').doc(openid);
-    const held = { ...(txDocument<{ credits?: Record<string, number> }>(await ref.get())?.credits ?? {}) };
+    const held = creditsIn(txDocument<AcceptancesDoc>(await ref.get()));
     const kept = typeof credits === 'number' && credits > 0 ? credits : 0;
-    held[templateId] = Math.min((held[templateId] ?? 0) + kept, MAX_SUBSCRIPTION_CREDITS);
-    await ref.set({ credits: held });
+    await ref.set({ credits: withCredits(held, templateId, kept, MAX_SUBSCRIPTION_CREDITS) });
     await tx.collection('subscriptions').doc(id).remove();
     return 1;
   });
