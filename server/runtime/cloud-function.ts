@@ -63,7 +63,7 @@ export function createCloudFunction<F extends string, T extends Record<string, A
       // Only a well-formed call from a known caller counts; counted before the use case runs, so
       // a call over the limit writes nothing else and a burst cannot slip past it.
       if (definition.limit && openid) await spendWriteQuota(runtime, definition.limit, openid);
-      const caller = await identify(runtime.store, runtime.config, openid);
+      const caller = identify(runtime.store, runtime.config, openid);
       return success(await run(input, { ...runtime, caller }));
     } catch (error) {
       if (isAppError(error)) return failure(error.code, error.message);

@@ -16,7 +16,7 @@ import { subscribeTemplateIds, countUnreadMessages } from './messages';
  */
 export async function describeCaller(_input: Record<string, never>, ctx: ServiceContext): Promise<MeView> {
   const openid = requireOpenid(ctx);
-  const { role, account } = ctx.caller;
+  const { role, account } = await ctx.caller.identity();
   const [station, deputy, unit, unread] = await Promise.all([
     account?.stationId ? ctx.store.getStation(account.stationId) : null,
     account?.deputyId ? ctx.store.getDeputy(account.deputyId) : null,
@@ -58,7 +58,8 @@ export async function redeemInvite(
   // (`WRITE_LIMITS`, src/domain/write-limits.ts), not a brute-force run.
   const now = ctx.clock.now();
   const invite = await ctx.store.getInvite(input.code);
-  const current = ctx.caller.role === 'admin' ? { openid, role: 'admin' as const, createdAt: now } : ctx.caller.account;
+  const { role, account: held } = await ctx.caller.identity();
+  const current = role === 'admin' ? { openid, role: 'admin' as const, createdAt: now } : held;
   const account = decideRedeem(invite, current, openid, now);
   const outcome = await ctx.store.redeemInvite(input.code, account, {
     at: now,
@@ -74,5 +75,6 @@ export async function redeemInvite(
     decideRedeem(await ctx.store.getInvite(input.code), current, openid, now);
     throw new AppError('CONFLICT', '这个邀请码已被使用');
   }
-  return describeCaller({}, { ...ctx, caller: { openid, role: account.role, account } });
+  const redeemed = { role: account.role, account };
+  return describeCaller({}, { ...ctx, caller: { openid, identity: () => Promise.resolve(redeemed) } });
 }

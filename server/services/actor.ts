@@ -24,7 +24,7 @@ export function requireOpenid(ctx: Pick<ServiceContext, 'caller'>): string {
 /** The caller, who must have an OPENID. */
 export async function actorOf(ctx: ServiceContext): Promise<Actor> {
   const openid = requireOpenid(ctx);
-  const { role, account } = ctx.caller;
+  const { role, account } = await ctx.caller.identity();
   const base = {
     openid,
     role,

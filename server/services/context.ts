@@ -6,11 +6,21 @@ import type { DocumentWriter, FileStorage } from '../ports/documents';
 import type { Ids } from '../ports/ids';
 import type { Store } from '../ports/store';
 
+/** What an OPENID is in this program: its role and, unless a plain voter, its account. */
+export interface Identity {
+  role: Role;
+  account: Account | null;
+}
+
 /** Who is calling, as the platform says: an OPENID (absent for anonymous H5 visitors). */
 export interface Caller {
   openid?: string;
-  role: Role;
-  account: Account | null;
+  /**
+   * The caller's role and account, read when a use case first asks and then kept for the action.
+   * A use case that needs only the OPENID (recording acceptances, reading messages) asks for
+   * nothing, so it does not pay the reference data's version read on CloudBase.
+   */
+  identity(): Promise<Identity>;
 }
 
 export interface ServiceConfig {
@@ -36,10 +46,22 @@ export interface ServiceContext {
   caller: Caller;
 }
 
-/** The role an OPENID holds: admin by configuration, else its account's role, else voter. */
-export async function identify(store: Store, config: ServiceConfig, openid: string | undefined): Promise<Caller> {
-  if (!openid) return { role: 'voter', account: null };
-  const account = await store.getAccount(openid);
-  if (config.adminOpenids.includes(openid)) return { openid, role: 'admin', account };
-  return { openid, role: account?.role ?? 'voter', account };
+/**
+ * The caller with this OPENID. The role it holds is admin by configuration, else its account's
+ * role, else voter; the account is read only when a use case asks for the identity.
+ */
+export function identify(store: Store, config: ServiceConfig, openid: string | undefined): Caller {
+  if (!openid) return { identity: () => Promise.resolve({ role: 'voter', account: null }) };
+  let read: Promise<Identity> | undefined;
+  const identity = async (): Promise<Identity> => {
+    const account = await store.getAccount(openid);
+    if (config.adminOpenids.includes(openid)) return { role: 'admin', account };
+    return { role: account?.role ?? 'voter', account };
+  };
+  return { openid, identity: () => (read ??= identity()) };
+}
+
+/** Whether the caller is an admin (人大工委): by configuration, so nothing is read to know it. */
+export function isAdmin(ctx: Pick<ServiceContext, 'caller' | 'config'>): boolean {
+  return ctx.caller.openid !== undefined && ctx.config.adminOpenids.includes(ctx.caller.openid);
 }

@@ -5,10 +5,10 @@ import { createHolidayCalendar, type HolidayArrangement } from '../../src/domain
 import { holidayArrangementDue } from '../../src/domain/holiday-reminder';
 import { statutoryNotice } from '../../src/domain/statutory-notice';
 import type { HolidayYearsView } from '../../src/domain/views';
-import type { ServiceContext } from './context';
+import { isAdmin, type ServiceContext } from './context';
 
 function requireAdmin(ctx: ServiceContext, message: string): string {
-  if (ctx.caller.role !== 'admin' || !ctx.caller.openid) throw new AppError('FORBIDDEN', message);
+  if (!isAdmin(ctx) || !ctx.caller.openid) throw new AppError('FORBIDDEN', message);
   return ctx.caller.openid;
 }
 

@@ -5,7 +5,7 @@ import type { CounterRecount } from '../../src/domain/figure-counters';
 import { AppError } from '../../src/domain/errors';
 import type { MigrationBudget, MigrationProgress } from '../ports/document-migrations';
 import type { Store } from '../ports/store';
-import type { ServiceContext } from './context';
+import { isAdmin, type ServiceContext } from './context';
 
 /**
  * How long one run keeps starting pages. The functions time out after 10 s (cloudbaserc.json);
@@ -25,7 +25,7 @@ export function runMigrations(store: Store, clock: Clock, budget: MigrationBudge
 
 /** reports.migrate: an admin runs the document migrations after a release; each run is audited. */
 export async function migrateDocuments(_input: Record<string, never>, ctx: ServiceContext): Promise<MigrationProgress> {
-  if (ctx.caller.role !== 'admin' || !ctx.caller.openid) {
+  if (!isAdmin(ctx) || !ctx.caller.openid) {
     throw new AppError('FORBIDDEN', '只有人大工委可以升级数据');
   }
   const progress = await runMigrations(ctx.store, ctx.clock);
@@ -49,7 +49,7 @@ export async function recountCounters(
   input: ActionInput<typeof reportsActions, 'recount'>,
   ctx: ServiceContext,
 ): Promise<CounterRecount> {
-  if (ctx.caller.role !== 'admin' || !ctx.caller.openid) {
+  if (!isAdmin(ctx) || !ctx.caller.openid) {
     throw new AppError('FORBIDDEN', '只有人大工委可以核对统计');
   }
   const result = await ctx.store.recountCounters(input.month, input.repair ?? false);

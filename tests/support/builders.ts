@@ -141,7 +141,7 @@ export async function aStreet(
       documents,
       files,
       config: street.config,
-      caller: await identify(store, street.config, openid),
+      caller: identify(store, street.config, openid),
     }),
   };
   return street;
