@@ -22,5 +22,5 @@ export const main = createCloudFunction(
     setGroup,
     setMinAttendance,
   },
-  textCheckEdge,
+  { wechat: textCheckEdge },
 );

@@ -31,5 +31,5 @@ export const main = createCloudFunction(
     intake: intakeOpinion,
     issueInvite,
   },
-  textAndImageCheckEdge,
+  { wechat: textAndImageCheckEdge },
 );

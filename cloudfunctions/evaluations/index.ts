@@ -15,5 +15,5 @@ export const main = createCloudFunction(
     open: openRound,
     close: closeRound,
   },
-  textCheckEdge,
+  { wechat: textCheckEdge },
 );

@@ -26,5 +26,5 @@ export const main = createCloudFunction(
     similar: findSimilarOpinions,
     support: supportOpinion,
   },
-  textAndImageCheckEdge,
+  { wechat: textAndImageCheckEdge },
 );

@@ -7,4 +7,6 @@ import { runScheduledJobs } from '../../server/services/scheduled-jobs';
  * whose slot is due and not yet claimed — deadlines hourly (催办, escalation), tomorrow's session
  * reminders from 18:00, the overdue digest from Monday 08:30 — then sends the due notifications.
  */
-export const main = createTimerFunction('scheduler', async (runtime) => runScheduledJobs(runtime), subscriptionEdge);
+export const main = createTimerFunction('scheduler', async (runtime) => runScheduledJobs(runtime), {
+  wechat: subscriptionEdge,
+});

@@ -49,5 +49,5 @@ export const main = createCloudFunction(
     fulfil: fulfilSuggestion,
     supervise: superviseSuggestion,
   },
-  textCheckEdge,
+  { wechat: textCheckEdge },
 );

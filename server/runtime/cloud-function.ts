@@ -6,7 +6,7 @@ import { eventSchema, parseInput } from '../../src/domain/schemas';
 import { runAction } from '../adapters/action-scope';
 import { identify, type ServiceContext } from '../services/context';
 import { spendWriteQuota } from '../services/write-quota';
-import { getRuntime, type WechatEdge } from './runtime';
+import { getRuntime, NO_DOCUMENTS, type FunctionEdges } from './runtime';
 
 /** The use case that answers one action: it gets the parsed input and must return the declared output. */
 export type ActionService<A> = (input: ParsedInputOf<A>, ctx: ServiceContext) => Promise<OutputOf<A>>;
@@ -44,7 +44,7 @@ export function openidFromContext(context: unknown): string | undefined {
 export function createCloudFunction<F extends string, T extends Record<string, AnyActionSpec>>(
   table: ActionTable<F, T>,
   services: ServicesOf<T>,
-  edge?: WechatEdge,
+  edges: FunctionEdges = {},
 ) {
   const { name, actions } = table;
   // One action: the reference data it reads are checked once (server/adapters/cached-store.ts).
@@ -59,12 +59,12 @@ export function createCloudFunction<F extends string, T extends Record<string, A
       const openid = openidFromContext(context);
       if (definition.access === 'user' && !openid) throw new AppError('UNAUTHENTICATED');
       const input = parseInput(definition.input, event);
-      const runtime = await getRuntime(edge);
+      const runtime = await getRuntime(edges.wechat);
       // Only a well-formed call from a known caller counts; counted before the use case runs, so
       // a call over the limit writes nothing else and a burst cannot slip past it.
       if (definition.limit && openid) await spendWriteQuota(runtime, definition.limit, openid);
       const caller = identify(runtime.store, runtime.config, openid);
-      return success(await run(input, { ...runtime, caller }));
+      return success(await run(input, { ...runtime, documents: edges.documents ?? NO_DOCUMENTS, caller }));
     } catch (error) {
       if (isAppError(error)) return failure(error.code, error.message);
       console.error(`[${name}] unexpected error`, error);
@@ -81,7 +81,7 @@ export function createCloudFunction<F extends string, T extends Record<string, A
 export function createTimerFunction(
   name: string,
   run: (runtime: Awaited<ReturnType<typeof getRuntime>>, trigger: string) => Promise<unknown>,
-  edge?: WechatEdge,
+  edges: FunctionEdges = {},
 ) {
   return async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
     try {
@@ -91,7 +91,7 @@ export function createTimerFunction(
         event && typeof event === 'object' && typeof (event as { TriggerName?: unknown }).TriggerName === 'string'
           ? (event as { TriggerName: string }).TriggerName
           : '';
-      const runtime = await getRuntime(edge);
+      const runtime = await getRuntime(edges.wechat);
       return success(await runAction(() => run(runtime, trigger)));
     } catch (error) {
       if (isAppError(error)) return failure(error.code, error.message);

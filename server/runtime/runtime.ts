@@ -4,7 +4,6 @@ import type { Ids } from '../ports/ids';
 import type { Notifier } from '../ports/notifier';
 import type { Store } from '../ports/store';
 import { join } from 'node:path';
-import { officeDocuments } from '../adapters/documents/office-documents';
 import { createLocalFileStorage } from '../adapters/local/local-file-storage';
 import { nodeIds } from '../adapters/node-ids';
 import type { DocumentWriter, FileStorage } from '../ports/documents';
@@ -22,7 +21,6 @@ export interface Runtime {
   contentCheck: ContentCheck;
   ids: Ids;
   notifier: Notifier;
-  documents: DocumentWriter;
   files: FileStorage;
 }
 
@@ -56,17 +54,15 @@ function positiveInteger(name: string, value: string | undefined, fallback: numb
 
 /**
  * The local stand-ins for the WeChat and CloudBase edges: a word-list content check, a
- * logging notifier (to the console unless `log` is given) and files under `dir`; documents are
- * rendered the same way.
+ * logging notifier (to the console unless `log` is given) and files under `dir`.
  */
 export function localAdapters(
   dir = dataDir(),
   log?: (line: string) => void,
-): Pick<Runtime, 'contentCheck' | 'notifier' | 'documents' | 'files'> {
+): Pick<Runtime, 'contentCheck' | 'notifier' | 'files'> {
   return {
     contentCheck: createWordListCheck(),
     notifier: createLogNotifier(log),
-    documents: officeDocuments,
     files: createLocalFileStorage(join(dir, 'files')),
   };
 }
@@ -90,6 +86,24 @@ export interface WechatEdge {
 export const NO_WECHAT: Pick<Runtime, 'contentCheck' | 'notifier'> = {
   contentCheck: { checkText: async () => 'review', checkImage: async () => ({ verdict: 'pending' }) },
   notifier: { send: async () => ({ ok: false, retry: true, error: '本云函数不发送订阅消息' }) },
+};
+
+/**
+ * What a cloud function reaches beyond its store, files and clock, as its entry names it: the
+ * WeChat open APIs it calls (server/runtime/wechat-edges.ts) and the office documents it writes
+ * (server/runtime/document-edges.ts: only `reports` writes any). What an entry does not name is
+ * not bundled into it: the document libraries (docx, exceljs and theirs) were half of every
+ * function's bundle, and a cold start loads all of it before the first call is answered.
+ */
+export interface FunctionEdges {
+  wechat?: WechatEdge;
+  documents?: DocumentWriter;
+}
+
+/** What a function that names no documents answers, should a use case ask: a fault of its entry, never the caller's. */
+export const NO_DOCUMENTS: DocumentWriter = {
+  annualReport: () => Promise.reject(new Error('本云函数不生成文件：其入口未声明 documents')),
+  opinionsSheet: () => Promise.reject(new Error('本云函数不生成文件：其入口未声明 documents')),
 };
 
 let current: Promise<Runtime> | undefined;
@@ -144,7 +158,6 @@ async function createDefaultRuntime(edge?: WechatEdge): Promise<Runtime> {
     ids: nodeIds,
     ...NO_WECHAT,
     ...edge?.build(config, tempUrlOf),
-    documents: officeDocuments,
     files: createCloudFileStorage(app),
   };
 }

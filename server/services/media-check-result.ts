@@ -15,7 +15,7 @@ export interface MediaCheckEvent {
  * we never issued is ignored — that is also what makes a forged push useless, since trace
  * ids are known only to WeChat and this store.
  */
-export async function applyMediaCheckResult(input: MediaCheckEvent, ctx: Omit<ServiceContext, 'caller'>) {
+export async function applyMediaCheckResult(input: MediaCheckEvent, ctx: Omit<ServiceContext, 'caller' | 'documents'>) {
   const check = await ctx.store.findMediaCheck(input.trace_id);
   if (!check) return { applied: false };
   const now = ctx.clock.now();

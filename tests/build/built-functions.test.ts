@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createSqliteStore } from '../../server/adapters/sqlite/sqlite-store';
@@ -49,5 +49,19 @@ describe('a built function loads with plain node and answers an event', () => {
   test('account.me reads the caller from the context', () => {
     expect(run('account', { action: 'me' }, 'demo-staff').data.role).toBe('staff');
     expect(run('account', { action: 'me' }).error?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the office documents are bundled only where they are written', () => {
+  // docx writes word/document.xml and exceljs xl/workbook.xml into what they make; the names are
+  // in their code, whatever minification renames. Only `reports` names the documents edge
+  // (server/runtime/document-edges.ts): every other function is about half the size without them.
+  const names = readdirSync(root).filter((name) => existsSync(join(root, name, 'index.js')));
+
+  test.each(names)('%s', (name) => {
+    const js = readFileSync(join(root, name, 'index.js'), 'utf8');
+    const writes = name === 'reports';
+    expect(js.includes('word/document.xml')).toBe(writes);
+    expect(js.includes('xl/workbook.xml')).toBe(writes);
   });
 });
