@@ -19,7 +19,10 @@ function runChild(weappDir: string, timeoutMs: number): Promise<ChildResult> {
   const dir = mkdtempSync(join(tmpdir(), 'lianluo-wechat-compile-'));
   const out = join(dir, 'result.json');
   return new Promise<ChildResult>((done) => {
-    const child = spawn(process.execPath, [CHILD, weappDir, out], {
+    // miniprogram-ci keeps a cache folder per project in its working directory: this run's own
+    // folder, removed with it, rather than the checkout.
+    const child = spawn(process.execPath, [CHILD, resolve(weappDir), out], {
+      cwd: dir,
       stdio: ['ignore', 'ignore', 'pipe'],
       detached: true,
     });
