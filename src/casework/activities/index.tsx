@@ -9,8 +9,8 @@ import type { ActivityListItem } from '../../domain/activity-views';
 import { formatDateZh } from '../../domain/dates';
 import { useLoaded } from '../../hooks/use-loaded';
 import { ActivityStatusChip } from '../activity/ActivityChips';
-import { PeriodTabs } from '../activity/PeriodTabs';
-import { periodOf, type PeriodKey } from '../activity/period';
+import { PeriodTabs } from '../PeriodTabs';
+import { periodOf, type PeriodKey } from '../period';
 import '../activity/activity.css';
 
 const open = (id: string) => void Taro.navigateTo({ url: `/casework/activity/index?id=${id}` });

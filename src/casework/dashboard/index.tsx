@@ -2,7 +2,9 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useMemo, useState } from 'react';
 import { call } from '../../api/client';
-import { addDays, shanghaiDate, shanghaiTime } from '../../domain/dates';
+import { shanghaiDate, shanghaiTime } from '../../domain/dates';
+import { PeriodTabs } from '../PeriodTabs';
+import { periodOf, type PeriodKey } from '../period';
 import type { FigureGroup, StatsView } from '../../domain/report-views';
 import type { MeView } from '../../domain/views';
 import { PageShell } from '../../components/PageShell';
@@ -19,16 +21,8 @@ import { FigureChart } from './FigureChart';
 import '../figures.css';
 import './index.css';
 
-type PeriodKey = 'year' | 'days30' | 'lastYear';
-
-// "Today" for the period buttons: the page's clock is the phone's; the figures themselves are the server's.
-function periodOf(key: PeriodKey): { from: string; to: string; label: string } {
-  const today = shanghaiDate(Date.now());
-  const year = Number(today.slice(0, 4));
-  if (key === 'days30') return { from: addDays(today, -29), to: today, label: '近30天' };
-  if (key === 'lastYear') return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31`, label: `${year - 1}年` };
-  return { from: `${year}-01-01`, to: today, label: `${year}年以来` };
-}
+/** The dashboard's periods: this year, the last 30 days, last year. */
+const DASHBOARD_PERIODS: readonly PeriodKey[] = ['year', 'days30', 'lastYear'];
 
 /** What the page says of a generated file's life (server/services/generated-files.ts). */
 const keptUntil = (expiresAt: number) => `文件保留到${shanghaiTime(expiresAt)}，之后自动删除，请及时保存`;
@@ -139,19 +133,7 @@ export default function DashboardPage() {
 
   return (
     <PageShell>
-      <View className='options filters' role='tablist' aria-label='统计期间'>
-        {(['year', 'days30', 'lastYear'] as PeriodKey[]).map((k) => (
-          <View
-            key={k}
-            className={`option option--inline ${k === key ? 'option--on' : ''}`}
-            role='tab'
-            aria-selected={k === key}
-            onClick={() => setKey(k)}
-          >
-            {periodOf(k).label}
-          </View>
-        ))}
-      </View>
+      <PeriodTabs value={key} onChange={setKey} keys={DASHBOARD_PERIODS} />
       {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void reload()} />}
       {state.kind === 'loading' && <Loading />}
       {data && charts && (

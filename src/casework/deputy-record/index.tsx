@@ -8,8 +8,8 @@ import { ErrorState, Loading } from '../../components/StatusView';
 import type { DeputyRecordView } from '../../domain/activity-views';
 import { formatDateZh } from '../../domain/dates';
 import { useLoaded } from '../../hooks/use-loaded';
-import { PeriodTabs } from '../activity/PeriodTabs';
-import { periodOf, type PeriodKey } from '../activity/period';
+import { PeriodTabs } from '../PeriodTabs';
+import { periodOf, type PeriodKey } from '../period';
 import '../figures.css';
 import '../activity/activity.css';
 

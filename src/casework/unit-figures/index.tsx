@@ -4,21 +4,13 @@ import { call } from '../../api/client';
 import { PageShell } from '../../components/PageShell';
 import { RateLine } from '../../components/RateLine';
 import { ErrorState, Loading } from '../../components/StatusView';
-import { formatDateZh, shanghaiDate } from '../../domain/dates';
+import { formatDateZh } from '../../domain/dates';
+import { PeriodTabs } from '../PeriodTabs';
+import { periodOf, type PeriodKey } from '../period';
 import type { UnitFigures } from '../../domain/suggestion-figures';
 import { useLoaded } from '../../hooks/use-loaded';
 import '../figures.css';
 import '../suggestion/suggestion.css';
-
-type PeriodKey = 'year' | 'lastYear';
-
-// "Today" for the period buttons: the page's clock is the phone's; the figures themselves are the server's.
-function periodOf(key: PeriodKey): { from: string; to: string; label: string } {
-  const today = shanghaiDate(Date.now());
-  const year = Number(today.slice(0, 4));
-  if (key === 'lastYear') return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31`, label: `${year - 1}年` };
-  return { from: `${year}-01-01`, to: today, label: `${year}年以来` };
-}
 
 /** One unit's row (or the street's): counts, then each rate with its count, 样本不足 under 10. */
 function UnitCard(props: { name: string; row: Omit<UnitFigures, 'unitId' | 'unitName'>; street?: boolean }) {
@@ -60,19 +52,7 @@ export default function UnitFiguresPage() {
   );
   return (
     <PageShell>
-      <View className='options filters' role='tablist' aria-label='统计期间'>
-        {(['year', 'lastYear'] as PeriodKey[]).map((k) => (
-          <View
-            key={k}
-            className={`option option--inline ${k === key ? 'option--on' : ''}`}
-            role='tab'
-            aria-selected={k === key}
-            onClick={() => setKey(k)}
-          >
-            {periodOf(k).label}
-          </View>
-        ))}
-      </View>
+      <PeriodTabs value={key} onChange={setKey} />
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorState message={state.message} onRetry={() => void reload()} />}
       {state.kind === 'ready' && (

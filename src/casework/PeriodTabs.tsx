@@ -1,11 +1,15 @@
 import { View } from '@tarojs/components';
 import { PERIOD_KEYS, periodOf, type PeriodKey } from './period';
 
-/** This year / last year, as the figures pages choose them. */
-export function PeriodTabs(props: { value: PeriodKey; onChange: (key: PeriodKey) => void }) {
+/** The period a figures page shows, one tab each (this year / last year unless `keys` says more). */
+export function PeriodTabs(props: {
+  value: PeriodKey;
+  onChange: (key: PeriodKey) => void;
+  keys?: readonly PeriodKey[];
+}) {
   return (
     <View className='options filters' role='tablist' aria-label='统计期间'>
-      {PERIOD_KEYS.map((k) => (
+      {(props.keys ?? PERIOD_KEYS).map((k) => (
         <View
           key={k}
           className={`option option--inline ${k === props.value ? 'option--on' : ''}`}
