@@ -188,7 +188,7 @@ export async function resolveOpinion(input: ActionInput<typeof caseworkActions, 
     const told = { excerpt: excerptOf(opinion.content), note: excerptOf(input.note, 80) };
     return {
       next: { ...opinion, status, resolution: { note: input.note, at: now, by: actor.openid } },
-      events: [event(opinion, now, who(actor), 'resolved', `联络站确认已办结：${input.note}`)],
+      events: [event(opinion, now, who(actor), 'resolved', `确认已办结：${input.note}`)],
       outbox: [
         ...notify(opinion, now, 'resolved_to_voter', opinion.authorOpenid, told),
         ...(await notifySupporters(ctx, opinion, now, 'resolved_to_voter', told)),
@@ -287,7 +287,7 @@ export async function closeOpinion(input: ActionInput<typeof caseworkActions, 'c
     const now = ctx.clock.now();
     return {
       next: { ...opinion, status, staffReview: false },
-      events: [event(opinion, now, who(actor), 'closed', `联络站复核后结案：${input.note}`)],
+      events: [event(opinion, now, who(actor), 'closed', `复核后结案：${input.note}`)],
     };
   });
   return viewOf(ctx, actor, saved);

@@ -14,7 +14,7 @@ import { viewOf } from './opinion-view';
 import { requireOwn } from './voter-opinions';
 
 /** The public timeline line of a voter erasing the contact they gave. */
-export const CONTACT_ERASED_BY_VOTER = '选民删除了联系方式';
+export const CONTACT_ERASED_BY_VOTER = '删除了联系方式';
 /** The public line of the retention job erasing a contact. */
 export const CONTACT_ERASED_BY_RETENTION = '意见结束已满保存期限，系统删除了联系方式';
 /** The line on each opinion of a voter who erased their account. */

@@ -84,7 +84,7 @@ export async function withdrawOpinion(input: ActionInput<typeof opinionsActions,
       throw new AppError('CONFLICT', WITHDRAW_REFUSED[opinion.status]);
     const status = transition(opinion.status, 'withdraw', 'voter');
     const now = ctx.clock.now();
-    const text = input.reason ? `选民撤回了意见：${input.reason}` : '选民撤回了意见';
+    const text = input.reason ? `撤回了意见：${input.reason}` : '撤回了意见';
     // A withdrawn opinion needs nobody to call its voter: the contact goes with the withdrawal.
     const lines = [event(opinion, now, VOTER, 'withdrawn', text)];
     if (opinion.contact) lines.push(event(opinion, now, SYSTEM, 'contact_erased', CONTACT_ERASED_ON_WITHDRAWAL));
@@ -118,7 +118,8 @@ async function ratingChange(
 ): Promise<OpinionChange> {
   const now = ctx.clock.now();
   const rating = { satisfaction: input.satisfaction, ...(input.comment ? { comment: input.comment } : {}), at: now };
-  const said = `选民评价：${SATISFACTION_LABELS[input.satisfaction]}${input.comment ? `，${input.comment}` : ''}`;
+  // Shown after who said it (选民：评价为满意), so the text does not name the voter again.
+  const said = `评价为${SATISFACTION_LABELS[input.satisfaction]}${input.comment ? `，${input.comment}` : ''}`;
   const rated = event(opinion, now, VOTER, 'rated', said);
 
   if (input.satisfaction !== 'dissatisfied') {
@@ -184,7 +185,7 @@ export async function claimOpinion(input: ActionInput<typeof opinionsActions, 'c
     if (!isClaimable(opinion, now)) throw noSuchClaimCode();
     return {
       next: { ...opinion, authorOpenid: actor.openid },
-      events: [event(opinion, now, VOTER, 'claimed', '选民已在小程序中关注这条意见')],
+      events: [event(opinion, now, VOTER, 'claimed', '已在小程序中关注这条意见')],
     };
   });
   return viewOf(ctx, actor, saved);

@@ -34,4 +34,4 @@ export const SUPPORTERS_NOTIFIED = 50;
 export const SUPPORTERS_CARRIED_ON_MERGE = 100;
 
 /** The public timeline line of a 附议: never who. */
-export const SUPPORT_LINE = '又有一位选民附议了这条意见';
+export const SUPPORT_LINE = '附议了这条意见';

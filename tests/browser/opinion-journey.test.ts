@@ -93,7 +93,7 @@ describe('an opinion from submission to a rated resolution, by three people in t
     await page.goto(opinionUrl);
     await page.locator('[data-satisfaction="satisfied"]').click();
     await page.locator('.rate-button').click();
-    await page.getByText('选民评价：满意').waitFor();
+    await page.getByText('选民：评价为满意').waitFor();
     await expect(page.locator('body').textContent()).resolves.toContain('已评价');
     await page.goto(`${server.url}/pages/mine/index`);
     await expect(page.locator('.opinion-card').first().textContent()).resolves.toContain('已评价');
@@ -129,7 +129,7 @@ describe('a voter leaves a contact under the notice, then erases it from the opi
     await page.locator('.erase-contact-button').click();
     await page.getByText('删除后，代表和工作人员就看不到您的姓名和电话').waitFor();
     await page.getByText('删除', { exact: true }).click();
-    await page.locator('.timeline').getByText('选民删除了联系方式').waitFor();
+    await page.locator('.timeline').getByText('选民：删除了联系方式').waitFor();
     expect(await page.locator('body').textContent()).not.toContain('13957412345');
     expect(await page.locator('.erase-contact-button').count()).toBe(0);
 

@@ -80,7 +80,7 @@ test('voter B sees A’s similar open opinion while writing, supports it, and fi
   const detail = (await page.locator('body').textContent()) ?? '';
   expect(detail).toContain(A_WROTE);
   expect(detail).toContain('附议 1 人（含您）');
-  expect(detail).toContain('又有一位选民附议了这条意见');
+  expect(detail).toContain('选民：附议了这条意见');
   expect(detail).not.toContain(A_CONTACT.phone);
   expect(await page.locator('.withdraw-button').count()).toBe(0);
 });

@@ -103,7 +103,7 @@ describe('withdrawing', () => {
       at: FIXED_NOW,
       actorName: '选民',
       kind: 'withdrawn',
-      text: '选民撤回了意见：问题已由社区自行解决',
+      text: '撤回了意见：问题已由社区自行解决',
       internal: false,
     });
     expect((await call(api, DEPUTY, 'casework', 'inbox', { filter: 'new' })).body.data.items).not.toContainEqual(

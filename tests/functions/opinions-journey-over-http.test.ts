@@ -118,8 +118,8 @@ describe('a voter’s opinion from submission to a satisfied rating', () => {
       ['系统', times.submitted, '已交由代表 陈建国 办理，应于3月13日 周五前答复'],
       ['系统', times.submitted, expect.stringContaining('分派给陈建国')],
       ['代表 陈建国', times.replied, '作出答复'],
-      [STAFF_NAME, times.resolved, '联络站确认已办结：信号灯已安装，现场回访确认'],
-      ['选民', times.resolved, '选民评价：满意'],
+      [STAFF_NAME, times.resolved, '确认已办结：信号灯已安装，现场回访确认'],
+      ['选民', times.resolved, '评价为满意'],
     ]);
     expect(JSON.stringify(timeline)).not.toMatch(/demo-/);
   });
@@ -198,7 +198,7 @@ describe('不满意 sends it back once, then to staff review', () => {
       at: t,
       actorName: STAFF_NAME,
       kind: 'closed',
-      text: '联络站复核后结案：已电话沟通，选民表示理解',
+      text: '复核后结案：已电话沟通，选民表示理解',
       internal: false,
     });
     expect(await inbox(STAFF, 'review')).toEqual([]);

@@ -33,7 +33,7 @@ describe('a voter erases the contact of one opinion', () => {
     const view = await ok(api, 'voter-erase-1', 'opinions', 'eraseContact', { opinionId });
 
     expect(view.contact).toBeUndefined();
-    expect(view.timeline.at(-1)).toMatchObject({ actorName: '选民', text: '选民删除了联系方式' });
+    expect(view.timeline.at(-1)).toMatchObject({ actorName: '选民', text: '删除了联系方式' });
     for (const who of [DEPUTY, STAFF])
       expect((await ok(api, who, 'opinions', 'get', { opinionId })).contact).toBeUndefined();
     expect((await exportedRows()).some((r) => r.includes(CONTACT.phone) || r.includes(CONTACT.name))).toBe(false);

@@ -89,7 +89,7 @@ describe('updateOpinion checks the version', () => {
       await store.updateOpinion(
         stale,
         1,
-        [line(current, T0 + 90_000, 'withdrawn', '选民撤回了意见')],
+        [line(current, T0 + 90_000, 'withdrawn', '撤回了意见')],
         [message(current, T0 + 90_000, 'withdrawn', 'demo-deputy')],
       ),
     ).toBe(false);

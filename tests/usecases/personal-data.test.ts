@@ -69,7 +69,7 @@ describe('opinions.eraseContact: the voter erases the contact they left', () => 
     expect(after.status).toBe('assigned');
     expect(await lastLine(id)).toMatchObject({
       kind: 'contact_erased',
-      text: '选民删除了联系方式',
+      text: '删除了联系方式',
       visibility: 'public',
     });
     expect(await audits(id, 'opinions.eraseContact')).toEqual([

@@ -42,7 +42,7 @@ describe('withdraw: the author takes an opinion back before it is answered', () 
       expect(view.status).toBe('withdrawn');
       expect((await street.store.listTimeline(id)).at(-1)).toMatchObject({
         kind: 'withdrawn',
-        text: '选民撤回了意见：问题已自行解决',
+        text: '撤回了意见：问题已自行解决',
         visibility: 'public',
       });
     },
