@@ -15,8 +15,11 @@ const DAY = 86_400_000;
 /** Set once the first start has made its months of activity; records them as 'from/to' (ISO instants). */
 export const DEMO_ACTIVITY_MARKER = 'demo-activity';
 
-/** About three months of activity, made on the first start. */
-export const DEMO_ACTIVITY_DAYS = 91;
+/**
+ * A year of activity, made on the first start: the committee's figures for this year and its
+ * annual report then have every month, as a street's would (about 2,200 opinions in 6 s here).
+ */
+export const DEMO_ACTIVITY_DAYS = 365;
 
 export interface LivedInOptions {
   days?: number;
@@ -26,7 +29,7 @@ export interface LivedInOptions {
 
 /**
  * The first start of a store: the demo street (stations, deputies, accounts, sessions, 评议),
- * then about three months of its activity made through the real function entries with a
+ * then a year of its activity made through the real function entries with a
  * simulated clock (server/local/demo-year.ts), the street's 代表建议 of about half a year made the
  * same way (server/local/demo-suggestions.ts), a year of 履职 — 人大小组, the committee's
  * activities, 片区座谈会, deputies' visits and attendance — likewise (server/local/demo-activities.ts),

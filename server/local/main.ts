@@ -9,7 +9,7 @@ import { startLocalTimers } from './timers';
 
 /**
  * `npm start`: the whole product on one machine — the cloud functions on the SQLite
- * store (on first run: the demo street with three months of its activity) and the H5 build,
+ * store (on first run: the demo street with a year of its activity) and the H5 build,
  * on 127.0.0.1, with the scheduler's timers running.
  */
 async function main(): Promise<void> {
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`已创建演示数据：${file}`);
     console.log(
-      `（演示街道和近三个月的办理记录：${seeded.activity?.submitted ?? 0} 条意见，一年的履职活动 ${seeded.luzhi.activities} 项，用时 ${seconds} 秒）`,
+      `（演示街道和近一年的办理记录：${seeded.activity?.submitted ?? 0} 条意见，一年的履职活动 ${seeded.luzhi.activities} 项，用时 ${seconds} 秒）`,
     );
   } else {
     console.log(`使用已有数据：${file}`);

@@ -36,13 +36,13 @@ describe('the first start makes a lived-in street', () => {
   }, 60000);
   afterAll(() => store.close());
 
-  test('about three months of opinions, carried through the real functions', async () => {
+  test('a year of opinions, carried through the real functions', async () => {
     expect(seeded.seeded).toBe(true);
     if (!seeded.seeded) return;
-    expect(seeded.activity!.submitted).toBeGreaterThan(300);
+    expect(seeded.activity!.submitted).toBeGreaterThan(1500);
     expect(seeded.activity!.replied).toBeGreaterThan(seeded.activity!.submitted / 2);
     expect(seeded.activity!.refused).toEqual({});
-    expect(await store.getMarker(DEMO_ACTIVITY_MARKER)).toBe('2026-08-27T02:00:00.000Z/2026-11-26T02:00:00.000Z');
+    expect(await store.getMarker(DEMO_ACTIVITY_MARKER)).toBe('2025-11-26T02:00:00.000Z/2026-11-26T02:00:00.000Z');
     const inbox = await call('casework', 'demo-staff', { action: 'inbox', filter: 'all', limit: 50 });
     expect(inbox.items.length).toBe(50);
   });
