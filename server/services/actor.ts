@@ -1,7 +1,7 @@
 import { AppError } from '../../src/domain/errors';
 import type { Opinion } from '../../src/domain/opinion';
 import type { Role } from '../../src/domain/roles';
-import type { ServiceContext } from './context';
+import { isAdmin, type ServiceContext } from './context';
 
 /** The caller as the case-handling rules see them. */
 export interface Actor {
@@ -18,6 +18,12 @@ export interface Actor {
 /** The caller's OPENID; UNAUTHENTICATED when the platform gave none. */
 export function requireOpenid(ctx: Pick<ServiceContext, 'caller'>): string {
   if (!ctx.caller.openid) throw new AppError('UNAUTHENTICATED', '请在微信中打开小程序后再操作');
+  return ctx.caller.openid;
+}
+
+/** The caller's OPENID when they are an admin (人大工委, by configuration: nothing is read); else FORBIDDEN with `message`. */
+export function requireAdmin(ctx: Pick<ServiceContext, 'caller' | 'config'>, message: string): string {
+  if (!isAdmin(ctx) || !ctx.caller.openid) throw new AppError('FORBIDDEN', message);
   return ctx.caller.openid;
 }
 

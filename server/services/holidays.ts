@@ -1,16 +1,11 @@
 import { shanghaiDate } from '../../src/domain/dates';
-import { AppError } from '../../src/domain/errors';
 import { ARRANGEMENT_SOURCE_LABELS, noticeOf } from '../../src/domain/holiday-arrangement';
 import { createHolidayCalendar, type HolidayArrangement } from '../../src/domain/holiday-calendar';
 import { holidayArrangementDue } from '../../src/domain/holiday-reminder';
 import { statutoryNotice } from '../../src/domain/statutory-notice';
 import type { HolidayYearsView } from '../../src/domain/views';
-import { isAdmin, type ServiceContext } from './context';
-
-function requireAdmin(ctx: ServiceContext, message: string): string {
-  if (!isAdmin(ctx) || !ctx.caller.openid) throw new AppError('FORBIDDEN', message);
-  return ctx.caller.openid;
-}
+import { requireAdmin } from './actor';
+import type { ServiceContext } from './context';
 
 /**
  * stations.setHolidayArrangement: an admin loads a year's published arrangement as data, so

@@ -2,10 +2,10 @@ import type { ActionInput } from '../../src/domain/actions/action-spec';
 import type { reportsActions } from '../../src/domain/actions/reports';
 import type { Clock } from '../../src/domain/dates';
 import type { CounterRecount } from '../../src/domain/figure-counters';
-import { AppError } from '../../src/domain/errors';
 import type { MigrationBudget, MigrationProgress } from '../ports/document-migrations';
 import type { Store } from '../ports/store';
-import { isAdmin, type ServiceContext } from './context';
+import { requireAdmin } from './actor';
+import type { ServiceContext } from './context';
 
 /**
  * How long one run keeps starting pages. The functions time out after 10 s (cloudbaserc.json);
@@ -25,13 +25,11 @@ export function runMigrations(store: Store, clock: Clock, budget: MigrationBudge
 
 /** reports.migrate: an admin runs the document migrations after a release; each run is audited. */
 export async function migrateDocuments(_input: Record<string, never>, ctx: ServiceContext): Promise<MigrationProgress> {
-  if (!isAdmin(ctx) || !ctx.caller.openid) {
-    throw new AppError('FORBIDDEN', '只有人大工委可以升级数据');
-  }
+  const admin = requireAdmin(ctx, '只有人大工委可以升级数据');
   const progress = await runMigrations(ctx.store, ctx.clock);
   await ctx.store.appendAudit({
     at: ctx.clock.now(),
-    actor: ctx.caller.openid,
+    actor: admin,
     action: 'reports.migrate',
     targetType: 'store',
     targetId: 'documents',
@@ -49,13 +47,11 @@ export async function recountCounters(
   input: ActionInput<typeof reportsActions, 'recount'>,
   ctx: ServiceContext,
 ): Promise<CounterRecount> {
-  if (!isAdmin(ctx) || !ctx.caller.openid) {
-    throw new AppError('FORBIDDEN', '只有人大工委可以核对统计');
-  }
+  const admin = requireAdmin(ctx, '只有人大工委可以核对统计');
   const result = await ctx.store.recountCounters(input.month, input.repair ?? false);
   await ctx.store.appendAudit({
     at: ctx.clock.now(),
-    actor: ctx.caller.openid,
+    actor: admin,
     action: 'reports.recount',
     targetType: 'store',
     targetId: `counters:${input.month}`,
