@@ -330,28 +330,20 @@ export async function measureCloudbaseCost(total: number): Promise<CloudbaseCost
   // A voter's second opinion of the day: the day's quota document exists already. (After the
   // outbox pass: its notices are not one opinion's write path.) On the instance that counted the
   // first, which knows the document is there; then on another, already warm, which does not.
+  const secondSubmit = (i: number, requestId: string) => ({
+    action: 'submit',
+    stationId: DEMO_STATIONS[i % DEMO_STATIONS.length]!.id,
+    category: 'transport',
+    content: '文昌路菜场门口的人行道被占，老人买菜只能走机动车道。',
+    requestId,
+  });
   const second = (i: number, label: string) =>
-    call(label, opinions, `bench-voter-${i}`, {
-      action: 'submit',
-      stationId: DEMO_STATIONS[i % DEMO_STATIONS.length]!.id,
-      category: 'transport',
-      content: '文昌路菜场门口的人行道被占，老人买菜只能走机动车道。',
-      requestId: `cost-second-${now}-${i}`,
-    });
+    call(label, opinions, `bench-voter-${i}`, secondSubmit(i, `cost-second-${now}-${i}`));
   for (let i = 0; i < 4; i += 1) await second(i, "opinions.submit (the voter's second of the day)");
   setRuntime({ ...runtime, store: createCloudbaseStore(memoryCloudbaseApp(db)) });
   // Warm as an instance that has served submits is: every part of the reference data a submit
   // reads (stations, deputies, accounts, the calendar's data) is kept.
-  await opinions(
-    {
-      action: 'submit',
-      stationId: DEMO_STATIONS[0]!.id,
-      category: 'transport',
-      content: '文昌路菜场门口的人行道被占，老人买菜只能走机动车道。',
-      requestId: `cost-warm-up-${now}`,
-    },
-    context('bench-warm-up'),
-  );
+  await opinions(secondSubmit(0, `cost-warm-up-${now}`), context('bench-warm-up'));
   for (let i = 4; i < 8; i += 1) await second(i, "opinions.submit (the voter's second of the day, another instance)");
   setRuntime(runtime);
   const stat = (values: number[]) => ({
@@ -384,19 +376,18 @@ export async function measureCloudbaseCost(total: number): Promise<CloudbaseCost
     });
   }
   const mean = (action: string, kind: 'reads' | 'writes') => rows.find((r) => r.action === action)?.[kind].mean ?? 0;
-  const path = WRITE_PATH;
   const perOpinionMessages = messages / (samples.get('opinions.submit (routed)')?.length ?? 1);
   const lifecycle = {
     reads: +(
-      path.reduce((a, p) => a + mean(p, 'reads'), 0) +
+      WRITE_PATH.reduce((a, p) => a + mean(p, 'reads'), 0) +
       (outbox.reads / Math.max(messages, 1)) * perOpinionMessages
     ).toFixed(1),
     writes: +(
-      path.reduce((a, p) => a + mean(p, 'writes'), 0) +
+      WRITE_PATH.reduce((a, p) => a + mean(p, 'writes'), 0) +
       (outbox.writes / Math.max(messages, 1)) * perOpinionMessages
     ).toFixed(1),
     messages: +perOpinionMessages.toFixed(1),
-    calls: path.length,
+    calls: WRITE_PATH.length,
   };
   return { opinions: total, rule: COUNTING_RULE, rows, lifecycle };
 }
@@ -422,7 +413,6 @@ export function formatCloudbaseCost(cost: CloudbaseCost, goals: GoalCheck[]): st
   }
   lines.push(
     `one opinion's write path (the voter's and the deputy's acceptances, submit, reply, resolve, rate, ${cost.lifecycle.messages} notices sent): ${cost.lifecycle.reads} reads + ${cost.lifecycle.writes} writes = ${goalFor("one opinion's write path, operations")}`,
-
     `  (its budget is the sum of its steps' budgets above. Issue #14 asked for 20 for submit, reply, resolve, rate and`,
     `  3 notices; under the rules it and the trust and production issues set those steps cannot cost less than 32:`,
     `  each call's version read and daily limit, the opinion read and written, its notice and its counter, routing's`,
